@@ -1,0 +1,35 @@
+#pragma once
+// Rng: the engine's own seeded random numbers and distributions.
+//
+// - The standard library's distributions differ between implementations, so the
+//   engine never uses them: every draw here is defined bit for bit, and the same
+//   seed gives the same sequence on every compiler and machine.
+// - Generator: xoshiro256** seeded through splitmix64 (public-domain algorithms by
+//   Blackman and Vigna).
+#include <cstdint>
+
+namespace poolscope::sim {
+
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed = 1) noexcept { reseed(seed); }
+
+  void reseed(std::uint64_t seed) noexcept;
+
+  // Next 64 uniformly random bits.
+  std::uint64_t next() noexcept;
+
+  // Uniform integer in [0, n); n must be > 0. Unbiased (Lemire's method).
+  std::uint64_t below(std::uint64_t n) noexcept;
+
+  // Uniform double in [0, 1) with 53 random bits.
+  double uniform() noexcept;
+
+  // Exponentially distributed with the given mean (mean >= 0).
+  double exponential(double mean) noexcept;
+
+ private:
+  std::uint64_t s_[4]{};
+};
+
+}  // namespace poolscope::sim
