@@ -1,0 +1,146 @@
+#include "app/gui/platform.hpp"
+
+// glad must come before GLFW so GLFW does not pull in the system GL header.
+#include <glad/gl.h>
+// clang-format off
+#include <GLFW/glfw3.h>
+// clang-format on
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace poolscope::gui {
+
+namespace {
+std::string g_glfw_error;  // the last message GLFW reported, for open()'s error
+
+void on_glfw_error(int /*code*/, const char* description) { g_glfw_error = description; }
+
+bool has_display() {
+  const char* x11 = std::getenv("DISPLAY");
+  const char* wayland = std::getenv("WAYLAND_DISPLAY");
+  return (x11 != nullptr && *x11 != '\0') || (wayland != nullptr && *wayland != '\0');
+}
+}  // namespace
+
+std::unique_ptr<Platform> Platform::open(const WindowOptions& options, std::string& error) {
+  glfwSetErrorCallback(on_glfw_error);
+  if (!has_display()) {
+    error =
+        "no display: DISPLAY is not set. Run Poolscope in a desktop session, or headless with "
+        "xvfb-run -a -s '-screen 0 1920x1080x24' poolscope ...";
+    return nullptr;
+  }
+  if (glfwInit() != GLFW_TRUE) {
+    error = "cannot open the display (" + g_glfw_error + ")";
+    return nullptr;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_FALSE);
+  GLFWwindow* window =
+      glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+  if (window == nullptr) {
+    error = "cannot create a window with OpenGL 3.3 core (" + g_glfw_error + ")";
+    glfwTerminate();
+    return nullptr;
+  }
+  glfwMakeContextCurrent(window);
+  if (gladLoadGL(glfwGetProcAddress) == 0) {
+    error = "cannot load the OpenGL 3.3 functions";
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return nullptr;
+  }
+  glfwSwapInterval(options.vsync ? 1 : 0);
+
+  std::unique_ptr<Platform> platform(new Platform(window));
+  if (const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER))) {
+    platform->renderer_ = name;
+  }
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // window layout is the app's business
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  return platform;
+}
+
+Platform::~Platform() {
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window_);
+  glfwTerminate();
+}
+
+bool Platform::should_close() const { return glfwWindowShouldClose(window_) != 0; }
+
+void Platform::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+
+void Platform::begin_frame(double fixed_dt) {
+  glfwPollEvents();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  if (fixed_dt > 0.0) ImGui::GetIO().DeltaTime = static_cast<float>(fixed_dt);
+  ImGui::NewFrame();
+}
+
+void Platform::render(const float clear[4]) {
+  ImGui::Render();
+  glViewport(0, 0, framebuffer_width(), framebuffer_height());
+  glClearColor(clear[0], clear[1], clear[2], clear[3]);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Platform::present() { glfwSwapBuffers(window_); }
+
+int Platform::framebuffer_width() const {
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window_, &w, &h);
+  return w;
+}
+
+int Platform::framebuffer_height() const {
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window_, &w, &h);
+  return h;
+}
+
+Image Platform::read_pixels() const {
+  Image image;
+  image.width = framebuffer_width();
+  image.height = framebuffer_height();
+  const auto row = static_cast<std::size_t>(image.width) * 4;
+  std::vector<std::uint8_t> bottom_up(row * static_cast<std::size_t>(image.height));
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, image.width, image.height, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
+  // OpenGL's rows run bottom to top; images run top to bottom.
+  image.rgba.resize(bottom_up.size());
+  for (int y = 0; y < image.height; ++y) {
+    std::memcpy(image.rgba.data() + static_cast<std::size_t>(y) * row,
+                bottom_up.data() + static_cast<std::size_t>(image.height - 1 - y) * row, row);
+  }
+  for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;  // opaque
+  return image;
+}
+
+std::string write_png(const std::string& path, const Image& image) {
+  if (image.width <= 0 || image.height <= 0) return "cannot write " + path + ": empty image";
+  if (stbi_write_png(path.c_str(), image.width, image.height, 4, image.rgba.data(),
+                     image.width * 4) == 0) {
+    return "cannot write " + path + " (is the folder there and writable?)";
+  }
+  return "";
+}
+
+}  // namespace poolscope::gui

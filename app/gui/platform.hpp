@@ -1,0 +1,65 @@
+#pragma once
+// Platform: the one place that talks to GLFW, glad and the ImGui backends.
+//
+// - open() creates a window with an OpenGL 3.3 core context and a Dear ImGui
+//   context bound to it. On failure (no display, no OpenGL 3.3) it returns null
+//   and fills `error` with a sentence meant for the user; it never aborts.
+// - One Platform per process, used from the main thread only.
+// - A frame is begin_frame() ... ImGui calls ... render(); then read_pixels()
+//   may copy what was drawn, and present() shows it.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace poolscope::gui {
+
+struct WindowOptions {
+  int width = 1280;     // = 1280 // framebuffer width in pixels
+  int height = 800;     // = 800  // framebuffer height in pixels
+  bool visible = true;  // = true // false renders without showing a window
+  bool vsync = true;    // = true // wait for the display between frames
+  std::string title = "Poolscope";
+};
+
+// An RGBA8 image, rows top to bottom.
+struct Image {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> rgba;
+};
+
+class Platform {
+ public:
+  static std::unique_ptr<Platform> open(const WindowOptions& options, std::string& error);
+  ~Platform();
+  Platform(const Platform&) = delete;
+  Platform& operator=(const Platform&) = delete;
+
+  bool should_close() const;
+  void request_close();
+  // Polls input and starts an ImGui frame. `fixed_dt` > 0 replaces the measured
+  // frame time (deterministic screenshots and recordings).
+  void begin_frame(double fixed_dt = 0.0);
+  // Renders the ImGui frame into the back buffer over `clear` (RGBA 0..1).
+  void render(const float clear[4]);
+  void present();
+  // The back buffer as it is after render(), rows top to bottom.
+  Image read_pixels() const;
+  int framebuffer_width() const;
+  int framebuffer_height() const;
+  // The OpenGL renderer string, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".
+  const std::string& renderer() const { return renderer_; }
+
+ private:
+  explicit Platform(GLFWwindow* window) : window_(window) {}
+  GLFWwindow* window_ = nullptr;
+  std::string renderer_;
+};
+
+// Writes `image` as a PNG; returns "" or a message naming the file and the problem.
+std::string write_png(const std::string& path, const Image& image);
+
+}  // namespace poolscope::gui

@@ -1,0 +1,62 @@
+#include "tests/gui/gui_harness.hpp"
+
+#include <stb_image.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <unordered_set>
+
+namespace poolscope::test {
+
+namespace {
+Run capture(const std::string& command) {
+  Run run;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return run;
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), static_cast<int>(buffer.size()), pipe) != nullptr) {
+    run.output += buffer.data();
+  }
+  const int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+}  // namespace
+
+Run run_gui(const std::string& args) {
+  return capture(std::string(POOLSCOPE_XVFB_RUN) + " -a -s '-screen 0 1920x1080x24' " +
+                 POOLSCOPE_GUI_BINARY + " " + args);
+}
+
+Run run_gui_without_display(const std::string& args) {
+  return capture("env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(POOLSCOPE_GUI_BINARY) + " " +
+                 args);
+}
+
+std::string output_path(const std::string& name) {
+  return std::string(POOLSCOPE_TEST_OUTPUT_DIR) + "/" + name;
+}
+
+gui::Image load_png(const std::string& path) {
+  gui::Image image;
+  int channels = 0;
+  unsigned char* pixels = stbi_load(path.c_str(), &image.width, &image.height, &channels, 4);
+  if (pixels == nullptr) return {};
+  image.rgba.assign(pixels, pixels + static_cast<std::size_t>(image.width) *
+                                         static_cast<std::size_t>(image.height) * 4);
+  stbi_image_free(pixels);
+  return image;
+}
+
+int distinct_colours(const gui::Image& image, int limit) {
+  std::unordered_set<std::uint32_t> colours;
+  for (std::size_t i = 0; i + 3 < image.rgba.size(); i += 4) {
+    colours.insert(static_cast<std::uint32_t>(image.rgba[i]) << 16 |
+                   static_cast<std::uint32_t>(image.rgba[i + 1]) << 8 | image.rgba[i + 2]);
+    if (static_cast<int>(colours.size()) >= limit) break;
+  }
+  return static_cast<int>(colours.size());
+}
+
+}  // namespace poolscope::test

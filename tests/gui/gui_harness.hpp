@@ -1,0 +1,25 @@
+#pragma once
+// Helpers for tests that run the real poolscope binary under Xvfb.
+#include <string>
+
+#include "app/gui/platform.hpp"
+
+namespace poolscope::test {
+
+struct Run {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+// Runs the poolscope binary with `args` (already shell-quoted) under xvfb-run.
+Run run_gui(const std::string& args);
+// Runs the poolscope binary with `args` and no display at all.
+Run run_gui_without_display(const std::string& args);
+// A path for a test artefact, kept after the run for people to look at.
+std::string output_path(const std::string& name);
+// Loads a PNG written by the app; an empty image when it cannot be read.
+gui::Image load_png(const std::string& path);
+// How many distinct colours the image holds (capped at `limit`).
+int distinct_colours(const gui::Image& image, int limit = 4096);
+
+}  // namespace poolscope::test
