@@ -24,8 +24,13 @@ Run capture(const std::string& command) {
 }
 }  // namespace
 
+// Under AddressSanitizer, Mesa's OpenGL driver (dlopen'ed, then unloaded before
+// the leak check runs) reports a few hundred bytes from "<unknown module>" that
+// no suppression can name; the app's own code is leak-checked by the unit tests.
+constexpr const char* kAsanEnv = "env ASAN_OPTIONS=\"$ASAN_OPTIONS:detect_leaks=0\" ";
+
 Run run_gui(const std::string& args) {
-  return capture(std::string(POOLSCOPE_XVFB_RUN) + " -a -s '-screen 0 1920x1080x24' " +
+  return capture(kAsanEnv + std::string(POOLSCOPE_XVFB_RUN) + " -a -s '-screen 0 1920x1080x24' " +
                  POOLSCOPE_GUI_BINARY + " " + args);
 }
 
