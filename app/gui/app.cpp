@@ -4,28 +4,13 @@
 
 #include <utility>
 
-namespace poolscope::gui {
+#include "app/gui/theme.hpp"
 
-namespace {
-void apply_dark_style(float scale) {
-  ImGuiStyle style;
-  ImGui::StyleColorsDark(&style);
-  style.WindowRounding = 6.0f;
-  style.FrameRounding = 4.0f;
-  style.GrabRounding = 4.0f;
-  style.WindowPadding = ImVec2(12, 10);
-  style.FramePadding = ImVec2(8, 5);
-  style.ItemSpacing = ImVec2(8, 7);
-  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.13f, 0.14f, 0.17f, 1.0f);
-  style.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.18f, 0.30f, 0.45f, 1.0f);
-  style.ScaleAllSizes(scale);
-  ImGui::GetStyle() = style;
-}
-}  // namespace
+namespace poolscope::gui {
 
 App::App(AppOptions options) : options_(std::move(options)) {
   fonts_ = load_fonts(options_.scale);
-  apply_dark_style(options_.scale);
+  apply_theme(ThemeId::Dark, options_.scale);
 }
 
 void App::frame() {
