@@ -1,0 +1,277 @@
+#include "core/scenario/scenario_json.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <regex>
+#include <sstream>
+
+#include "core/scenario/keys.hpp"
+
+namespace poolscope::scenario {
+
+namespace {
+
+using nlohmann::json;
+
+Error error_at(std::string_view key, std::string message) {
+  return Error{std::string(key), std::move(message)};
+}
+
+// Every dotted path and every group name: the names an unknown key may be a typo of.
+std::vector<std::string_view> known_names() {
+  std::vector<std::string_view> names;
+  for (const auto& k : keys()) names.push_back(k.path);
+  for (const auto g : key_groups()) names.push_back(g);
+  return names;
+}
+
+// `unknown key "pool.worker"; did you mean "pool.workers"?`, or the keys of the group.
+Error unknown_key(const std::string& path) {
+  std::string message = fmt::format("unknown key \"{}\"", path);
+  const auto names = known_names();
+  // The right name in the wrong group ("pool.jobs", "workers") beats a near spelling.
+  const auto dot_at = path.rfind('.');
+  const std::string_view leaf = dot_at == std::string::npos
+                                    ? std::string_view(path)
+                                    : std::string_view(path).substr(dot_at + 1);
+  std::optional<std::string_view> suggestion;
+  for (const auto& k : keys()) {
+    if (k.leaf() == leaf) suggestion = k.path;
+  }
+  if (!suggestion) suggestion = nearest(path, names);
+  if (suggestion)
+    return error_at(path, message + fmt::format("; did you mean \"{}\"?", *suggestion));
+
+  const auto dot = path.find('.');
+  const std::string group = dot == std::string::npos ? std::string{} : path.substr(0, dot);
+  std::string listing;
+  for (const auto& k : keys()) {
+    if (k.group() != group) continue;
+    if (!listing.empty()) listing += ", ";
+    listing += k.leaf();
+  }
+  if (group.empty()) {
+    for (const auto g : key_groups()) listing += fmt::format(", {}", g);
+  }
+  const std::string where = group.empty() ? "at the top level" : fmt::format("in \"{}\"", group);
+  return error_at(path, message + fmt::format(" (keys {}: {})", where, listing));
+}
+
+bool is_group(std::string_view name) {
+  for (const auto g : key_groups()) {
+    if (g == name) return true;
+  }
+  return false;
+}
+
+void apply_key(Scenario& s, const KeySpec& key, const json& value, std::vector<Error>& errors) {
+  auto checked = check_value(key, value);
+  if (!checked) {
+    for (const auto& e : checked.errors()) errors.push_back(e);
+    return;
+  }
+  key.set(s, checked.value());
+}
+
+// "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..."
+// becomes "malformed JSON at line 3, column 5: syntax error ...".
+std::string parse_error_message(const json::parse_error& e) {
+  static const std::regex kPattern(R"(line (\d+), column (\d+): (.*))");
+  const std::string what = e.what();
+  std::smatch m;
+  if (std::regex_search(what, m, kPattern)) {
+    return fmt::format("malformed JSON at line {}, column {}: {}", m[1].str(), m[2].str(),
+                       m[3].str());
+  }
+  return fmt::format("malformed JSON near byte {}: {}", e.byte, what);
+}
+
+std::string_view first_leaf(std::string_view group) {
+  for (const auto& k : keys()) {
+    if (k.group() == group) return k.leaf();
+  }
+  return {};
+}
+
+std::string quoted(std::string_view name) { return fmt::format("\"{}\"", name); }
+
+}  // namespace
+
+Result<Scenario> load_scenario(std::string_view json_text, const Scenario& base) {
+  // Parsed in file order, so problems are reported in the order the learner wrote them.
+  nlohmann::ordered_json doc;
+  try {
+    doc = nlohmann::ordered_json::parse(json_text, nullptr, /*allow_exceptions=*/true,
+                                        /*ignore_comments=*/true);
+  } catch (const nlohmann::ordered_json::parse_error& e) {
+    return error_at("", parse_error_message(e));
+  }
+  if (!doc.is_object()) {
+    return error_at("", fmt::format("a scenario is a JSON object such as {{\"pool\": "
+                                    "{{\"workers\": 3}}}}, not {}",
+                                    doc.is_array() ? "an array" : doc.dump()));
+  }
+
+  Scenario s = base;
+  std::vector<Error> errors;
+  for (const auto& [name, value] : doc.items()) {
+    if (is_group(name)) {
+      if (!value.is_object()) {
+        errors.push_back(error_at(name, fmt::format("{}: expected an object of settings such "
+                                                    "as {{\"{}\": ...}}, got {}",
+                                                    name, first_leaf(name), value.dump())));
+        continue;
+      }
+      for (const auto& [leaf, inner] : value.items()) {
+        const std::string path = name + "." + leaf;
+        if (const auto* key = find_key(path)) {
+          apply_key(s, *key, json(inner), errors);
+        } else {
+          errors.push_back(unknown_key(path));
+        }
+      }
+    } else if (const auto* key = find_key(name)) {
+      apply_key(s, *key, json(value), errors);
+    } else {
+      errors.push_back(unknown_key(name));
+    }
+  }
+  if (!errors.empty()) return errors;
+  if (auto problems = validate(s); !problems.empty()) return problems;
+  return s;
+}
+
+Result<Scenario> load_scenario_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return error_at("", fmt::format("{}: cannot open the scenario file", path.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto loaded = load_scenario(text.str());
+  if (loaded) return loaded;
+  std::vector<Error> errors = loaded.errors();
+  for (auto& e : errors) e.message = fmt::format("{}: {}", path.string(), e.message);
+  return errors;
+}
+
+std::string save_scenario(const Scenario& s) {
+  nlohmann::ordered_json doc = nlohmann::ordered_json::object();
+  for (const auto& key : keys()) {
+    const auto value = nlohmann::ordered_json::parse(saved_value(key, s).dump());
+    if (key.group().empty()) {
+      doc[std::string(key.path)] = value;
+    } else {
+      doc[std::string(key.group())][std::string(key.leaf())] = value;
+    }
+  }
+  return doc.dump(2) + "\n";
+}
+
+Status save_scenario_file(const Scenario& s, const std::filesystem::path& path) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return error_at("", fmt::format("{}: cannot write the scenario file", path.string()));
+  out << save_scenario(s);
+  out.flush();
+  if (!out) return error_at("", fmt::format("{}: writing the scenario failed", path.string()));
+  return Done{};
+}
+
+Status apply_override(Scenario& s, std::string_view assignment) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string_view::npos) {
+    return error_at(
+        "", fmt::format("\"{}\" is not KEY=VALUE (for example pool.workers=5)", assignment));
+  }
+  const std::string path(assignment.substr(0, eq));
+  const auto* key = find_key(path);
+  if (key == nullptr) return unknown_key(path);
+  auto value = parse_value_text(*key, assignment.substr(eq + 1));
+  if (!value) return value.errors();
+  key->set(s, value.value());
+  return Done{};
+}
+
+Status apply_overrides(Scenario& s, std::span<const std::string> assignments) {
+  Scenario next = s;
+  std::vector<Error> errors;
+  for (const auto& a : assignments) {
+    auto applied = apply_override(next, a);
+    for (const auto& e : applied.errors()) errors.push_back(e);
+  }
+  if (!errors.empty()) return errors;
+  if (auto problems = validate(next); !problems.empty()) return problems;
+  s = std::move(next);
+  return Done{};
+}
+
+std::vector<Error> validate(const Scenario& s) {
+  std::vector<Error> errors;
+  for (const auto& key : keys()) {
+    auto checked = check_value(key, key.get(s));
+    for (const auto& e : checked.errors()) errors.push_back(e);
+  }
+  if (!errors.empty()) return errors;
+
+  const auto& pool = s.pool;
+  const auto& load = s.load;
+  const bool endless = load.jobs == 0;
+
+  if (endless && load.duration_s <= 0.0) {
+    errors.push_back(error_at("load.duration_s",
+                              "load.duration_s: an endless load (load.jobs = 0) needs "
+                              "load.duration_s > 0 to know when to stop"));
+  }
+  if (load.arrival != Arrival::Constant && load.rate <= 0.0) {
+    errors.push_back(error_at(
+        "load.arrival", fmt::format("load.arrival: \"{}\" arrivals need load.rate > 0 (jobs per "
+                                    "second); with rate 0 jobs come as fast as they are taken",
+                                    name(load.arrival))));
+  }
+  if (pool.fail_job != 0 && pool.mode != Mode::Errgroup) {
+    errors.push_back(error_at(
+        "pool.fail_job",
+        fmt::format("pool.fail_job: {} needs pool.mode \"errgroup\" (mode is \"{}\"); only "
+                    "errgroup jobs return errors, use 0 for no failing job",
+                    pool.fail_job, name(pool.mode))));
+  } else if (pool.fail_job != 0 && !endless && pool.fail_job > load.jobs) {
+    errors.push_back(error_at(
+        "pool.fail_job", fmt::format("pool.fail_job: {} is more than load.jobs ({}), so no job "
+                                     "would fail (allowed 0..{})",
+                                     pool.fail_job, load.jobs, load.jobs)));
+  }
+
+  if (pool.mode == Mode::Errgroup) return errors;
+  const bool counted =
+      pool.collect == Collect::AfterSend || pool.collect == Collect::ProducerGoroutine;
+  if (pool.collect == Collect::None && pool.collect_count != kCollectAll) {
+    errors.push_back(error_at("pool.collect_count",
+                              fmt::format("pool.collect_count: {} has no effect with pool.collect "
+                                          "\"none\", which collects nothing (use \"all\")",
+                                          pool.collect_count)));
+  } else if (pool.collect_count > 0 && !counted) {
+    errors.push_back(
+        error_at("pool.collect_count",
+                 fmt::format("pool.collect_count: {} needs pool.collect \"after_send\" or "
+                             "\"producer_goroutine\"; with {} main ranges until results is closed "
+                             "(use \"all\")",
+                             pool.collect_count, quoted(name(pool.collect)))));
+  } else if (pool.collect_count > 0 && !endless && pool.collect_count > load.jobs) {
+    errors.push_back(error_at(
+        "pool.collect_count",
+        fmt::format("pool.collect_count: {} is more than load.jobs ({}): main would wait for "
+                    "results that never come (allowed -1..{} or \"all\")",
+                    pool.collect_count, load.jobs, load.jobs)));
+  }
+  if (endless && pool.collect == Collect::AfterSend && pool.collect_count == kCollectAll) {
+    errors.push_back(error_at(
+        "pool.collect_count",
+        "pool.collect_count: \"all\" is unknown before an endless load (load.jobs = 0) ends, "
+        "and collect \"after_send\" must know how many results to receive; give a number, or "
+        "use pool.collect \"closer_goroutine\""));
+  }
+  return errors;
+}
+
+}  // namespace poolscope::scenario
