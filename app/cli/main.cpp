@@ -1,9 +1,31 @@
-// poolscope-cli: runs Poolscope scenarios headless.
+// poolscope-cli: runs Poolscope scenarios headless (the engine's second
+// consumer, with no UI at all).
 #include <CLI/CLI.hpp>
+#include <cstdio>
+#include <map>
+
+#include "app/cli/commands.hpp"
 
 int main(int argc, char** argv) {
+  using namespace poolscope::cli;
   CLI::App app{"poolscope-cli: run Go worker-pool scenarios headless"};
   app.set_version_flag("--version", POOLSCOPE_VERSION);
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+  app.require_subcommand(1);
+  std::map<std::string, CommandRunner> commands;
+  commands["presets"] = add_presets_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "poolscope-cli: %s\n", e.what());
+    std::fprintf(stderr, "poolscope-cli: see poolscope-cli --help\n");
+    return kExitBadInput;
+  }
+  for (auto* sub : app.get_subcommands()) return commands.at(sub->get_name())();
+  return kExitBadInput;
 }
