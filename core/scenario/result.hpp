@@ -47,7 +47,8 @@ class [[nodiscard]] Result {
 
   const T& value() const& { return std::get<0>(checked()); }
   T& value() & { return std::get<0>(checked()); }
-  T&& value() && { return std::get<0>(std::move(checked())); }
+  // By value, so `const auto& v = f().value();` does not dangle.
+  T value() && { return std::get<0>(std::move(checked())); }
 
   // Empty when ok().
   const std::vector<Error>& errors() const noexcept {

@@ -1,0 +1,143 @@
+#pragma once
+// Go export: a scenario as a complete, runnable Go program, plus a map from named code
+// anchors to the program's line numbers.
+//
+// The program:
+// - is `package main` in one file, standard library only, gofmt-clean, and runs with
+//   `go run main.go` (Go 1.19 or later);
+// - mirrors the scenario: `make(chan int, 5)` for jobs_buffer 5, the worker count, a
+//   `close(jobs)` or none, the collection strategy, a `db` semaphore channel for
+//   resource_limit, time.Sleep (io) or a busy loop with runtime.GOMAXPROCS (cpu) for the
+//   work, the arrival pacing, and the requests loop. Errgroup mode carries a small local
+//   `Group` type with golang.org/x/sync/errgroup's semantics (a semaphore channel for
+//   SetLimit, the context cancelled once on the first error, Wait returning that error),
+//   since the module cannot be fetched offline;
+// - reads top to bottom like the lesson: worker, handler, main, the work, then helpers;
+//   lines calling `stats.` and the "stats" section at the end only measure the run;
+// - after the last request waits until goroutines settle (no job in work, no sender
+//   waiting for an arrival, runtime.NumGoroutine() unchanged for 25 polls 2 ms apart)
+//   and prints ONE final line of JSON on stdout:
+//     {"outcome":"completed","results":R,"leaked":L,"jobs_sent":S,"jobs_done":D,
+//      "max_concurrent":M,"error":"","completed_ok":C,"cancelled":X,"skipped":K,"failed":F}
+//   results = results main received (errgroup: jobs that succeeded), summed over requests;
+//   leaked = goroutines other than main still alive after settling (their stacks go to
+//   stderr); jobs_done = jobs whose work ran to its end (errgroup: completed_ok);
+//   max_concurrent = most jobs in work at one instant (inside the db semaphore);
+//   the last four are 0 outside errgroup mode; error is errgroup's first error or "".
+// - A deadlock is Go's own: "fatal error: all goroutines are asleep - deadlock!" on
+//   stderr, exit status 2. The handler keeps no timer pending while it blocks (pacing
+//   uses time.Sleep, never a Ticker; the settle poll runs only after the last request),
+//   so Go detects the deadlock exactly when the lesson says there is one. A panic is
+//   Go's own too ("panic: ...", exit status 2).
+//
+// Not in the export: live worker-count and rate changes (the GUI's business; the listing
+// shows the values at export time), load shedding.
+//
+// Anchors: each Anchor names one line of the listing that a goroutine can be on; line()
+// gives its 1-based number in `source`, or 0 when this scenario's program has no such
+// line (e.g. WorkerAcquireDb without a resource limit). Every anchor the scenario's mode
+// and collection strategy use resolves.
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "core/scenario/scenario.hpp"
+
+namespace poolscope::scenario {
+
+enum class Anchor {
+  // main() and the handler
+  MainSetCpus,        // runtime.GOMAXPROCS(P)                      (work.kind cpu)
+  MainCallHandle,     // handle()                                   in main
+  MainReport,         // stats.report()                             in main
+  HandleFunc,         // func handle() {
+  MainDeadline,       // deadline := time.Now().Add(...)            (endless load)
+  MainMakeJobs,       // jobs := make(chan int, B)                  (pool mode)
+  MainMakeResults,    // results := make(chan int, B) / make([]int, N)
+  MainMakeDb,         // db := make(chan struct{}, S)               (resource_limit)
+  MainSpawnWorker,    // go worker(w, jobs, results...)             (pool mode)
+  MainStartCloser,    // go func() {  of the closer goroutine
+  MainStartProducer,  // go func() {  of the producer goroutine
+  MainArrive,         // arrive(j)                                  main pacing its sends
+  MainSendJob,        // jobs <- j                                  main sending
+  MainCloseJobs,      // close(jobs)                                main closing
+  MainWgAdd,          // wg.Add(1)                                  (unbounded, by main)
+  MainSpawnJob,       // go func(j int) {                           (unbounded, by main)
+  MainWgWait,         // wg.Wait()                                  (wait_then_range)
+  MainCloseResults,   // close(results)                             (wait_then_range)
+  MainRecvResult,     // <-results, or `for range results {`        (collecting)
+  MainReturnEarly,    // return                                     (early return)
+  // worker goroutines (pool mode)
+  WorkerFunc,        // func worker(...) {
+  WorkerDone,        // defer wg.Done()
+  WorkerRange,       // for j := range jobs {
+  WorkerAcquireDb,   // db <- struct{}{}
+  WorkerWork,        // work(j)
+  WorkerReleaseDb,   // <-db
+  WorkerSendResult,  // results <- j * 2
+  // job goroutines (unbounded and errgroup modes)
+  JobDone,         // defer wg.Done()                            (unbounded)
+  JobCheckCtx,     // if ctx.Err() != nil {                      (errgroup)
+  JobSkip,         // return ctx.Err()                           (errgroup, skipped job)
+  JobAcquireDb,    // db <- struct{}{}
+  JobWork,         // work(j) / r, err := process(ctx, j)
+  JobReleaseDb,    // <-db
+  JobSendResult,   // results <- j * 2                           (unbounded)
+  JobStoreResult,  // results[j-1] = r                           (errgroup)
+  // errgroup mode, in the handler and in the local Group type
+  ErrgroupWithContext,  // g, ctx := WithContext(context.Background())
+  ErrgroupSetLimit,     // g.SetLimit(n)
+  ErrgroupGo,           // g.Go(func() error {                    in the handler
+  ErrgroupWait,         // if err := g.Wait(); err != nil {       in the handler
+  GroupGoAcquire,       // g.sem <- token{}                       where g.Go blocks at the limit
+  GroupWaitWg,          // g.wg.Wait()                            where g.Wait blocks
+  GroupCancel,          // g.cancel()                             first error cancels the context
+  // the producer goroutine (collect producer_goroutine)
+  ProducerArrive,        // arrive(j)
+  ProducerSendJob,       // jobs <- j                              (pool mode)
+  ProducerCloseJobs,     // close(jobs)                            (pool mode)
+  ProducerWgAdd,         // wg.Add(1)                              (unbounded)
+  ProducerSpawnJob,      // go func(j int) {                       (unbounded)
+  ProducerWgWait,        // wg.Wait()                              (unbounded: it closes results)
+  ProducerCloseResults,  // close(results)                         (unbounded)
+  // several senders (load.producers > 1, pool mode), started by main or the producer
+  SendersStart,   // go func(p int) {
+  SenderDone,     // defer senders.Done()
+  SenderArrive,   // arrive(j)
+  SenderSendJob,  // jobs <- j
+  SendersWait,    // senders.Wait()
+  // the closer goroutine (wait on the workers, then close results)
+  CloserWait,   // wg.Wait()
+  CloserClose,  // close(results)
+  // helpers
+  WorkFunc,       // func work(j int) { / func process(ctx context.Context, j int) (int, error) {
+  WorkSleep,      // the line that takes the work time: time.Sleep, the busy loop, the select
+  WorkFail,       // return 0, fmt.Errorf(...)                 (errgroup, the failing job)
+  WorkCancelled,  // return 0, ctx.Err()                      (errgroup, cancelled mid-work)
+  ArriveFunc,     // func arrive(j int) {
+  ArriveSleep,    // time.Sleep(...)                            waiting for the next arrival
+  Count_,         // number of anchors; not an anchor
+};
+
+inline constexpr std::size_t kAnchorCount = static_cast<std::size_t>(Anchor::Count_);
+
+// "WorkerRange" for Anchor::WorkerRange.
+std::string_view anchor_name(Anchor anchor) noexcept;
+
+struct GoProgram {
+  std::string source;                     // the complete main.go
+  std::array<int, kAnchorCount> lines{};  // 1-based line per anchor; 0 = not in this program
+
+  // The 1-based line of `anchor`, or 0 when this program has no such line.
+  int line(Anchor anchor) const noexcept { return lines[static_cast<std::size_t>(anchor)]; }
+  bool has(Anchor anchor) const noexcept { return line(anchor) > 0; }
+  // The text of a 1-based line without its indentation, "" when out of range.
+  std::string_view line_text(int line_number) const noexcept;
+};
+
+// The Go program of `s`. Precondition: validate(s) is empty; throws
+// std::invalid_argument with the problems otherwise.
+GoProgram export_go(const Scenario& s);
+
+}  // namespace poolscope::scenario
