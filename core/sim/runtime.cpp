@@ -1,0 +1,588 @@
+// Runtime: scheduler, clock, timers, CPU model, WaitGroups, contexts, inspection.
+// Channel operations and select live in channel.cpp; endings and reports in report.cpp.
+//
+// Index
+//   [SECTION] Setup
+//   [SECTION] Goroutines and scheduling
+//   [SECTION] The clock and timers
+//   [SECTION] Time, CPU and I/O
+//   [SECTION] WaitGroup and context
+//   [SECTION] Annotations
+//   [SECTION] Inspection
+#include "core/sim/runtime.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "core/trace/check.hpp"
+
+namespace poolscope::sim {
+
+using detail::Goroutine;
+using trace::EventKind;
+
+// [SECTION] Setup --------------------------------------------------------------------
+
+Runtime::Runtime(Config config, trace::EventSink* sink)
+    : config_(config),
+      sink_(sink),
+      program_rng_(config.seed),
+      select_rng_(config.seed ^ 0x5e1ec7c0ffee5eedULL),
+      procs_(config.procs) {
+  POOLSCOPE_CHECK(config.procs >= 1, "GOMAXPROCS must be at least 1");
+  POOLSCOPE_CHECK(config.spin_ops >= 1 && config.spin_cost > 0,
+                  "spin_ops and spin_cost must be positive");
+  main_name_ = strings_.intern("main");
+  canceled_ = strings_.intern("context canceled");
+  deadline_exceeded_ = strings_.intern("context deadline exceeded");
+  contexts_.emplace_back();  // context.Background()
+  timers_.emplace_back();    // ids start at 1
+  emit(EventKind::Config, nullptr, 0, procs_, strings_.intern("GOMAXPROCS"),
+       static_cast<std::uint8_t>(trace::ConfigKey::Procs));
+}
+
+Runtime::~Runtime() {
+  for (Goroutine& g : goroutines_) {
+    if (g.root) g.root.destroy();
+  }
+}
+
+// [SECTION] Goroutines and scheduling ------------------------------------------------
+
+Goroutine* Runtime::running(int line) {
+  POOLSCOPE_CHECK(current_ != nullptr, "Go operations must run inside a goroutine");
+  current_->line = static_cast<std::uint16_t>(line);
+  return current_;
+}
+
+GoroutineId Runtime::spawn_main(Go body) {
+  POOLSCOPE_CHECK(goroutines_.empty(), "spawn_main must come before any other spawn");
+  const GoroutineId id = spawn_named(main_name_, -1, std::move(body), 0);
+  main_ = &goroutines_.front();
+  return id;
+}
+
+GoroutineId Runtime::spawn(std::string_view name, Go body, int line) {
+  return spawn_named(strings_.intern(name), -1, std::move(body), line);
+}
+
+GoroutineId Runtime::spawn(std::string_view name, std::int64_t index, Go body, int line) {
+  return spawn_named(strings_.intern(name), index, std::move(body), line);
+}
+
+GoroutineId Runtime::spawn_named(StringId name, std::int64_t index, Go body, int line) {
+  POOLSCOPE_CHECK(body.valid(), "spawn needs a Go function that was not spawned before");
+  POOLSCOPE_CHECK(!finished(), "the program has ended");
+  Goroutine& g = goroutines_.emplace_back();
+  g.id = static_cast<GoroutineId>(goroutines_.size());
+  g.parent = current();
+  g.name = name;
+  g.index = index;
+  g.since = now_;
+  g.root = body.release();
+  g.resume = g.root;
+  ++live_;
+  std::uint16_t spawn_line = 0;
+  if (current_ != nullptr) {
+    current_->line = static_cast<std::uint16_t>(line);
+    spawn_line = current_->line;
+  }
+  emit_at(now_, EventKind::Spawn, g.id, spawn_line, g.parent, index, name, 0);
+  ready_.push_back(&g);
+  note_progress();
+  return g.id;
+}
+
+std::string Runtime::name_of(GoroutineId id) const {
+  POOLSCOPE_CHECK(id >= 1 && id <= goroutines_.size(), "unknown goroutine id");
+  const Goroutine& g = goroutines_[id - 1];
+  std::string s(strings_.str(g.name));
+  if (g.index >= 0) {
+    s.push_back(' ');
+    s.append(std::to_string(g.index));
+  }
+  return s;
+}
+
+void Runtime::set_state(Goroutine* g, GoState s, std::uint32_t object, std::int64_t value,
+                        std::uint32_t aux) {
+  g->state = s;
+  g->wait_object = object;
+  g->wait_value = value;
+  g->since = now_;
+  emit(EventKind::State, g, object, value, aux, static_cast<std::uint8_t>(s));
+}
+
+void Runtime::make_ready(Goroutine* g, std::uint32_t aux) {
+  set_state(g, GoState::Runnable, 0, 0, aux);
+  ready_.push_back(g);
+}
+
+void Runtime::run_goroutine(Goroutine* g) {
+  active_time_ = now_;
+  current_ = g;
+  set_state(g, GoState::Running);
+  if (g->doomed) {
+    // A sender woken by close: Go's chansend panics as soon as it runs again.
+    raise_panic(g, "send on closed channel");
+    current_ = nullptr;
+    return;
+  }
+  g->ops_since_resume = 0;
+  g->resume.resume();
+  current_ = nullptr;
+  if (g->root.done()) exit_goroutine(g);
+}
+
+void Runtime::exit_goroutine(Goroutine* g) {
+  g->exited = true;
+  --live_;
+  set_state(g, GoState::Exited);
+  g->root.destroy();
+  g->root = g->resume = {};
+  note_progress();
+  if (g == main_) emit(EventKind::MainExit, g);
+}
+
+// An operation completed without blocking. Go preempts a goroutine that runs too long;
+// here one that completes spin_ops operations in a row without blocking is put back in
+// the run queue after spin_cost of virtual time, so a busy loop lets time pass.
+bool Runtime::completed_fast(Goroutine* g) {
+  if (++g->ops_since_resume < config_.spin_ops) return true;
+  set_state(g, GoState::Runnable, 0, now_ + config_.spin_cost);
+  schedule_wake(g, now_ + config_.spin_cost);
+  return false;
+}
+
+// [SECTION] The clock and timers -----------------------------------------------------
+
+void Runtime::schedule_wake(Goroutine* g, Time when) {
+  timer_heap_.push_back({when, ++timer_order_, g->id, 0, false});
+  std::push_heap(timer_heap_.begin(), timer_heap_.end(), TimerLater{});
+  ++live_timers_;
+}
+
+void Runtime::schedule_timer(std::uint32_t timer, Time when) {
+  timer_heap_.push_back({when, ++timer_order_, timer, timers_[timer].generation, true});
+  std::push_heap(timer_heap_.begin(), timer_heap_.end(), TimerLater{});
+}
+
+bool Runtime::pop_stale_timers() {
+  while (!timer_heap_.empty()) {
+    const TimerEntry& top = timer_heap_.front();
+    if (!top.is_timer) break;
+    const detail::TimerRec& t = timers_[top.target];
+    if (t.active && t.generation == top.generation) break;
+    std::pop_heap(timer_heap_.begin(), timer_heap_.end(), TimerLater{});
+    timer_heap_.pop_back();
+  }
+  return !timer_heap_.empty();
+}
+
+void Runtime::fire_next_timer() {
+  std::pop_heap(timer_heap_.begin(), timer_heap_.end(), TimerLater{});
+  const TimerEntry e = timer_heap_.back();
+  timer_heap_.pop_back();
+  now_ = std::max(now_, e.when);
+  active_time_ = now_;
+  if (e.is_timer) {
+    fire_timer(e.target);
+  } else {
+    --live_timers_;
+    wake_from_timer(&goroutines_[e.target - 1]);
+  }
+}
+
+void Runtime::wake_from_timer(Goroutine* g) {
+  switch (g->state) {
+    case GoState::Working:
+      --busy_;
+      make_ready(g);
+      dispatch_cpu();
+      note_progress();
+      break;
+    case GoState::IoWait:
+      make_ready(g);
+      note_progress();
+      break;
+    default:  // Sleeping, or Runnable after a preemption: an ended sleep is no progress
+      make_ready(g);
+      break;
+  }
+}
+
+void Runtime::fire_timer(std::uint32_t timer) {
+  detail::TimerRec& t = timers_[timer];
+  if (t.action == detail::TimerAction::CancelContext) {
+    t.active = false;
+    --live_timers_;
+    cancel_context(t.context, nullptr, deadline_exceeded_);
+    return;
+  }
+  // Go's sendTime: a non-blocking send; a tick nobody took is dropped.
+  if (!t.ch->closed) try_send(nullptr, t.ch, now_);
+  if (t.period > 0) {
+    schedule_timer(timer, now_ + t.period);
+  } else {
+    t.active = false;
+    --live_timers_;
+  }
+}
+
+// Only when the run queue is empty and time is about to move: has the program done
+// nothing but sleep for a whole horizon? (See Config.)
+bool Runtime::horizon_reached() {
+  if (main_ == nullptr || timer_heap_.front().when <= active_time_) return false;
+  const Time idle = active_time_ - last_progress_;
+  if (!main_->exited && trace::is_blocked(main_->state) && idle >= config_.hang_horizon) {
+    finish_hang();
+    return true;
+  }
+  if (main_->exited && idle >= config_.drain_horizon) {
+    finish_drained();
+    return true;
+  }
+  return false;
+}
+
+bool Runtime::step() {
+  if (finished()) return false;
+  if (Goroutine* g = ready_.pop_front()) {
+    run_goroutine(g);
+    return true;
+  }
+  if (!pop_stale_timers()) {
+    // Without main the host program plays main: it may spawn more, so quiet is no end.
+    if (main_ == nullptr) return false;
+    finish_quiescent();
+    return true;
+  }
+  if (horizon_reached()) return true;
+  fire_next_timer();
+  return true;
+}
+
+void Runtime::run_until(Time t) {
+  while (!finished()) {
+    if (Goroutine* g = ready_.pop_front()) {
+      run_goroutine(g);
+      continue;
+    }
+    if (!pop_stale_timers()) {
+      if (main_ != nullptr) finish_quiescent();
+      break;
+    }
+    if (timer_heap_.front().when > t) break;
+    if (horizon_reached()) break;
+    fire_next_timer();
+  }
+  if (!finished() && t != kForever && now_ < t) now_ = t;
+}
+
+Outcome Runtime::run() {
+  run_until(kForever);
+  return outcome();
+}
+
+std::uint32_t Runtime::new_timer_rec(detail::TimerAction action, detail::Channel* ch,
+                                     std::uint32_t context, Time period) {
+  detail::TimerRec& t = timers_.emplace_back();
+  t.action = action;
+  t.ch = ch;
+  t.context = context;
+  t.period = period;
+  t.active = true;
+  ++live_timers_;
+  return static_cast<std::uint32_t>(timers_.size() - 1);
+}
+
+// [SECTION] Time, CPU and I/O --------------------------------------------------------
+
+Runtime::ParkOp Runtime::sleep(Time d, int line) {
+  Goroutine* g = running(line);
+  if (d <= 0) {
+    emit(EventKind::Line, g);
+    return {this, completed_fast(g)};
+  }
+  set_state(g, GoState::Sleeping, 0, now_ + d);
+  schedule_wake(g, now_ + d);
+  return {this, false};
+}
+
+Runtime::ParkOp Runtime::io(Time d, int line) {
+  Goroutine* g = running(line);
+  if (d <= 0) {
+    emit(EventKind::Line, g);
+    return {this, completed_fast(g)};
+  }
+  set_state(g, GoState::IoWait, 0, now_ + d);
+  schedule_wake(g, now_ + d);
+  return {this, false};
+}
+
+Runtime::ParkOp Runtime::cpu(Time d, int line) {
+  Goroutine* g = running(line);
+  if (d <= 0) {
+    emit(EventKind::Line, g);
+    return {this, completed_fast(g)};
+  }
+  if (busy_ < procs_) {
+    ++busy_;
+    set_state(g, GoState::Working, 0, now_ + d);
+    schedule_wake(g, now_ + d);
+  } else {
+    g->work_left = d;
+    cpu_queue_.push_back(g);
+    set_state(g, GoState::WaitingCpu);
+  }
+  return {this, false};
+}
+
+Runtime::ParkOp Runtime::yield(int line) {
+  make_ready(running(line));
+  return {this, false};
+}
+
+void Runtime::dispatch_cpu() {
+  while (busy_ < procs_ && !cpu_queue_.empty()) {
+    Goroutine* g = cpu_queue_.pop_front();
+    ++busy_;
+    set_state(g, GoState::Working, 0, now_ + g->work_left);
+    schedule_wake(g, now_ + g->work_left);
+  }
+}
+
+void Runtime::set_procs(int procs) {
+  POOLSCOPE_CHECK(procs >= 1, "GOMAXPROCS must be at least 1");
+  procs_ = procs;
+  emit(EventKind::Config, current_, 0, procs, strings_.intern("GOMAXPROCS"),
+       static_cast<std::uint8_t>(trace::ConfigKey::Procs));
+  dispatch_cpu();
+}
+
+Chan Runtime::after(Time d, int line) { return new_timer(d, line).c; }
+
+Timer Runtime::new_timer(Time d, int line) {
+  const Chan c = make_chan(1, "timer", ChanRole::Timer, line);
+  const std::uint32_t id = new_timer_rec(detail::TimerAction::SendTime, c.c_, 0, 0);
+  schedule_timer(id, now_ + std::max<Time>(d, 0));
+  return {id, c};
+}
+
+Timer Runtime::new_ticker(Time period, int line) {
+  POOLSCOPE_CHECK(period > 0, "non-positive interval for NewTicker");
+  const Chan c = make_chan(1, "ticker", ChanRole::Timer, line);
+  const std::uint32_t id = new_timer_rec(detail::TimerAction::SendTime, c.c_, 0, period);
+  schedule_timer(id, now_ + period);
+  return {id, c};
+}
+
+bool Runtime::stop(Timer t) {
+  POOLSCOPE_CHECK(t.id >= 1 && t.id < timers_.size(), "unknown timer");
+  detail::TimerRec& rec = timers_[t.id];
+  if (!rec.active) return false;
+  rec.active = false;
+  ++rec.generation;
+  --live_timers_;
+  return true;
+}
+
+// [SECTION] WaitGroup and context ----------------------------------------------------
+
+WaitGroup Runtime::make_waitgroup(std::string_view name, int line) {
+  if (current_ != nullptr) current_->line = static_cast<std::uint16_t>(line);
+  detail::WaitGroupRec& w = waitgroups_.emplace_back();
+  w.id = static_cast<trace::WaitGroupId>(waitgroups_.size());
+  w.name = strings_.intern(name);
+  w.creator = current();
+  emit(EventKind::MakeWaitGroup, current_, w.id, 0, w.name);
+  return {w.id};
+}
+
+Runtime::CheckOp Runtime::add(WaitGroup wg, std::int64_t delta, int line) {
+  Goroutine* g = running(line);
+  POOLSCOPE_CHECK(wg.id >= 1 && wg.id <= waitgroups_.size(), "unknown WaitGroup");
+  detail::WaitGroupRec& w = waitgroups_[wg.id - 1];
+  w.counter += delta;
+  if (w.counter < 0) {
+    raise_panic(g, "sync: negative WaitGroup counter");
+    return {this, false};
+  }
+  if (delta < 0) w.doners.note(g->id);
+  emit(EventKind::WaitGroupAdd, g, w.id, delta, static_cast<std::uint32_t>(w.counter));
+  note_progress();
+  if (w.counter == 0) {
+    while (Goroutine* waiter = w.waiters.pop_front()) make_ready(waiter);
+  }
+  return {this, completed_fast(g)};
+}
+
+Runtime::ParkOp Runtime::wait(WaitGroup wg, int line) {
+  Goroutine* g = running(line);
+  POOLSCOPE_CHECK(wg.id >= 1 && wg.id <= waitgroups_.size(), "unknown WaitGroup");
+  detail::WaitGroupRec& w = waitgroups_[wg.id - 1];
+  if (w.counter == 0) {
+    emit(EventKind::Line, g);
+    return {this, completed_fast(g)};
+  }
+  w.waiters.push_back(g);
+  set_state(g, GoState::BlockedWaitGroup, w.id);
+  return {this, false};
+}
+
+std::int64_t Runtime::counter(WaitGroup wg) const {
+  POOLSCOPE_CHECK(wg.id >= 1 && wg.id <= waitgroups_.size(), "unknown WaitGroup");
+  return waitgroups_[wg.id - 1].counter;
+}
+
+Context Runtime::with_cancel(Context parent, int line) {
+  POOLSCOPE_CHECK(parent.id < contexts_.size(), "unknown context");
+  const Chan done = make_chan(0, "ctx.Done()", ChanRole::Done, line);
+  const auto id = static_cast<std::uint32_t>(contexts_.size());
+  detail::ContextRec& c = contexts_.emplace_back();
+  c.done = done.c_;
+  c.parent = parent.id;
+  if (parent.id != 0) {
+    contexts_[parent.id].children.push_back(id);
+    // A child of a cancelled parent is cancelled at once (Go's propagateCancel).
+    if (const StringId reason = contexts_[parent.id].err; reason != 0) {
+      cancel_context(id, current_, reason);
+    }
+  }
+  return {id, done};
+}
+
+Context Runtime::with_timeout(Context parent, Time d, int line) {
+  const Context ctx = with_cancel(parent, line);
+  if (d <= 0) {
+    cancel_context(ctx.id, current_, deadline_exceeded_);
+  } else if (contexts_[ctx.id].err == 0) {
+    const std::uint32_t t = new_timer_rec(detail::TimerAction::CancelContext, nullptr, ctx.id, 0);
+    contexts_[ctx.id].timer = t;
+    schedule_timer(t, now_ + d);
+  }
+  return ctx;
+}
+
+void Runtime::cancel(Context ctx, int line) {
+  POOLSCOPE_CHECK(ctx.id < contexts_.size(), "unknown context");
+  if (ctx.id == 0) return;  // Background cannot be cancelled
+  if (current_ != nullptr) current_->line = static_cast<std::uint16_t>(line);
+  cancel_context(ctx.id, current_, canceled_);
+}
+
+void Runtime::cancel_context(std::uint32_t ctx, Goroutine* by, StringId reason) {
+  if (contexts_[ctx].err != 0) return;
+  contexts_[ctx].err = reason;
+  detail::Channel* done = contexts_[ctx].done;
+  emit(EventKind::Cancel, by, done->id, 0, reason);
+  close_channel(by, done);
+  if (const std::uint32_t t = contexts_[ctx].timer; t != 0) stop(Timer{t, {}});
+  for (std::size_t i = 0; i < contexts_[ctx].children.size(); ++i) {
+    cancel_context(contexts_[ctx].children[i], by, reason);
+  }
+}
+
+std::string_view Runtime::err(Context ctx) const {
+  POOLSCOPE_CHECK(ctx.id < contexts_.size(), "unknown context");
+  return strings_.str(contexts_[ctx.id].err);
+}
+
+// [SECTION] Annotations --------------------------------------------------------------
+
+void Runtime::job(JobPhase phase, std::int64_t job, int line) {
+  Goroutine* g = current_;
+  if (g != nullptr) {
+    g->line = static_cast<std::uint16_t>(line);
+    if (phase == JobPhase::Started) g->job = job;
+    if (phase == JobPhase::Done) g->job = trace::kNoJob;
+  }
+  emit(EventKind::Job, g, 0, job, 0, static_cast<std::uint8_t>(phase));
+}
+
+void Runtime::at(int line) { emit(EventKind::Line, running(line)); }
+
+void Runtime::config_changed(std::string_view key, std::int64_t value) {
+  emit(EventKind::Config, current_, 0, value, strings_.intern(key),
+       static_cast<std::uint8_t>(trace::ConfigKey::Custom));
+}
+
+Runtime::CheckOp Runtime::panic(std::string_view message, int line) {
+  raise_panic(running(line), message);
+  return {this, false};
+}
+
+// [SECTION] Inspection ---------------------------------------------------------------
+
+GoState Runtime::state_of(GoroutineId id) const {
+  POOLSCOPE_CHECK(id >= 1 && id <= goroutines_.size(), "unknown goroutine id");
+  return goroutines_[id - 1].state;
+}
+
+int Runtime::line_of(GoroutineId id) const {
+  POOLSCOPE_CHECK(id >= 1 && id <= goroutines_.size(), "unknown goroutine id");
+  return goroutines_[id - 1].line;
+}
+
+trace::Snapshot Runtime::snapshot() const {
+  trace::Snapshot s;
+  s.seq = seq_;
+  s.time = now_;
+  s.procs = procs_;
+  s.busy = busy_;
+  for (const Goroutine* g = cpu_queue_.front(); g != nullptr; g = g->next) {
+    s.cpu_queue.push_back(g->id);
+  }
+  s.goroutines.reserve(goroutines_.size());
+  for (const Goroutine& g : goroutines_) {
+    trace::GoroutineView v;
+    v.id = g.id;
+    v.parent = g.parent;
+    v.name = g.name;
+    v.index = g.index;
+    v.state = g.state;
+    v.line = g.line;
+    v.job = g.job;
+    v.wait_object = g.wait_object;
+    v.wait_value = g.wait_value;
+    v.since = g.since;
+    s.goroutines.push_back(v);
+  }
+  s.channels.reserve(channels_.size());
+  for (const detail::Channel& c : channels_) {
+    trace::ChannelView v;
+    v.id = c.id;
+    v.name = c.name;
+    v.role = c.role;
+    v.cap = c.cap;
+    v.closed = c.closed;
+    v.creator = c.creator;
+    v.sent = c.sent;
+    v.received = c.received;
+    for (std::int64_t i = 0; i < c.count; ++i) {
+      v.buffer.push_back(c.buf[static_cast<std::size_t>((c.head + i) % c.cap)]);
+    }
+    for (const detail::Waiter* w = c.sendq.front(); w != nullptr; w = w->next) {
+      v.sendq.push_back({w->g->id, w->value});
+    }
+    for (const detail::Waiter* w = c.recvq.front(); w != nullptr; w = w->next) {
+      v.recvq.push_back({w->g->id, 0});
+    }
+    s.channels.push_back(std::move(v));
+  }
+  for (const detail::WaitGroupRec& w : waitgroups_) {
+    trace::WaitGroupView v;
+    v.id = w.id;
+    v.name = w.name;
+    v.counter = w.counter;
+    for (const Goroutine* g = w.waiters.front(); g != nullptr; g = g->next) {
+      v.waiters.push_back(g->id);
+    }
+    s.waitgroups.push_back(std::move(v));
+  }
+  s.outcome = report_.outcome;
+  s.main_exited = main_ != nullptr && main_->exited;
+  return s;
+}
+
+}  // namespace poolscope::sim

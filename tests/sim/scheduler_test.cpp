@@ -1,0 +1,170 @@
+// The scheduler: goroutines as coroutines, a virtual clock, deterministic order.
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "tests/sim/sim_support.hpp"
+
+namespace poolscope::test {
+namespace {
+
+using Trail = std::vector<int>;
+
+Go note(Runtime& rt, Trail* trail, int mark, Time delay) {
+  if (delay > 0) co_await rt.sleep(delay, 3);
+  trail->push_back(mark);
+}
+
+TEST_CASE("Scheduler: a spawned goroutine does not run until the runtime steps") {
+  Sim s;
+  Trail trail;
+  s.rt.spawn_main(note(s.rt, &trail, 1, 0));
+  CHECK(trail.empty());
+  CHECK(s.rt.state_of(1) == GoState::Runnable);
+  CHECK(s.rt.step());
+  CHECK(trail == Trail{1});
+  CHECK(s.rt.state_of(1) == GoState::Exited);
+}
+
+TEST_CASE("Scheduler: goroutines runnable at the same instant run in spawn order") {
+  Sim s;
+  Trail trail;
+  for (int i = 1; i <= 5; ++i) s.rt.spawn("g", i, note(s.rt, &trail, i, 0));
+  s.rt.run();
+  CHECK(trail == Trail{1, 2, 3, 4, 5});
+}
+
+TEST_CASE("Scheduler: sleepers wake in time order, ties in the order they fell asleep") {
+  Sim s;
+  Trail trail;
+  s.rt.spawn("a", note(s.rt, &trail, 1, 30));
+  s.rt.spawn("b", note(s.rt, &trail, 2, 10));
+  s.rt.spawn("c", note(s.rt, &trail, 3, 30));
+  s.rt.spawn("d", note(s.rt, &trail, 4, 10));
+  s.rt.run();
+  CHECK(trail == Trail{2, 4, 1, 3});
+  CHECK(s.rt.now() == 30);
+}
+
+TEST_CASE("Scheduler: run_until stops at the given time and the clock reads it") {
+  Sim s;
+  Trail trail;
+  s.rt.spawn("a", note(s.rt, &trail, 1, 10 * kMillisecond));
+  s.rt.spawn("b", note(s.rt, &trail, 2, 20 * kMillisecond));
+  s.rt.run_until(15 * kMillisecond);
+  CHECK(trail == Trail{1});
+  CHECK(s.rt.now() == 15 * kMillisecond);
+  s.rt.run_until(20 * kMillisecond);  // inclusive
+  CHECK(trail == Trail{1, 2});
+  CHECK(s.rt.now() == 20 * kMillisecond);
+}
+
+TEST_CASE("Scheduler: the clock only moves when asked or when a timer fires") {
+  Sim s;
+  CHECK(s.rt.now() == 0);
+  CHECK_FALSE(s.rt.step());  // nothing to do
+  CHECK(s.rt.now() == 0);
+  s.rt.run_until(5 * kSecond);
+  CHECK(s.rt.now() == 5 * kSecond);
+  CHECK(s.rt.outcome() == Outcome::Running);
+}
+
+Go inner(Runtime& rt, Chan c, Trail* trail) {
+  trail->push_back(static_cast<int>((co_await rt.recv(c, 21)).value));
+}
+
+Go outer(Runtime& rt, Chan c, Trail* trail) {
+  trail->push_back(1);
+  co_await inner(rt, c, trail);  // blocks inside the callee
+  trail->push_back(3);
+}
+
+Go feeder(Runtime& rt, Chan c) {
+  co_await rt.sleep(5, 30);
+  co_await rt.send(c, 2, 31);
+}
+
+TEST_CASE("Scheduler: awaiting a Go function calls it on the same goroutine, which may block") {
+  Sim s;
+  Trail trail;
+  const Chan c = s.rt.make_chan(0, "c");
+  const GoroutineId g = s.rt.spawn("outer", outer(s.rt, c, &trail));
+  s.rt.spawn("feeder", feeder(s.rt, c));
+  s.rt.step();
+  CHECK(trail == Trail{1});
+  CHECK(s.rt.state_of(g) == GoState::BlockedRecv);
+  CHECK(s.rt.line_of(g) == 21);
+  s.rt.run();
+  CHECK(trail == Trail{1, 2, 3});
+  CHECK(s.rt.state_of(g) == GoState::Exited);
+}
+
+Go spawner(Runtime& rt, Trail* trail) {
+  rt.spawn("child", 7, note(rt, trail, 2, 0), 42);
+  trail->push_back(1);
+  co_return;
+}
+
+TEST_CASE("Scheduler: go statements record the parent, the name and the line") {
+  Sim s;
+  Trail trail;
+  s.rt.spawn_main(spawner(s.rt, &trail));
+  s.rt.run();
+  CHECK(trail == Trail{1, 2});  // the child runs after its parent yields
+  const auto spawns = s.of_kind(EventKind::Spawn);
+  REQUIRE(spawns.size() == 2);
+  CHECK(spawns[1].goroutine == 2);
+  CHECK(spawns[1].object == 1);
+  CHECK(spawns[1].line == 42);
+  CHECK(spawns[1].value == 7);
+  CHECK(s.rt.name_of(2) == "child 7");
+  CHECK(s.rt.name_of(1) == "main");
+}
+
+Go polite(Runtime& rt, Trail* trail, int mark) {
+  trail->push_back(mark);
+  co_await rt.yield(50);
+  trail->push_back(mark + 10);
+}
+
+TEST_CASE("Scheduler: Gosched puts a goroutine behind the other runnable ones") {
+  Sim s;
+  Trail trail;
+  s.rt.spawn("a", polite(s.rt, &trail, 1));
+  s.rt.spawn("b", polite(s.rt, &trail, 2));
+  s.rt.run();
+  CHECK(trail == Trail{1, 2, 11, 12});
+}
+
+Go spinner(Runtime& rt, Chan c, std::int64_t* polls) {
+  for (;;) {
+    const auto r = co_await rt.select(60, recv_case(c), default_case());
+    if (r.index == 0) co_return;
+    ++*polls;
+  }
+}
+
+Go late_sender(Runtime& rt, Chan c) {
+  co_await rt.sleep(1 * kMillisecond, 70);
+  co_await rt.send(c, 1, 71);
+}
+
+TEST_CASE("Scheduler: a goroutine spinning on select default is preempted and time passes") {
+  Config config;
+  config.spin_ops = 100;
+  config.spin_cost = 10 * kMicrosecond;
+  Sim s(config);
+  std::int64_t polls = 0;
+  const Chan c = s.rt.make_chan(1, "c");
+  s.rt.spawn("spinner", spinner(s.rt, c, &polls));
+  s.rt.spawn("sender", late_sender(s.rt, c));
+  s.rt.run();
+  CHECK(s.rt.live_goroutines() == 0);
+  // 100 polls cost 10 us, so the spinner polls ~100 times per 10 us until 1 ms.
+  CHECK(polls >= 9000);
+  CHECK(polls <= 11000);
+  CHECK(s.rt.now() >= 1 * kMillisecond);
+}
+
+}  // namespace
+}  // namespace poolscope::test
