@@ -45,6 +45,15 @@ std::uint64_t Rng::below(std::uint64_t n) noexcept {
   return static_cast<std::uint64_t>(m >> 64);
 }
 
+std::int64_t Rng::between(std::int64_t lo, std::int64_t hi) noexcept {
+  POOLSCOPE_CHECK(lo <= hi, "between needs lo <= hi");
+  // The span is computed in unsigned arithmetic, where it cannot overflow; it is 0 only
+  // for the full 64-bit range.
+  const std::uint64_t span = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) + 1;
+  const std::uint64_t offset = span == 0 ? next() : below(span);
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + offset);
+}
+
 double Rng::uniform() noexcept { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
 
 double Rng::exponential(double mean) noexcept {

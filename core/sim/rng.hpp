@@ -8,6 +8,8 @@
 //   Blackman and Vigna).
 #include <cstdint>
 
+#include "core/trace/check.hpp"
+
 namespace poolscope::sim {
 
 class Rng {
@@ -21,6 +23,9 @@ class Rng {
 
   // Uniform integer in [0, n); n must be > 0. Unbiased (Lemire's method).
   std::uint64_t below(std::uint64_t n) noexcept;
+
+  // Uniform integer in [lo, hi], both included; lo <= hi. Unbiased.
+  std::int64_t between(std::int64_t lo, std::int64_t hi) noexcept;
 
   // Uniform double in [0, 1) with 53 random bits.
   double uniform() noexcept;

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <limits>
 
 #include "core/sim/rng.hpp"
 
@@ -34,6 +35,29 @@ TEST_CASE("Rng: below(n) stays in range and covers every value evenly") {
     ++counts[v];
   }
   for (int c : counts) CHECK(c == doctest::Approx(10000).epsilon(0.05));
+}
+
+TEST_CASE("Rng: between(lo, hi) covers both ends and nothing outside") {
+  Rng r(5);
+  std::array<int, 5> counts{};
+  for (int i = 0; i < 50000; ++i) {
+    const auto v = r.between(-2, 2);
+    REQUIRE(v >= -2);
+    REQUIRE(v <= 2);
+    ++counts[static_cast<std::size_t>(v + 2)];
+  }
+  for (int c : counts) CHECK(c == doctest::Approx(10000).epsilon(0.05));
+  CHECK(r.between(7, 7) == 7);
+  const auto lowest = std::numeric_limits<std::int64_t>::min();
+  const auto highest = std::numeric_limits<std::int64_t>::max();
+  bool negative = false, positive = false;
+  for (int i = 0; i < 64; ++i) {
+    const auto v = r.between(lowest, highest);  // the full range
+    negative = negative || v < 0;
+    positive = positive || v > 0;
+  }
+  CHECK(negative);
+  CHECK(positive);
 }
 
 TEST_CASE("Rng: exponential draws have the requested mean") {
