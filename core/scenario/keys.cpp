@@ -296,6 +296,12 @@ Result<json> check_text(const KeySpec& key, const json& value) {
     return error_for(key, fmt::format("a text of {} characters is too long (allowed {})", s.size(),
                                       key.allowed()));
   }
+  if (std::any_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+    return error_for(key, fmt::format("{} contains a line break or another control character, "
+                                      "which is not allowed (allowed {})",
+                                      value.dump(), key.allowed()));
+  }
   if (key.identifier) {
     const bool valid = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
@@ -343,7 +349,7 @@ std::string KeySpec::allowed() const {
     }
     case KeyType::Text:
       return identifier ? fmt::format("1 to {} of a-z, 0-9, '-' and '_'", int_max)
-                        : fmt::format("a text of at most {} characters", int_max);
+                        : fmt::format("one line of at most {} characters", int_max);
   }
   return {};
 }

@@ -101,3 +101,10 @@ TEST_CASE("Key table: nearest() suggests only likely typos") {
   CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("", "abc") == 3);
 }
+
+TEST_CASE("Key table: texts are one line, so they fit in a Go comment") {
+  CHECK(check_value(*find_key("title"), "two\nlines").message() ==
+        "title: \"two\\nlines\" contains a line break or another control character, which is not "
+        "allowed (allowed one line of at most 120 characters)");
+  CHECK(check_value(*find_key("summary"), "one line, with \"quotes\"").ok());
+}
