@@ -117,10 +117,10 @@ enum class Anchor {
   WorkCancelled,  // return 0, ctx.Err()                      (errgroup, cancelled mid-work)
   ArriveFunc,     // func arrive(j int) {
   ArriveSleep,    // time.Sleep(...)                            waiting for the next arrival
-  Count_,         // number of anchors; not an anchor
+  Count,          // the number of anchors, not an anchor
 };
 
-inline constexpr std::size_t kAnchorCount = static_cast<std::size_t>(Anchor::Count_);
+inline constexpr std::size_t kAnchorCount = static_cast<std::size_t>(Anchor::Count);
 
 // "WorkerRange" for Anchor::WorkerRange.
 std::string_view anchor_name(Anchor anchor) noexcept;
