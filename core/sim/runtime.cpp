@@ -387,6 +387,20 @@ bool Runtime::stop(Timer t) {
   return true;
 }
 
+bool Runtime::reset(Timer t, Time d) {
+  POOLSCOPE_CHECK(t.id >= 1 && t.id < timers_.size(), "unknown timer");
+  const bool was_pending = stop(t);
+  detail::TimerRec& rec = timers_[t.id];
+  if (rec.period > 0) {
+    POOLSCOPE_CHECK(d > 0, "non-positive interval for Ticker.Reset");
+    rec.period = d;
+  }
+  rec.active = true;
+  ++live_timers_;
+  schedule_timer(t.id, now_ + std::max<Time>(d, 0));
+  return was_pending;
+}
+
 // [SECTION] WaitGroup and context ----------------------------------------------------
 
 WaitGroup Runtime::make_waitgroup(std::string_view name, int line) {

@@ -287,13 +287,19 @@ class Runtime {
 
   // time.Sleep(d): Sleeping for d; d <= 0 returns at once.
   [[nodiscard]] ParkOp sleep(Time d, int line);
-  // time.After(d): a channel (cap 1) that receives now() + d at that time.
+  // time.After(d): a channel (cap 1) that receives now() + d at that time. Each call
+  // makes a channel that lives as long as the Runtime (there is no garbage collector),
+  // and every Snapshot lists it: in a loop that runs for long, reuse one Timer with
+  // stop/reset instead, as Go's documentation also advises.
   Chan after(Time d, int line = 0);
   // time.NewTimer(d) / time.NewTicker(period).
   Timer new_timer(Time d, int line = 0);
   Timer new_ticker(Time period, int line = 0);
   // t.Stop(): true if the timer was pending (so it will not fire).
   bool stop(Timer t);
+  // t.Reset(d): fires again d from now (a ticker: every d from now); true if it was
+  // pending. As in Go, a value already in t.c stays there: drain it first if needed.
+  bool reset(Timer t, Time d);
   // runtime.Gosched(): to the back of the run queue.
   [[nodiscard]] ParkOp yield(int line);
 

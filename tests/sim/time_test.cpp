@@ -69,6 +69,36 @@ TEST_CASE("Time: a stopped timer never fires") {
   CHECK(s.count(EventKind::Send) == 0);
 }
 
+Go timeout_loop(Runtime& rt, Chan work, int n, std::vector<int>* branches) {
+  const Timer t = rt.new_timer(5 * kMillisecond, 30);
+  for (int i = 0; i < n; ++i) {
+    const SelectResult r = co_await rt.select(32, recv_case(work), recv_case(t.c));
+    branches->push_back(r.index);
+    if (r.index == 0 && !rt.stop(t)) (void)co_await rt.recv(t.c, 34);  // drain
+    rt.reset(t, 5 * kMillisecond);
+  }
+}
+
+TEST_CASE("Time: one Timer reset in a loop serves as a timeout without new channels") {
+  Sim s;
+  const Chan work = s.rt.make_chan(0, "work");
+  std::vector<int> branches;
+  s.rt.spawn("waiter", timeout_loop(s.rt, work, 3, &branches));
+  s.rt.spawn("worker", [](Runtime& rt, Chan w) -> Go {
+    co_await rt.sleep(2 * kMillisecond, 38);
+    co_await rt.send(w, 1, 39);  // in time: the work branch
+  }(s.rt, work));
+  s.rt.run();
+  // Work at 2 ms; then two timeouts at 7 ms and 12 ms.
+  CHECK(branches == std::vector<int>{0, 1, 1});
+  const trace::Snapshot snap = s.rt.snapshot();
+  CHECK(snap.channels.size() == 2);  // work and the one timer channel
+  // The loop's last reset fired at 17 ms into the buffer, where nobody took it.
+  CHECK(s.rt.now() == 17 * kMillisecond);
+  CHECK(snap.channels[1].buffer == std::vector<std::int64_t>{17 * kMillisecond});
+  CHECK(s.rt.pending_timers() == 0);
+}
+
 Go read_ticks(Runtime& rt, Chan c, int n, std::vector<std::int64_t>* got) {
   for (int i = 0; i < n; ++i) {
     got->push_back((co_await rt.recv(c, 40)).value);
