@@ -1,0 +1,111 @@
+#pragma once
+// PoolRun: one scenario's Go program running on the simulator.
+//
+// - The program mirrors export_go(scenario) line for line: every goroutine reports the
+//   line of that listing it is on (program().line(Anchor) gives the numbers), so the
+//   code view and the event log speak of the same lines.
+// - Owns the Runtime, the Metrics and the Go listing. Events go to the Metrics and to
+//   an optional extra sink (an EventLog for the GUI, a JSONL writer, a HashSink).
+// - Deterministic: the same scenario (seed included) and the same calls give the same
+//   events, bit for bit.
+// - Live controls (the GUI's sliders) may be called at any time between clock calls;
+//   each emits a Config event and, where the listing changes, program() changes too.
+// - Job ids (Job events, Metrics): request r's job j is (r - 1) * load.jobs + j, unique
+//   across requests and equal to j in the first; an endless load uses a stride of 10^9
+//   per request. Channel values stay j (results j * 2), as in the listing.
+// - Not copyable or movable (goroutines hold references to it).
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/pool/metrics.hpp"
+#include "core/scenario/go_export.hpp"
+#include "core/scenario/scenario.hpp"
+#include "core/sim/runtime.hpp"
+#include "core/trace/sink.hpp"
+
+namespace poolscope::pool {
+
+struct PoolRunOptions {
+  trace::EventSink* sink = nullptr;  // = null  // extra consumer of every event
+  bool resizable = false;            // = false // workers also listen on a quit channel
+                                     //           (select: quit first, then jobs or quit),
+                                     //           so set_workers can retire some after
+                                     //           their current job. export_go has no such
+                                     //           listing yet: those lines show on the
+                                     //           worker's `for j := range jobs` line
+};
+
+// What the CLI prints and the parity tests compare with Go's own run.
+struct Summary {
+  trace::Outcome outcome = trace::Outcome::Running;
+  std::int64_t results = 0;         // results main received, over all requests
+  std::int64_t leaked = 0;          // goroutines blocked forever after main returned
+  std::int64_t still_running = 0;   // goroutines that would run forever
+  std::int64_t jobs_sent = 0;       // jobs handed over (sent on jobs, or started)
+  std::int64_t jobs_done = 0;       // jobs whose work ran to its end
+  std::int64_t max_concurrent = 0;  // most jobs in work at one instant
+  std::int64_t max_queue_depth = 0;
+  std::int64_t max_blocked_senders = 0;
+  std::int64_t peak_goroutines = 0;
+  std::int64_t peak_memory_bytes = 0;
+  double virtual_ms = 0;
+  std::uint64_t events = 0;
+  std::uint64_t event_hash = 0;  // FNV-1a over every event (0 when events are off)
+  double throughput_per_s = 0;
+  double latency_p50_ms = 0;  // created -> done
+  double latency_p99_ms = 0;
+  std::string error;              // errgroup's error or the panic message
+  std::int64_t completed_ok = 0;  // errgroup: jobs that succeeded
+  std::int64_t cancelled = 0;     // errgroup: jobs abandoned mid-work
+  std::int64_t skipped = 0;       // errgroup: jobs that saw a cancelled context at start
+  std::int64_t failed = 0;        // errgroup: jobs that returned an error
+};
+
+class PoolRun {
+ public:
+  // Precondition: validate(scenario) is empty (throws std::invalid_argument otherwise).
+  explicit PoolRun(const scenario::Scenario& scenario, PoolRunOptions options = {});
+  ~PoolRun();
+  PoolRun(const PoolRun&) = delete;
+  PoolRun& operator=(const PoolRun&) = delete;
+
+  [[nodiscard]] const scenario::Scenario& scenario() const noexcept;
+  [[nodiscard]] const scenario::GoProgram& program() const noexcept;
+  [[nodiscard]] const sim::Runtime& runtime() const noexcept;
+  [[nodiscard]] const Metrics& metrics() const noexcept;
+
+  // The clock (see Runtime): run_until(t), one step, or to the end (at most `limit` of
+  // virtual time for endless programs).
+  void run_until(trace::Time t);
+  bool step();
+  trace::Outcome run(trace::Time limit = trace::kForever);
+  [[nodiscard]] trace::Time now() const noexcept;
+  [[nodiscard]] bool finished() const noexcept;
+
+  // Live controls. set_workers grows the pool at once (new `go worker` calls) and, when
+  // resizable, retires the newest workers after their current job; it emits a Config
+  // event "workers" and later requests start that many. Returns false (and changes
+  // nothing) for workers < 1, when shrinking a pool that is not resizable, outside pool
+  // mode, or once the program ended. A pool with a WaitGroup (collect wait_then_range,
+  // closer_goroutine, producer_goroutine) grows only before close(jobs), since a worker
+  // added after it could join the WaitGroup after Wait returned; later the new count
+  // applies from the next request.
+  bool set_workers(int workers);
+  // Jobs per second from the next arrival on (0 = as fast as the channel accepts); the
+  // senders of an exported program without arrive() pause on their send line. Emits a
+  // Config event "rate" whose value is in thousandths of a job per second.
+  void set_rate(double jobs_per_second);
+
+  [[nodiscard]] Summary summary() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Runs `scenario` to its end with events hashed; the CLI's `run`.
+[[nodiscard]] Summary run_to_end(const scenario::Scenario& scenario,
+                                 trace::EventSink* sink = nullptr);
+
+}  // namespace poolscope::pool
