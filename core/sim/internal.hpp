@@ -99,6 +99,7 @@ struct Goroutine {
   std::uint16_t select_count = 0;
   Time work_left = 0;  // CPU work to do once it gets a processor
   std::uint32_t ops_since_resume = 0;
+  bool parked = false;  // since its last resume, it parked in a Runtime operation
   bool doomed = false;  // a sender woken by close: panics as soon as it runs
   bool exited = false;
 };

@@ -12,6 +12,7 @@
 #include "core/sim/runtime.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "core/trace/check.hpp"
@@ -129,9 +130,24 @@ void Runtime::run_goroutine(Goroutine* g) {
     return;
   }
   g->ops_since_resume = 0;
+  g->parked = false;
   g->resume.resume();
   current_ = nullptr;
-  if (g->root.done()) exit_goroutine(g);
+  if (g->root.done()) {
+    exit_goroutine(g);
+    return;
+  }
+  if (!g->parked) {
+    // Only an await outside this Runtime suspends without parking: a foreign awaitable,
+    // or GCC 12.2's bug PR106188 (see runtime.hpp). Resuming it would be guesswork.
+    std::fprintf(stderr,
+                 "poolscope: goroutine %u (%s) suspended outside a Runtime operation after "
+                 "line %u. If a co_await sits directly in an if/while/for/switch condition, "
+                 "bind it to a variable first (GCC 12.2 bug PR106188).\n",
+                 static_cast<unsigned>(g->id), name_of(g->id).c_str(),
+                 static_cast<unsigned>(g->line));
+    POOLSCOPE_CHECK(g->parked, "goroutine suspended outside a Runtime operation");
+  }
 }
 
 void Runtime::exit_goroutine(Goroutine* g) {

@@ -41,9 +41,18 @@
 //   reads no clock; its randomness comes from its own seeded Rng.
 // - Faults of the simulated program (deadlock, panic, leak) are outcomes, reported
 //   through outcome(), report() and events; the goroutine that panics simply never
-//   resumes. Misuse of this C++ API (e.g. send outside a goroutine) asserts.
+//   resumes. Misuse of this C++ API (e.g. send outside a goroutine, an unknown id)
+//   stops the process with a POOLSCOPE_CHECK message, in release builds too.
 // - Not thread-safe; the GUI owns one Runtime and drives it from its frame loop with
 //   run_until(now() + dt).
+// - Compiler bug (GCC 12.2, Debian 12's g++; PR106188, fixed in 12.3 and 13): a
+//   co_await written directly in an if / while / for / do / switch condition is
+//   skipped, silently. Bind it to a variable instead:
+//     BAD:  if ((co_await rt.select(...)).index == 0)   while (co_await rt.recv(c, 5))
+//     GOOD: const auto r = co_await rt.select(...); if (r.index == 0)
+//           while (auto v = co_await rt.recv(c, 5))      (a declaration is fine)
+//   The scheduler notices a goroutine that stopped outside any Runtime operation and
+//   stops the process with a message naming the goroutine and line.
 // - Blocking, waking, sending and receiving allocate nothing: waiters live in the
 //   coroutine frames, the buffer is allocated when the channel is made, and only
 //   pending timers are kept in the timer heap.
@@ -359,9 +368,11 @@ class Runtime {
 
   // [SECTION] Awaiters ---------------------------------------------------------------
   //
-  // Returned by the operations above; only ever used as `co_await rt.op(...)`. Each
-  // performs its operation in await_ready when it can complete without blocking (no
-  // suspension at all), and otherwise parks the goroutine.
+  // Returned by the operations above; only ever used as `co_await rt.op(...)`, at once.
+  // SendOp, RecvOp and SelectOp act in await_ready: when the operation can complete
+  // without blocking there is no suspension at all. ParkOp and CheckOp (sleep, cpu,
+  // io, yield, wait, close, add, done, panic) act when called; awaiting them parks the
+  // goroutine if it must wait, or stops it for good if it panicked.
 
   class SendOp {
    public:
@@ -494,7 +505,10 @@ class Runtime {
   // Scheduling.
   detail::Goroutine* running(int line);
   GoroutineId spawn_named(StringId name, std::int64_t index, Go body, int line);
-  void park(std::coroutine_handle<> h) noexcept { current_->resume = h; }
+  void park(std::coroutine_handle<> h) noexcept {
+    current_->resume = h;
+    current_->parked = true;
+  }
   void make_ready(detail::Goroutine* g, std::uint32_t aux = 0);
   void run_goroutine(detail::Goroutine* g);
   void exit_goroutine(detail::Goroutine* g);

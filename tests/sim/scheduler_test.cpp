@@ -1,6 +1,12 @@
 // The scheduler: goroutines as coroutines, a virtual clock, deterministic order.
 #include <doctest/doctest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <string>
 #include <vector>
 
 #include "tests/sim/sim_support.hpp"
@@ -164,6 +170,47 @@ TEST_CASE("Scheduler: a goroutine spinning on select default is preempted and ti
   CHECK(polls >= 9000);
   CHECK(polls <= 11000);
   CHECK(s.rt.now() >= 1 * kMillisecond);
+}
+
+Go foreign_await(Runtime& rt) {
+  rt.at(90);
+  co_await std::suspend_always{};  // not a Runtime operation: nobody would resume it
+}
+
+// Runs body in a child process; returns its stderr and whether it died of SIGABRT.
+std::pair<std::string, bool> run_in_child(void (*body)()) {
+  int pipe_fds[2];
+  REQUIRE(pipe(pipe_fds) == 0);
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    std::signal(SIGABRT, SIG_DFL);  // not doctest's crash reporter
+    std::freopen("/dev/null", "w", stdout);
+    dup2(pipe_fds[1], 2);
+    body();
+    _exit(0);
+  }
+  close(pipe_fds[1]);
+  std::string err;
+  char buf[512];
+  for (ssize_t n; (n = read(pipe_fds[0], buf, sizeof buf)) > 0;)
+    err.append(buf, static_cast<std::size_t>(n));
+  close(pipe_fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return {err, WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT};
+}
+
+TEST_CASE("Scheduler: a goroutine that stops outside a Runtime operation stops the process") {
+  const auto [err, aborted] = run_in_child([] {
+    Runtime rt;
+    rt.spawn("odd", 2, foreign_await(rt));
+    rt.run();
+  });
+  CHECK(aborted);
+  CHECK(err.find("goroutine 1 (odd 2) suspended outside a Runtime operation after line 90") !=
+        std::string::npos);
+  CHECK(err.find("PR106188") != std::string::npos);
 }
 
 }  // namespace
