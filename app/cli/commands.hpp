@@ -42,5 +42,9 @@ int report_bad_input(const std::string& messages);
 using CommandRunner = std::function<int()>;
 
 CommandRunner add_presets_command(CLI::App& app);
+CommandRunner add_run_command(CLI::App& app);
+CommandRunner add_sweep_command(CLI::App& app);
+CommandRunner add_export_go_command(CLI::App& app);
+CommandRunner add_bench_command(CLI::App& app);
 
 }  // namespace poolscope::cli

@@ -13,6 +13,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::map<std::string, CommandRunner> commands;
   commands["presets"] = add_presets_command(app);
+  commands["run"] = add_run_command(app);
+  commands["sweep"] = add_sweep_command(app);
+  commands["export-go"] = add_export_go_command(app);
+  commands["bench"] = add_bench_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

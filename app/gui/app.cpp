@@ -2,38 +2,155 @@
 
 #include <imgui.h>
 
+#include <fmt/core.h>
+#include <algorithm>
 #include <utility>
 
-#include "app/gui/theme.hpp"
+#include "app/gui/platform.hpp"
+#include "app/gui/pool_model.hpp"
+#include "app/gui/warnings.hpp"
 
 namespace poolscope::gui {
 
-App::App(AppOptions options) : options_(std::move(options)) {
-  fonts_ = load_fonts(options_.scale);
-  apply_theme(ThemeId::Dark, options_.scale);
+namespace {
+constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_None;
 }
 
-void App::frame() {
+App::App(AppOptions options)
+    : options_(std::move(options)), session_(std::make_unique<Session>(options_.scenario)) {
+  fonts_ = load_fonts(options_.scale);
+  apply_theme(options_.theme, options_.scale);
+  const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(palette(options_.theme).background);
+  clear_[0] = bg.x;
+  clear_[1] = bg.y;
+  clear_[2] = bg.z;
+}
+
+void App::handle_keys() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;
+  Session& s = *session_;
+  if (ImGui::IsKeyPressed(keys::kSpace, false)) s.playing = !s.playing;
+  if (ImGui::IsKeyPressed(keys::kRight)) s.step_event();
+  if (ImGui::IsKeyPressed(keys::kUp)) {
+    s.speed = std::min(s.speed * 2.0, Session::kMaxSpeed);
+  }
+  if (ImGui::IsKeyPressed(keys::kDown)) {
+    s.speed = std::max(s.speed / 2.0, Session::kMinSpeed);
+  }
+  if (ImGui::IsKeyPressed(keys::kR, false)) s.reset();
+  for (int i = 0; i < 7; ++i) {
+    if (ImGui::IsKeyPressed(keys::kDigit1 + i, false)) {
+      load_preset(s, i);
+      pool_view_ = {};
+    }
+  }
+}
+
+void App::draw_warnings() {
+  const PoolModel& model = session_->model();
+  const auto warnings = teaching_warnings(session_->figures(), model);
+  if (warnings.empty()) {
+    ImGui::TextDisabled("%s", session_->scenario().summary.c_str());
+    return;
+  }
+  const Palette& pal = palette(options_.theme);
+  for (const Warning& w : warnings) {
+    const std::uint32_t colour = w.kind == WarningKind::Leaked
+                                     ? look_colour(options_.theme, Look::Leaked)
+                                 : w.kind == WarningKind::ProducerBound ? pal.text_dim
+                                                                        : pal.warning;
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextWrapped("%s", w.text.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void App::draw_status_bar(float height) {
+  const Session& s = *session_;
+  const auto outcome = s.run().runtime().outcome();
+  const std::string text = fmt::format(
+      "t = {:.3f} s{}   |   {}   |   {} events   |   speed {:.2g}x   |   {:.1f} ms/frame   |   {}",
+      static_cast<double>(s.view_time()) / 1e9, s.scrubbing() ? " (scrubbing)" : "",
+      outcome == trace::Outcome::Running ? (s.playing ? "running" : "paused")
+                                         : std::string(trace::to_string(outcome)),
+      s.log().last_seq(), s.speed, 1000.0 * static_cast<double>(ImGui::GetIO().DeltaTime),
+      options_.renderer);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (height - ImGui::GetFontSize()) / 2 - 4);
+  ImGui::TextDisabled("%s", text.c_str());
+}
+
+void App::frame(float dt) {
+  handle_keys();
+  session_->update(static_cast<double>(dt));
+
+  const float s = options_.scale;
+  const PoolViewStyle style{options_.theme, s, &fonts_};
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const float pad = 24.0f * options_.scale;
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + pad, viewport->WorkPos.y + pad));
-  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x - 2 * pad, viewport->WorkSize.y - 2 * pad));
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
   ImGui::Begin("Poolscope", nullptr,
-               ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::PopStyleVar(2);
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float status_h = ImGui::GetFrameHeight() + 6 * s;
+  const float body_h = avail.y - status_h;
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  // Side panels take what they need up to a share of the width; the pool gets the rest.
+  const float left_w = std::min(std::clamp(avail.x * 0.2f, 230 * s, 380 * s), avail.x * 0.24f);
+  const float right_w = std::min(std::clamp(avail.x * 0.27f, 280 * s, 620 * s), avail.x * 0.28f);
+  const float centre_w = avail.x - left_w - right_w - 2 * gap;
+
+  // Left: title, controls.
+  ImGui::BeginChild("controls", ImVec2(left_w, body_h), true, kPanel);
   ImGui::PushFont(fonts_.heading);
   ImGui::TextUnformatted("Poolscope");
   ImGui::PopFont();
-  ImGui::TextWrapped("Watch Go's worker-pool pattern run, and change it live.");
-  ImGui::Separator();
-  ImGui::Text("Version %s", POOLSCOPE_VERSION);
-  ImGui::Text("Renderer: %s", options_.renderer.c_str());
-  ImGui::Text("Frame time: %.2f ms", 1000.0f * ImGui::GetIO().DeltaTime);
-  if (!fonts_.warning.empty()) {
-    ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", fonts_.warning.c_str());
+  draw_controls(*session_, controls_, style);
+  ImGui::EndChild();
+  ImGui::SameLine();
+
+  // Centre: the pool, then warnings and the timeline.
+  ImGui::BeginGroup();
+  // The timeline keeps room for several lanes at any scale; the pool takes the rest.
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  const float warn_h = ImGui::GetTextLineHeightWithSpacing() * 2.6f + 8 * s;
+  const float timeline_h = std::max(body_h * 0.3f, ImGui::GetTextLineHeightWithSpacing() * 9.0f);
+  const float pool_h = std::max(body_h - warn_h - timeline_h - 2 * spacing, 100.0f * s);
+  ImGui::BeginChild("pool", ImVec2(centre_w, pool_h), true,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  draw_pool_view(*session_, pool_view_, style, dt);
+  ImGui::EndChild();
+  ImGui::BeginChild("warnings", ImVec2(centre_w, warn_h), true);
+  draw_warnings();
+  ImGui::EndChild();
+  ImGui::BeginChild("timeline", ImVec2(centre_w, timeline_h), true,
+                    ImGuiWindowFlags_NoScrollWithMouse);
+  draw_timeline(*session_, timeline_, style, pool_view_.selected);
+  ImGui::EndChild();
+  ImGui::EndGroup();
+  ImGui::SameLine();
+
+  // Right: code or metrics.
+  ImGui::BeginChild("side", ImVec2(right_w, body_h), true);
+  if (ImGui::BeginTabBar("side-tabs")) {
+    if (ImGui::BeginTabItem("Go code")) {
+      draw_code(*session_, code_, style, pool_view_.selected);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Metrics")) {
+      draw_metrics(*session_, metrics_, style);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
   }
-  ImGui::PushFont(fonts_.code);
-  ImGui::TextUnformatted("jobs := make(chan int, 100)");
-  ImGui::PopFont();
+  ImGui::EndChild();
+
+  draw_status_bar(status_h);
   ImGui::End();
 }
 

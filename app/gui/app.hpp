@@ -1,30 +1,65 @@
 #pragma once
 // App: the whole Poolscope window, drawn once per frame.
 //
-// - Owns the UI state (a plain struct) and the fonts; reads core state, never
-//   mutates the simulation from a view.
-// - frame() is called between Platform::begin_frame() and Platform::render().
+// Layout (one window, no docking in Dear ImGui 1.86):
+//
+//   +-----------+------------------------------+-------------+
+//   | controls  | pool view                    | code        |
+//   |           |                              |  / metrics  |
+//   |           +------------------------------+             |
+//   |           | warnings | timeline          |             |
+//   +-----------+------------------------------+-------------+
+//   | status: virtual time, outcome, events, frame time      |
+//
+// - Owns the Session and each panel's view state (plain structs); views read the
+//   session, controls change it through its mutators.
+// - frame(dt) is called between Platform::begin_frame() and Platform::render().
+// - Keyboard: Space play/pause, Right step, Up/Down speed, R reset, 1..7 lessons.
+#include <memory>
 #include <string>
 
 #include "app/gui/fonts.hpp"
+#include "app/gui/session.hpp"
+#include "app/gui/theme.hpp"
+#include "app/gui/view_code.hpp"
+#include "app/gui/view_controls.hpp"
+#include "app/gui/view_metrics.hpp"
+#include "app/gui/view_pool.hpp"
+#include "app/gui/view_timeline.hpp"
+#include "core/scenario/scenario.hpp"
 
 namespace poolscope::gui {
 
 struct AppOptions {
-  float scale = 1.0f;    // = 1.0 // UI scale; fonts are re-rasterised, not stretched
-  std::string renderer;  // OpenGL renderer string, shown in the About panel
+  float scale = 1.0f;             // = 1.0  // UI scale; fonts re-rasterised, not stretched
+  ThemeId theme = ThemeId::Dark;  // = dark
+  std::string renderer;           // OpenGL renderer string, for the status bar
+  scenario::Scenario scenario;    // the run to show first
 };
 
 class App {
  public:
   explicit App(AppOptions options);
-  void frame();
-  const float* clear_color() const { return clear_; }
+  // One frame of UI; `dt` is the wall time since the last frame.
+  void frame(float dt);
+  [[nodiscard]] const float* clear_color() const { return clear_; }
+  [[nodiscard]] Session& session() { return *session_; }
 
  private:
+  void handle_keys();
+  void draw_status_bar(float height);
+  void draw_warnings();
+
   AppOptions options_;
   Fonts fonts_;
-  float clear_[4] = {0.09f, 0.10f, 0.12f, 1.0f};
+  std::unique_ptr<Session> session_;
+  PoolViewState pool_view_;
+  ControlsState controls_;
+  TimelineState timeline_;
+  CodeViewState code_;
+  MetricsViewState metrics_;
+  bool show_metrics_ = false;
+  float clear_[4] = {0, 0, 0, 1};
 };
 
 }  // namespace poolscope::gui

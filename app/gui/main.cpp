@@ -1,11 +1,15 @@
 // poolscope: the desktop app. Parses the command line, opens the window, runs
 // the frame loop; --screenshot renders a fixed number of frames and exits.
+#include <imgui.h>
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
 
 #include "app/gui/app.hpp"
+#include "app/gui/bench_frames.hpp"
 #include "app/gui/platform.hpp"
+#include "core/scenario/presets.hpp"
+#include "core/scenario/scenario_json.hpp"
 
 namespace {
 // Parses "WxH" into the two sizes; CLI11 reports the error text.
@@ -32,12 +36,28 @@ int main(int argc, char** argv) {
   std::string screenshot;
   int frames = 3;
   float scale = 1.0f;
+  std::string preset = "hello-pool";
+  std::string scenario_file;
+  std::string theme = "dark";
+  double at_s = 0.0;
+  bool paused = false;
+  int bench = 0;
   cli.add_option("--size", size_text, "Window size in pixels, WIDTHxHEIGHT (default 1280x800)");
   cli.add_option("--scale", scale, "UI scale, e.g. 2 for a projector")
       ->check(CLI::Range(0.5f, 4.0f));
   cli.add_option("--screenshot", screenshot,
                  "Render --frames frames, write the last one to this PNG file and exit");
   cli.add_option("--frames", frames, "Frames to render before --screenshot (default 3)")
+      ->check(CLI::Range(1, 100000));
+  cli.add_option("--preset", preset, "Lesson preset to open (default hello-pool)");
+  cli.add_option("--scenario", scenario_file, "Scenario file (JSON) to open");
+  cli.add_option("--theme", theme, "dark, light or projector")
+      ->check(CLI::IsMember({"dark", "light", "projector"}));
+  cli.add_option("--at", at_s, "Start at this virtual time, in seconds (for screenshots)")
+      ->check(CLI::Range(0.0, 86400.0));
+  cli.add_flag("--paused", paused, "Start paused");
+  cli.add_option("--bench-frames", bench,
+                 "Render N frames of each benchmark case and print frame times, then exit")
       ->check(CLI::Range(1, 100000));
   try {
     cli.parse(argc, argv);
@@ -51,8 +71,16 @@ int main(int argc, char** argv) {
     }
   }
 
+  auto scenario = scenario_file.empty() ? poolscope::scenario::find_preset(preset)
+                                        : poolscope::scenario::load_scenario_file(scenario_file);
+  if (!scenario) {
+    for (const auto& e : scenario.errors())
+      std::fprintf(stderr, "poolscope: %s\n", e.message.c_str());
+    return 2;
+  }
+
   const bool headless_shot = !screenshot.empty();
-  window.vsync = !headless_shot;
+  window.vsync = !headless_shot && bench == 0;
   std::string error;
   auto platform = poolscope::gui::Platform::open(window, error);
   if (!platform) {
@@ -60,10 +88,20 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  poolscope::gui::App app({.scale = scale, .renderer = platform->renderer()});
+  if (bench > 0) return poolscope::gui::bench_frames(*platform, bench, scale);
+
+  const auto theme_id = theme == "light"       ? poolscope::gui::ThemeId::Light
+                        : theme == "projector" ? poolscope::gui::ThemeId::Projector
+                                               : poolscope::gui::ThemeId::Dark;
+  poolscope::gui::App app({.scale = scale,
+                           .theme = theme_id,
+                           .renderer = platform->renderer(),
+                           .scenario = std::move(scenario).value()});
+  if (at_s > 0) app.session().advance_to_seconds(at_s);
+  app.session().playing = !paused;
   for (int frame = 1; !platform->should_close(); ++frame) {
     platform->begin_frame(headless_shot ? 1.0 / 60.0 : 0.0);
-    app.frame();
+    app.frame(ImGui::GetIO().DeltaTime);
     platform->render(app.clear_color());
     if (headless_shot && frame >= frames) {
       if (auto failure = poolscope::gui::write_png(screenshot, platform->read_pixels());

@@ -103,6 +103,8 @@ void Platform::render(const float clear[4]) {
 
 void Platform::present() { glfwSwapBuffers(window_); }
 
+void Platform::finish() { glFinish(); }
+
 int Platform::framebuffer_width() const {
   int w = 0, h = 0;
   glfwGetFramebufferSize(window_, &w, &h);

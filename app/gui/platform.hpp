@@ -46,6 +46,8 @@ class Platform {
   // Renders the ImGui frame into the back buffer over `clear` (RGBA 0..1).
   void render(const float clear[4]);
   void present();
+  // Waits until OpenGL has finished drawing (for frame timing).
+  void finish();
   // The back buffer as it is after render(), rows top to bottom.
   Image read_pixels() const;
   int framebuffer_width() const;
@@ -58,6 +60,20 @@ class Platform {
   GLFWwindow* window_ = nullptr;
   std::string renderer_;
 };
+
+// Key indices as Dear ImGui 1.86 sees them through the GLFW backend (GLFW's key codes),
+// for ImGui::IsKeyPressed(). Views use these names and never include GLFW.
+namespace keys {
+inline constexpr int kSpace = 32;
+inline constexpr int kDigit1 = 49;  // '1'; '2'..'9' follow
+inline constexpr int kR = 82;
+inline constexpr int kRight = 262;
+inline constexpr int kLeft = 263;
+inline constexpr int kDown = 264;
+inline constexpr int kUp = 265;
+inline constexpr int kF11 = 300;
+inline constexpr int kF12 = 301;
+}  // namespace keys
 
 // Writes `image` as a PNG; returns "" or a message naming the file and the problem.
 std::string write_png(const std::string& path, const Image& image);

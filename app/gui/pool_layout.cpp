@@ -5,7 +5,7 @@
 
 namespace poolscope::gui {
 
-std::vector<Rect> layout_grid(Rect area, int count, float aspect, float gap) {
+std::vector<Rect> layout_grid(Rect area, int count, float aspect, float gap, float max_width) {
   std::vector<Rect> cells;
   if (count <= 0 || area.w <= 0 || area.h <= 0) return cells;
   // Try every column count; keep the one whose cells are largest.
@@ -23,7 +23,7 @@ std::vector<Rect> layout_grid(Rect area, int count, float aspect, float gap) {
   }
   const int cols = best_cols;
   const int rows = (count + cols - 1) / cols;
-  const float w = std::max(best_w, 1.0f);
+  const float w = std::clamp(best_w, 1.0f, std::max(max_width, 1.0f));
   const float h = w / aspect;
   const float used_w = w * static_cast<float>(cols) + gap * static_cast<float>(cols - 1);
   const float used_h = h * static_cast<float>(rows) + gap * static_cast<float>(rows - 1);
@@ -78,8 +78,8 @@ PoolLayout layout_pool(const PoolLayoutInput& in) {
   const float height = std::max(in.height - top - margin, 10.0f);
   const float usable = std::max(in.width - 2 * margin, 10.0f);
   // Column shares of the width, in the order a job travels.
-  const float f_prod = 0.11f, f_queue = 0.08f, f_jobs = 0.18f, f_work = 0.35f, f_res = 0.16f,
-              f_coll = 0.12f;
+  const float f_prod = 0.12f, f_queue = 0.08f, f_jobs = 0.17f, f_work = 0.33f, f_res = 0.15f,
+              f_coll = 0.13f;
   const float gap = (usable - usable * (f_prod + f_queue + f_jobs + f_work + f_res + f_coll)) / 5;
   float x = margin;
   auto column = [&](float share) {
@@ -115,8 +115,8 @@ PoolLayout layout_pool(const PoolLayoutInput& in) {
       layout_channel(channel_frame(results_col, in.results_capacity), in.results_capacity, s);
   const int workers = std::max(in.workers, 0);
   out.detailed_cards = workers <= kDetailedCardLimit;
-  out.worker_cards = layout_grid(out.workers, workers, out.detailed_cards ? 1.6f : 1.0f,
-                                 (out.detailed_cards ? 8.0f : 2.0f) * s);
+  out.worker_cards = layout_grid(out.workers, workers, out.detailed_cards ? 2.0f : 1.0f,
+                                 (out.detailed_cards ? 8.0f : 2.0f) * s, 240.0f * s);
   return out;
 }
 

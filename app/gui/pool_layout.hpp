@@ -71,7 +71,9 @@ PoolLayout layout_pool(const PoolLayoutInput& in);
 // right end of the first row.
 ChannelLayout layout_channel(Rect frame, int capacity, float scale);
 
-// A grid of `count` cells filling `area`, cells close to `aspect` (w/h).
-std::vector<Rect> layout_grid(Rect area, int count, float aspect, float gap);
+// A grid of `count` cells filling `area`, cells of shape `aspect` (w/h) and at most
+// `max_width` wide, centred in the area.
+std::vector<Rect> layout_grid(Rect area, int count, float aspect, float gap,
+                              float max_width = 1e9f);
 
 }  // namespace poolscope::gui

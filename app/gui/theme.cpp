@@ -27,8 +27,8 @@ constexpr Palette make_palette(std::uint32_t background, std::uint32_t panel, st
       .token = kSkyBlue,
       .result = kGreen,
       .warning = kVermillion,
-      .looks = {kSkyBlue, grey, kGreen, kVermillion, kBlue, kOrange, kYellow, grey, grey, kPurple,
-                kVermillion},
+      .looks = {kSkyBlue, grey, kGreen, kVermillion, kBlue, kOrange, kOrange, kYellow, grey, grey,
+                kPurple, kVermillion},
       .stroke = stroke,
   };
 }
@@ -63,6 +63,8 @@ std::string_view look_name(Look look) {
       return "blocked receiving";
     case Look::WaitingResource:
       return "waiting for a connection";
+    case Look::WaitingLimit:
+      return "waiting for a free slot";
     case Look::WaitingCpu:
       return "waiting for a CPU";
     case Look::Sleeping:
@@ -93,6 +95,8 @@ std::string_view look_glyph(Look look) {
       return "?";
     case Look::WaitingResource:
       return "D";
+    case Look::WaitingLimit:
+      return "S";
     case Look::WaitingCpu:
       return "P";
     case Look::Sleeping:

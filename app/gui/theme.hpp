@@ -22,6 +22,7 @@ enum class Look : std::uint8_t {
   BlockedSend,      // blocked sending (a result, or a job into a full channel)
   BlockedRecv,      // blocked receiving on something other than jobs
   WaitingResource,  // waiting for a database connection (a semaphore)
+  WaitingLimit,     // g.Go waiting for a free slot (errgroup's SetLimit)
   WaitingCpu,       // runnable work with no free processor
   Sleeping,         // time.Sleep, rate limiting
   Exited,           // returned

@@ -1,0 +1,17 @@
+#pragma once
+// How poolscope-cli prints a run: a readable summary, or one JSON object.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/pool/pool_run.hpp"
+
+namespace poolscope::cli {
+
+// Every Summary field, with the names of `poolscope-cli run --json`.
+nlohmann::json summary_json(const pool::Summary& s);
+
+// The summary for people, with Go's own report (deadlock, panic, leaks) when there
+// is one.
+std::string summary_text(const pool::PoolRun& run, const pool::Summary& s);
+
+}  // namespace poolscope::cli

@@ -1,0 +1,86 @@
+#include "app/gui/bench_frames.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "app/gui/app.hpp"
+#include "core/scenario/presets.hpp"
+#include "core/scenario/scenario_json.hpp"
+
+namespace poolscope::gui {
+
+namespace {
+struct Case {
+  const char* name;
+  const char* preset;
+  std::vector<std::string> sets;
+  double at_s;
+};
+
+long peak_rss_kib() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return 0;
+}
+}  // namespace
+
+int bench_frames(Platform& platform, int frames, float scale) {
+  const std::vector<Case> cases = {
+      {"lesson: hello-pool", "hello-pool", {}, 0.5},
+      {"16 workers, 1,000 jobs in flight",
+       "hello-pool",
+       {"pool.workers=16", "load.jobs=1000", "pool.jobs_buffer=1000", "pool.results_buffer=1000"},
+       0.5},
+      {"64 workers, 2,000 jobs in flight",
+       "hello-pool",
+       {"pool.workers=64", "load.jobs=2000", "pool.jobs_buffer=2000", "pool.results_buffer=2000"},
+       0.5},
+      {"unbounded, 10,000 goroutines",
+       "hello-pool",
+       {"pool.mode=unbounded", "load.jobs=10000", "pool.results_buffer=10000"},
+       0.5},
+  };
+  fmt::print("bench-frames: {} frames per case at {}x{}, scale {}, renderer {}\n", frames,
+             platform.framebuffer_width(), platform.framebuffer_height(), scale,
+             platform.renderer());
+  for (const Case& c : cases) {
+    auto s = scenario::find_preset(c.preset);
+    if (!s) return 2;
+    scenario::Scenario sc = s.value();
+    if (auto status = scenario::apply_overrides(sc, c.sets); !status) {
+      fmt::print(stderr, "bench-frames: {}\n", status.message());
+      return 2;
+    }
+    App app({.scale = scale, .renderer = platform.renderer(), .scenario = sc});
+    app.session().advance_to_seconds(c.at_s);
+    app.session().playing = false;
+    std::vector<double> ms;
+    for (int i = 0; i < frames + 10; ++i) {  // 10 warm-up frames (tweens settle, JIT warms)
+      const auto start = std::chrono::steady_clock::now();
+      platform.begin_frame(1.0 / 60.0);
+      app.frame(1.0f / 60.0f);
+      platform.render(app.clear_color());
+      platform.finish();
+      const double elapsed =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+              .count();
+      platform.present();
+      if (i >= 10) ms.push_back(elapsed);
+    }
+    std::sort(ms.begin(), ms.end());
+    const double median = ms[ms.size() / 2];
+    const double p95 = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
+    fmt::print("  {:<36} median {:6.2f} ms   p95 {:6.2f} ms\n", c.name, median, p95);
+  }
+  fmt::print("peak resident memory: {:.1f} MiB\n", static_cast<double>(peak_rss_kib()) / 1024.0);
+  return 0;
+}
+
+}  // namespace poolscope::gui

@@ -1,0 +1,470 @@
+// The pool view. Sections:
+//   [SECTION] Helpers (colours, text)
+//   [SECTION] Cards (producers, workers, collector)
+//   [SECTION] Channels
+//   [SECTION] Tokens (tweened)
+//   [SECTION] Outcome overlays (deadlock cycle, panic, leaks)
+//   [SECTION] draw_pool_view
+#include "app/gui/view_pool.hpp"
+
+#include <imgui.h>
+
+#include <fmt/core.h>
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "app/gui/pool_layout.hpp"
+#include "app/gui/pool_model.hpp"
+#include "core/scenario/go_export.hpp"
+
+namespace poolscope::gui {
+
+namespace {
+
+// [SECTION] Helpers ----------------------------------------------------------------
+
+constexpr float kPi = 3.14159265358979f;
+constexpr std::size_t kMaxCards = 2500;        // beyond this, goroutines are counted, not drawn
+constexpr std::size_t kTokenLabelLimit = 300;  // tokens carry their number up to this many
+
+ImVec2 v(Vec2 p) { return {p.x, p.y}; }
+ImVec2 tl(const Rect& r) { return {r.x, r.y}; }
+ImVec2 br(const Rect& r) { return {r.right(), r.bottom()}; }
+Rect offset(Rect r, ImVec2 o) { return {r.x + o.x, r.y + o.y, r.w, r.h}; }
+
+std::uint32_t with_alpha(std::uint32_t c, float a) {
+  const auto alpha = static_cast<std::uint32_t>(std::clamp(a, 0.0f, 1.0f) * 255.0f);
+  return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
+}
+
+void text_centred(ImDrawList* dl, ImFont* font, float size, Vec2 centre, std::uint32_t colour,
+                  const std::string& text) {
+  const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
+  dl->AddText(font, size, ImVec2(centre.x - extent.x / 2, centre.y - extent.y / 2), colour,
+              text.c_str());
+}
+
+void caption(ImDrawList* dl, const PoolViewStyle& st, const Rect& above, const std::string& text) {
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
+  dl->AddText(font, size, ImVec2(above.x + (above.w - extent.x) / 2, above.y - size - 6 * st.scale),
+              palette(st.theme).text_dim, text.c_str());
+}
+
+std::string format_seconds(trace::Time t) {
+  const double s = static_cast<double>(t) / 1e9;
+  return s < 10 ? fmt::format("{:.1f} s", s) : fmt::format("{:.0f} s", s);
+}
+
+// [SECTION] Cards ------------------------------------------------------------------
+
+std::string actor_name(const Session& session, const Actor& a) {
+  return session.goroutine_name(a.id);
+}
+
+void draw_card(ImDrawList* dl, const PoolViewStyle& st, const Session& session, const Actor& a,
+               const Rect& r, bool detailed, bool selected, trace::Time now) {
+  const Palette& pal = palette(st.theme);
+  const std::uint32_t colour = look_colour(st.theme, a.look);
+  const float s = st.scale;
+  const float rounding = std::min(6.0f * s, r.h / 4);
+  if (!detailed) {
+    dl->AddRectFilled(tl(r), br(r), colour, std::min(2.0f * s, r.w / 4));
+    if (selected) dl->AddRect(tl(r), br(r), pal.text, 0, 0, 2.0f * s);
+    return;
+  }
+  dl->AddRectFilled(tl(r), br(r), pal.panel, rounding);
+  dl->AddRectFilled(tl(r), ImVec2(r.x + 6 * s, r.bottom()), colour, rounding,
+                    ImDrawFlags_RoundCornersLeft);
+  dl->AddRect(tl(r), br(r), selected ? pal.text : colour, rounding, 0,
+              (selected ? 2.5f : 1.5f) * s * (pal.stroke / 1.5f));
+  ImFont* font = ImGui::GetFont();
+  const float fs = std::min(ImGui::GetFontSize(), r.h / 3.4f);
+  const float pad = 10 * s;
+  float y = r.y + 4 * s;
+  dl->AddText(font, fs, ImVec2(r.x + pad, y), pal.text, actor_name(session, a).c_str());
+  y += fs * 1.05f;
+  std::string status(look_name(a.look));
+  if (a.look == Look::BlockedSend || a.look == Look::WaitingResource || a.look == Look::Idle ||
+      a.look == Look::WaitingCpu) {
+    status += " " + format_seconds(now - a.since);
+  }
+  dl->AddText(font, fs * 0.85f, ImVec2(r.x + pad, y), pal.text_dim, status.c_str());
+  y += fs * 0.95f;
+  const std::string where = a.job != trace::kNoJob
+                                ? fmt::format("job {}  ·  line {}", a.job, a.line)
+                                : fmt::format("line {}", a.line);
+  if (y + fs * 0.85f <= r.bottom()) {
+    dl->AddText(font, fs * 0.85f, ImVec2(r.x + pad, y), pal.text_dim, where.c_str());
+  }
+  // The state's glyph, in a disc at the right; a progress ring while working.
+  const float radius = std::min(r.h * 0.28f, 14.0f * s);
+  const ImVec2 c(r.right() - radius - 6 * s, r.y + radius + 6 * s);
+  dl->AddCircleFilled(c, radius, colour, 20);
+  const std::string glyph(look_glyph(a.look));
+  text_centred(dl, font, fs, {c.x, c.y}, pal.background, glyph);
+  if (a.progress >= 0) {
+    dl->PathArcTo(c, radius + 3 * s, -kPi / 2, -kPi / 2 + 2 * kPi * static_cast<float>(a.progress),
+                  24);
+    dl->PathStroke(pal.text, 0, 2.0f * s);
+  }
+}
+
+// [SECTION] Channels ---------------------------------------------------------------
+
+void draw_channel(ImDrawList* dl, const PoolViewStyle& st, const ChannelLayout& ch,
+                  const std::string& label, bool closed) {
+  const Palette& pal = palette(st.theme);
+  const float s = st.scale;
+  dl->AddRect(tl(ch.frame), br(ch.frame), closed ? pal.text_dim : pal.outline, 6 * s, 0,
+              pal.stroke * s);
+  for (const Rect& slot : ch.slots) {
+    dl->AddRectFilled(tl(slot), br(slot), pal.slot, std::min(3.0f * s, slot.w / 4));
+  }
+  caption(dl, st, ch.frame, label);
+  if (closed) {
+    const std::string text = "closed";
+    const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
+    dl->AddText(ImVec2(ch.frame.x + (ch.frame.w - extent.x) / 2, ch.frame.bottom() + 4 * s),
+                pal.warning, text.c_str());
+  }
+}
+
+// [SECTION] Tokens -----------------------------------------------------------------
+
+struct Places {
+  std::unordered_map<trace::GoroutineId, Rect> cards;  // every drawn goroutine card
+  std::vector<Rect> sender_slots;                      // blocked senders at the entrance
+  const ChannelLayout* jobs = nullptr;
+  const ChannelLayout* results = nullptr;
+  Rect collector;
+  Rect producers;
+};
+
+// Where a token goes, and the size it has there (a slot's size inside a channel).
+struct Target {
+  Vec2 at;
+  float size;
+};
+
+Target token_target(const Token& t, const Places& p, float default_size) {
+  auto in_slot = [&](const ChannelLayout* ch, int index) -> Target {
+    if (ch == nullptr) return {p.collector.centre(), default_size};
+    if (index < static_cast<int>(ch->slots.size())) {
+      const Rect& slot = ch->slots[static_cast<std::size_t>(index)];
+      return {slot.centre(), std::min(default_size, slot.w * 0.86f)};
+    }
+    return {ch->frame.centre(), default_size};
+  };
+  auto on_card = [&](trace::GoroutineId g, bool right) -> Target {
+    auto it = p.cards.find(g);
+    if (it == p.cards.end()) return {p.producers.centre(), default_size};
+    const Rect& r = it->second;
+    // Below the state disc at the card's right, clear of the text at its left.
+    const float size = std::min(default_size, r.h * 0.36f);
+    const float y = r.bottom() - size / 2 - 4.0f;
+    return {right ? Vec2{r.right(), y} : Vec2{r.right() - size / 2 - 6.0f, y}, size};
+  };
+  switch (t.place) {
+    case Place::SenderHand:
+      if (t.index < static_cast<int>(p.sender_slots.size())) {
+        const Rect& r = p.sender_slots[static_cast<std::size_t>(t.index)];
+        return {{r.right() - r.h / 2, r.centre().y}, std::min(default_size, r.h * 0.8f)};
+      }
+      return {p.sender_slots.empty() ? p.producers.centre() : p.sender_slots.back().centre(),
+              default_size};
+    case Place::JobsSlot:
+      return in_slot(p.jobs, t.index);
+    case Place::Held:
+      return on_card(t.actor, false);
+    case Place::ResultHand:
+      return on_card(t.actor, true);
+    case Place::ResultsSlot:
+      return in_slot(p.results, t.index);
+  }
+  return {p.collector.centre(), default_size};
+}
+
+void draw_tokens(ImDrawList* dl, const PoolViewStyle& st, const PoolModel& m, const Places& p,
+                 PoolViewState& state, float default_size, float dt) {
+  const Palette& pal = palette(st.theme);
+  const bool labels = m.tokens.size() <= kTokenLabelLimit;
+  std::unordered_map<std::int64_t, bool> seen;
+  seen.reserve(m.tokens.size());
+  for (const Token& t : m.tokens) {
+    if (seen.count(t.job) != 0) continue;  // a job shows once (its first place wins)
+    seen[t.job] = true;
+    const Target target = token_target(t, p, default_size);
+    auto [it, inserted] =
+        state.tokens.try_emplace(t.job, TokenMotion{Tween(p.producers.centre(), 0.35f), 0});
+    if (inserted) it->second.size = target.size;
+    it->second.at.retarget(target.at);
+    it->second.size += (target.size - it->second.size) * std::min(1.0f, dt * 10.0f);
+    state.fading.erase(t.job);
+  }
+  // Tokens gone from the picture were collected (or dropped): they glide to the
+  // collector and fade.
+  for (auto it = state.tokens.begin(); it != state.tokens.end();) {
+    if (seen.count(it->first) == 0) {
+      auto [f, fresh] = state.fading.try_emplace(it->first, 0.5f);
+      if (fresh) it->second.at.retarget(p.collector.centre());
+      f->second -= dt;
+      if (f->second <= 0) {
+        state.fading.erase(f);
+        it = state.tokens.erase(it);
+        continue;
+      }
+    }
+    ++it;
+  }
+  ImFont* font = ImGui::GetFont();
+  for (auto& [job, motion] : state.tokens) {
+    motion.at.advance(dt);
+    const Vec2 c = motion.at.value();
+    const float half = motion.size / 2;
+    float alpha = 1.0f;
+    std::uint32_t colour = pal.token;
+    if (auto f = state.fading.find(job); f != state.fading.end()) {
+      alpha = f->second / 0.5f;
+      colour = pal.result;
+    }
+    dl->AddRectFilled(ImVec2(c.x - half, c.y - half), ImVec2(c.x + half, c.y + half),
+                      with_alpha(colour, alpha), std::min(4.0f * st.scale, half / 2));
+    const std::string label = std::to_string(job);
+    const float font_size = std::min(ImGui::GetFontSize() * 0.8f, motion.size * 0.75f);
+    if (labels && font_size >= 9.0f &&
+        font->CalcTextSizeA(font_size, 1e9f, 0, label.c_str()).x <= motion.size * 1.1f) {
+      text_centred(dl, font, font_size, c, with_alpha(pal.background, alpha), label);
+    }
+  }
+}
+
+// [SECTION] Outcome overlays -------------------------------------------------------
+
+// The point where the segment from r's centre towards `to` leaves r.
+Vec2 edge_point(const Rect& r, Vec2 to) {
+  const Vec2 c = r.centre();
+  const float dx = to.x - c.x, dy = to.y - c.y;
+  if (dx == 0 && dy == 0) return c;
+  const float tx = dx != 0 ? (r.w / 2) / std::fabs(dx) : 1e9f;
+  const float ty = dy != 0 ? (r.h / 2) / std::fabs(dy) : 1e9f;
+  const float t = std::min({tx, ty, 1.0f});
+  return {c.x + dx * t, c.y + dy * t};
+}
+
+// An arrow from card a to card b, shifted to the right of its direction so that
+// a -> b and b -> a stay apart.
+void arrow(ImDrawList* dl, const Rect& from, const Rect& to, std::uint32_t colour,
+           float thickness) {
+  Vec2 a = edge_point(from, to.centre());
+  Vec2 b = edge_point(to, from.centre());
+  const float dx = b.x - a.x, dy = b.y - a.y;
+  const float len = std::max(std::sqrt(dx * dx + dy * dy), 1.0f);
+  const float ux = dx / len, uy = dy / len;
+  const float shift = 3.0f * thickness;
+  a = {a.x - uy * shift, a.y + ux * shift};
+  b = {b.x - uy * shift, b.y + ux * shift};
+  dl->AddLine(v(a), v(b), colour, thickness);
+  const float head = 5.0f * thickness;
+  dl->AddTriangleFilled(
+      v(b), ImVec2(b.x - ux * head - uy * head * 0.6f, b.y - uy * head + ux * head * 0.6f),
+      ImVec2(b.x - ux * head + uy * head * 0.6f, b.y - uy * head - ux * head * 0.6f), colour);
+}
+
+// A banner along the bottom of the picture.
+void draw_banner(ImDrawList* dl, const PoolViewStyle& st, ImVec2 origin, float width, float height,
+                 std::uint32_t colour, const std::string& title, const std::string& detail) {
+  const Palette& pal = palette(st.theme);
+  const float s = st.scale;
+  ImFont* heading =
+      st.fonts != nullptr && st.fonts->heading != nullptr ? st.fonts->heading : ImGui::GetFont();
+  const float hs = heading->FontSize;
+  const float h = hs + ImGui::GetFontSize() + 18 * s;
+  const ImVec2 a(origin.x + 12 * s, origin.y + height - h - 8 * s),
+      b(origin.x + width - 12 * s, a.y + h);
+  dl->AddRectFilled(a, b, with_alpha(colour, 0.92f), 6 * s);
+  dl->AddText(heading, hs, ImVec2(a.x + 12 * s, a.y + 5 * s), pal.background, title.c_str());
+  dl->AddText(ImVec2(a.x + 12 * s, a.y + 8 * s + hs), pal.background, detail.c_str());
+}
+
+}  // namespace
+
+// [SECTION] draw_pool_view -------------------------------------------------------------
+
+void draw_pool_view(const Session& session, PoolViewState& state, const PoolViewStyle& st,
+                    float dt) {
+  const trace::Snapshot& snap = session.snapshot();
+  const sim::Report& report = session.run().runtime().report();
+  const trace::Time now = session.view_time();
+  const PoolModel& m = session.model();
+  const Palette& pal = palette(st.theme);
+  const float s = st.scale;
+
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 size = ImGui::GetContentRegionAvail();
+  if (size.x < 50 || size.y < 50) return;
+  ImGui::InvisibleButton("pool-canvas", size);
+  const bool clicked = ImGui::IsItemClicked();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+  dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), pal.background, 6 * s);
+
+  // Main sits with the producers while it sends, and at the collector while it
+  // collects (or once it returned).
+  const scenario::GoProgram& program = session.program();
+  std::vector<Actor> producers;
+  const Actor* collector = nullptr;
+  for (const Actor& a : m.producers) {
+    const bool collecting =
+        a.role == Role::Main && (m.main_exited ||
+                                 (a.look == Look::BlockedRecv && m.results != 0 &&
+                                  snap.goroutine(a.id).wait_object == m.results) ||
+                                 a.line == program.line(scenario::Anchor::MainRecvResult) ||
+                                 a.line == program.line(scenario::Anchor::MainWgWait) ||
+                                 a.line == program.line(scenario::Anchor::ErrgroupWait));
+    if (collecting) {
+      collector = &a;
+    } else {
+      producers.push_back(a);
+    }
+  }
+
+  const std::size_t cards = std::min(m.workers.size(), kMaxCards);
+  PoolLayoutInput in;
+  in.width = size.x;
+  in.height = size.y;
+  in.scale = s;
+  in.producers = std::max<int>(static_cast<int>(producers.size()), 1);
+  in.jobs_capacity = static_cast<int>(m.jobs_cap);
+  in.results_capacity = static_cast<int>(m.results_cap);
+  in.workers = static_cast<int>(cards);
+  in.has_jobs_channel = m.jobs != 0;
+  const PoolLayout L = layout_pool(in);
+
+  Places places;
+  ChannelLayout jobs = L.jobs, results = L.results;
+  for (Rect* r : {&jobs.frame, &results.frame}) *r = offset(*r, origin);
+  for (Rect& r : jobs.slots) r = offset(r, origin);
+  for (Rect& r : results.slots) r = offset(r, origin);
+  places.jobs = m.jobs != 0 ? &jobs : nullptr;
+  places.results = m.results != 0 ? &results : nullptr;
+  places.collector = offset(L.collector, origin);
+  places.producers = offset(L.producers, origin);
+
+  // Producers.
+  for (std::size_t i = 0; i < producers.size() && i < L.producer_cards.size(); ++i) {
+    const Rect r = offset(L.producer_cards[i], origin);
+    const Rect card{r.x, r.centre().y - std::min(r.h, 84 * s) / 2, r.w, std::min(r.h, 84 * s)};
+    places.cards[producers[i].id] = card;
+    draw_card(dl, st, session, producers[i], card, true, producers[i].id == state.selected, now);
+  }
+  caption(dl, st, places.producers, producers.size() > 1 ? "producers" : "producer");
+
+  // Blocked senders queue at the entrance of jobs, each with its wait so far.
+  if (m.jobs != 0) {
+    const trace::ChannelView& jc = snap.channel(m.jobs);
+    const Rect q = offset(L.sender_queue, origin);
+    const float h = std::min(34.0f * s, q.h / 8);
+    const std::size_t shown = std::min<std::size_t>(jc.sendq.size(), 8);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Rect r{q.x,
+                   q.centre().y - (static_cast<float>(shown) * (h + 4 * s)) / 2 +
+                       static_cast<float>(i) * (h + 4 * s),
+                   q.w, h};
+      places.sender_slots.push_back(r);
+      // Each entry: the wait so far, the job in hand (a token, drawn later), and a
+      // thread back to the sender's card.
+      const trace::GoroutineView& g = snap.goroutine(jc.sendq[i].goroutine);
+      const std::uint32_t colour = look_colour(st.theme, Look::BlockedSend);
+      dl->AddRect(tl(r), br(r), colour, 4 * s, 0, pal.stroke * s);
+      const std::string label = format_seconds(now - g.since);
+      const float fs = std::min(ImGui::GetFontSize() * 0.8f, h * 0.6f);
+      dl->AddText(ImGui::GetFont(), fs, ImVec2(r.x + 4 * s, r.centre().y - fs / 2), pal.text,
+                  label.c_str());
+      if (auto card = places.cards.find(g.id); card != places.cards.end()) {
+        dl->AddLine(ImVec2(card->second.right(), card->second.centre().y),
+                    ImVec2(r.x, r.centre().y), with_alpha(colour, 0.6f), 1.5f * s);
+      }
+    }
+    if (jc.sendq.size() > shown) {
+      dl->AddText(ImVec2(q.x, q.bottom() - ImGui::GetFontSize()), pal.text_dim,
+                  fmt::format("+{} waiting", jc.sendq.size() - shown).c_str());
+    }
+    if (!jc.sendq.empty()) caption(dl, st, q, "blocked");
+    draw_channel(dl, st, jobs,
+                 fmt::format("jobs  {}/{}", jc.buffer.size(), m.jobs_cap == 0 ? 0 : m.jobs_cap),
+                 jc.closed);
+  }
+
+  // Workers (or job goroutines).
+  const Rect workers_area = offset(L.workers, origin);
+  for (std::size_t i = 0; i < cards; ++i) {
+    const Rect r = offset(L.worker_cards[i], origin);
+    places.cards[m.workers[i].id] = r;
+    draw_card(dl, st, session, m.workers[i], r, L.detailed_cards, m.workers[i].id == state.selected,
+              now);
+  }
+  std::string workers_caption =
+      m.workers.empty()
+          ? "workers"
+          : fmt::format("{} ({})", m.workers.front().role == Role::Job ? "goroutines" : "workers",
+                        m.workers.size());
+  if (m.workers.size() > cards)
+    workers_caption += fmt::format("  +{} not drawn", m.workers.size() - cards);
+  caption(dl, st, workers_area, workers_caption);
+  if (m.db != 0) {
+    const std::string db = fmt::format("database connections in use: {}/{}", m.db_in_use, m.db_cap);
+    dl->AddText(ImVec2(workers_area.x, workers_area.bottom() - ImGui::GetFontSize()),
+                look_colour(st.theme, Look::WaitingResource), db.c_str());
+  }
+
+  // Results and the collector.
+  if (m.results != 0) {
+    const trace::ChannelView& rc = snap.channel(m.results);
+    draw_channel(dl, st, results, fmt::format("results  {}/{}", rc.buffer.size(), m.results_cap),
+                 rc.closed);
+  }
+  caption(dl, st, places.collector, "collector");
+  if (collector != nullptr) {
+    const Rect r = places.collector;
+    const Rect card{r.x, r.centre().y - std::min(r.h, 84 * s) / 2, r.w, std::min(r.h, 84 * s)};
+    places.cards[collector->id] = card;
+    draw_card(dl, st, session, *collector, card, true, collector->id == state.selected, now);
+  }
+
+  draw_tokens(dl, st, m, places, state, 24 * s, dt);
+
+  // Outcome overlays.
+  if (m.outcome == trace::Outcome::Deadlock) {
+    for (std::size_t i = 0; i < report.cycle.size(); ++i) {
+      const auto a = places.cards.find(report.cycle[i]);
+      const auto b = places.cards.find(report.cycle[(i + 1) % report.cycle.size()]);
+      if (a != places.cards.end() && b != places.cards.end()) {
+        arrow(dl, a->second, b->second, pal.warning, 3.0f * s);
+      }
+    }
+    draw_banner(dl, st, origin, size.x, size.y, pal.warning, "Deadlock", report.message);
+  } else if (m.outcome == trace::Outcome::Panic) {
+    draw_banner(dl, st, origin, size.x, size.y, pal.warning, "Panic", report.message);
+  } else if (m.outcome == trace::Outcome::Completed && !report.blocked.empty()) {
+    draw_banner(dl, st, origin, size.x, size.y, look_colour(st.theme, Look::Leaked),
+                fmt::format("{} goroutines leaked", report.blocked.size()),
+                fmt::format("main returned; they wait forever (first: {} at line {})",
+                            report.blocked.front().name, report.blocked.front().line));
+  }
+
+  if (clicked) {
+    state.selected = 0;
+    for (const auto& [id, r] : places.cards) {
+      if (mouse.x >= r.x && mouse.x <= r.right() && mouse.y >= r.y && mouse.y <= r.bottom()) {
+        state.selected = id;
+      }
+    }
+  }
+  dl->PopClipRect();
+}
+
+}  // namespace poolscope::gui

@@ -1,0 +1,41 @@
+#pragma once
+// The pool view: the main picture of a run (see pool_layout.hpp for its geometry and
+// pool_model.hpp for what it shows).
+//
+// - PoolViewState keeps the view's own memory across frames: one tween per job token,
+//   so tokens glide from producer to slot to worker to results to the collector.
+// - draw_pool_view() draws into the current ImGui window's remaining region.
+#include <cstdint>
+#include <unordered_map>
+
+#include "app/gui/fonts.hpp"
+#include "app/gui/session.hpp"
+#include "app/gui/theme.hpp"
+#include "app/gui/tween.hpp"
+
+namespace poolscope::gui {
+
+// A job token in motion: where it is going and how big it is drawn there (a token
+// shrinks into a small slot of a big channel and grows back on a worker's card).
+struct TokenMotion {
+  Tween at;
+  float size = 0;
+};
+
+struct PoolViewState {
+  std::unordered_map<std::int64_t, TokenMotion> tokens;  // job id -> its motion
+  std::unordered_map<std::int64_t, float> fading;  // collected jobs, fading out (seconds left)
+  trace::GoroutineId selected = 0;                 // highlighted goroutine (0: none)
+  std::uint64_t run_generation = 0;                // tweens reset when the run restarts
+};
+
+struct PoolViewStyle {
+  ThemeId theme = ThemeId::Dark;
+  float scale = 1.0f;
+  const Fonts* fonts = nullptr;
+};
+
+void draw_pool_view(const Session& session, PoolViewState& state, const PoolViewStyle& style,
+                    float dt);
+
+}  // namespace poolscope::gui
