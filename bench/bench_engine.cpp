@@ -23,6 +23,7 @@
 
 #include "core/sim/runtime.hpp"
 #include "core/trace/event_log.hpp"
+#include "core/util/process.hpp"
 
 namespace {
 
@@ -70,15 +71,6 @@ struct Run {
   long rss_kib = 0;
 };
 
-long peak_rss_kib() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
-  }
-  return -1;
-}
-
 // Resets the kernel's peak-RSS mark so each mode reports its own peak (Linux >= 4.0).
 void reset_peak_rss() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
@@ -102,7 +94,7 @@ Run run_engine(Mode mode, std::int64_t n, int workers) {
     if (rt.outcome() != poolscope::trace::Outcome::Completed) std::abort();
   }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  r.rss_kib = peak_rss_kib();
+  r.rss_kib = poolscope::util::peak_rss_kib();
   return r;
 }
 
@@ -137,7 +129,7 @@ Run run_minimal(std::int64_t n, int workers) {
     if (next_job <= n) heap.push({c.when + work_time(rng), ++order, next_job++});
   }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  r.rss_kib = peak_rss_kib();
+  r.rss_kib = poolscope::util::peak_rss_kib();
   return r;
 }
 

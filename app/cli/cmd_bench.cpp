@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -10,6 +9,7 @@
 #include "core/pool/pool_run.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
+#include "core/util/process.hpp"
 
 namespace poolscope::cli {
 
@@ -19,15 +19,6 @@ struct BenchArgs {
   int jobs = 1'000'000;
   int repeats = 5;
 };
-
-// Peak resident memory of this process (VmHWM), in KiB; 0 when unknown.
-long peak_rss_kib() {
-  std::ifstream status("/proc/self/status");
-  for (std::string line; std::getline(status, line);) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
-  }
-  return 0;
-}
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -69,7 +60,8 @@ int bench_command(const BenchArgs& args) {
   fmt::print("median: {:.3f} s wall   {:.2f} M jobs/s   {:.2f} M events/s   ({} events/job)\n",
              median(wall_s), median(jobs_per_s) / 1e6, median(events_per_s) / 1e6,
              last.jobs_done > 0 ? last.events / static_cast<std::uint64_t>(last.jobs_done) : 0);
-  fmt::print("peak resident memory: {:.1f} MiB\n", static_cast<double>(peak_rss_kib()) / 1024.0);
+  fmt::print("peak resident memory: {:.1f} MiB\n",
+             static_cast<double>(util::peak_rss_kib()) / 1024.0);
   return kExitOk;
 }
 }  // namespace

@@ -4,13 +4,13 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "app/gui/app.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
+#include "core/util/process.hpp"
 
 namespace poolscope::gui {
 
@@ -22,13 +22,6 @@ struct Case {
   double at_s;
 };
 
-long peak_rss_kib() {
-  std::ifstream status("/proc/self/status");
-  for (std::string line; std::getline(status, line);) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
-  }
-  return 0;
-}
 }  // namespace
 
 int bench_frames(Platform& platform, int frames, float scale) {
@@ -79,7 +72,8 @@ int bench_frames(Platform& platform, int frames, float scale) {
     const double p95 = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
     fmt::print("  {:<36} median {:6.2f} ms   p95 {:6.2f} ms\n", c.name, median, p95);
   }
-  fmt::print("peak resident memory: {:.1f} MiB\n", static_cast<double>(peak_rss_kib()) / 1024.0);
+  fmt::print("peak resident memory: {:.1f} MiB\n",
+             static_cast<double>(util::peak_rss_kib()) / 1024.0);
   return 0;
 }
 
