@@ -20,7 +20,7 @@ App::App(AppOptions options)
     : options_(std::move(options)), session_(std::make_unique<Session>(options_.scenario)) {
   fonts_ = load_fonts(options_.scale);
   apply_theme(options_.theme, options_.scale);
-  const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(palette(options_.theme).background);
+  const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(palette(options_.theme).panel);
   clear_[0] = bg.x;
   clear_[1] = bg.y;
   clear_[2] = bg.z;
@@ -91,9 +91,11 @@ void App::frame(float dt) {
   ImGui::SetNextWindowSize(viewport->WorkSize);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  // The window clears to the panel colour, so the root window draws no background (see theme.cpp).
   ImGui::Begin("Poolscope", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleVar(2);
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -1,6 +1,7 @@
 #include "app/gui/bench_frames.hpp"
 
 #include <fmt/core.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +22,16 @@ struct Case {
   std::vector<std::string> sets;
   double at_s;
 };
+
+struct Stats {
+  double median;
+  double p95;
+};
+
+Stats stats(std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
+}
 
 }  // namespace
 
@@ -54,23 +65,26 @@ int bench_frames(Platform& platform, int frames, float scale) {
     App app({.scale = scale, .renderer = platform.renderer(), .scenario = sc});
     app.session().advance_to_seconds(c.at_s);
     app.session().playing = false;
-    std::vector<double> ms;
+    std::vector<double> ms, ui_ms;
+    int vertices = 0;
     for (int i = 0; i < frames + 10; ++i) {  // 10 warm-up frames (tweens settle, JIT warms)
       const auto start = std::chrono::steady_clock::now();
       platform.begin_frame(1.0 / 60.0);
       app.frame(1.0f / 60.0f);
+      const auto built = std::chrono::steady_clock::now();
       platform.render(app.clear_color());
       platform.finish();
-      const double elapsed =
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-              .count();
+      const auto end = std::chrono::steady_clock::now();
       platform.present();
-      if (i >= 10) ms.push_back(elapsed);
+      if (i >= 10) {
+        ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+        ui_ms.push_back(std::chrono::duration<double, std::milli>(built - start).count());
+        vertices = ImGui::GetDrawData()->TotalVtxCount;
+      }
     }
-    std::sort(ms.begin(), ms.end());
-    const double median = ms[ms.size() / 2];
-    const double p95 = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
-    fmt::print("  {:<36} median {:6.2f} ms   p95 {:6.2f} ms\n", c.name, median, p95);
+    const Stats total = stats(ms);
+    fmt::print("  {:<36} median {:6.2f} ms   p95 {:6.2f} ms   (ui {:5.2f} ms, {} vertices)\n",
+               c.name, total.median, total.p95, stats(ui_ms).median, vertices);
   }
   fmt::print("peak resident memory: {:.1f} MiB\n",
              static_cast<double>(util::peak_rss_kib()) / 1024.0);

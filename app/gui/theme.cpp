@@ -160,7 +160,9 @@ void apply_theme(ThemeId theme, float scale) {
   style.WindowBorderSize = theme == ThemeId::Projector ? 2.0f : 1.0f;
   style.FrameBorderSize = theme == ThemeId::Projector ? 1.0f : 0.0f;
   style.Colors[ImGuiCol_WindowBg] = to_vec4(p.panel);
-  style.Colors[ImGuiCol_ChildBg] = to_vec4(p.panel);
+  // On software OpenGL every full-screen layer costs milliseconds, so the window clears to the
+  // panel colour and child windows draw no background of their own: each pixel is filled once.
+  style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
   style.Colors[ImGuiCol_Text] = to_vec4(p.text);
   style.Colors[ImGuiCol_TextDisabled] = to_vec4(p.text_dim);
   style.Colors[ImGuiCol_Border] = to_vec4(p.outline);

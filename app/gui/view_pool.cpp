@@ -310,7 +310,6 @@ void draw_pool_view(const Session& session, PoolViewState& state, const PoolView
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-  dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), pal.background, 6 * s);
 
   // Main sits with the producers while it sends, and at the collector while it
   // collects (or once it returned).
