@@ -8,6 +8,7 @@
 
 #include "app/gui/platform.hpp"
 #include "app/gui/pool_model.hpp"
+#include "app/gui/scenario_io.hpp"
 #include "app/gui/warnings.hpp"
 
 namespace poolscope::gui {
@@ -47,6 +48,19 @@ void App::handle_keys() {
   }
 }
 
+void App::open_dropped_file(const std::string& path) {
+  if (gui::open_dropped_file(*session_, share_, path)) pool_view_ = {};
+}
+
+std::string App::take_screenshot_request() {
+  if (!std::exchange(share_.screenshot_requested, false)) return "";
+  return screenshot_path(".", session_->scenario(), session_->view_time()).string();
+}
+
+void App::screenshot_written(const std::string& path, const std::string& error) {
+  gui::screenshot_written(share_, path, error);
+}
+
 void App::draw_warnings() {
   const PoolModel& model = session_->model();
   const auto warnings = teaching_warnings(session_->figures(), model);
@@ -82,7 +96,7 @@ void App::draw_status_bar(float height) {
 
 void App::frame(float dt) {
   handle_keys();
-  session_->update(static_cast<double>(dt));
+  if (!options_.external_clock) session_->update(static_cast<double>(dt));
 
   const float s = options_.scale;
   const PoolViewStyle style{options_.theme, s, &fonts_};
@@ -112,6 +126,7 @@ void App::frame(float dt) {
   ImGui::PushFont(fonts_.heading);
   ImGui::TextUnformatted("Poolscope");
   ImGui::PopFont();
+  if (draw_share(*session_, share_, style, dt)) pool_view_ = {};
   draw_controls(*session_, controls_, style);
   ImGui::EndChild();
   ImGui::SameLine();

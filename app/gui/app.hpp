@@ -25,6 +25,7 @@
 #include "app/gui/view_controls.hpp"
 #include "app/gui/view_metrics.hpp"
 #include "app/gui/view_pool.hpp"
+#include "app/gui/view_share.hpp"
 #include "app/gui/view_timeline.hpp"
 #include "core/scenario/scenario.hpp"
 
@@ -35,6 +36,8 @@ struct AppOptions {
   ThemeId theme = ThemeId::Dark;  // = dark
   std::string renderer;           // OpenGL renderer string, for the status bar
   scenario::Scenario scenario;    // the run to show first
+  bool external_clock = false;    // = false // true: frame() never advances the session; the
+                                  //         // caller does (frame-exact recording)
 };
 
 class App {
@@ -44,6 +47,11 @@ class App {
   void frame(float dt);
   [[nodiscard]] const float* clear_color() const { return clear_; }
   [[nodiscard]] Session& session() { return *session_; }
+  // A file dropped onto the window: opened as a scenario, or its error shown.
+  void open_dropped_file(const std::string& path);
+  // After render(): the PNG path F12 asked for (then call screenshot_written), or "".
+  [[nodiscard]] std::string take_screenshot_request();
+  void screenshot_written(const std::string& path, const std::string& error);
 
  private:
   void handle_keys();
@@ -58,6 +66,7 @@ class App {
   TimelineState timeline_;
   CodeViewState code_;
   MetricsViewState metrics_;
+  ShareState share_;
   bool show_metrics_ = false;
   float clear_[4] = {0, 0, 0, 1};
 };

@@ -10,8 +10,10 @@
 #include <imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include <cfloat>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 namespace poolscope::gui {
 
@@ -62,6 +64,9 @@ std::unique_ptr<Platform> Platform::open(const WindowOptions& options, std::stri
   glfwSwapInterval(options.vsync ? 1 : 0);
 
   std::unique_ptr<Platform> platform(new Platform(window));
+  // The ImGui backend leaves the user pointer and the drop callback alone.
+  glfwSetWindowUserPointer(window, platform.get());
+  glfwSetDropCallback(window, &Platform::on_drop);
   if (const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER))) {
     platform->renderer_ = name;
   }
@@ -85,13 +90,26 @@ bool Platform::should_close() const { return glfwWindowShouldClose(window_) != 0
 
 void Platform::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 
-void Platform::begin_frame(double fixed_dt) {
+void Platform::begin_frame(double fixed_dt, bool ignore_mouse) {
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
-  if (fixed_dt > 0.0) ImGui::GetIO().DeltaTime = static_cast<float>(fixed_dt);
+  ImGuiIO& io = ImGui::GetIO();
+  if (fixed_dt > 0.0) io.DeltaTime = static_cast<float>(fixed_dt);
+  if (ignore_mouse) {
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    for (bool& down : io.MouseDown) down = false;
+  }
   ImGui::NewFrame();
 }
+
+void Platform::on_drop(GLFWwindow* window, int count, const char** paths) {
+  auto* self = static_cast<Platform*>(glfwGetWindowUserPointer(window));
+  if (self == nullptr) return;
+  for (int i = 0; i < count; ++i) self->dropped_.emplace_back(paths[i]);
+}
+
+std::vector<std::string> Platform::take_dropped_paths() { return std::exchange(dropped_, {}); }
 
 void Platform::render(const float clear[4]) {
   ImGui::Render();

@@ -7,6 +7,7 @@
 // - One Platform per process, used from the main thread only.
 // - A frame is begin_frame() ... ImGui calls ... render(); then read_pixels()
 //   may copy what was drawn, and present() shows it.
+// - Files dropped onto the window are queued; take_dropped_paths() hands them out.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -41,8 +42,9 @@ class Platform {
   bool should_close() const;
   void request_close();
   // Polls input and starts an ImGui frame. `fixed_dt` > 0 replaces the measured
-  // frame time (deterministic screenshots and recordings).
-  void begin_frame(double fixed_dt = 0.0);
+  // frame time (deterministic screenshots and recordings). `ignore_mouse` hides the
+  // pointer from ImGui, so a recording shows no hover wherever the pointer happens to be.
+  void begin_frame(double fixed_dt = 0.0, bool ignore_mouse = false);
   // Renders the ImGui frame into the back buffer over `clear` (RGBA 0..1).
   void render(const float clear[4]);
   void present();
@@ -54,11 +56,15 @@ class Platform {
   int framebuffer_height() const;
   // The OpenGL renderer string, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".
   const std::string& renderer() const { return renderer_; }
+  // The paths of files dropped onto the window since the last call, oldest first.
+  std::vector<std::string> take_dropped_paths();
 
  private:
   explicit Platform(GLFWwindow* window) : window_(window) {}
+  static void on_drop(GLFWwindow* window, int count, const char** paths);
   GLFWwindow* window_ = nullptr;
   std::string renderer_;
+  std::vector<std::string> dropped_;
 };
 
 // Key indices as Dear ImGui 1.86 sees them through the GLFW backend (GLFW's key codes),

@@ -1,0 +1,70 @@
+#pragma once
+// Recorder: renders a scenario off screen, frame by frame, into a video or PNG frames
+// (`poolscope --record OUT ...`, and the app's Record button, which runs that command).
+//
+// - Frame i shows virtual time start_s + i x speed / fps, set by the recorder and never
+//   by the wall clock, so a slow machine records the same frames as a fast one, no frame
+//   is dropped, and two recordings of one scenario are identical pixel for pixel.
+// - OUT decides the output (record_kind()): "*.mp4" is H.264 (yuv420p, BT.709) and
+//   "*.gif" a palette-optimised GIF, both made by the `ffmpeg` program reading raw RGBA
+//   frames from a pipe; any other path is a directory of numbered PNG frames
+//   (frame_00001.png ...), created when missing.
+// - Without ffmpeg (not on PATH, or POOLSCOPE_FFMPEG names no program) a video request
+//   says so and writes PNG frames into "<OUT without extension>_frames/" instead.
+// - Progress goes to stderr: a bar on a terminal, a line every 10% otherwise. With
+//   `progress_lines`, "progress N TOTAL" lines go to stdout after each frame, for a
+//   parent process (the Record button) to follow.
+// - SIGINT and SIGTERM stop the recording between frames: a partial video is removed
+//   and record() returns kCancelled. ffmpeg runs in its own process group, so Ctrl+C on
+//   a terminal reaches the recorder only, which shuts ffmpeg down in order.
+// - Main thread only; one recording per process at a time.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/gui/app.hpp"
+#include "app/gui/platform.hpp"
+
+namespace poolscope::gui {
+
+enum class RecordKind { Mp4, Gif, PngFrames };
+
+struct RecordOptions {
+  std::string out;              // *.mp4, *.gif, or a directory for PNG frames
+  double duration_s = 10.0;     // = 10 // seconds of video
+  int fps = 30;                 // = 30 // 30 or 60 frames per second of video
+  double speed = 1.0;           // = 1  // virtual seconds per second of video
+  double start_s = 0.0;         // = 0  // virtual time of the first frame
+  bool progress_lines = false;  // = false // "progress N TOTAL" on stdout per frame
+};
+
+// Exit code of a recording stopped by SIGINT/SIGTERM (the shell's 128 + SIGINT).
+inline constexpr int kCancelled = 130;
+
+// What OUT asks for, from its extension (case-insensitive).
+RecordKind record_kind(std::string_view out);
+
+// "" when the options can be recorded at `width` x `height`, or a one-line reason
+// meant for the user (exit code 2): e.g. H.264 needs even sizes, a GIF cannot play
+// 60 frames per second.
+std::string check_record_options(const RecordOptions& options, int width, int height);
+
+// The number of frames: duration x fps, rounded.
+int frame_count(const RecordOptions& options);
+
+// The ffmpeg arguments (without the program) that read raw RGBA frames of this size from
+// stdin and write `out` as `kind` (Mp4 or Gif).
+std::vector<std::string> ffmpeg_arguments(RecordKind kind, const std::string& out, int width,
+                                          int height, int fps);
+
+// The ffmpeg program to run: $POOLSCOPE_FFMPEG when set, else "ffmpeg" found on PATH;
+// "" when there is none.
+std::string find_ffmpeg();
+
+// Renders every frame of `app_options.scenario` on `platform` (a hidden window of the
+// video's size) and writes them to options.out. Returns the process exit code: 0 done,
+// 1 the output could not be written (the message is on stderr), kCancelled.
+// Precondition: check_record_options() is "" for the platform's framebuffer size.
+int record(Platform& platform, const RecordOptions& options, AppOptions app_options);
+
+}  // namespace poolscope::gui
