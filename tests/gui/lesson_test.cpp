@@ -1,0 +1,214 @@
+// Lessons: the shipped files, the loader's messages, moments and the question, all
+// without a window.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "app/gui/lesson.hpp"
+#include "core/pool/pool_run.hpp"
+#include "core/scenario/presets.hpp"
+
+using namespace poolscope;
+using gui::Lesson;
+using gui::LessonStep;
+using gui::StepTrigger;
+
+namespace {
+
+std::filesystem::path shipped_dir() {
+  return std::filesystem::path(POOLSCOPE_SOURCE_DIR) / "assets" / "lessons";
+}
+
+trace::Time seconds(double s) { return static_cast<trace::Time>(std::llround(s * 1e9)); }
+
+// A fresh, empty folder under the test output directory.
+std::filesystem::path scratch_dir(const std::string& name) {
+  const auto dir = std::filesystem::path(POOLSCOPE_TEST_OUTPUT_DIR) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+void write(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+const char* kMinimal = R"({
+  "preset": "hello-pool", "title": "t",
+  "steps": [{"text": "one"}, {"text": "two", "at_s": 1, "pause": true, "note": "n"},
+            {"text": "three"}, {"text": "four", "on": "end"}],
+  "question": {"prompt": "p", "set": ["pool.close_jobs=false"], "choices": [
+    {"text": "a", "expect": {"outcome": "deadlock"}},
+    {"text": "b", "expect": {"outcome": "completed", "leaked": {"min": 1}}}]}
+})";
+
+Lesson minimal() { return gui::parse_lesson(kMinimal, "hello-pool.json").value(); }
+
+}  // namespace
+
+TEST_CASE("Lessons: each of the seven presets has a lesson file that loads") {
+  const auto lib = gui::load_lessons(shipped_dir());
+  INFO(scenario::join_messages({}));
+  for (const auto& p : lib.problems) MESSAGE(p);
+  CHECK(lib.problems.empty());
+  const auto presets = scenario::presets();
+  for (std::size_t i = 0; i < 7; ++i) {
+    CAPTURE(presets[i].id);
+    const Lesson* lesson = lib.find(presets[i].id);
+    REQUIRE(lesson != nullptr);
+    CHECK(lesson->steps.size() >= 3);
+    CHECK(lesson->question.choices.size() >= 2);
+    CHECK(!lesson->highlight.empty());
+    // Timed moments come in order, so the narration follows the run forward.
+    trace::Time last = -1;
+    for (const LessonStep& s : lesson->steps) {
+      CHECK(!s.text.empty());
+      if (s.trigger != StepTrigger::Time) continue;
+      CHECK(s.at > last);
+      last = s.at;
+    }
+  }
+}
+
+TEST_CASE("Lessons: every question is answered by exactly one choice when its variant runs") {
+  const auto lib = gui::load_lessons(shipped_dir());
+  REQUIRE(lib.lessons.size() >= 7);
+  for (const Lesson& lesson : lib.lessons) {
+    CAPTURE(lesson.preset);
+    const auto preset = scenario::find_preset(lesson.preset);
+    REQUIRE(preset);
+    const auto variant = gui::question_scenario(lesson, preset.value());
+    REQUIRE(variant);
+    pool::PoolRun run(variant.value());
+    run.run(seconds(lesson.question.run_s));
+    const pool::Summary summary = run.summary();
+    CAPTURE(gui::describe_run(summary));
+    int matches = 0;
+    for (const auto& c : lesson.question.choices) matches += gui::choice_matches(c, summary);
+    CHECK(matches == 1);
+    CHECK(gui::matching_choice(lesson.question, summary) >= 0);
+  }
+}
+
+TEST_CASE("Lessons: every paused moment of a shipped lesson happens in its own preset's run") {
+  const auto lib = gui::load_lessons(shipped_dir());
+  for (const Lesson& lesson : lib.lessons) {
+    CAPTURE(lesson.preset);
+    pool::PoolRun run(scenario::find_preset(lesson.preset).value());
+    run.run(seconds(600));
+    const gui::RunEnd end{run.summary().outcome, run.now()};
+    for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
+      CAPTURE(i);
+      if (lesson.steps[i].pause) CHECK(gui::step_reached(lesson.steps[i], run.now(), end));
+    }
+  }
+}
+
+TEST_CASE("Lessons: malformed JSON names the file, the line and the column") {
+  const auto r = gui::parse_lesson("{\n  \"preset\": \"hello-pool\",\n  \"title\": oops\n}",
+                                   "hello-pool.json");
+  REQUIRE(!r);
+  CHECK(r.message().starts_with("hello-pool.json:3:12: malformed JSON"));
+}
+
+TEST_CASE("Lessons: position_of counts lines and columns from 1") {
+  CHECK(gui::position_of("ab\ncd", 0).line == 1);
+  CHECK(gui::position_of("ab\ncd", 0).column == 1);
+  CHECK(gui::position_of("ab\ncd", 4).line == 2);
+  CHECK(gui::position_of("ab\ncd", 4).column == 2);
+  CHECK(gui::position_of("ab", 99).column == 3);
+}
+
+TEST_CASE("Lessons: a wrong value names the file and the field, and says what is allowed") {
+  std::string text = kMinimal;
+  text.replace(text.find("\"at_s\": 1"), 9, "\"at_s\": -1");
+  const auto r = gui::parse_lesson(text, "hello-pool.json");
+  REQUIRE(!r);
+  CHECK(r.message().find("hello-pool.json: steps[1].at_s: -1 is not allowed") != std::string::npos);
+
+  std::string unknown = kMinimal;
+  unknown.replace(unknown.find("\"title\""), 7, "\"titel\"");
+  const auto u = gui::parse_lesson(unknown, "hello-pool.json");
+  REQUIRE(!u);
+  CHECK(u.message().find("titel: unknown field") != std::string::npos);
+  CHECK(u.message().find("title: missing") != std::string::npos);
+
+  std::string control = kMinimal;
+  control.replace(control.find("\"title\": \"t\""), 12,
+                  "\"title\": \"t\", \"highlight\": [\"wokers\"]");
+  CHECK(gui::parse_lesson(control, "x.json").message().find("\"wokers\" is not a control") !=
+        std::string::npos);
+
+  std::string bad_set = kMinimal;
+  bad_set.replace(bad_set.find("pool.close_jobs=false"), 21, "pool.workers=0");
+  CHECK(gui::parse_lesson(bad_set, "x.json").message().find("question.set: pool.workers") !=
+        std::string::npos);
+}
+
+TEST_CASE("Lessons: a folder with a bad file keeps the good lessons and reports the bad one") {
+  const auto dir = scratch_dir("lessons-mixed");
+  write(dir / "hello-pool.json", kMinimal);
+  write(dir / "backpressure.json", "{\"preset\": \"backpressure\",\n\"steps\": [}\n");
+  write(dir / "forgot-close.json", kMinimal);  // preset does not match the name
+  const auto lib = gui::load_lessons(dir);
+  CHECK(lib.lessons.size() == 1);
+  CHECK(lib.find("hello-pool") != nullptr);
+  REQUIRE(lib.problems.size() == 2);
+  CHECK(lib.problem_for("backpressure").starts_with("backpressure.json:2:"));
+  CHECK(lib.problem_for("forgot-close").find("does not match the file name") != std::string::npos);
+}
+
+TEST_CASE("Lessons: a missing folder is a problem, not a crash") {
+  const auto lib = gui::load_lessons("/nonexistent/poolscope-lessons");
+  CHECK(lib.lessons.empty());
+  REQUIRE(lib.problems.size() == 1);
+  CHECK(lib.problems[0].find("not found") != std::string::npos);
+  const auto found = gui::find_lessons_dir("/nonexistent/poolscope-lessons");
+  CHECK(found.found.empty());
+  CHECK(found.tried.size() == 1);
+}
+
+TEST_CASE("Lessons: the lessons folder is found from a build tree") {
+  const auto found = gui::find_lessons_dir("");
+  REQUIRE(!found.found.empty());
+  CHECK(std::filesystem::exists(found.found / "hello-pool.json"));
+}
+
+TEST_CASE("Lessons: narration_at gives the step whose moment has come") {
+  const Lesson l = minimal();
+  CHECK(gui::narration_at(l, 0) == "one");
+  CHECK(gui::narration_at(l, seconds(0.99)) == "one");
+  CHECK(gui::narration_at(l, seconds(1.0)) == "two");
+  CHECK(gui::narration_at(l, seconds(50)) == "two");  // "three" has no moment
+  const gui::RunEnd end{trace::Outcome::Completed, seconds(2)};
+  CHECK(gui::narration_at(l, seconds(1.5), end) == "two");
+  CHECK(gui::narration_at(l, seconds(2), end) == "four");
+}
+
+TEST_CASE("Lessons: the player follows the run, pauses at a moment and re-arms on reset") {
+  const Lesson l = minimal();
+  gui::LessonPlayer p;
+  CHECK_FALSE(p.update(l, 0, {}));
+  CHECK_FALSE(p.update(l, seconds(0.5), {}));
+  CHECK(p.step == 0);
+  CHECK(p.update(l, seconds(1.1), {}));  // crossed step 1's moment: pause
+  CHECK(p.step == 1);
+  CHECK(p.note_open);
+  p.back();  // the learner goes back: not pushed forward again while time stands
+  CHECK_FALSE(p.update(l, seconds(1.2), {}));
+  CHECK(p.step == 0);
+  CHECK_FALSE(p.note_open);
+  // Reset: time goes back; the moment fires again when crossed again.
+  CHECK_FALSE(p.update(l, 0, {}));
+  CHECK(p.update(l, seconds(1.0), {}));
+  CHECK(p.step == 1);
+  p.next(l);
+  CHECK(p.step == 2);
+  // The end moves to the "on end" step, which does not pause.
+  CHECK_FALSE(p.update(l, seconds(3), {trace::Outcome::Completed, seconds(3)}));
+  CHECK(p.step == 3);
+  p.next(l);
+  CHECK(p.step == 3);  // stays on the last step
+}
