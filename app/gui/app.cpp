@@ -4,18 +4,27 @@
 
 #include <fmt/core.h>
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 #include "app/gui/platform.hpp"
 #include "app/gui/pool_model.hpp"
 #include "app/gui/scenario_io.hpp"
+#include "app/gui/view_stage.hpp"
 #include "app/gui/warnings.hpp"
 
 namespace poolscope::gui {
 
 namespace {
 constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_None;
+
+// Records the current (child) window's rectangle in the layout report.
+void report_window(LayoutReport& report, const char* name) {
+  const ImVec2 p = ImGui::GetWindowPos();
+  const ImVec2 size = ImGui::GetWindowSize();
+  report.add(name, p.x, p.y, p.x + size.x, p.y + size.y);
 }
+}  // namespace
 
 App::App(AppOptions options)
     : options_(std::move(options)), session_(std::make_unique<Session>(options_.scenario)) {
@@ -25,12 +34,76 @@ App::App(AppOptions options)
   clear_[0] = bg.x;
   clear_[1] = bg.y;
   clear_[2] = bg.z;
+  report_.enabled = options_.layout_report;
+  show_shortcuts_ = options_.show_shortcuts;
+  const LessonsDir dir = find_lessons_dir(options_.lessons_dir);
+  if (dir.found.empty()) {
+    std::string tried;
+    for (const auto& t : dir.tried) tried += (tried.empty() ? "" : ", ") + t.string();
+    lessons_.problems.push_back("lessons folder not found (looked in: " + tried + ")");
+  } else {
+    lessons_ = load_lessons(dir.found);
+  }
 }
+
+void App::set_scale(float scale) { pending_scale_ = std::clamp(scale, 0.5f, 4.0f); }
+
+void App::set_theme(ThemeId theme) { pending_theme_ = theme; }
+
+void App::between_frames() {
+  if (pending_theme_) {
+    options_.theme = *pending_theme_;
+    pending_theme_.reset();
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(palette(options_.theme).panel);
+    clear_[0] = bg.x;
+    clear_[1] = bg.y;
+    clear_[2] = bg.z;
+    apply_theme(options_.theme, options_.scale);
+  }
+  if (pending_scale_ > 0 && pending_scale_ != options_.scale) {
+    options_.scale = pending_scale_;
+    fonts_ = load_fonts(options_.scale);
+    apply_theme(options_.theme, options_.scale);
+  }
+  pending_scale_ = 0;
+}
+
+AppRequests App::take_requests() { return std::exchange(requests_, {}); }
 
 void App::handle_keys() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;
   Session& s = *session_;
+  if (io.KeyCtrl) {
+    // Ctrl +, Ctrl -, Ctrl 0: the UI scale in steps of 1/4, fonts re-rasterised.
+    const float now = pending_scale_ > 0 ? pending_scale_ : options_.scale;
+    if (ImGui::IsKeyPressed(keys::kEqual) || ImGui::IsKeyPressed(keys::kKeypadAdd)) {
+      set_scale(std::round(now * 4 + 1) / 4);
+    }
+    if (ImGui::IsKeyPressed(keys::kMinus) || ImGui::IsKeyPressed(keys::kKeypadSubtract)) {
+      set_scale(std::round(now * 4 - 1) / 4);
+    }
+    if (ImGui::IsKeyPressed(keys::kDigit0, false) || ImGui::IsKeyPressed(keys::kKeypad0, false)) {
+      set_scale(1.0f);
+    }
+    return;
+  }
+  if (ImGui::IsKeyPressed(keys::kF11, false)) requests_.toggle_fullscreen = true;
+  if (ImGui::IsKeyPressed(keys::kF5, false)) options_.stage = !options_.stage;
+  if (ImGui::IsKeyPressed(keys::kT, false)) {
+    const ThemeId next = options_.theme == ThemeId::Dark    ? ThemeId::Light
+                         : options_.theme == ThemeId::Light ? ThemeId::Projector
+                                                            : ThemeId::Dark;
+    set_theme(next);
+  }
+  for (const ImWchar c : io.InputQueueCharacters) {
+    if (c == '?') show_shortcuts_ = !show_shortcuts_;
+  }
+  if (ImGui::IsKeyPressed(keys::kEscape, false)) show_shortcuts_ = false;
+  if (const Lesson* lesson = lessons_.find(lesson_.preset)) {
+    if (ImGui::IsKeyPressed(keys::kPageDown)) lesson_.player.next(*lesson);
+    if (ImGui::IsKeyPressed(keys::kPageUp)) lesson_.player.back();
+  }
   if (ImGui::IsKeyPressed(keys::kSpace, false)) s.playing = !s.playing;
   if (ImGui::IsKeyPressed(keys::kRight)) s.step_event();
   if (ImGui::IsKeyPressed(keys::kUp)) {
@@ -91,12 +164,47 @@ void App::draw_status_bar(float height) {
       s.log().last_seq(), s.speed, 1000.0 * static_cast<double>(ImGui::GetIO().DeltaTime),
       options_.renderer);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (height - ImGui::GetFontSize()) / 2 - 4);
+  if (!options_.notice.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette(options_.theme).warning);
+    ImGui::TextUnformatted(options_.notice.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", options_.notice.c_str());
+    ImGui::SameLine();
+  }
   ImGui::TextDisabled("%s", text.c_str());
 }
 
+void App::draw_stage(float dt) {
+  const float s = options_.scale;
+  const PoolViewStyle style{options_.theme, s, &fonts_};
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float counters_h =
+      fonts_.heading != nullptr ? fonts_.heading->FontSize + ImGui::GetFontSize() + 16 * s : 70 * s;
+  draw_stage_counters(*session_, style, counters_h, report_);
+  const float body_h = ImGui::GetContentRegionAvail().y;
+  // The narration takes under a third of the width: the pool's workers stack vertically, so
+  // the pool needs the height and most of the width.
+  const float lesson_w = std::clamp(avail.x * 0.3f, 200 * s, avail.x * 0.38f);
+  const float pool_w = avail.x - lesson_w - gap;
+  ImGui::BeginChild("pool", ImVec2(pool_w, body_h), true,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  report_window(report_, "panel:pool");
+  draw_pool_view(*session_, pool_view_, style, dt);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("stage-lesson", ImVec2(lesson_w, body_h), true);
+  draw_lesson(*session_, lesson_, lessons_, style, true, report_);
+  ImGui::EndChild();
+}
+
 void App::frame(float dt) {
+  report_.clear();
   handle_keys();
   if (!options_.external_clock) session_->update(static_cast<double>(dt));
+  // A recording's clock is the recorder's: lesson pauses show their note but do not stop it.
+  follow_lesson(*session_, lesson_, lessons_, !options_.external_clock);
+  controls_.highlight = lesson_highlight(lesson_, lessons_);
 
   const float s = options_.scale;
   const PoolViewStyle style{options_.theme, s, &fonts_};
@@ -111,6 +219,12 @@ void App::frame(float dt) {
                    ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus |
                    ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleVar(2);
+  if (options_.stage) {
+    draw_stage(dt);
+    ImGui::End();
+    draw_shortcut_overlay(show_shortcuts_, style);
+    return;
+  }
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float status_h = ImGui::GetFrameHeight() + 6 * s;
@@ -123,6 +237,7 @@ void App::frame(float dt) {
 
   // Left: title, controls.
   ImGui::BeginChild("controls", ImVec2(left_w, body_h), true, kPanel);
+  report_window(report_, "panel:controls");
   ImGui::PushFont(fonts_.heading);
   ImGui::TextUnformatted("Poolscope");
   ImGui::PopFont();
@@ -140,20 +255,30 @@ void App::frame(float dt) {
   const float pool_h = std::max(body_h - warn_h - timeline_h - 2 * spacing, 100.0f * s);
   ImGui::BeginChild("pool", ImVec2(centre_w, pool_h), true,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  report_window(report_, "panel:pool");
   draw_pool_view(*session_, pool_view_, style, dt);
   ImGui::EndChild();
   ImGui::BeginChild("warnings", ImVec2(centre_w, warn_h), true);
+  report_window(report_, "panel:warnings");
   draw_warnings();
   ImGui::EndChild();
   ImGui::BeginChild("timeline", ImVec2(centre_w, timeline_h), true,
                     ImGuiWindowFlags_NoScrollWithMouse);
+  report_window(report_, "panel:timeline");
   draw_timeline(*session_, timeline_, style, pool_view_.selected);
   ImGui::EndChild();
   ImGui::EndGroup();
   ImGui::SameLine();
 
-  // Right: code or metrics.
-  ImGui::BeginChild("side", ImVec2(right_w, body_h), true);
+  // Right: the lesson above, code or metrics below.
+  ImGui::BeginGroup();
+  const float lesson_h = std::floor(body_h * 0.45f);
+  ImGui::BeginChild("lesson", ImVec2(right_w, lesson_h), true);
+  draw_lesson(*session_, lesson_, lessons_, style, false, report_);
+  ImGui::EndChild();
+  ImGui::BeginChild("side", ImVec2(right_w, body_h - lesson_h - spacing), true);
+  report_window(report_, "panel:side");
+  code_.report = &report_;
   if (ImGui::BeginTabBar("side-tabs")) {
     if (ImGui::BeginTabItem("Go code")) {
       draw_code(*session_, code_, style, pool_view_.selected);
@@ -166,9 +291,11 @@ void App::frame(float dt) {
     ImGui::EndTabBar();
   }
   ImGui::EndChild();
+  ImGui::EndGroup();
 
   draw_status_bar(status_h);
   ImGui::End();
+  draw_shortcut_overlay(show_shortcuts_, style);
 }
 
 }  // namespace poolscope::gui

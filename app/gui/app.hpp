@@ -4,25 +4,36 @@
 // Layout (one window, no docking in Dear ImGui 1.86):
 //
 //   +-----------+------------------------------+-------------+
-//   | controls  | pool view                    | code        |
-//   |           |                              |  / metrics  |
-//   |           +------------------------------+             |
-//   |           | warnings | timeline          |             |
+//   | controls  | pool view                    | lesson      |
+//   |           |                              +-------------+
+//   |           +------------------------------+ code        |
+//   |           | warnings | timeline          |  / metrics  |
 //   +-----------+------------------------------+-------------+
 //   | status: virtual time, outcome, events, frame time      |
 //
+// Stage mode (F5, --stage; for a projector) shows only big counters, the pool view and
+// the narration (view_stage.hpp).
+//
 // - Owns the Session and each panel's view state (plain structs); views read the
 //   session, controls change it through its mutators.
-// - frame(dt) is called between Platform::begin_frame() and Platform::render().
-// - Keyboard: Space play/pause, Right step, Up/Down speed, R reset, 1..7 lessons.
+// - frame(dt) is called between Platform::begin_frame() and Platform::render();
+//   between_frames() after Platform::render() (it may rebuild the font atlas, which
+//   cannot happen inside a frame). take_requests() hands the platform what only it can do
+//   (full screen).
+// - Keyboard: see shortcuts() in view_stage.hpp (Space, Right, Up/Down, R, 1..7, PgUp/PgDn,
+//   Ctrl +/-/0, T, F5, F11, ?).
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app/gui/fonts.hpp"
+#include "app/gui/layout_report.hpp"
+#include "app/gui/lesson.hpp"
 #include "app/gui/session.hpp"
 #include "app/gui/theme.hpp"
 #include "app/gui/view_code.hpp"
 #include "app/gui/view_controls.hpp"
+#include "app/gui/view_lesson.hpp"
 #include "app/gui/view_metrics.hpp"
 #include "app/gui/view_pool.hpp"
 #include "app/gui/view_share.hpp"
@@ -38,6 +49,16 @@ struct AppOptions {
   scenario::Scenario scenario;    // the run to show first
   bool external_clock = false;    // = false // true: frame() never advances the session; the
                                   //         // caller does (frame-exact recording)
+  bool stage = false;             // = false // stage mode: counters, pool, narration only
+  std::string lessons_dir{};      // = ""    // lessons folder; "" finds it (lesson.hpp)
+  bool layout_report = false;     // = false // record where things are drawn (tests)
+  bool show_shortcuts = false;    // = false // open with the shortcut overlay showing
+  std::string notice{};           // = ""    // shown in the status bar (e.g. a prefs problem)
+};
+
+// What the app asks of the platform after a frame.
+struct AppRequests {
+  bool toggle_fullscreen = false;
 };
 
 class App {
@@ -52,11 +73,29 @@ class App {
   // After render(): the PNG path F12 asked for (then call screenshot_written), or "".
   [[nodiscard]] std::string take_screenshot_request();
   void screenshot_written(const std::string& path, const std::string& error);
+  // Applies what must not change inside a frame (UI scale, theme). Call after render().
+  void between_frames();
+  [[nodiscard]] AppRequests take_requests();
+
+  // [Presentation] Scale and theme take effect at the next between_frames().
+  void set_scale(float scale);
+  void set_theme(ThemeId theme);
+  [[nodiscard]] float scale() const { return options_.scale; }
+  [[nodiscard]] ThemeId theme() const { return options_.theme; }
+  void set_stage(bool on) { options_.stage = on; }
+  [[nodiscard]] bool stage() const { return options_.stage; }
+
+  // [Lessons] The lesson files read at start, and where the learner is in the current one.
+  [[nodiscard]] const LessonLibrary& lessons() const { return lessons_; }
+  [[nodiscard]] const LessonViewState& lesson_state() const { return lesson_; }
+  // The last frame's layout (empty unless AppOptions::layout_report).
+  [[nodiscard]] const LayoutReport& layout_report() const { return report_; }
 
  private:
   void handle_keys();
   void draw_status_bar(float height);
   void draw_warnings();
+  void draw_stage(float dt);
 
   AppOptions options_;
   Fonts fonts_;
@@ -68,6 +107,13 @@ class App {
   MetricsViewState metrics_;
   ShareState share_;
   bool show_metrics_ = false;
+  LessonLibrary lessons_;
+  LessonViewState lesson_;
+  LayoutReport report_;
+  AppRequests requests_;
+  float pending_scale_ = 0;  // 0: no change waiting
+  std::optional<ThemeId> pending_theme_;
+  bool show_shortcuts_ = false;
   float clear_[4] = {0, 0, 0, 1};
 };
 

@@ -4,11 +4,13 @@
 #include <imgui.h>
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "app/gui/app.hpp"
 #include "app/gui/bench_frames.hpp"
 #include "app/gui/platform.hpp"
+#include "app/gui/prefs.hpp"
 #include "app/gui/recorder.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
@@ -46,9 +48,16 @@ int main(int argc, char** argv) {
   int bench = 0;
   double speed = 1.0;
   poolscope::gui::RecordOptions record;
-  cli.add_option("--size", size_text, "Window size in pixels, WIDTHxHEIGHT (default 1280x800)");
-  cli.add_option("--scale", scale, "UI scale, e.g. 2 for a projector")
-      ->check(CLI::Range(0.5f, 4.0f));
+  bool fullscreen = false;
+  bool stage = false;
+  bool no_prefs = false;
+  bool layout_report = false;
+  bool show_shortcuts = false;
+  std::string lessons_dir;
+  auto* size_opt =
+      cli.add_option("--size", size_text, "Window size in pixels, WIDTHxHEIGHT (default 1280x800)");
+  auto* scale_opt = cli.add_option("--scale", scale, "UI scale, e.g. 2 for a projector")
+                        ->check(CLI::Range(0.5f, 4.0f));
   cli.add_option("--screenshot", screenshot,
                  "Render --frames frames, write the last one to this PNG file and exit");
   cli.add_option("--frames", frames, "Frames to render before --screenshot (default 3)")
@@ -56,8 +65,8 @@ int main(int argc, char** argv) {
   auto* preset_opt =
       cli.add_option("--preset", preset, "Lesson preset to open (default hello-pool)");
   cli.add_option("--scenario", scenario_file, "Scenario file (JSON) to open")->excludes(preset_opt);
-  cli.add_option("--theme", theme, "dark, light or projector")
-      ->check(CLI::IsMember({"dark", "light", "projector"}));
+  auto* theme_opt = cli.add_option("--theme", theme, "dark, light or projector")
+                        ->check(CLI::IsMember({"dark", "light", "projector"}));
   cli.add_option("--at", at_s, "Start at this virtual time, in seconds (for screenshots)")
       ->check(CLI::Range(0.0, 86400.0));
   cli.add_flag("--paused", paused, "Start paused");
@@ -78,6 +87,15 @@ int main(int argc, char** argv) {
       ->needs(record_opt);
   // For the app's Record button, which runs --record as a child and follows its progress.
   cli.add_flag("--progress-lines", record.progress_lines)->group("")->needs(record_opt);
+  cli.add_flag("--fullscreen", fullscreen, "Start full screen (F11 toggles)");
+  cli.add_flag("--stage", stage,
+               "Stage mode for a projector: big counters, the pool and the narration (F5)");
+  cli.add_option("--lessons", lessons_dir,
+                 "Folder of lesson files (default: the installed or source assets/lessons)");
+  cli.add_flag("--no-prefs", no_prefs, "Neither read nor save the preferences file");
+  cli.add_flag("--layout-report", layout_report,
+               "With --screenshot: print where the last frame drew its panels and markers");
+  cli.add_flag("--show-shortcuts", show_shortcuts, "Open with the keyboard shortcut list shown");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -96,6 +114,29 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+
+  // Preferences are defaults: an option given on the command line wins. Scripted runs
+  // (--screenshot, --bench-frames) read them but never write them; a recording ignores them,
+  // so the same command gives the same video on every machine.
+  const auto prefs_file =
+      no_prefs || recording ? std::filesystem::path() : poolscope::gui::prefs_path();
+  const auto loaded = poolscope::gui::load_prefs(prefs_file);
+  if (!loaded.warning.empty()) std::fprintf(stderr, "poolscope: %s\n", loaded.warning.c_str());
+  const poolscope::gui::Prefs& prefs = loaded.prefs;
+  if (scale_opt->count() == 0) scale = prefs.scale;
+  if (theme_opt->count() == 0) theme = std::string(poolscope::gui::theme_name(prefs.theme));
+  if (preset_opt->count() == 0 && !prefs.preset.empty() &&
+      poolscope::scenario::find_preset(prefs.preset)) {
+    preset = prefs.preset;
+  }
+  if (size_opt->count() == 0 && prefs.width > 0 && prefs.height > 0) {
+    window.width = prefs.width;
+    window.height = prefs.height;
+    window.x = prefs.x;
+    window.y = prefs.y;
+  }
+  window.fullscreen = fullscreen || prefs.fullscreen;
+  stage = stage || prefs.stage;
 
   auto scenario = scenario_file.empty() ? poolscope::scenario::find_preset(preset)
                                         : poolscope::scenario::load_scenario_file(scenario_file);
@@ -127,13 +168,17 @@ int main(int argc, char** argv) {
 
   if (bench > 0) return poolscope::gui::bench_frames(*platform, bench, scale);
 
-  const auto theme_id = theme == "light"       ? poolscope::gui::ThemeId::Light
-                        : theme == "projector" ? poolscope::gui::ThemeId::Projector
-                                               : poolscope::gui::ThemeId::Dark;
+  poolscope::gui::ThemeId theme_id = poolscope::gui::ThemeId::Dark;
+  poolscope::gui::parse_theme(theme, theme_id);
   poolscope::gui::AppOptions app_options{.scale = scale,
                                          .theme = theme_id,
                                          .renderer = platform->renderer(),
-                                         .scenario = std::move(scenario).value()};
+                                         .scenario = std::move(scenario).value(),
+                                         .stage = stage,
+                                         .lessons_dir = lessons_dir,
+                                         .layout_report = layout_report,
+                                         .show_shortcuts = show_shortcuts,
+                                         .notice = loaded.warning};
   if (recording) {
     if (platform->framebuffer_width() != window.width ||
         platform->framebuffer_height() != window.height) {
@@ -146,6 +191,9 @@ int main(int argc, char** argv) {
   }
   poolscope::gui::App app(std::move(app_options));
   app.session().speed = speed;
+  for (const auto& problem : app.lessons().problems) {
+    std::fprintf(stderr, "poolscope: lesson: %s\n", problem.c_str());
+  }
   if (at_s > 0) app.session().advance_to_seconds(at_s);
   app.session().playing = !paused;
   for (int frame = 1; !platform->should_close(); ++frame) {
@@ -162,9 +210,37 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "poolscope: %s\n", failure.c_str());
         return 1;
       }
+      if (layout_report) {
+        std::fputs(app.layout_report().to_text().c_str(), stdout);
+        std::printf(
+            "state scale=%g theme=%s stage=%d fullscreen=%d size=%dx%d preset=%s step=%zu\n",
+            static_cast<double>(app.scale()),
+            std::string(poolscope::gui::theme_name(app.theme())).c_str(), app.stage(),
+            platform->fullscreen(), platform->framebuffer_width(), platform->framebuffer_height(),
+            app.session().scenario().id.c_str(), app.lesson_state().player.step);
+      }
       return 0;
     }
     platform->present();
+    app.between_frames();
+    if (app.take_requests().toggle_fullscreen) platform->set_fullscreen(!platform->fullscreen());
+  }
+  if (!prefs_file.empty()) {
+    const auto geometry = platform->windowed_geometry();
+    const std::string& id = app.session().scenario().id;
+    const poolscope::gui::Prefs next{
+        .scale = app.scale(),
+        .theme = app.theme(),
+        .width = geometry.width,
+        .height = geometry.height,
+        .x = geometry.x,
+        .y = geometry.y,
+        .preset = poolscope::scenario::find_preset(id) ? id : prefs.preset,
+        .stage = app.stage(),
+        .fullscreen = platform->fullscreen()};
+    if (auto failure = poolscope::gui::save_prefs(prefs_file, next); !failure.empty()) {
+      std::fprintf(stderr, "poolscope: %s\n", failure.c_str());
+    }
   }
   return 0;
 }

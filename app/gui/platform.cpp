@@ -54,6 +54,9 @@ std::unique_ptr<Platform> Platform::open(const WindowOptions& options, std::stri
     glfwTerminate();
     return nullptr;
   }
+  if (options.x != kAnyPosition && options.y != kAnyPosition) {
+    glfwSetWindowPos(window, options.x, options.y);
+  }
   glfwMakeContextCurrent(window);
   if (gladLoadGL(glfwGetProcAddress) == 0) {
     error = "cannot load the OpenGL 3.3 functions";
@@ -75,6 +78,7 @@ std::unique_ptr<Platform> Platform::open(const WindowOptions& options, std::stri
   ImGui::GetIO().IniFilename = nullptr;  // window layout is the app's business
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
+  if (options.fullscreen) platform->set_fullscreen(true);
   return platform;
 }
 
@@ -117,6 +121,31 @@ void Platform::render(const float clear[4]) {
   glClearColor(clear[0], clear[1], clear[2], clear[3]);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+bool Platform::fullscreen() const { return glfwGetWindowMonitor(window_) != nullptr; }
+
+void Platform::set_fullscreen(bool on) {
+  if (on == fullscreen()) return;
+  if (on) {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr;
+    if (mode == nullptr) return;  // no monitor to fill: stay windowed
+    windowed_ = windowed_geometry();
+    glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+  } else {
+    const int x = windowed_.x == kAnyPosition ? 50 : windowed_.x;
+    const int y = windowed_.y == kAnyPosition ? 50 : windowed_.y;
+    glfwSetWindowMonitor(window_, nullptr, x, y, windowed_.width, windowed_.height, GLFW_DONT_CARE);
+  }
+}
+
+Platform::Geometry Platform::windowed_geometry() const {
+  if (fullscreen()) return windowed_;
+  Geometry g;
+  glfwGetWindowPos(window_, &g.x, &g.y);
+  glfwGetWindowSize(window_, &g.width, &g.height);
+  return g;
 }
 
 void Platform::present() { glfwSwapBuffers(window_); }

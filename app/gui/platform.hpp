@@ -17,11 +17,16 @@ struct GLFWwindow;
 
 namespace poolscope::gui {
 
+inline constexpr int kAnyPosition = -2147483647 - 1;  // let the window system place it
+
 struct WindowOptions {
-  int width = 1280;     // = 1280 // framebuffer width in pixels
-  int height = 800;     // = 800  // framebuffer height in pixels
-  bool visible = true;  // = true // false renders without showing a window
-  bool vsync = true;    // = true // wait for the display between frames
+  int width = 1280;         // = 1280 // framebuffer width in pixels
+  int height = 800;         // = 800  // framebuffer height in pixels
+  bool visible = true;      // = true // false renders without showing a window
+  bool vsync = true;        // = true // wait for the display between frames
+  int x = kAnyPosition;     // = any   // window position on the desktop
+  int y = kAnyPosition;     // = any
+  bool fullscreen = false;  // = false // start full screen on the primary monitor
   std::string title = "Poolscope";
 };
 
@@ -54,6 +59,14 @@ class Platform {
   Image read_pixels() const;
   int framebuffer_width() const;
   int framebuffer_height() const;
+  // Full screen on the primary monitor, or back to the window it was (F11).
+  void set_fullscreen(bool on);
+  [[nodiscard]] bool fullscreen() const;
+  // The window's position and size when not full screen, for the preferences.
+  struct Geometry {
+    int x = kAnyPosition, y = kAnyPosition, width = 0, height = 0;
+  };
+  [[nodiscard]] Geometry windowed_geometry() const;
   // The OpenGL renderer string, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".
   const std::string& renderer() const { return renderer_; }
   // The paths of files dropped onto the window since the last call, oldest first.
@@ -65,20 +78,33 @@ class Platform {
   GLFWwindow* window_ = nullptr;
   std::string renderer_;
   std::vector<std::string> dropped_;
+  Geometry windowed_;  // saved when going full screen
 };
 
 // Key indices as Dear ImGui 1.86 sees them through the GLFW backend (GLFW's key codes),
 // for ImGui::IsKeyPressed(). Views use these names and never include GLFW.
 namespace keys {
 inline constexpr int kSpace = 32;
+inline constexpr int kMinus = 45;   // '-' on the main keyboard
+inline constexpr int kSlash = 47;   // '/', '?' with Shift on US layouts
+inline constexpr int kDigit0 = 48;  // '0'
 inline constexpr int kDigit1 = 49;  // '1'; '2'..'9' follow
+inline constexpr int kEqual = 61;   // '=', '+' with Shift
 inline constexpr int kR = 82;
+inline constexpr int kT = 84;
+inline constexpr int kEscape = 256;
+inline constexpr int kPageUp = 266;
+inline constexpr int kPageDown = 267;
+inline constexpr int kF5 = 294;
 inline constexpr int kRight = 262;
 inline constexpr int kLeft = 263;
 inline constexpr int kDown = 264;
 inline constexpr int kUp = 265;
 inline constexpr int kF11 = 300;
 inline constexpr int kF12 = 301;
+inline constexpr int kKeypad0 = 320;
+inline constexpr int kKeypadSubtract = 333;
+inline constexpr int kKeypadAdd = 334;
 }  // namespace keys
 
 // Writes `image` as a PNG; returns "" or a message naming the file and the problem.

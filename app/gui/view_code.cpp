@@ -213,6 +213,13 @@ void draw_header(const Session& session, CodeViewState& state, const PoolViewSty
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
+  ImGui::SameLine();
+  ImGui::Checkbox("follow", &state.follow);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "Scroll the listing to keep the goroutines' lines in view.\n"
+        "Scrolling the listing yourself turns this off.");
+  }
   if (selected == 0 || selected_line == 0) return;
   // The selection, as a button that brings its line back into view; on the same row when
   // it fits.
@@ -239,6 +246,7 @@ void draw_code(const Session& session, CodeViewState& state, const PoolViewStyle
   if (state.source != source) {
     state.source = source;
     state.listing = highlight_go(state.source);
+    state.set_scroll = -1;  // the content changed size: its scroll may move by itself
   }
   const GoListing& listing = state.listing;
   const Palette& pal = palette(style.theme);
@@ -278,6 +286,20 @@ void draw_code(const Session& session, CodeViewState& state, const PoolViewStyle
   const float code_x = gutter_x + marker_w + 6 * s;
   const float content_w = code_x + static_cast<float>(listing.widest) * char_w + 16 * s;
   const float view_h = ImGui::GetWindowHeight();
+  const float bar = ImGui::GetStyle().ScrollbarSize;
+  const float inner_h = view_h - (ImGui::GetScrollMaxX() > 0 ? bar : 0);
+  if (state.report != nullptr) {
+    const ImVec2 wp = ImGui::GetWindowPos();
+    state.report->add("code-listing", wp.x, wp.y, wp.x + ImGui::GetWindowWidth(), wp.y + inner_h);
+  }
+
+  // Scrolled by the user (wheel, scroll bar, keys) since the last frame: stop following.
+  const float scroll_now = ImGui::GetScrollY();
+  if (state.set_scroll >= 0 && std::abs(scroll_now - state.set_scroll) > 1.0f &&
+      ImGui::GetScrollMaxY() > 0) {
+    state.follow = false;
+  }
+  float wanted = -1;  // the scroll this frame asks for (-1: none)
 
   // A new selection scrolls its line into view (once, so the learner can scroll away).
   // (A child window that is new this frame cannot scroll yet: try again next frame.)
@@ -287,11 +309,50 @@ void draw_code(const Session& session, CodeViewState& state, const PoolViewStyle
     if (y >= scroll && y + line_h <= scroll + view_h) {
       state.scrolled_to = selected;
     } else if (ImGui::GetScrollMaxY() > 0) {
-      ImGui::SetScrollY(std::max(0.0f, y - (view_h - line_h) / 2));
+      wanted = std::max(0.0f, y - (view_h - line_h) / 2);
       state.scrolled_to = selected;
     }
   } else if (selected == 0) {
     state.scrolled_to = 0;
+  }
+
+  // Following: the selected goroutine's line, else every marked line if they fit, else the
+  // busiest one, with as little movement as possible.
+  if (state.follow && wanted < 0 && ImGui::GetScrollMaxY() > 0) {
+    int first = 0, last = 0, busiest = 0;
+    if (selected_line > 0) {
+      first = last = busiest = selected_line;
+    } else {
+      for (std::size_t n = 1; n < markers.size(); ++n) {
+        if (markers[n].count == 0) continue;
+        if (first == 0) first = static_cast<int>(n);
+        last = static_cast<int>(n);
+        if (busiest == 0 || markers[n].count > markers[static_cast<std::size_t>(busiest)].count) {
+          busiest = static_cast<int>(n);
+        }
+      }
+    }
+    if (first > 0) {
+      const float margin = line_h;
+      float top = static_cast<float>(first - 1) * line_h - margin;
+      float bottom = static_cast<float>(last) * line_h + margin;
+      if (bottom - top > inner_h) {  // too many to show: centre the busiest line
+        top = static_cast<float>(busiest - 1) * line_h - (inner_h - line_h) / 2;
+        bottom = top + inner_h;
+      }
+      if (top < scroll_now) {
+        wanted = top;
+      } else if (bottom > scroll_now + inner_h) {
+        wanted = bottom - inner_h;
+      }
+    }
+  }
+  if (wanted >= 0) {
+    wanted = std::clamp(wanted, 0.0f, ImGui::GetScrollMaxY());
+    ImGui::SetScrollY(wanted);
+    state.set_scroll = wanted;
+  } else {
+    state.set_scroll = scroll_now;
   }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -347,6 +408,9 @@ void draw_code(const Session& session, CodeViewState& state, const PoolViewStyle
                         [selected](const Actor* g) { return g->id == selected; });
         if (has_selected) dl->AddRect(a, b, pal.text, 3 * s, 0, 2 * s);
         dl->AddText(ImVec2(a.x + 4 * s, text_y), ink_on(c), label.c_str());
+        if (state.report != nullptr) {
+          state.report->add("marker", a.x, a.y, b.x, b.y, c, std::to_string(number));
+        }
         if (window_hovered && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y) {
           hovered_marker = number;
         }
@@ -359,8 +423,6 @@ void draw_code(const Session& session, CodeViewState& state, const PoolViewStyle
 
   // Goroutines out of view get a pill at the edge that scrolls to the nearest of them.
   const float scroll = ImGui::GetScrollY();
-  const float bar = ImGui::GetStyle().ScrollbarSize;
-  const float inner_h = view_h - (ImGui::GetScrollMaxX() > 0 ? bar : 0);
   Offscreen above, below;
   for (std::size_t n = 1; n < markers.size(); ++n) {
     if (markers[n].count == 0) continue;
@@ -377,7 +439,8 @@ void draw_code(const Session& session, CodeViewState& state, const PoolViewStyle
   for (const auto& [o, up] : {std::pair{above, true}, std::pair{below, false}}) {
     if (offscreen_pill(o, up, scroll_bar_w, inner_h, pal, s)) {
       const float y = static_cast<float>(o.nearest - 1) * line_h;
-      ImGui::SetScrollY(std::max(0.0f, y - (inner_h - line_h) / 2));
+      state.set_scroll = std::clamp(y - (inner_h - line_h) / 2, 0.0f, ImGui::GetScrollMaxY());
+      ImGui::SetScrollY(state.set_scroll);
     }
   }
 

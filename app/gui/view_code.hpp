@@ -19,6 +19,7 @@
 #include <string>
 
 #include "app/gui/go_syntax.hpp"
+#include "app/gui/layout_report.hpp"
 #include "app/gui/session.hpp"
 #include "app/gui/view_pool.hpp"
 #include "core/trace/event.hpp"
@@ -29,6 +30,9 @@ struct CodeViewState {
   std::string source;                  // the source `listing` was made from (the cache key)
   GoListing listing;                   // highlight_go(source)
   trace::GoroutineId scrolled_to = 0;  // the selection last scrolled into view (0: none)
+  bool follow = true;                  // keep the marked lines in view (off once the user scrolls)
+  float set_scroll = -1;               // the scroll this view asked for last (-1: none)
+  LayoutReport* report = nullptr;      // where to record markers and the listing (may be null)
 };
 
 // Draws into the current window's remaining region. Reads the session only; writes

@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <fmt/core.h>
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/scenario/keys.hpp"
@@ -21,6 +23,22 @@ void tooltip(std::string_view text) {
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
+}
+
+bool is_highlighted(const ControlsState& state, std::string_view name) {
+  return std::find(state.highlight.begin(), state.highlight.end(), name) != state.highlight.end();
+}
+
+// Outlines the last item when the lesson says it matters.
+void mark(const ControlsState& state, std::string_view name, const PoolViewStyle& style) {
+  if (!is_highlighted(state, name)) return;
+  const float s = style.scale;
+  const ImVec2 a = ImGui::GetItemRectMin();
+  const ImVec2 b = ImGui::GetItemRectMax();
+  const std::uint32_t c = palette(style.theme).warning;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRect(ImVec2(a.x - 2 * s, a.y - 2 * s), ImVec2(b.x + 2 * s, b.y + 2 * s), c, 4 * s, 0,
+              2 * s);
 }
 
 // Applies `key = value` to a copy of the scenario and restarts the run with it, or
@@ -43,7 +61,8 @@ void apply(Session& session, ControlsState& state, const scenario::KeySpec& key,
 }
 
 // One setting, drawn from its key-table row.
-void setting(Session& session, ControlsState& state, const scenario::KeySpec& key) {
+void setting(Session& session, ControlsState& state, const scenario::KeySpec& key,
+             const PoolViewStyle& style) {
   const nlohmann::json current = key.get(session.scenario());
   const std::string label = fmt::format("{}##{}", key.leaf(), key.path);
   const std::string doc = fmt::format("{}\n\n{} ({}).", key.doc, key.path, key.allowed());
@@ -90,7 +109,17 @@ void setting(Session& session, ControlsState& state, const scenario::KeySpec& ke
       ImGui::LabelText(label.c_str(), "%s", current.get<std::string>().c_str());
       break;
   }
+  mark(state, key.path, style);
   tooltip(doc);
+}
+
+// Keeps the next button of `label` on this row when it fits, else starts a new row (at a
+// large UI scale the transport row does not fit the panel).
+void same_line_if_fits(const char* label) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(label).x + 2 * st.FramePadding.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + st.ItemSpacing.x + w <= right) ImGui::SameLine();
 }
 
 void section(const char* title) {
@@ -127,19 +156,42 @@ void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& 
   }
   tooltip("Lessons in teaching order (keys 1 to 7).");
 
+  // Settings the lesson points at that the lists below do not show.
+  constexpr std::array<std::string_view, 10> kShown = {"pool.mode",        "pool.collect",
+                                                       "pool.jobs_buffer", "pool.results_buffer",
+                                                       "pool.close_jobs",  "pool.resource_limit",
+                                                       "load.jobs",        "work.mean_ms",
+                                                       "work.kind",        "pool.cpus"};
+  bool lesson_section = false;
+  for (const std::string& name : state.highlight) {
+    const scenario::KeySpec* key = scenario::find_key(name);
+    if (key == nullptr || name == "pool.workers" || name == "load.rate" ||
+        std::find(kShown.begin(), kShown.end(), name) != kShown.end()) {
+      continue;
+    }
+    if (!lesson_section) section("In this lesson");
+    lesson_section = true;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+    setting(session, state, *key, style);
+  }
+
   // Transport.
   if (ImGui::Button(session.playing ? "Pause" : "Play", ImVec2(70 * s, 0))) {
     session.playing = !session.playing;
   }
+  mark(state, "play", style);
   tooltip("Space: play or pause the simulation.");
-  ImGui::SameLine();
+  same_line_if_fits("Step");
   if (ImGui::Button("Step")) session.step_event();
+  mark(state, "step", style);
   tooltip("Right arrow: run one goroutine until it blocks (or fire one timer).");
-  ImGui::SameLine();
+  same_line_if_fits("Next job");
   if (ImGui::Button("Next job")) session.step_job();
+  mark(state, "next-job", style);
   tooltip("Run until a job is created, taken, finished or collected.");
-  ImGui::SameLine();
+  same_line_if_fits("Reset");
   if (ImGui::Button("Reset")) session.reset();
+  mark(state, "reset", style);
   tooltip("R: start again. Same seed, so exactly the same run.");
 
   float log_speed = static_cast<float>(std::log10(session.speed));
@@ -149,6 +201,7 @@ void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& 
                          static_cast<float>(std::log10(Session::kMaxSpeed)), speed_text.c_str())) {
     session.speed = std::pow(10.0, static_cast<double>(log_speed));
   }
+  mark(state, "speed", style);
   tooltip("Virtual seconds per real second (Up/Down). Slow down to follow one job.");
 
   section("Live");
@@ -163,6 +216,7 @@ void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& 
     }
   }
   ImGui::EndDisabled();
+  mark(state, "workers", style);
   tooltip(
       "How many worker goroutines read from jobs. More workers means more jobs at once, until "
       "something else (a database, the CPUs, the producer) is the bottleneck.");
@@ -173,6 +227,7 @@ void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& 
                          ImGuiSliderFlags_Logarithmic)) {
     session.set_rate(static_cast<double>(rate_f));
   }
+  mark(state, "rate", style);
   tooltip(
       "Jobs per second the producer creates. Faster than the pool can finish and the jobs "
       "buffer fills, then the sender blocks: backpressure.");
@@ -183,14 +238,14 @@ void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& 
         "pool.resource_limit", "load.jobs", "work.mean_ms", "work.kind", "pool.cpus"}) {
     if (const scenario::KeySpec* key = scenario::find_key(path)) {
       ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-      setting(session, state, *key);
+      setting(session, state, *key, style);
     }
   }
   if (ImGui::TreeNode("All settings")) {
     for (const scenario::KeySpec& key : scenario::keys()) {
       if (key.path == "pool.workers" || key.path == "load.rate") continue;
       ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-      setting(session, state, key);
+      setting(session, state, key, style);
     }
     ImGui::TreePop();
   }

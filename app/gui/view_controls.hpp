@@ -7,6 +7,7 @@
 //   and leaves the session as it was.
 // - Each setting's tooltip is its doc text from the key table (core/scenario/keys.hpp).
 #include <string>
+#include <vector>
 
 #include "app/gui/session.hpp"
 #include "app/gui/view_pool.hpp"
@@ -16,6 +17,10 @@ namespace poolscope::gui {
 struct ControlsState {
   std::string error;  // the last rejected change, shown under the controls
   bool show_all_settings = false;
+  // Controls the current lesson says matter: setting keys ("pool.jobs_buffer") or the
+  // names of lesson_controls() ("workers", "play"). They get an outline and a marker, and
+  // settings not otherwise shown are listed first under "In this lesson".
+  std::vector<std::string> highlight;
 };
 
 void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& style);

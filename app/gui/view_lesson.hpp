@@ -1,0 +1,39 @@
+#pragma once
+// The lesson panel: the narration of the current preset's lesson in steps (Back / Next),
+// the note of a scripted pause, and the "predict, then run" question.
+//
+// - follow_lesson() runs once per frame after Session::update(): a new preset restarts
+//   the lesson; a step's moment crossed by the run moves the narration there and, when
+//   the step asks, pauses the run. While the question's variant runs it is judged instead:
+//   at its end (or after the question's run_s) the choice it meets is the answer.
+// - draw_lesson() draws into the current window's remaining region. Compact (stage
+//   mode) draws only the narration, the note and Back / Next, in the heading font.
+// - lesson_highlight() is what the controls panel should highlight now.
+// - A preset whose lesson file is missing or malformed shows the loader's message.
+#include <string>
+#include <vector>
+
+#include "app/gui/layout_report.hpp"
+#include "app/gui/lesson.hpp"
+#include "app/gui/session.hpp"
+#include "app/gui/view_pool.hpp"
+
+namespace poolscope::gui {
+
+struct LessonViewState {
+  LessonPlayer player;
+  QuestionState question;
+  std::string preset;  // the preset the player follows ("": none yet)
+};
+
+// `may_pause` false: a scripted pause opens its note but leaves the run playing.
+void follow_lesson(Session& session, LessonViewState& state, const LessonLibrary& lessons,
+                   bool may_pause = true);
+
+void draw_lesson(Session& session, LessonViewState& state, const LessonLibrary& lessons,
+                 const PoolViewStyle& style, bool compact, LayoutReport& report);
+
+std::vector<std::string> lesson_highlight(const LessonViewState& state,
+                                          const LessonLibrary& lessons);
+
+}  // namespace poolscope::gui
