@@ -3,8 +3,13 @@
 #include <stb_image.h>
 #include <sys/wait.h>
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <array>
+#include <atomic>
 #include <cstdio>
+#include <filesystem>
 #include <unordered_set>
 
 namespace poolscope::test {
@@ -29,9 +34,22 @@ Run capture(const std::string& command) {
 // no suppression can name; the app's own code is leak-checked by the unit tests.
 constexpr const char* kAsanEnv = "env ASAN_OPTIONS=\"$ASAN_OPTIONS:detect_leaks=0\" ";
 
+namespace {
+std::atomic<int> g_runs{0};  // numbers each run's private config folder
+}  // namespace
+
+Run run_gui_with_config(const std::string& config_home, const std::string& args) {
+  return capture(kAsanEnv + std::string("XDG_CONFIG_HOME='") + config_home + "' " +
+                 POOLSCOPE_XVFB_RUN + " -a -s '-screen 0 1920x1080x24' " + POOLSCOPE_GUI_BINARY +
+                 " " + args);
+}
+
 Run run_gui(const std::string& args) {
-  return capture(kAsanEnv + std::string(POOLSCOPE_XVFB_RUN) + " -a -s '-screen 0 1920x1080x24' " +
-                 POOLSCOPE_GUI_BINARY + " " + args);
+  const std::string home =
+      output_path(fmt::format("config/{}-{}", static_cast<long>(getpid()), g_runs++));
+  std::filesystem::remove_all(home);
+  std::filesystem::create_directories(home);
+  return run_gui_with_config(home, args);
 }
 
 Run run_gui_without_display(const std::string& args) {

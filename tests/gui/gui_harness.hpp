@@ -11,8 +11,12 @@ struct Run {
   std::string output;  // stdout and stderr together
 };
 
-// Runs the poolscope binary with `args` (already shell-quoted) under xvfb-run.
+// Runs the poolscope binary with `args` (already shell-quoted) under xvfb-run, with
+// XDG_CONFIG_HOME set to a fresh folder of this test's, so the user's preferences are
+// never read or written.
 Run run_gui(const std::string& args);
+// The same with XDG_CONFIG_HOME = `config_home` (to test preferences).
+Run run_gui_with_config(const std::string& config_home, const std::string& args);
 // Runs the poolscope binary with `args` and no display at all.
 Run run_gui_without_display(const std::string& args);
 // A path for a test artefact, kept after the run for people to look at.

@@ -1,0 +1,260 @@
+// Lessons on screen: every lesson at scale 2 in the projector theme, stage mode, a broken
+// lesson file and broken preferences, checked on the screenshot through the layout
+// report the app prints (`--layout-report`).
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/gui/gui_harness.hpp"
+
+using namespace poolscope;
+
+namespace {
+
+struct Item {
+  std::string name{};
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  int r = 0, g = 0, b = 0;
+  std::string text{};
+};
+
+std::vector<Item> parse_report(const std::string& output) {
+  std::vector<Item> items;
+  std::istringstream in(output);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.starts_with("layout ")) continue;
+    Item it;
+    char hex[8] = {};
+    char name[64] = {};
+    int used = 0;
+    if (std::sscanf(line.c_str(), "layout %63s %f %f %f %f #%7s %n", name, &it.x0, &it.y0, &it.x1,
+                    &it.y1, hex, &used) < 6) {
+      continue;
+    }
+    it.name = name;
+    const unsigned long rgb = std::strtoul(hex, nullptr, 16);
+    it.r = static_cast<int>((rgb >> 16) & 0xFF);
+    it.g = static_cast<int>((rgb >> 8) & 0xFF);
+    it.b = static_cast<int>(rgb & 0xFF);
+    if (used > 0 && static_cast<std::size_t>(used) <= line.size()) it.text = line.substr(used);
+    items.push_back(it);
+  }
+  return items;
+}
+
+std::vector<Item> named(const std::vector<Item>& items, const std::string& prefix) {
+  std::vector<Item> out;
+  for (const auto& i : items) {
+    if (i.name.starts_with(prefix)) out.push_back(i);
+  }
+  return out;
+}
+
+bool inside(const Item& a, const Item& outer, float slack = 1.0f) {
+  return a.x0 >= outer.x0 - slack && a.y0 >= outer.y0 - slack && a.x1 <= outer.x1 + slack &&
+         a.y1 <= outer.y1 + slack;
+}
+
+bool overlap(const Item& a, const Item& b) {
+  const float w = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+  const float h = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+  return w > 1.0f && h > 1.0f;
+}
+
+// Pixels of `image` inside `it` within `tolerance` of the item's colour.
+int pixels_like(const gui::Image& image, const Item& it, int tolerance) {
+  int n = 0;
+  for (int y = std::max(0, static_cast<int>(it.y0));
+       y < std::min(image.height, static_cast<int>(it.y1)); ++y) {
+    for (int x = std::max(0, static_cast<int>(it.x0));
+         x < std::min(image.width, static_cast<int>(it.x1)); ++x) {
+      const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width) +
+                             static_cast<std::size_t>(x)) *
+                            4;
+      if (std::abs(image.rgba[i] - it.r) <= tolerance &&
+          std::abs(image.rgba[i + 1] - it.g) <= tolerance &&
+          std::abs(image.rgba[i + 2] - it.b) <= tolerance) {
+        ++n;
+      }
+    }
+  }
+  return n;
+}
+
+float area(const Item& it) { return (it.x1 - it.x0) * (it.y1 - it.y0); }
+
+// The panels lie inside the window and do not overlap one another.
+void check_panels(const std::vector<Item>& items, int width, int height) {
+  const Item window{"window", 0, 0, static_cast<float>(width), static_cast<float>(height)};
+  const auto panels = named(items, "panel:");
+  REQUIRE(panels.size() >= 2);
+  for (std::size_t i = 0; i < panels.size(); ++i) {
+    CAPTURE(panels[i].name);
+    CHECK(inside(panels[i], window));
+    CHECK(area(panels[i]) > 0);
+    for (std::size_t j = i + 1; j < panels.size(); ++j) {
+      CAPTURE(panels[j].name);
+      CHECK_FALSE(overlap(panels[i], panels[j]));
+    }
+  }
+}
+
+// The narration is drawn, inside its panel (not cut off), in the text colour.
+void check_narration(const std::vector<Item>& items, const gui::Image& image, const char* panel) {
+  const auto narration = named(items, "narration");
+  REQUIRE(narration.size() == 1);
+  const auto lesson = named(items, panel);
+  REQUIRE(lesson.size() == 1);
+  CHECK(area(narration[0]) > 0);
+  CHECK(inside(narration[0], lesson[0]));
+  // Anti-aliased glyphs at scale 2 have solid cores in the text colour.
+  CHECK(pixels_like(image, narration[0], 40) > 200);
+}
+
+struct Shot {
+  test::Run run;
+  std::vector<Item> items;
+  gui::Image image;
+};
+
+Shot shoot(const std::string& name, const std::string& args) {
+  Shot shot;
+  const std::string path = test::output_path(name + ".png");
+  std::remove(path.c_str());
+  shot.run = test::run_gui(args + " --screenshot " + path + " --layout-report");
+  shot.items = parse_report(shot.run.output);
+  shot.image = test::load_png(path);
+  return shot;
+}
+
+struct LessonCase {
+  const char* preset;
+  double at_s;
+};
+
+}  // namespace
+
+TEST_CASE(
+    "Lesson screens: every lesson at scale 2 in the projector theme shows its narration "
+    "and code markers") {
+  for (const LessonCase c :
+       {LessonCase{"hello-pool", 0.5}, LessonCase{"backpressure", 2.5},
+        LessonCase{"unbounded-vs-pool", 0.05}, LessonCase{"forgot-close", 0.5},
+        LessonCase{"results-deadlock", 0.35}, LessonCase{"size-to-bottleneck", 0.05},
+        LessonCase{"errgroup-limit", 0.5}}) {
+    CAPTURE(c.preset);
+    const Shot shot = shoot(std::string("lesson-") + c.preset,
+                            std::string("--size 1920x1080 --scale 2 --theme projector --frames 3 "
+                                        "--paused --preset ") +
+                                c.preset + " --at " + std::to_string(c.at_s));
+    INFO(shot.run.output);
+    REQUIRE(shot.run.exit_code == 0);
+    REQUIRE(shot.image.width == 1920);
+    check_panels(shot.items, 1920, 1080);
+    check_narration(shot.items, shot.image, "panel:lesson");
+    CHECK(shot.run.output.find("lesson:") == std::string::npos);  // no lesson problems
+
+    // Markers: at least one, each inside the visible listing, filled with its state colour.
+    const auto listing = named(shot.items, "code-listing");
+    REQUIRE(listing.size() == 1);
+    const auto markers = named(shot.items, "marker");
+    REQUIRE(!markers.empty());
+    for (const Item& m : markers) {
+      CAPTURE(m.text);
+      CHECK(inside(m, listing[0]));
+      CHECK(pixels_like(shot.image, m, 12) > area(m) * 0.3f);
+    }
+  }
+}
+
+TEST_CASE("Lesson screens: stage mode at scale 2 gives the pool most of a 1280x720 window") {
+  const Shot shot = shoot("stage-scale2",
+                          "--size 1280x720 --scale 2 --theme projector --stage "
+                          "--frames 3 --paused --preset backpressure --at 2.5");
+  INFO(shot.run.output);
+  REQUIRE(shot.run.exit_code == 0);
+  CHECK(shot.run.output.find("stage=1") != std::string::npos);
+  check_panels(shot.items, 1280, 720);
+  check_narration(shot.items, shot.image, "panel:stage-lesson");
+  const auto pool = named(shot.items, "panel:pool");
+  REQUIRE(pool.size() == 1);
+  CHECK(pool[0].x1 - pool[0].x0 > 1280 * 0.55f);
+  const auto counters = named(shot.items, "counter");
+  CHECK(counters.size() == 5);
+  for (const Item& c : counters) CHECK(c.y1 <= pool[0].y0);
+  CHECK(named(shot.items, "code-listing").empty());  // nothing but the stage
+}
+
+TEST_CASE(
+    "Lesson screens: a malformed lesson file is reported with file and line, and the app "
+    "keeps running") {
+  const auto dir = std::filesystem::path(test::output_path("broken-lessons"));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "hello-pool.json")
+      << "{\n  \"preset\": \"hello-pool\",\n  \"title\": oops\n}\n";
+  const Shot shot = shoot("lesson-malformed",
+                          "--size 1280x720 --frames 3 --paused --preset "
+                          "hello-pool --lessons '" +
+                              dir.string() + "'");
+  INFO(shot.run.output);
+  CHECK(shot.run.exit_code == 0);
+  CHECK(shot.run.output.find("hello-pool.json:3:12: malformed JSON") != std::string::npos);
+  const auto error = named(shot.items, "lesson-error");
+  REQUIRE(error.size() == 1);
+  CHECK(error[0].text.find("hello-pool.json:3:12") != std::string::npos);
+  CHECK(pixels_like(shot.image, error[0], 40) > 100);  // drawn, in the warning colour
+}
+
+TEST_CASE("Lesson screens: a corrupt preferences file is reported and ignored") {
+  const std::string home = test::output_path("config-corrupt");
+  std::filesystem::remove_all(home);
+  std::filesystem::create_directories(home + "/poolscope");
+  std::ofstream(home + "/poolscope/prefs.json") << "{\"scale\": 2,,}";
+  const auto run = test::run_gui_with_config(home, "--size 800x600 --frames 2 --screenshot " +
+                                                       test::output_path("prefs-corrupt.png") +
+                                                       " --layout-report");
+  INFO(run.output);
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("prefs.json:1:13: preferences are not valid JSON") != std::string::npos);
+  CHECK(run.output.find("state scale=1 theme=dark") != std::string::npos);
+}
+
+TEST_CASE("Lesson screens: saved preferences are the defaults, and options win over them") {
+  const std::string home = test::output_path("config-saved");
+  std::filesystem::remove_all(home);
+  std::filesystem::create_directories(home + "/poolscope");
+  std::ofstream(home + "/poolscope/prefs.json")
+      << R"({"scale": 1.5, "theme": "light", "preset": "forgot-close", "stage": true,
+             "width": 900, "height": 700})";
+  const std::string shot =
+      " --frames 2 --screenshot " + test::output_path("prefs-saved.png") + " --layout-report";
+  const auto run = test::run_gui_with_config(home, shot);
+  INFO(run.output);
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("state scale=1.5 theme=light stage=1 fullscreen=0 size=900x700 "
+                        "preset=forgot-close") != std::string::npos);
+  const auto over = test::run_gui_with_config(home, "--theme dark --scale 1 --size 640x480" + shot);
+  CHECK(over.output.find("state scale=1 theme=dark stage=1 fullscreen=0 size=640x480") !=
+        std::string::npos);
+  // A scripted run never writes the file.
+  std::ifstream in(home + "/poolscope/prefs.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  CHECK(text.str().find("\"light\"") != std::string::npos);
+}
+
+TEST_CASE("Lesson screens: --fullscreen fills the screen") {
+  const auto run = test::run_gui("--fullscreen --frames 3 --screenshot " +
+                                 test::output_path("fullscreen.png") + " --layout-report");
+  INFO(run.output);
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("fullscreen=1 size=1920x1080") != std::string::npos);
+}
