@@ -222,7 +222,7 @@ void App::frame(float dt) {
   if (options_.stage) {
     draw_stage(dt);
     ImGui::End();
-    draw_shortcut_overlay(show_shortcuts_, style);
+    draw_shortcut_overlay(show_shortcuts_, style, report_);
     return;
   }
 
@@ -272,7 +272,8 @@ void App::frame(float dt) {
 
   // Right: the lesson above, code or metrics below.
   ImGui::BeginGroup();
-  const float lesson_h = std::floor(body_h * 0.45f);
+  // A scripted pause's note needs room: the lesson grows while it is open.
+  const float lesson_h = std::floor(body_h * (lesson_.player.note_open ? 0.58f : 0.45f));
   ImGui::BeginChild("lesson", ImVec2(right_w, lesson_h), true);
   draw_lesson(*session_, lesson_, lessons_, style, false, report_);
   ImGui::EndChild();
@@ -295,7 +296,7 @@ void App::frame(float dt) {
 
   draw_status_bar(status_h);
   ImGui::End();
-  draw_shortcut_overlay(show_shortcuts_, style);
+  draw_shortcut_overlay(show_shortcuts_, style, report_);
 }
 
 }  // namespace poolscope::gui

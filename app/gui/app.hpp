@@ -84,6 +84,7 @@ class App {
   [[nodiscard]] ThemeId theme() const { return options_.theme; }
   void set_stage(bool on) { options_.stage = on; }
   [[nodiscard]] bool stage() const { return options_.stage; }
+  [[nodiscard]] bool shortcuts_shown() const { return show_shortcuts_; }
 
   // [Lessons] The lesson files read at start, and where the learner is in the current one.
   [[nodiscard]] const LessonLibrary& lessons() const { return lessons_; }

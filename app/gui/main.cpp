@@ -12,6 +12,7 @@
 #include "app/gui/platform.hpp"
 #include "app/gui/prefs.hpp"
 #include "app/gui/recorder.hpp"
+#include "app/gui/scripted_input.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
 
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
   bool layout_report = false;
   bool show_shortcuts = false;
   std::string lessons_dir;
+  std::string press_text;
   auto* size_opt =
       cli.add_option("--size", size_text, "Window size in pixels, WIDTHxHEIGHT (default 1280x800)");
   auto* scale_opt = cli.add_option("--scale", scale, "UI scale, e.g. 2 for a projector")
@@ -96,6 +98,8 @@ int main(int argc, char** argv) {
   cli.add_flag("--layout-report", layout_report,
                "With --screenshot: print where the last frame drew its panels and markers");
   cli.add_flag("--show-shortcuts", show_shortcuts, "Open with the keyboard shortcut list shown");
+  cli.add_option("--press", press_text,
+                 "For tests: key presses KEY@FRAME, comma-separated (e.g. ctrl+equal@2,f11@3)");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -104,6 +108,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   const bool recording = !record.out.empty();
+  std::string press_error;
+  const auto presses = poolscope::gui::parse_presses(press_text, press_error);
+  if (!press_error.empty()) {
+    std::fprintf(stderr, "poolscope: %s\n", press_error.c_str());
+    return 2;
+  }
   if (recording) {  // a video is 1080p unless told otherwise
     window.width = 1920;
     window.height = 1080;
@@ -197,6 +207,7 @@ int main(int argc, char** argv) {
   if (at_s > 0) app.session().advance_to_seconds(at_s);
   app.session().playing = !paused;
   for (int frame = 1; !platform->should_close(); ++frame) {
+    if (!presses.empty()) poolscope::gui::apply_presses(presses, frame);
     platform->begin_frame(headless_shot ? 1.0 / 60.0 : 0.0);
     for (const std::string& path : platform->take_dropped_paths()) app.open_dropped_file(path);
     app.frame(ImGui::GetIO().DeltaTime);
@@ -213,11 +224,14 @@ int main(int argc, char** argv) {
       if (layout_report) {
         std::fputs(app.layout_report().to_text().c_str(), stdout);
         std::printf(
-            "state scale=%g theme=%s stage=%d fullscreen=%d size=%dx%d preset=%s step=%zu\n",
+            "state scale=%g theme=%s stage=%d fullscreen=%d size=%dx%d preset=%s step=%zu "
+            "playing=%d font=%g shortcuts=%d\n",
             static_cast<double>(app.scale()),
             std::string(poolscope::gui::theme_name(app.theme())).c_str(), app.stage(),
             platform->fullscreen(), platform->framebuffer_width(), platform->framebuffer_height(),
-            app.session().scenario().id.c_str(), app.lesson_state().player.step);
+            app.session().scenario().id.c_str(), app.lesson_state().player.step,
+            app.session().playing, static_cast<double>(ImGui::GetIO().Fonts->Fonts[0]->FontSize),
+            app.shortcuts_shown());
       }
       return 0;
     }

@@ -22,11 +22,6 @@ RunEnd run_end(const Session& session) {
   return {o, o == trace::Outcome::Running ? -1 : session.now()};
 }
 
-void back_to_lesson(Session& session, LessonViewState& state) {
-  if (auto preset = scenario::find_preset(state.preset)) session.load(std::move(preset).value());
-  state.player.restart();
-}
-
 // Text in a filled, outlined box the width of the region.
 void boxed_text(const std::string& text, std::uint32_t fill, std::uint32_t outline, float s) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -96,6 +91,13 @@ void draw_narration(Session& session, LessonViewState& state, const Lesson& less
       p.note_open = false;
       session.playing = true;
     }
+    // A note that just opened is brought into view (the panel scrolls).
+    if (state.note_scrolled != p.step) {
+      ImGui::SetScrollHereY(1.0f);
+      state.note_scrolled = p.step;
+    }
+  } else {
+    state.note_scrolled = SIZE_MAX;
   }
 }
 
@@ -127,19 +129,7 @@ void draw_question(Session& session, LessonViewState& state, const Lesson& lesso
 
   if (!qs.running && !qs.answered) {
     ImGui::BeginDisabled(qs.predicted < 0);
-    if (ImGui::Button("Run it")) {
-      const auto preset = scenario::find_preset(lesson.preset);
-      auto variant = preset ? question_scenario(lesson, preset.value())
-                            : scenario::Result<scenario::Scenario>(preset.errors());
-      if (!variant) {
-        qs.error = variant.message();
-      } else {
-        session.load(std::move(variant).value());
-        session.playing = true;
-        qs.running = true;
-        state.player.note_open = false;
-      }
-    }
+    if (ImGui::Button("Run it")) start_question(session, state, lesson);
     ImGui::EndDisabled();
     if (qs.predicted < 0) {
       ImGui::SameLine();
@@ -172,10 +162,7 @@ void draw_question(Session& session, LessonViewState& state, const Lesson& lesso
       if (!c.why.empty()) verdict += fmt::format("\nYour choice: {}", c.why);
     }
     boxed_text(verdict, with_alpha(colour, 0.18f), colour, s);
-    if (ImGui::Button("Back to the lesson")) {
-      back_to_lesson(session, state);
-      qs.clear();
-    }
+    if (ImGui::Button("Back to the lesson")) back_to_lesson(session, state);
     ImGui::SameLine();
     if (ImGui::Button("Try again")) qs.clear();
   }
@@ -212,6 +199,29 @@ void follow_lesson(Session& session, LessonViewState& state, const LessonLibrary
   if (state.player.update(*lesson, session.now(), run_end(session)) && may_pause) {
     session.playing = false;
   }
+}
+
+bool start_question(Session& session, LessonViewState& state, const Lesson& lesson) {
+  QuestionState& qs = state.question;
+  const auto preset = scenario::find_preset(lesson.preset);
+  auto variant = preset ? question_scenario(lesson, preset.value())
+                        : scenario::Result<scenario::Scenario>(preset.errors());
+  if (!variant) {
+    qs.error = variant.message();
+    return false;
+  }
+  session.load(std::move(variant).value());
+  session.playing = true;
+  qs.running = true;
+  qs.answered = false;
+  state.player.note_open = false;
+  return true;
+}
+
+void back_to_lesson(Session& session, LessonViewState& state) {
+  if (auto preset = scenario::find_preset(state.preset)) session.load(std::move(preset).value());
+  state.player.restart();
+  state.question.clear();
 }
 
 std::vector<std::string> lesson_highlight(const LessonViewState& state,

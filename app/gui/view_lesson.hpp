@@ -10,6 +10,7 @@
 //   mode) draws only the narration, the note and Back / Next, in the heading font.
 // - lesson_highlight() is what the controls panel should highlight now.
 // - A preset whose lesson file is missing or malformed shows the loader's message.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,8 @@ namespace poolscope::gui {
 struct LessonViewState {
   LessonPlayer player;
   QuestionState question;
-  std::string preset;  // the preset the player follows ("": none yet)
+  std::string preset;                    // the preset the player follows ("": none yet)
+  std::size_t note_scrolled = SIZE_MAX;  // the step whose note was scrolled into view
 };
 
 // `may_pause` false: a scripted pause opens its note but leaves the run playing.
@@ -32,6 +34,12 @@ void follow_lesson(Session& session, LessonViewState& state, const LessonLibrary
 
 void draw_lesson(Session& session, LessonViewState& state, const LessonLibrary& lessons,
                  const PoolViewStyle& style, bool compact, LayoutReport& report);
+
+// [Question] The actions behind the panel's buttons (no drawing; tested with a Session).
+// Loads the question's variant and plays it; false (and qs.error set) when it cannot be built.
+bool start_question(Session& session, LessonViewState& state, const Lesson& lesson);
+// Reloads the lesson's preset and starts the lesson again.
+void back_to_lesson(Session& session, LessonViewState& state);
 
 std::vector<std::string> lesson_highlight(const LessonViewState& state,
                                           const LessonLibrary& lessons);

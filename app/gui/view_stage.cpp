@@ -79,7 +79,7 @@ void draw_stage_counters(const Session& session, const PoolViewStyle& style, flo
   ImGui::Dummy(ImVec2(width, height));
 }
 
-void draw_shortcut_overlay(bool& open, const PoolViewStyle& style) {
+void draw_shortcut_overlay(bool& open, const PoolViewStyle& style, LayoutReport& report) {
   if (!open) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(
@@ -101,6 +101,9 @@ void draw_shortcut_overlay(bool& open, const PoolViewStyle& style) {
       }
       ImGui::EndTable();
     }
+    const ImVec2 p = ImGui::GetWindowPos();
+    const ImVec2 size = ImGui::GetWindowSize();
+    report.add("overlay:shortcuts", p.x, p.y, p.x + size.x, p.y + size.y);
     if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
         ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
       open = false;

@@ -27,6 +27,6 @@ void draw_stage_counters(const Session& session, const PoolViewStyle& style, flo
                          LayoutReport& report);
 
 // A centred window listing shortcuts(); clicking outside it or pressing ? or Esc closes it.
-void draw_shortcut_overlay(bool& open, const PoolViewStyle& style);
+void draw_shortcut_overlay(bool& open, const PoolViewStyle& style, LayoutReport& report);
 
 }  // namespace poolscope::gui

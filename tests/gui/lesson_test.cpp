@@ -7,6 +7,8 @@
 #include <fstream>
 
 #include "app/gui/lesson.hpp"
+#include "app/gui/session.hpp"
+#include "app/gui/view_lesson.hpp"
 #include "core/pool/pool_run.hpp"
 #include "core/scenario/presets.hpp"
 
@@ -211,4 +213,62 @@ TEST_CASE("Lessons: the player follows the run, pauses at a moment and re-arms o
   CHECK(p.step == 3);
   p.next(l);
   CHECK(p.step == 3);  // stays on the last step
+}
+
+// [Panel logic] follow_lesson and the question's actions on a real Session, no window.
+
+namespace {
+// Plays `session` in frames of 1/60 s, following the lesson, until `done` or `limit` frames.
+template <class Done>
+int play(gui::Session& session, gui::LessonViewState& state, const gui::LessonLibrary& lib,
+         Done done, int limit = 20000) {
+  int frames = 0;
+  for (; frames < limit && !done(); ++frames) {
+    session.update(1.0 / 60.0);
+    gui::follow_lesson(session, state, lib);
+  }
+  return frames;
+}
+}  // namespace
+
+TEST_CASE("Lesson panel: a playing lesson pauses itself at the scripted moment") {
+  const auto lib = gui::load_lessons(shipped_dir());
+  gui::Session session(scenario::find_preset("hello-pool").value());
+  gui::LessonViewState state;
+  gui::follow_lesson(session, state, lib);
+  CHECK(state.preset == "hello-pool");
+  play(session, state, lib, [&] { return !session.playing; });
+  CHECK_FALSE(session.playing);
+  CHECK(state.player.step == 1);
+  CHECK(state.player.note_open);
+  // The moment is 0.5 s; the run stops within one frame's worth of virtual time after it.
+  CHECK(session.now() >= seconds(0.5));
+  CHECK(session.now() < seconds(0.5 + 1.0 / 30.0));
+}
+
+TEST_CASE("Lesson panel: Run it plays the variant and the run decides which choice was right") {
+  const auto lib = gui::load_lessons(shipped_dir());
+  for (const char* id : {"hello-pool", "results-deadlock", "errgroup-limit"}) {
+    CAPTURE(id);
+    const gui::Lesson& lesson = *lib.find(id);
+    gui::Session session(scenario::find_preset(id).value());
+    gui::LessonViewState state;
+    gui::follow_lesson(session, state, lib);
+    state.question.predicted = 0;
+    REQUIRE(gui::start_question(session, state, lesson));
+    CHECK(session.scenario() != scenario::find_preset(id).value());  // the variant runs
+    play(session, state, lib, [&] { return state.question.answered; });
+    REQUIRE(state.question.answered);
+    CHECK_FALSE(state.question.running);
+    CHECK_FALSE(session.playing);
+    pool::PoolRun reference(
+        gui::question_scenario(lesson, scenario::find_preset(id).value()).value());
+    reference.run(seconds(lesson.question.run_s));
+    CHECK(state.question.observed == gui::matching_choice(lesson.question, reference.summary()));
+    CHECK(!state.question.summary.empty());
+    gui::back_to_lesson(session, state);
+    CHECK(session.scenario() == scenario::find_preset(id).value());
+    CHECK_FALSE(state.question.answered);
+    CHECK(state.question.predicted == -1);
+  }
 }

@@ -1,0 +1,89 @@
+// Keyboard shortcuts on a real window, driven with --press (scripted key presses) and
+// observed through the state line and layout report the app prints.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "tests/gui/gui_harness.hpp"
+
+using namespace poolscope;
+
+namespace {
+// Runs a short screenshot session with `args` and returns its output.
+std::string run_keys(const std::string& name, const std::string& args) {
+  const auto run = test::run_gui(
+      "--size 1280x720 --frames 6 --paused --layout-report "
+      "--screenshot " +
+      test::output_path(name + ".png") + " " + args);
+  INFO(run.output);
+  CHECK(run.exit_code == 0);
+  return run.output;
+}
+
+bool has(const std::string& output, const std::string& what) {
+  return output.find(what) != std::string::npos;
+}
+}  // namespace
+
+TEST_CASE("Keys: Ctrl + and Ctrl - rescale with fonts re-rasterised; Ctrl 0 resets") {
+  const std::string up = run_keys("keys-scale-up", "--press ctrl+equal@2,ctrl+equal@4");
+  CHECK(has(up, "state scale=1.5 "));
+  CHECK(has(up, " font=24 "));  // the atlas is rebuilt at 16 px x 1.5, not stretched
+  const std::string down = run_keys("keys-scale-down", "--scale 2 --press ctrl+minus@2");
+  CHECK(has(down, "state scale=1.75 "));
+  CHECK(has(down, " font=28 "));
+  const std::string reset = run_keys("keys-scale-reset", "--scale 2 --press ctrl+0@2");
+  CHECK(has(reset, "state scale=1 "));
+  CHECK(has(reset, " font=16 "));
+}
+
+TEST_CASE("Keys: T switches the theme live, F5 stage mode, F11 full screen") {
+  CHECK(has(run_keys("keys-theme", "--theme dark --press t@2"), "theme=light "));
+  CHECK(has(run_keys("keys-theme2", "--theme light --press t@2"), "theme=projector "));
+  CHECK(has(run_keys("keys-stage", "--press f5@2"), "stage=1 "));
+  const std::string full = run_keys("keys-fullscreen", "--press f11@2");
+  CHECK(has(full, "fullscreen=1 size=1920x1080 "));
+}
+
+TEST_CASE("Keys: ? opens the shortcut list and Esc closes it") {
+  const std::string open = run_keys("keys-help", "--press ?@2");
+  CHECK(has(open, "shortcuts=1"));
+  CHECK(has(open, "layout overlay:shortcuts "));
+  const std::string closed = run_keys("keys-help-closed", "--press ?@2,escape@4");
+  CHECK(has(closed, "shortcuts=0"));
+}
+
+TEST_CASE("Keys: Space plays, digits open lessons, Page Down moves through the lesson") {
+  CHECK(has(run_keys("keys-space", "--press space@2"), "playing=1 "));
+  const std::string lesson = run_keys("keys-lesson", "--press 2@2,pagedown@4");
+  CHECK(has(lesson, "preset=backpressure step=1 "));
+}
+
+TEST_CASE("Keys: a malformed --press is rejected with exit code 2") {
+  const auto run = test::run_gui_without_display("--press ctrl+banana@2");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.output, "unknown key \"banana\""));
+}
+
+TEST_CASE("Lesson pause: the run stops at the scripted moment and the note is in view") {
+  // hello-pool pauses at 0.5 s; starting at 0.3 s and playing, 20 frames of 1/60 s cross it.
+  const auto run = test::run_gui(
+      "--size 1920x1080 --scale 2 --theme projector --frames 20 --preset hello-pool --at 0.3 "
+      "--layout-report --screenshot " +
+      test::output_path("lesson-pause.png"));
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  CHECK(has(run.output, "preset=hello-pool step=1 playing=0 "));
+  // The note's box lies inside the lesson panel (scrolled into view).
+  float nx0 = 0, ny0 = 0, nx1 = 0, ny1 = 0, px0 = 0, py0 = 0, px1 = 0, py1 = 0;
+  const auto note = run.output.find("layout note ");
+  const auto panel = run.output.find("layout panel:lesson ");
+  REQUIRE(note != std::string::npos);
+  REQUIRE(panel != std::string::npos);
+  REQUIRE(std::sscanf(run.output.c_str() + note, "layout note %f %f %f %f", &nx0, &ny0, &nx1,
+                      &ny1) == 4);
+  REQUIRE(std::sscanf(run.output.c_str() + panel, "layout panel:lesson %f %f %f %f", &px0, &py0,
+                      &px1, &py1) == 4);
+  CHECK(ny0 >= py0);
+  CHECK(ny1 <= py1);
+}
