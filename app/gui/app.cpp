@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <utility>
 
 #include "app/gui/platform.hpp"
@@ -24,7 +25,23 @@ void report_window(LayoutReport& report, const char* name) {
   const ImVec2 size = ImGui::GetWindowSize();
   report.add(name, p.x, p.y, p.x + size.x, p.y + size.y);
 }
+
+nlohmann::json to_json(const PictureRecord& d) {
+  nlohmann::json cards = nlohmann::json::array();
+  for (const auto& [name, look] : d.cards) {
+    cards.push_back({{"name", name}, {"look", std::string(look_name(look))}});
+  }
+  return {{"cards", cards},     {"sender_entries", d.sender_entries},
+          {"tokens", d.tokens}, {"cycle_arrows", d.cycle_arrows},
+          {"swarm", d.swarm},   {"banner", d.banner}};
+}
 }  // namespace
+
+std::string App::picture_report() const {
+  nlohmann::json j = to_json(pool_view_.drawn);
+  if (compare_) j["compare"] = to_json(compare_->view.drawn);
+  return j.dump(2);
+}
 
 App::App(AppOptions options)
     : options_(std::move(options)), session_(std::make_unique<Session>(options_.scenario)) {
@@ -44,6 +61,21 @@ App::App(AppOptions options)
   } else {
     lessons_ = load_lessons(dir.found);
   }
+  if (options_.compare) {
+    compare_error_ = start_compare("from the command line", *options_.compare);
+  }
+}
+
+std::string App::start_compare(const std::string& name, std::span<const std::string> sets) {
+  auto right = apply_variant(session_->scenario(), sets);
+  if (!right) return right.message();
+  session_->reset();
+  compare_.emplace();
+  compare_->session = std::make_unique<Session>(std::move(right).value());
+  compare_->session->playing = session_->playing;
+  compare_->session->speed = session_->speed;
+  compare_->variant = name;
+  return "";
 }
 
 void App::set_scale(float scale) { pending_scale_ = std::clamp(scale, 0.5f, 4.0f); }
@@ -73,7 +105,6 @@ AppRequests App::take_requests() { return std::exchange(requests_, {}); }
 void App::handle_keys() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;
-  Session& s = *session_;
   if (io.KeyCtrl) {
     // Ctrl +, Ctrl -, Ctrl 0: the UI scale in steps of 1/4, fonts re-rasterised.
     const float now = pending_scale_ > 0 ? pending_scale_ : options_.scale;
@@ -104,6 +135,16 @@ void App::handle_keys() {
     if (ImGui::IsKeyPressed(keys::kPageDown)) lesson_.player.next(*lesson);
     if (ImGui::IsKeyPressed(keys::kPageUp)) lesson_.player.back();
   }
+  for (int i = 0; i < 7; ++i) {
+    if (ImGui::IsKeyPressed(keys::kDigit1 + i, false)) {
+      compare_.reset();  // a lesson starts on its own
+      load_preset(*session_, i);
+      pool_view_ = {};
+      return;
+    }
+  }
+  Session& s = focused();
+  const trace::Time before = s.now();
   if (ImGui::IsKeyPressed(keys::kSpace, false)) s.playing = !s.playing;
   if (ImGui::IsKeyPressed(keys::kRight)) s.step_event();
   if (ImGui::IsKeyPressed(keys::kUp)) {
@@ -113,12 +154,7 @@ void App::handle_keys() {
     s.speed = std::max(s.speed / 2.0, Session::kMinSpeed);
   }
   if (ImGui::IsKeyPressed(keys::kR, false)) s.reset();
-  for (int i = 0; i < 7; ++i) {
-    if (ImGui::IsKeyPressed(keys::kDigit1 + i, false)) {
-      load_preset(s, i);
-      pool_view_ = {};
-    }
-  }
+  if (compare_) share_clock(s, compare_->focus_right ? *session_ : *compare_->session, before);
 }
 
 void App::open_dropped_file(const std::string& path) {
@@ -134,11 +170,11 @@ void App::screenshot_written(const std::string& path, const std::string& error) 
   gui::screenshot_written(share_, path, error);
 }
 
-void App::draw_warnings() {
-  const PoolModel& model = session_->model();
-  const auto warnings = teaching_warnings(session_->figures(), model);
+void App::draw_warnings(const Session& session) {
+  const PoolModel& model = session.model();
+  const auto warnings = teaching_warnings(session.figures(), model);
   if (warnings.empty()) {
-    ImGui::TextDisabled("%s", session_->scenario().summary.c_str());
+    ImGui::TextDisabled("%s", session.scenario().summary.c_str());
     return;
   }
   const Palette& pal = palette(options_.theme);
@@ -151,6 +187,73 @@ void App::draw_warnings() {
     ImGui::TextWrapped("%s", w.text.c_str());
     ImGui::PopStyleColor();
   }
+}
+
+void App::draw_compare_bar() {
+  bool on = compare_.has_value();
+  if (ImGui::Checkbox("Compare side by side", &on)) {
+    if (on) {
+      const CompareVariant& v = suggested_variant(session_->scenario());
+      compare_error_ = start_compare(v.name, v.sets);
+    } else {
+      compare_.reset();
+      compare_error_.clear();
+    }
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "Runs a second copy beside this one, on the same load and seed, with some settings\n"
+        "changed. Both share play, pause and speed; the controls edit the side you click.");
+  }
+  if (compare_) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    if (ImGui::BeginCombo("##variant", ("right: " + compare_->variant).c_str())) {
+      for (const CompareVariant& v : compare_variants()) {
+        if (ImGui::Selectable(v.name.c_str(), v.name == compare_->variant)) {
+          compare_error_ = start_compare(v.name, v.sets);
+        }
+      }
+      ImGui::EndCombo();
+    }
+  }
+  if (!compare_error_.empty()) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette(options_.theme).warning);
+    ImGui::TextUnformatted(compare_error_.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void App::draw_pane(const char* id, Session& session, PoolViewState& view, const std::string& title,
+                    bool focused, float width, float height, float dt) {
+  const Palette& pal = palette(options_.theme);
+  const float s = options_.scale;
+  ImGui::PushStyleColor(ImGuiCol_Border, focused ? look_colour(options_.theme, Look::Idle)
+                                                 : ImGui::GetColorU32(ImGuiCol_Border));
+  ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, focused ? 2.0f * s : 1.0f * s);
+  ImGui::BeginChild(id, ImVec2(width, height), true,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseClicked(0) &&
+      compare_) {
+    compare_->focus_right = &session == compare_->session.get();
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, focused ? pal.text : pal.text_dim);
+  ImGui::TextUnformatted(title.c_str());
+  ImGui::PopStyleColor();
+  const pool::Figures f = session.figures();
+  ImGui::TextDisabled("%d goroutines  ·  %.1f MiB  ·  %llu done  ·  %.0f jobs/s", f.goroutines,
+                      static_cast<double>(f.memory_bytes) / (1024.0 * 1024.0),
+                      static_cast<unsigned long long>(f.jobs_done), f.throughput_per_s);
+  const float warn_h = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
+  ImGui::BeginChild("picture", ImVec2(0, ImGui::GetContentRegionAvail().y - warn_h), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  draw_pool_view(session, view, PoolViewStyle{options_.theme, s, &fonts_}, dt);
+  ImGui::EndChild();
+  draw_warnings(session);
+  ImGui::EndChild();
 }
 
 void App::draw_status_bar(float height) {
@@ -201,7 +304,10 @@ void App::draw_stage(float dt) {
 void App::frame(float dt) {
   report_.clear();
   handle_keys();
-  if (!options_.external_clock) session_->update(static_cast<double>(dt));
+  if (!options_.external_clock) {
+    session_->update(static_cast<double>(dt));
+    if (compare_) compare_->session->update(static_cast<double>(dt));
+  }
   // A recording's clock is the recorder's: lesson pauses show their note but do not stop it.
   follow_lesson(*session_, lesson_, lessons_, !options_.external_clock);
   controls_.highlight = lesson_highlight(lesson_, lessons_);
@@ -242,7 +348,15 @@ void App::frame(float dt) {
   ImGui::TextUnformatted("Poolscope");
   ImGui::PopFont();
   if (draw_share(*session_, share_, style, dt)) pool_view_ = {};
-  draw_controls(*session_, controls_, style);
+  {
+    Session& lead = focused();
+    const trace::Time before = lead.now();
+    draw_controls(lead, controls_, style);
+    if (compare_) {
+      Session& other = compare_->focus_right ? *session_ : *compare_->session;
+      share_clock(lead, other, before);
+    }
+  }
   ImGui::EndChild();
   ImGui::SameLine();
 
@@ -253,19 +367,34 @@ void App::frame(float dt) {
   const float warn_h = ImGui::GetTextLineHeightWithSpacing() * 2.6f + 8 * s;
   const float timeline_h = std::max(body_h * 0.3f, ImGui::GetTextLineHeightWithSpacing() * 9.0f);
   const float pool_h = std::max(body_h - warn_h - timeline_h - 2 * spacing, 100.0f * s);
-  ImGui::BeginChild("pool", ImVec2(centre_w, pool_h), true,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  report_window(report_, "panel:pool");
-  draw_pool_view(*session_, pool_view_, style, dt);
-  ImGui::EndChild();
-  ImGui::BeginChild("warnings", ImVec2(centre_w, warn_h), true);
-  report_window(report_, "panel:warnings");
-  draw_warnings();
-  ImGui::EndChild();
+  draw_compare_bar();
+  const float bar_h = ImGui::GetFrameHeightWithSpacing();
+  if (compare_) {
+    const float pane_w = (centre_w - gap) / 2;
+    const float pane_h = pool_h + warn_h + spacing - bar_h;
+    const bool right = compare_->focus_right;
+    draw_pane("left", *session_, pool_view_, "A  " + session_->scenario().title, !right, pane_w,
+              pane_h, dt);
+    ImGui::SameLine();
+    draw_pane("right", *compare_->session, compare_->view,
+              "B  " + compare_->variant + ":  " +
+                  describe_difference(session_->scenario(), compare_->session->scenario()),
+              right, pane_w, pane_h, dt);
+  } else {
+    ImGui::BeginChild("pool", ImVec2(centre_w, pool_h - bar_h), true,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    report_window(report_, "panel:pool");
+    draw_pool_view(*session_, pool_view_, style, dt);
+    ImGui::EndChild();
+    ImGui::BeginChild("warnings", ImVec2(centre_w, warn_h), true);
+    report_window(report_, "panel:warnings");
+    draw_warnings(*session_);
+    ImGui::EndChild();
+  }
   ImGui::BeginChild("timeline", ImVec2(centre_w, timeline_h), true,
                     ImGuiWindowFlags_NoScrollWithMouse);
   report_window(report_, "panel:timeline");
-  draw_timeline(*session_, timeline_, style, pool_view_.selected);
+  draw_timeline(focused(), timeline_, style, focused_selection());
   ImGui::EndChild();
   ImGui::EndGroup();
   ImGui::SameLine();
@@ -282,11 +411,11 @@ void App::frame(float dt) {
   code_.report = &report_;
   if (ImGui::BeginTabBar("side-tabs")) {
     if (ImGui::BeginTabItem("Go code")) {
-      draw_code(*session_, code_, style, pool_view_.selected);
+      draw_code(focused(), code_, style, focused_selection());
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Metrics")) {
-      draw_metrics(*session_, metrics_, style);
+      draw_metrics(focused(), metrics_, style);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -20,12 +20,17 @@
 //   between_frames() after Platform::render() (it may rebuild the font atlas, which
 //   cannot happen inside a frame). take_requests() hands the platform what only it can do
 //   (full screen).
+// - Compare mode puts a second run beside the first in the centre (compare.hpp); the
+//   controls edit the focused side, the clock is shared.
 // - Keyboard: see shortcuts() in view_stage.hpp (Space, Right, Up/Down, R, 1..7, PgUp/PgDn,
 //   Ctrl +/-/0, T, F5, F11, ?).
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <vector>
 
+#include "app/gui/compare.hpp"
 #include "app/gui/fonts.hpp"
 #include "app/gui/layout_report.hpp"
 #include "app/gui/lesson.hpp"
@@ -54,6 +59,8 @@ struct AppOptions {
   bool layout_report = false;     // = false // record where things are drawn (tests)
   bool show_shortcuts = false;    // = false // open with the shortcut overlay showing
   std::string notice{};           // = ""    // shown in the status bar (e.g. a prefs problem)
+  // When set, a second run beside the first: its settings as KEY=VALUE over the first's.
+  std::optional<std::vector<std::string>> compare = std::nullopt;
 };
 
 // What the app asks of the platform after a frame.
@@ -68,6 +75,13 @@ class App {
   void frame(float dt);
   [[nodiscard]] const float* clear_color() const { return clear_; }
   [[nodiscard]] Session& session() { return *session_; }
+  // [Compare] The right-hand run of compare mode, or null.
+  [[nodiscard]] Session* compare_session() { return compare_ ? compare_->session.get() : nullptr; }
+  // Starts compare mode with the left run's scenario plus `sets`; "" or why not.
+  std::string start_compare(const std::string& name, std::span<const std::string> sets);
+  [[nodiscard]] const std::string& compare_error() const { return compare_error_; }
+  // What the pool views drew in the last frame, as JSON (for tests and --picture-report).
+  [[nodiscard]] std::string picture_report() const;
   // A file dropped onto the window: opened as a scenario, or its error shown.
   void open_dropped_file(const std::string& path);
   // After render(): the PNG path F12 asked for (then call screenshot_written), or "".
@@ -95,7 +109,15 @@ class App {
  private:
   void handle_keys();
   void draw_status_bar(float height);
-  void draw_warnings();
+  void draw_warnings(const Session& session);
+  void draw_compare_bar();
+  void draw_pane(const char* id, Session& session, PoolViewState& view, const std::string& title,
+                 bool focused, float width, float height, float dt);
+  // The side the controls, timeline and code view follow (the left one unless comparing).
+  Session& focused() { return compare_ && compare_->focus_right ? *compare_->session : *session_; }
+  [[nodiscard]] trace::GoroutineId& focused_selection() {
+    return compare_ && compare_->focus_right ? compare_->view.selected : pool_view_.selected;
+  }
   void draw_stage(float dt);
 
   AppOptions options_;
@@ -107,7 +129,8 @@ class App {
   CodeViewState code_;
   MetricsViewState metrics_;
   ShareState share_;
-  bool show_metrics_ = false;
+  std::optional<Compare> compare_;
+  std::string compare_error_;
   LessonLibrary lessons_;
   LessonViewState lesson_;
   LayoutReport report_;

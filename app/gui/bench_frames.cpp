@@ -63,8 +63,9 @@ int bench_frames(Platform& platform, int frames, float scale) {
       return 2;
     }
     App app({.scale = scale, .renderer = platform.renderer(), .scenario = sc});
+    // Playing at 1x from the case's moment: frames animate as they do in class.
     app.session().advance_to_seconds(c.at_s);
-    app.session().playing = false;
+    app.session().playing = true;
     std::vector<double> ms, ui_ms;
     int vertices = 0;
     for (int i = 0; i < frames + 10; ++i) {  // 10 warm-up frames (tweens settle, JIT warms)

@@ -5,7 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
+#include <vector>
 
 #include "app/gui/app.hpp"
 #include "app/gui/bench_frames.hpp"
@@ -56,6 +58,9 @@ int main(int argc, char** argv) {
   bool show_shortcuts = false;
   std::string lessons_dir;
   std::string press_text;
+  std::vector<std::string> overrides;
+  std::vector<std::string> compare;
+  std::string picture_report;
   auto* size_opt =
       cli.add_option("--size", size_text, "Window size in pixels, WIDTHxHEIGHT (default 1280x800)");
   auto* scale_opt = cli.add_option("--scale", scale, "UI scale, e.g. 2 for a projector")
@@ -67,6 +72,11 @@ int main(int argc, char** argv) {
   auto* preset_opt =
       cli.add_option("--preset", preset, "Lesson preset to open (default hello-pool)");
   cli.add_option("--scenario", scenario_file, "Scenario file (JSON) to open")->excludes(preset_opt);
+  cli.add_option("--set", overrides, "Change a setting of the scenario, KEY=VALUE (repeatable)");
+  cli.add_option("--compare", compare,
+                 "Open a second run beside the first, changed by KEY=VALUE (repeatable)");
+  cli.add_option("--picture-report", picture_report,
+                 "With --screenshot: also write what the pool view drew, as JSON, to this file");
   auto* theme_opt = cli.add_option("--theme", theme, "dark, light or projector")
                         ->check(CLI::IsMember({"dark", "light", "projector"}));
   cli.add_option("--at", at_s, "Start at this virtual time, in seconds (for screenshots)")
@@ -155,6 +165,10 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "poolscope: %s\n", e.message.c_str());
     return 2;
   }
+  if (auto status = poolscope::scenario::apply_overrides(scenario.value(), overrides); !status) {
+    std::fprintf(stderr, "poolscope: %s\n", status.message().c_str());
+    return 2;
+  }
 
   if (recording) {
     record.speed = speed;
@@ -180,15 +194,17 @@ int main(int argc, char** argv) {
 
   poolscope::gui::ThemeId theme_id = poolscope::gui::ThemeId::Dark;
   poolscope::gui::parse_theme(theme, theme_id);
-  poolscope::gui::AppOptions app_options{.scale = scale,
-                                         .theme = theme_id,
-                                         .renderer = platform->renderer(),
-                                         .scenario = std::move(scenario).value(),
-                                         .stage = stage,
-                                         .lessons_dir = lessons_dir,
-                                         .layout_report = layout_report,
-                                         .show_shortcuts = show_shortcuts,
-                                         .notice = loaded.warning};
+  poolscope::gui::AppOptions app_options{
+      .scale = scale,
+      .theme = theme_id,
+      .renderer = platform->renderer(),
+      .scenario = std::move(scenario).value(),
+      .stage = stage,
+      .lessons_dir = lessons_dir,
+      .layout_report = layout_report,
+      .show_shortcuts = show_shortcuts,
+      .notice = loaded.warning,
+      .compare = compare.empty() ? std::nullopt : std::optional(compare)};
   if (recording) {
     if (platform->framebuffer_width() != window.width ||
         platform->framebuffer_height() != window.height) {
@@ -200,12 +216,19 @@ int main(int argc, char** argv) {
     return poolscope::gui::record(*platform, record, std::move(app_options));
   }
   poolscope::gui::App app(std::move(app_options));
-  app.session().speed = speed;
+  if (!compare.empty() && app.compare_session() == nullptr) {
+    std::fprintf(stderr, "poolscope: --compare: %s\n", app.compare_error().c_str());
+    return 2;
+  }
   for (const auto& problem : app.lessons().problems) {
     std::fprintf(stderr, "poolscope: lesson: %s\n", problem.c_str());
   }
-  if (at_s > 0) app.session().advance_to_seconds(at_s);
-  app.session().playing = !paused;
+  for (poolscope::gui::Session* s : {&app.session(), app.compare_session()}) {
+    if (s == nullptr) continue;
+    s->speed = speed;
+    if (at_s > 0) s->advance_to_seconds(at_s);
+    s->playing = !paused;
+  }
   for (int frame = 1; !platform->should_close(); ++frame) {
     if (!presses.empty()) poolscope::gui::apply_presses(presses, frame);
     platform->begin_frame(headless_shot ? 1.0 / 60.0 : 0.0);
@@ -220,6 +243,14 @@ int main(int argc, char** argv) {
           !failure.empty()) {
         std::fprintf(stderr, "poolscope: %s\n", failure.c_str());
         return 1;
+      }
+      if (!picture_report.empty()) {
+        std::ofstream out(picture_report);
+        out << app.picture_report() << '\n';
+        if (!out) {
+          std::fprintf(stderr, "poolscope: cannot write %s\n", picture_report.c_str());
+          return 1;
+        }
       }
       if (layout_report) {
         std::fputs(app.layout_report().to_text().c_str(), stdout);

@@ -51,7 +51,15 @@ ChannelLayout layout_channel(Rect frame, int capacity, float scale) {
     return ch;
   }
   const float gap = ch.capacity > 40 ? 1.0f * scale : 3.0f * scale;
-  const auto cells = layout_grid(inner, ch.capacity, 1.0f, gap);
+  Rect grid = inner;
+  int shown = ch.capacity;
+  if (ch.capacity > kMaxSlots) {
+    const float gauge_h = std::min(12.0f * scale, inner.h / 4);
+    ch.gauge = {inner.x, inner.bottom() - gauge_h, inner.w, gauge_h};
+    grid.h -= gauge_h + pad;
+    shown = kShownSlots;
+  }
+  const auto cells = layout_grid(grid, shown, 1.0f, gap);
   // layout_grid fills rows left to right; the head belongs at the right end of
   // the first row, nearest the consumer, so slots run right to left.
   std::size_t cols = 1;
@@ -78,8 +86,8 @@ PoolLayout layout_pool(const PoolLayoutInput& in) {
   const float height = std::max(in.height - top - margin, 10.0f);
   const float usable = std::max(in.width - 2 * margin, 10.0f);
   // Column shares of the width, in the order a job travels.
-  const float f_prod = 0.12f, f_queue = 0.08f, f_jobs = 0.17f, f_work = 0.33f, f_res = 0.15f,
-              f_coll = 0.13f;
+  const float f_prod = 0.15f, f_queue = 0.09f, f_jobs = 0.15f, f_work = 0.29f, f_res = 0.13f,
+              f_coll = 0.14f;
   const float gap = (usable - usable * (f_prod + f_queue + f_jobs + f_work + f_res + f_coll)) / 5;
   float x = margin;
   auto column = [&](float share) {
@@ -101,9 +109,10 @@ PoolLayout layout_pool(const PoolLayoutInput& in) {
       const float side = std::min(col.w, 48.0f * s);
       return Rect{col.x + (col.w - side) / 2, col.y + (col.h - side) / 2, side, side};
     }
+    const float shown = static_cast<float>(std::min(capacity, kShownSlots));
+    const float gauge = capacity > kMaxSlots ? 16.0f * s : 0.0f;
     const float h = std::min(
-        col.h, std::max(48.0f * s,
-                        col.w * std::min(1.0f, std::sqrt(static_cast<float>(capacity)) / 6.0f)));
+        col.h, gauge + std::max(48.0f * s, col.w * std::min(1.0f, std::sqrt(shown) / 6.0f)));
     return Rect{col.x, col.y + (col.h - h) / 2, col.w, h};
   };
   if (in.has_jobs_channel) {
@@ -114,9 +123,15 @@ PoolLayout layout_pool(const PoolLayoutInput& in) {
   out.results =
       layout_channel(channel_frame(results_col, in.results_capacity), in.results_capacity, s);
   const int workers = std::max(in.workers, 0);
-  out.detailed_cards = workers <= kDetailedCardLimit;
-  out.worker_cards = layout_grid(out.workers, workers, out.detailed_cards ? 2.0f : 1.0f,
-                                 (out.detailed_cards ? 8.0f : 2.0f) * s, 240.0f * s);
+  out.swarm = workers > kMaxWorkerCards;
+  if (out.swarm) return out;
+  // Cards carry text only when there are few enough to be wide enough to read.
+  out.worker_cards = layout_grid(out.workers, workers, 2.0f, 8.0f * s, 240.0f * s);
+  out.detailed_cards = workers <= kDetailedCardLimit && !out.worker_cards.empty() &&
+                       out.worker_cards.front().w >= 110.0f * s;
+  if (!out.detailed_cards) {
+    out.worker_cards = layout_grid(out.workers, workers, 1.0f, 2.0f * s, 240.0f * s);
+  }
   return out;
 }
 

@@ -7,9 +7,12 @@
 //
 // - Channels are drawn as their capacity in slots; slot 0 is the head (the next
 //   value a receive takes), nearest the consumer. An unbuffered channel is a
-//   single hand-off gate. Large channels wrap into rows.
+//   single hand-off gate. Large channels wrap into rows; past kMaxSlots only the
+//   kShownSlots nearest the head are slots and a gauge below shows the whole fill.
 // - Worker cards fill a grid chosen to keep cards near a 3:2 shape; past
-//   kDetailedCardLimit cards lose their text (level of detail).
+//   kDetailedCardLimit cards lose their text, and past kMaxWorkerCards the
+//   goroutines are summarised by state instead of drawn one by one (level of detail:
+//   software OpenGL fills a few thousand small shapes per frame, not tens of thousands).
 // - Everything is computed for a canvas size and a UI scale, so it is tested
 //   without a window, and nothing overlaps or leaves the canvas.
 #include <vector>
@@ -37,7 +40,9 @@ struct ChannelLayout {
   int capacity = 0;  // 0 = unbuffered: one hand-off gate
   int columns = 1;
   int rows = 1;
-  std::vector<Rect> slots;  // slots[0] is the head; size max(capacity, 1)
+  std::vector<Rect> slots;  // slots[0] is the head; size min(max(capacity, 1), kShownSlots)
+  Rect gauge;               // the whole channel's fill when summarised; empty otherwise
+  bool summarised() const { return gauge.w > 0; }
 };
 
 struct PoolLayoutInput {
@@ -59,16 +64,20 @@ struct PoolLayout {
   Rect workers;  // the worker grid's area
   std::vector<Rect> worker_cards;
   bool detailed_cards = true;  // false: cards too small for text
+  bool swarm = false;          // true: too many goroutines for cards; summarise `workers`
   ChannelLayout results;
   Rect collector;  // main receiving results
 };
 
 inline constexpr int kDetailedCardLimit = 64;
+inline constexpr int kMaxWorkerCards = 256;
+inline constexpr int kMaxSlots = 120;
+inline constexpr int kShownSlots = 60;
 
 PoolLayout layout_pool(const PoolLayoutInput& in);
 
 // Lays out `capacity` slots (at least one: the gate) inside `frame`, head at the
-// right end of the first row.
+// right end of the first row; past kMaxSlots, kShownSlots slots and a gauge.
 ChannelLayout layout_channel(Rect frame, int capacity, float scale);
 
 // A grid of `count` cells filling `area`, cells of shape `aspect` (w/h) and at most

@@ -9,7 +9,7 @@ namespace poolscope::gui {
 
 namespace {
 constexpr double kFixedStepS = 1.0 / 240.0;     // wall seconds per engine advance
-constexpr std::uint64_t kSnapshotEvery = 2048;  // log snapshots for scrubbing
+constexpr std::uint64_t kSnapshotEvery = 8192;  // log snapshots for scrubbing (memory: 18 max)
 constexpr std::size_t kLogCapacity = 1 << 17;   // events kept for the timeline and scrubbing
 
 trace::Time to_time(double seconds) { return static_cast<trace::Time>(seconds * 1e9); }

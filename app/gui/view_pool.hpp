@@ -6,7 +6,11 @@
 //   so tokens glide from producer to slot to worker to results to the collector.
 // - draw_pool_view() draws into the current ImGui window's remaining region.
 #include <cstdint>
+#include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "app/gui/fonts.hpp"
 #include "app/gui/session.hpp"
@@ -22,11 +26,23 @@ struct TokenMotion {
   float size = 0;
 };
 
+// What the last frame drew, for tests and screenshots to check against the picture.
+struct PictureRecord {
+  std::vector<std::pair<std::string, Look>> cards;  // every card drawn: name, look
+  int sender_entries = 0;  // blocked senders queued at the entrance of jobs
+  int tokens = 0;          // job tokens drawn
+  int cycle_arrows = 0;    // wait-for arrows of a deadlock
+  bool swarm = false;      // goroutines summarised instead of drawn as cards
+  std::string banner;      // "Deadlock", "Panic", "3 goroutines leaked", or ""
+};
+
 struct PoolViewState {
   std::unordered_map<std::int64_t, TokenMotion> tokens;  // job id -> its motion
   std::unordered_map<std::int64_t, float> fading;  // collected jobs, fading out (seconds left)
+  std::unordered_set<std::int64_t> seen;           // scratch: jobs placed this frame
   trace::GoroutineId selected = 0;                 // highlighted goroutine (0: none)
   std::uint64_t run_generation = 0;                // tweens reset when the run restarts
+  PictureRecord drawn;                             // what the last frame drew
 };
 
 struct PoolViewStyle {

@@ -65,6 +65,38 @@ TEST_CASE("PoolLayout: worker cards fit their area for 1 to 200 workers") {
     REQUIRE(l.worker_cards.size() == static_cast<std::size_t>(n));
     for (const Rect& r : l.worker_cards) CHECK(l.workers.contains(r));
     check_no_overlap(l.worker_cards);
-    CHECK(l.detailed_cards == (n <= kDetailedCardLimit));
+    // Text only on cards wide enough to read it.
+    CHECK(l.detailed_cards == (n <= kDetailedCardLimit && l.worker_cards[0].w >= 110.0f));
   }
+  CHECK(layout_pool({.workers = 3}).detailed_cards);
+  CHECK_FALSE(layout_pool({.workers = 200}).detailed_cards);
+  // Half the width (compare mode): 16 workers no longer fit readable cards.
+  CHECK(layout_pool({.width = 1280, .workers = 16}).detailed_cards);
+  CHECK_FALSE(layout_pool({.width = 500, .workers = 16}).detailed_cards);
+}
+
+TEST_CASE("PoolLayout: past kMaxWorkerCards goroutines are summarised, not given cards") {
+  const PoolLayout few = layout_pool({.workers = kMaxWorkerCards});
+  CHECK_FALSE(few.swarm);
+  CHECK(few.worker_cards.size() == static_cast<std::size_t>(kMaxWorkerCards));
+  const PoolLayout many = layout_pool({.workers = 10000});
+  CHECK(many.swarm);
+  CHECK(many.worker_cards.empty());
+  CHECK(many.workers.w > 0);
+}
+
+TEST_CASE("PoolLayout: a channel past kMaxSlots shows the head slots and a gauge for the rest") {
+  const ChannelLayout small = layout_channel({0, 0, 200, 200}, kMaxSlots, 1.0f);
+  CHECK_FALSE(small.summarised());
+  CHECK(small.slots.size() == static_cast<std::size_t>(kMaxSlots));
+  const ChannelLayout big = layout_channel({0, 0, 200, 200}, 10000, 1.0f);
+  REQUIRE(big.summarised());
+  CHECK(big.capacity == 10000);
+  CHECK(big.slots.size() == static_cast<std::size_t>(kShownSlots));
+  CHECK(big.frame.contains(big.gauge));
+  for (const Rect& r : big.slots) {
+    CHECK(big.frame.contains(r));
+    CHECK_FALSE(r.overlaps(big.gauge));
+  }
+  check_no_overlap(big.slots);
 }

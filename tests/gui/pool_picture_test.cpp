@@ -1,0 +1,133 @@
+// Screenshot tests of every lesson preset: the real app under Xvfb draws a moment of
+// the run, writes the PNG and a record of what the pool view drew; each test checks
+// the part of the picture its lesson is about, in the record and in the pixels.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "tests/gui/gui_harness.hpp"
+
+using namespace poolscope;
+
+namespace {
+
+struct Picture {
+  gui::Image image;
+  nlohmann::json drawn;
+};
+
+Picture shoot(const std::string& name, const std::string& args) {
+  const std::string png = test::output_path("picture_" + name + ".png");
+  const std::string json = test::output_path("picture_" + name + ".json");
+  std::remove(png.c_str());
+  std::remove(json.c_str());
+  const auto run = test::run_gui("--size 1280x720 --paused --frames 30 --screenshot " + png +
+                                 " --picture-report " + json + " " + args);
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  Picture p;
+  p.image = test::load_png(png);
+  REQUIRE(p.image.width == 1280);
+  std::ifstream in(json);
+  p.drawn = nlohmann::json::parse(in);
+  return p;
+}
+
+int cards_with_look(const nlohmann::json& drawn, const std::string& look) {
+  int n = 0;
+  for (const auto& c : drawn["cards"]) n += c["look"] == look ? 1 : 0;
+  return n;
+}
+
+// Pixels within `tolerance` of an RGB colour (a state's fill shows as its exact colour).
+int pixels_near(const gui::Image& image, std::uint32_t rgb, int tolerance = 6) {
+  const int r = static_cast<int>((rgb >> 16) & 0xff), g = static_cast<int>((rgb >> 8) & 0xff),
+            b = static_cast<int>(rgb & 0xff);
+  int n = 0;
+  for (std::size_t i = 0; i + 3 < image.rgba.size(); i += 4) {
+    if (std::abs(image.rgba[i] - r) <= tolerance && std::abs(image.rgba[i + 1] - g) <= tolerance &&
+        std::abs(image.rgba[i + 2] - b) <= tolerance) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+// Okabe-Ito colours of the dark theme's states (app/gui/theme.cpp).
+constexpr std::uint32_t kWorkingGreen = 0x009E73;
+constexpr std::uint32_t kBlockedVermillion = 0xD55E00;
+constexpr std::uint32_t kLeakedPurple = 0xCC79A7;
+constexpr std::uint32_t kResourceOrange = 0xE69F00;
+
+}  // namespace
+
+TEST_CASE("Picture: hello-pool shows three working workers, each holding a job token") {
+  const Picture p = shoot("hello_pool", "--preset hello-pool --at 0.5");
+  CHECK(cards_with_look(p.drawn, "working") == 3);
+  CHECK(p.drawn["tokens"].get<int>() >= 3);
+  CHECK(p.drawn["banner"] == "");
+  CHECK(pixels_near(p.image, kWorkingGreen) > 2000);
+}
+
+TEST_CASE("Picture: backpressure shows the sender blocked at the entrance of a full jobs") {
+  const Picture p = shoot("backpressure", "--preset backpressure --at 2");
+  CHECK(p.drawn["sender_entries"].get<int>() >= 1);
+  CHECK(cards_with_look(p.drawn, "blocked sending") >= 1);
+  CHECK(pixels_near(p.image, kBlockedVermillion) > 500);
+}
+
+TEST_CASE("Picture: unbounded mode summarises 10,000 goroutines instead of drawing cards") {
+  const Picture p = shoot("unbounded", "--preset unbounded-vs-pool --at 0.05");
+  CHECK(p.drawn["swarm"] == true);
+  CHECK(p.drawn["cards"].size() < 10);  // producers and collector only
+  CHECK(p.drawn["tokens"].get<int>() < 500);
+}
+
+TEST_CASE("Picture: forgot-close marks the workers leaked after main returns") {
+  // The lesson runs the handler five times: three workers leak per request.
+  const Picture p = shoot("forgot_close", "--preset forgot-close --at 30");
+  CHECK(cards_with_look(p.drawn, "leaked") == 15);
+  CHECK(p.drawn["banner"] == "15 goroutines leaked");
+  CHECK(pixels_near(p.image, kLeakedPurple) > 5000);
+}
+
+TEST_CASE("Picture: results-deadlock draws the banner and the wait-for cycle") {
+  const Picture p = shoot("results_deadlock", "--preset results-deadlock --at 5");
+  CHECK(p.drawn["banner"] == "Deadlock");
+  CHECK(p.drawn["cycle_arrows"].get<int>() >= 2);
+  CHECK(pixels_near(p.image, kBlockedVermillion) > 10000);  // the banner and the cards
+}
+
+TEST_CASE("Picture: size-to-bottleneck shows workers waiting for a database connection") {
+  const Picture p = shoot("bottleneck", "--preset size-to-bottleneck --at 0.5");
+  CHECK(cards_with_look(p.drawn, "waiting for a connection") >= 1);
+  CHECK(pixels_near(p.image, kResourceOrange) > 500);
+}
+
+TEST_CASE("Picture: errgroup-limit never draws more working goroutines than the limit") {
+  const Picture p = shoot("errgroup", "--preset errgroup-limit --at 0.5");
+  const int working = cards_with_look(p.drawn, "working");
+  CHECK(working >= 1);
+  CHECK(working <= 3);
+}
+
+TEST_CASE("Picture: compare mode draws both runs side by side on the same clock") {
+  const Picture p = shoot("compare",
+                          "--preset unbounded-vs-pool --compare pool.mode=pool "
+                          "--compare pool.workers=20 --at 0.05");
+  CHECK(p.drawn["swarm"] == true);
+  REQUIRE(p.drawn.contains("compare"));
+  CHECK(p.drawn["compare"]["swarm"] == false);
+  CHECK(cards_with_look(p.drawn["compare"], "working") == 20);
+}
+
+TEST_CASE("Picture: a bad --compare setting is rejected with its message") {
+  const auto run = test::run_gui("--size 640x480 --compare pool.workers=0 --screenshot /dev/null");
+  CHECK(run.exit_code == 2);
+  CHECK(run.output.find("pool.workers") != std::string::npos);
+}
