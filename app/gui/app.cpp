@@ -51,6 +51,9 @@ App::App(AppOptions options)
   clear_[0] = bg.x;
   clear_[1] = bg.y;
   clear_[2] = bg.z;
+  if (!fonts_.warning.empty()) {
+    options_.notice += (options_.notice.empty() ? "" : "  ") + fonts_.warning;
+  }
   report_.enabled = options_.layout_report;
   show_shortcuts_ = options_.show_shortcuts;
   const LessonsDir dir = find_lessons_dir(options_.lessons_dir);
@@ -277,6 +280,22 @@ void App::draw_status_bar(float height) {
   ImGui::TextDisabled("%s", text.c_str());
 }
 
+void App::draw_presentation_controls() {
+  ImGui::Spacing();
+  ImGui::TextDisabled("Presentation");
+  ImGui::Separator();
+  PresentationRequest r{.scale = pending_scale_ > 0 ? pending_scale_ : options_.scale,
+                        .theme = pending_theme_.value_or(options_.theme),
+                        .stage = options_.stage,
+                        .shortcuts = show_shortcuts_};
+  draw_presentation(r, PoolViewStyle{options_.theme, options_.scale, &fonts_});
+  if (r.scale != (pending_scale_ > 0 ? pending_scale_ : options_.scale)) set_scale(r.scale);
+  if (r.theme != pending_theme_.value_or(options_.theme)) set_theme(r.theme);
+  options_.stage = r.stage;
+  show_shortcuts_ = r.shortcuts;
+  if (r.toggle_fullscreen) requests_.toggle_fullscreen = true;
+}
+
 void App::draw_stage(float dt) {
   const float s = options_.scale;
   const PoolViewStyle style{options_.theme, s, &fonts_};
@@ -357,6 +376,7 @@ void App::frame(float dt) {
       share_clock(lead, other, before);
     }
   }
+  draw_presentation_controls();
   ImGui::EndChild();
   ImGui::SameLine();
 
@@ -365,7 +385,9 @@ void App::frame(float dt) {
   // The timeline keeps room for several lanes at any scale; the pool takes the rest.
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   const float warn_h = ImGui::GetTextLineHeightWithSpacing() * 2.6f + 8 * s;
-  const float timeline_h = std::max(body_h * 0.3f, ImGui::GetTextLineHeightWithSpacing() * 9.0f);
+  // At a large UI scale (a projector) fewer lanes show, so the pool keeps its height.
+  const float lanes = body_h / s < 600 ? 7.5f : 9.0f;
+  const float timeline_h = std::max(body_h * 0.3f, ImGui::GetTextLineHeightWithSpacing() * lanes);
   const float pool_h = std::max(body_h - warn_h - timeline_h - 2 * spacing, 100.0f * s);
   draw_compare_bar();
   const float bar_h = ImGui::GetFrameHeightWithSpacing();

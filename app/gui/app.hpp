@@ -119,6 +119,7 @@ class App {
     return compare_ && compare_->focus_right ? compare_->view.selected : pool_view_.selected;
   }
   void draw_stage(float dt);
+  void draw_presentation_controls();
 
   AppOptions options_;
   Fonts fonts_;

@@ -316,35 +316,36 @@ void draw_code(const Session& session, CodeViewState& state, const PoolViewStyle
     state.scrolled_to = 0;
   }
 
-  // Following: the selected goroutine's line, else every marked line if they fit, else the
-  // busiest one, with as little movement as possible.
+  // Following: the selected goroutine's line; else the window of lines that shows the most
+  // goroutines. The view moves only when another window shows more than the current one, so
+  // it does not jitter as goroutines step from line to line.
   if (state.follow && wanted < 0 && ImGui::GetScrollMaxY() > 0) {
-    int first = 0, last = 0, busiest = 0;
+    const int lines = static_cast<int>(listing.lines.size());
+    const int visible = std::max(1, static_cast<int>(inner_h / line_h) - 1);   // fully shown
+    const int current = static_cast<int>(std::ceil(scroll_now / line_h)) + 1;  // first shown
     if (selected_line > 0) {
-      first = last = busiest = selected_line;
+      if (selected_line < current || selected_line >= current + visible) {
+        wanted = static_cast<float>(selected_line - 1) * line_h - (inner_h - line_h) / 2;
+      }
     } else {
-      for (std::size_t n = 1; n < markers.size(); ++n) {
-        if (markers[n].count == 0) continue;
-        if (first == 0) first = static_cast<int>(n);
-        last = static_cast<int>(n);
-        if (busiest == 0 || markers[n].count > markers[static_cast<std::size_t>(busiest)].count) {
-          busiest = static_cast<int>(n);
+      // Goroutines on lines first .. first + visible - 1.
+      const auto covered = [&](int first) {
+        int n = 0;
+        for (int l = std::max(1, first); l < first + visible && l <= lines; ++l) {
+          n += markers[static_cast<std::size_t>(l)].count;
+        }
+        return n;
+      };
+      int best = covered(current), best_first = current;
+      for (int l = 1; l <= lines; ++l) {
+        if (markers[static_cast<std::size_t>(l)].count == 0) continue;
+        const int first = std::max(1, l - 1);  // one line of context above
+        if (const int c = covered(first); c > best) {
+          best = c;
+          best_first = first;
         }
       }
-    }
-    if (first > 0) {
-      const float margin = line_h;
-      float top = static_cast<float>(first - 1) * line_h - margin;
-      float bottom = static_cast<float>(last) * line_h + margin;
-      if (bottom - top > inner_h) {  // too many to show: centre the busiest line
-        top = static_cast<float>(busiest - 1) * line_h - (inner_h - line_h) / 2;
-        bottom = top + inner_h;
-      }
-      if (top < scroll_now) {
-        wanted = top;
-      } else if (bottom > scroll_now + inner_h) {
-        wanted = bottom - inner_h;
-      }
+      if (best_first != current) wanted = static_cast<float>(best_first - 1) * line_h;
     }
   }
   if (wanted >= 0) {

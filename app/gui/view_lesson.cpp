@@ -57,7 +57,11 @@ void draw_narration(Session& session, LessonViewState& state, const Lesson& less
   LessonPlayer& p = state.player;
   const LessonStep& step = lesson.steps[std::min(p.step, lesson.steps.size() - 1)];
 
-  if (!compact) ImGui::TextDisabled("Lesson: %s", lesson.title.c_str());
+  if (!compact) {
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.text_dim);
+    ImGui::TextWrapped("Lesson: %s", lesson.title.c_str());
+    ImGui::PopStyleColor();
+  }
   // Back / Next and where we are, on one row.
   ImGui::BeginDisabled(p.step == 0);
   if (ImGui::Button("< Back")) p.back();
@@ -267,7 +271,10 @@ void draw_lesson(Session& session, LessonViewState& state, const LessonLibrary& 
     return;
   }
   draw_narration(session, state, *lesson, style, compact, report);
-  if (!compact) draw_question(session, state, *lesson, style);
+  // On the stage the question comes once the narration is over (or while it is asked).
+  const bool question_time = state.player.step + 1 >= lesson->steps.size() ||
+                             state.question.running || state.question.answered;
+  if (!compact || question_time) draw_question(session, state, *lesson, style);
 }
 
 }  // namespace poolscope::gui

@@ -3,7 +3,9 @@
 #include <imgui.h>
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <string>
 
 #include "app/gui/theme.hpp"
@@ -77,6 +79,28 @@ void draw_stage_counters(const Session& session, const PoolViewStyle& style, flo
     report.add("counter", a.x, a.y, b.x, b.y, c.colour, fmt::format("{}={}", c.label, c.value));
   }
   ImGui::Dummy(ImVec2(width, height));
+}
+
+void draw_presentation(PresentationRequest& r, const PoolViewStyle& style) {
+  const float s = style.scale;
+  int theme = static_cast<int>(r.theme);
+  constexpr const char* kThemes[] = {"dark", "light", "projector"};
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+  if (ImGui::Combo("theme (T)", &theme, kThemes, 3)) r.theme = static_cast<ThemeId>(theme);
+  if (ImGui::Button("A-")) r.scale = std::max(0.5f, std::round(r.scale * 4 - 1) / 4);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text (Ctrl -)");
+  ImGui::SameLine();
+  if (ImGui::Button("A+")) r.scale = std::min(4.0f, std::round(r.scale * 4 + 1) / 4);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Larger text (Ctrl +); Ctrl 0 resets");
+  ImGui::SameLine();
+  ImGui::Text("%.0f%%", static_cast<double>(r.scale) * 100.0);
+  ImGui::Checkbox("stage mode (F5)", &r.stage);
+  if (ImGui::Button("Full screen (F11)")) r.toggle_fullscreen = true;
+  const float w = ImGui::CalcTextSize("Shortcuts (?)").x + 2 * ImGui::GetStyle().FramePadding.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= right) ImGui::SameLine();
+  if (ImGui::Button("Shortcuts (?)")) r.shortcuts = !r.shortcuts;
+  ImGui::Dummy(ImVec2(0, 4 * s));
 }
 
 void draw_shortcut_overlay(bool& open, const PoolViewStyle& style, LayoutReport& report) {

@@ -11,6 +11,7 @@
 
 #include "app/gui/layout_report.hpp"
 #include "app/gui/session.hpp"
+#include "app/gui/theme.hpp"
 #include "app/gui/view_pool.hpp"
 
 namespace poolscope::gui {
@@ -20,6 +21,18 @@ struct Shortcut {
   std::string_view what;  // "larger text"
 };
 std::span<const Shortcut> shortcuts() noexcept;
+
+// The presentation settings as the controls panel edits them.
+struct PresentationRequest {
+  float scale = 1.0f;
+  ThemeId theme = ThemeId::Dark;
+  bool stage = false;
+  bool shortcuts = false;
+  bool toggle_fullscreen = false;  // set when the full-screen button is clicked
+};
+// Theme, text size (A- / A+), stage mode, full screen and the shortcut list, as widgets
+// that mirror the keys; writes `r`.
+void draw_presentation(PresentationRequest& r, const PoolViewStyle& style);
 
 // The big counters row (queued, in work, blocked senders, results, goroutines), `height`
 // tall, across the current window's width.

@@ -44,12 +44,21 @@ Run run_gui_with_config(const std::string& config_home, const std::string& args)
                  " " + args);
 }
 
-Run run_gui(const std::string& args) {
+namespace {
+std::string fresh_config_home() {
   const std::string home =
       output_path(fmt::format("config/{}-{}", static_cast<long>(getpid()), g_runs++));
   std::filesystem::remove_all(home);
   std::filesystem::create_directories(home);
-  return run_gui_with_config(home, args);
+  return home;
+}
+}  // namespace
+
+Run run_gui(const std::string& args) { return run_gui_with_config(fresh_config_home(), args); }
+
+Run run_gui_binary(const std::string& binary, const std::string& args) {
+  return capture(kAsanEnv + std::string("XDG_CONFIG_HOME='") + fresh_config_home() + "' " +
+                 POOLSCOPE_XVFB_RUN + " -a -s '-screen 0 1920x1080x24' '" + binary + "' " + args);
 }
 
 Run run_gui_without_display(const std::string& args) {

@@ -15,6 +15,8 @@ struct Run {
 // XDG_CONFIG_HOME set to a fresh folder of this test's, so the user's preferences are
 // never read or written.
 Run run_gui(const std::string& args);
+// Runs another copy of the poolscope binary (e.g. one laid out as installed) like run_gui.
+Run run_gui_binary(const std::string& binary, const std::string& args);
 // The same with XDG_CONFIG_HOME = `config_home` (to test preferences).
 Run run_gui_with_config(const std::string& config_home, const std::string& args);
 // Runs the poolscope binary with `args` and no display at all.

@@ -258,3 +258,37 @@ TEST_CASE("Lesson screens: --fullscreen fills the screen") {
   CHECK(run.exit_code == 0);
   CHECK(run.output.find("fullscreen=1 size=1920x1080") != std::string::npos);
 }
+
+TEST_CASE("Lesson screens: a missing lessons folder is a message in the app, not a crash") {
+  const Shot shot = shoot("lessons-missing",
+                          "--size 1280x720 --frames 2 --paused --lessons "
+                          "/nonexistent/poolscope-lessons");
+  INFO(shot.run.output);
+  CHECK(shot.run.exit_code == 0);
+  CHECK(shot.run.output.find(
+            "lessons folder not found (looked in: /nonexistent/poolscope-lessons)") !=
+        std::string::npos);
+  CHECK(named(shot.items, "lesson-error").size() == 1);
+}
+
+TEST_CASE("Lesson screens: an installed tree finds its lessons under <prefix>/share/poolscope") {
+  namespace fs = std::filesystem;
+  const fs::path root = test::output_path("install-tree");
+  fs::remove_all(root);
+  fs::create_directories(root / "bin");
+  fs::create_directories(root / "share" / "poolscope" / "lessons");
+  fs::copy_file(POOLSCOPE_GUI_BINARY, root / "bin" / "poolscope");
+  for (const auto& f :
+       fs::directory_iterator(fs::path(POOLSCOPE_SOURCE_DIR) / "assets" / "lessons")) {
+    fs::copy_file(f.path(), root / "share" / "poolscope" / "lessons" / f.path().filename());
+  }
+  const auto run =
+      test::run_gui_binary((root / "bin" / "poolscope").string(),
+                           "--size 800x600 --frames 2 --paused --layout-report --screenshot " +
+                               test::output_path("install-tree.png"));
+  INFO(run.output);
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("lessons=" + (root / "share" / "poolscope" / "lessons").string()) !=
+        std::string::npos);
+  CHECK(run.output.find("lesson:") == std::string::npos);
+}
