@@ -158,7 +158,9 @@ void apply_theme(ThemeId theme, float scale) {
   style.FramePadding = ImVec2(8, 5);
   style.ItemSpacing = ImVec2(8, 7);
   style.WindowBorderSize = theme == ThemeId::Projector ? 2.0f : 1.0f;
-  style.FrameBorderSize = theme == ThemeId::Projector ? 1.0f : 0.0f;
+  // Light frames are white on a near-white panel: without a border, checkboxes and radio
+  // buttons vanish.
+  style.FrameBorderSize = theme == ThemeId::Dark ? 0.0f : 1.0f;
   style.Colors[ImGuiCol_WindowBg] = to_vec4(p.panel);
   // On software OpenGL every full-screen layer costs milliseconds, so the window clears to the
   // panel colour and child windows draw no background of their own: each pixel is filled once.

@@ -165,8 +165,10 @@ void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& 
   bool lesson_section = false;
   for (const std::string& name : state.highlight) {
     const scenario::KeySpec* key = scenario::find_key(name);
-    if (key == nullptr || name == "pool.workers" || name == "load.rate" ||
-        std::find(kShown.begin(), kShown.end(), name) != kShown.end()) {
+    // The live sliders show workers (pool mode only) and the rate.
+    const bool live = name == "load.rate" || (name == "pool.workers" &&
+                                              session.scenario().pool.mode == scenario::Mode::Pool);
+    if (key == nullptr || live || std::find(kShown.begin(), kShown.end(), name) != kShown.end()) {
       continue;
     }
     if (!lesson_section) section("In this lesson");
