@@ -99,6 +99,7 @@ class App {
   void set_stage(bool on) { options_.stage = on; }
   [[nodiscard]] bool stage() const { return options_.stage; }
   [[nodiscard]] bool shortcuts_shown() const { return show_shortcuts_; }
+  [[nodiscard]] bool code_follows() const { return code_.follow; }
 
   // [Lessons] The lesson files read at start, and where the learner is in the current one.
   [[nodiscard]] const LessonLibrary& lessons() const { return lessons_; }

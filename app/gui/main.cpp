@@ -256,13 +256,13 @@ int main(int argc, char** argv) {
         std::fputs(app.layout_report().to_text().c_str(), stdout);
         std::printf(
             "state scale=%g theme=%s stage=%d fullscreen=%d size=%dx%d preset=%s step=%zu "
-            "playing=%d font=%g shortcuts=%d lessons=%s\n",
+            "playing=%d font=%g shortcuts=%d follow=%d lessons=%s\n",
             static_cast<double>(app.scale()),
             std::string(poolscope::gui::theme_name(app.theme())).c_str(), app.stage(),
             platform->fullscreen(), platform->framebuffer_width(), platform->framebuffer_height(),
             app.session().scenario().id.c_str(), app.lesson_state().player.step,
             app.session().playing, static_cast<double>(ImGui::GetIO().Fonts->Fonts[0]->FontSize),
-            app.shortcuts_shown(), app.lessons().dir.string().c_str());
+            app.shortcuts_shown(), app.code_follows(), app.lessons().dir.string().c_str());
       }
       return 0;
     }

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstdio>
 #include <utility>
 
 #include "app/gui/platform.hpp"
@@ -55,6 +56,21 @@ std::vector<KeyPress> parse_presses(const std::string& text, std::string& error)
       return {};
     }
     std::string_view key = entry.substr(0, at);
+    if (key.starts_with("wheel:")) {
+      const std::string spec(key.substr(6));
+      float x = 0, y = 0, dy = 0;
+      char extra = 0;
+      if (std::sscanf(spec.c_str(), "%f:%f:%f%c", &x, &y, &dy, &extra) != 3) {
+        error = "--press: \"" + std::string(entry) + "\" is not wheel:X:Y:DY@FRAME";
+        return {};
+      }
+      p.wheel = true;
+      p.x = x;
+      p.y = y;
+      p.wheel_dy = dy;
+      out.push_back(p);
+      continue;
+    }
     for (;;) {
       if (key.starts_with("ctrl+")) {
         p.ctrl = true;
@@ -90,6 +106,12 @@ void apply_presses(const std::vector<KeyPress>& presses, int frame) {
   }
   for (const KeyPress& p : presses) {
     if (p.frame != frame) continue;
+    if (p.wheel) {
+      io.MousePos = ImVec2(p.x, p.y);
+      io.WantSetMousePos = true;  // the backend moves the pointer there
+      io.MouseWheel += p.wheel_dy;
+      continue;
+    }
     if (p.key >= 0) io.KeysDown[p.key] = true;
     ctrl = ctrl || p.ctrl;
     shift = shift || p.shift;

@@ -63,6 +63,9 @@ TEST_CASE("Keys: a malformed --press is rejected with exit code 2") {
   const auto run = test::run_gui_without_display("--press ctrl+banana@2");
   CHECK(run.exit_code == 2);
   CHECK(has(run.output, "unknown key \"banana\""));
+  const auto wheel = test::run_gui_without_display("--press wheel:1:2@3");
+  CHECK(wheel.exit_code == 2);
+  CHECK(has(wheel.output, "is not wheel:X:Y:DY@FRAME"));
 }
 
 TEST_CASE("Lesson pause: the run stops at the scripted moment and the note is in view") {
@@ -86,4 +89,18 @@ TEST_CASE("Lesson pause: the run stops at the scripted moment and the note is in
                       &px1, &py1) == 4);
   CHECK(ny0 >= py0);
   CHECK(ny1 <= py1);
+}
+
+TEST_CASE("Code view: it follows the goroutines until the listing is scrolled by hand") {
+  // hello-pool at 0.5 s: three workers on line 57, far below the top of the listing.
+  const std::string args = "--preset hello-pool --at 0.5";
+  const std::string follows = run_keys("code-follow", args);
+  CHECK(has(follows, " follow=1 "));
+  CHECK(has(follows, "layout marker "));  // scrolled to where the goroutines are
+  // The wheel over the listing (x 1100, y 500 at 1280x720) scrolls it and stops following;
+  // the same wheel over the controls panel changes nothing.
+  const std::string scrolled = run_keys("code-scrolled", args + " --press wheel:1100:500:-3@4");
+  CHECK(has(scrolled, " follow=0 "));
+  const std::string elsewhere = run_keys("code-elsewhere", args + " --press wheel:300:500:-3@4");
+  CHECK(has(elsewhere, " follow=1 "));
 }
