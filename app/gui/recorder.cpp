@@ -88,6 +88,14 @@ std::vector<std::string> ffmpeg_arguments(RecordKind kind, const std::string& ou
       "-hide_banner", "-loglevel",         "error", "-y", "-f",
       "rawvideo",     "-pix_fmt",          "rgba",  "-s", fmt::format("{}x{}", width, height),
       "-r",           std::to_string(fps), "-i",    "-"};
+  if (kind == RecordKind::PngFrames) {
+    // image2 reads '%' in the folder's name as part of the pattern: double it.
+    std::string dir;
+    for (const char c : out) dir += c == '%' ? std::string("%%") : std::string(1, c);
+    args.insert(args.end(), {"-pix_fmt", "rgb24", "-start_number", "1", "-f", "image2",
+                             (fs::path(dir) / "frame_%05d.png").string()});
+    return args;
+  }
   if (kind == RecordKind::Gif) {
     // One graph: the palette is made from every frame (only the pixels that change count,
     // stats_mode=diff), then applied with an ordered dither that does not shimmer between
@@ -146,7 +154,8 @@ class FfmpegSink final : public FrameSink {
  public:
   static std::unique_ptr<FfmpegSink> start(const std::string& program,
                                            const std::vector<std::string>& args,
-                                           const std::string& out, std::string& error) {
+                                           const std::string& out, bool remove_on_abandon,
+                                           std::string& error) {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {
       error = fmt::format("cannot make a pipe to ffmpeg: {}", std::strerror(errno));
@@ -173,7 +182,7 @@ class FfmpegSink final : public FrameSink {
       error = fmt::format("cannot run {}: {}", program, std::strerror(failed));
       return nullptr;
     }
-    return std::unique_ptr<FfmpegSink>(new FfmpegSink(pid, fds[1], out));
+    return std::unique_ptr<FfmpegSink>(new FfmpegSink(pid, fds[1], out, remove_on_abandon));
   }
 
   ~FfmpegSink() override {
@@ -207,11 +216,12 @@ class FfmpegSink final : public FrameSink {
   void abandon() override {
     wait_for_exit();
     std::error_code ignored;
-    fs::remove(out_, ignored);
+    if (remove_on_abandon_) fs::remove(out_, ignored);
   }
 
  private:
-  FfmpegSink(pid_t pid, int fd, std::string out) : pid_(pid), fd_(fd), out_(std::move(out)) {}
+  FfmpegSink(pid_t pid, int fd, std::string out, bool remove_on_abandon)
+      : pid_(pid), fd_(fd), out_(std::move(out)), remove_on_abandon_(remove_on_abandon) {}
 
   // Closes ffmpeg's input, so it completes the file, and waits for it.
   int wait_for_exit() {
@@ -235,30 +245,28 @@ class FfmpegSink final : public FrameSink {
   pid_t pid_ = -1;
   int fd_ = -1;
   std::string out_;
+  bool remove_on_abandon_ = true;
 };
 
-// Numbered PNG files in a directory.
+// Creates the folder for PNG frames and removes frames of an earlier recording there, so
+// it holds this recording only. "" or a message.
+std::string prepare_frames_dir(const fs::path& dir) {
+  std::error_code error;
+  fs::create_directories(dir, error);
+  if (error) return fmt::format("cannot create the folder {}: {}", dir.string(), error.message());
+  const std::regex frame_name(R"(frame_\d{5,}\.png)");
+  for (const auto& entry : fs::directory_iterator(dir, error)) {
+    if (entry.is_regular_file() && std::regex_match(entry.path().filename().string(), frame_name)) {
+      fs::remove(entry.path(), error);
+    }
+  }
+  return "";
+}
+
+// Numbered PNG files written with stb, when there is no ffmpeg.
 class PngSink final : public FrameSink {
  public:
   explicit PngSink(fs::path dir) : dir_(std::move(dir)) {}
-
-  // Creates the directory and removes frames of an earlier recording there, so the
-  // folder holds this recording only. "" or a message.
-  std::string prepare() {
-    std::error_code error;
-    fs::create_directories(dir_, error);
-    if (error)
-      return fmt::format("cannot create the folder {}: {}", dir_.string(), error.message());
-    const std::regex frame_name(R"(frame_\d{5,}\.png)");
-    for (const auto& entry : fs::directory_iterator(dir_, error)) {
-      if (entry.is_regular_file() &&
-          std::regex_match(entry.path().filename().string(), frame_name)) {
-        fs::remove(entry.path(), error);
-      }
-    }
-    return "";
-  }
-
   std::string write(const Image& image, int index) override {
     return write_png((dir_ / fmt::format("frame_{:05}.png", index + 1)).string(), image);
   }
@@ -364,33 +372,34 @@ int record(Platform& platform, const RecordOptions& options, AppOptions app_opti
   std::string out = options.out;
   StopSignals signals;
 
-  std::unique_ptr<FrameSink> sink;
-  if (kind != RecordKind::PngFrames) {
-    const std::string program = find_ffmpeg();
-    if (program.empty()) {
-      out = without_extension(options.out) + "_frames";
-      std::fprintf(stderr,
-                   "poolscope: ffmpeg was not found (install the Debian package ffmpeg, or set "
-                   "POOLSCOPE_FFMPEG); writing PNG frames to %s/ instead of %s\n",
-                   out.c_str(), options.out.c_str());
-      kind = RecordKind::PngFrames;
-    } else {
-      std::string error;
-      sink = FfmpegSink::start(program, ffmpeg_arguments(kind, out, width, height, options.fps),
-                               out, error);
-      if (!sink) {
-        std::fprintf(stderr, "poolscope: %s\n", error.c_str());
-        return 1;
-      }
-    }
+  // ffmpeg writes PNG frames too when it is there: its encoder is several times faster
+  // than stb's and runs beside the renderer.
+  const std::string program = find_ffmpeg();
+  if (kind != RecordKind::PngFrames && program.empty()) {
+    out = without_extension(options.out) + "_frames";
+    std::fprintf(stderr,
+                 "poolscope: ffmpeg was not found (install the Debian package ffmpeg, or set "
+                 "POOLSCOPE_FFMPEG); writing PNG frames to %s/ instead of %s\n",
+                 out.c_str(), options.out.c_str());
+    kind = RecordKind::PngFrames;
   }
   if (kind == RecordKind::PngFrames) {
-    auto png = std::make_unique<PngSink>(out);
-    if (auto error = png->prepare(); !error.empty()) {
+    if (auto error = prepare_frames_dir(out); !error.empty()) {
       std::fprintf(stderr, "poolscope: %s\n", error.c_str());
       return 1;
     }
-    sink = std::move(png);
+  }
+  std::unique_ptr<FrameSink> sink;
+  if (program.empty()) {
+    sink = std::make_unique<PngSink>(out);
+  } else {
+    std::string error;
+    sink = FfmpegSink::start(program, ffmpeg_arguments(kind, out, width, height, options.fps), out,
+                             /*remove_on_abandon=*/kind != RecordKind::PngFrames, error);
+    if (!sink) {
+      std::fprintf(stderr, "poolscope: %s\n", error.c_str());
+      return 1;
+    }
   }
 
   app_options.external_clock = true;

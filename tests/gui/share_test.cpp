@@ -1,0 +1,97 @@
+// The share buttons' logic (F12, dropped files) driven frame by frame with a Dear ImGui
+// context and no window: ImGui builds its draw lists on the CPU, nothing is rendered.
+// (The App itself needs the OpenGL backend for its fonts; its wiring is a few lines.)
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "app/gui/platform.hpp"
+#include "app/gui/session.hpp"
+#include "app/gui/view_share.hpp"
+#include "core/scenario/presets.hpp"
+#include "core/scenario/scenario_json.hpp"
+#include "tests/gui/gui_harness.hpp"
+
+using namespace poolscope;
+namespace fs = std::filesystem;
+
+namespace {
+// An ImGui context for the length of a test, with ImGui's own font built on the CPU.
+struct HeadlessImGui {
+  HeadlessImGui() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1280, 800);
+    io.Fonts->Build();
+  }
+  ~HeadlessImGui() { ImGui::DestroyContext(); }
+  HeadlessImGui(const HeadlessImGui&) = delete;
+  HeadlessImGui& operator=(const HeadlessImGui&) = delete;
+
+  // One frame of the share buttons, with `key` held down when given; true when the
+  // scenario was replaced.
+  bool frame(gui::Session& session, gui::ShareState& state, int key = -1) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (bool& down : io.KeysDown) down = false;
+    if (key >= 0) io.KeysDown[key] = true;
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    ImGui::Begin("controls");
+    const bool replaced = gui::draw_share(session, state, {}, io.DeltaTime);
+    ImGui::End();
+    ImGui::Render();
+    return replaced;
+  }
+};
+
+scenario::Scenario preset(const char* id) { return scenario::find_preset(id).value(); }
+}  // namespace
+
+TEST_CASE("Share: F12 raises one screenshot request per press") {
+  HeadlessImGui imgui;
+  gui::Session session(preset("backpressure"));
+  gui::ShareState state;
+  imgui.frame(session, state);
+  CHECK_FALSE(state.screenshot_requested);
+  imgui.frame(session, state, gui::keys::kF12);
+  CHECK(state.screenshot_requested);
+  state.screenshot_requested = false;
+  imgui.frame(session, state, gui::keys::kF12);  // still held: not a new press
+  CHECK_FALSE(state.screenshot_requested);
+}
+
+TEST_CASE("Share: a dropped bad file shows its message and leaves the run untouched") {
+  HeadlessImGui imgui;
+  gui::Session session(preset("hello-pool"));
+  session.playing = false;
+  session.advance_to_seconds(0.5);
+  gui::ShareState state;
+  imgui.frame(session, state);
+  const auto before = session.scenario();
+  const auto before_time = session.now();
+
+  const std::string bad = test::output_path("share_drop_bad.json");
+  std::ofstream(bad) << R"({"load": {"jobs": "many"}})";
+  CHECK_FALSE(gui::open_dropped_file(session, state, bad));
+  CHECK(state.drop_error.find("load.jobs") != std::string::npos);
+  CHECK_FALSE(imgui.frame(session, state));  // the error dialog opens
+  CHECK_FALSE(state.show_drop_error);
+  CHECK(session.scenario() == before);
+  CHECK(session.now() == before_time);
+}
+
+TEST_CASE("Share: a dropped good file replaces the scenario and says so") {
+  HeadlessImGui imgui;
+  gui::Session session(preset("hello-pool"));
+  gui::ShareState state;
+  const std::string good = test::output_path("share_drop_good.json");
+  REQUIRE(scenario::save_scenario_file(preset("forgot-close"), good));
+  CHECK(gui::open_dropped_file(session, state, good));
+  CHECK(session.scenario() == preset("forgot-close"));
+  CHECK(state.notice.find("Opened") != std::string::npos);
+  imgui.frame(session, state);  // the notice draws
+}
