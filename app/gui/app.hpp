@@ -96,6 +96,7 @@ class App {
   void set_theme(ThemeId theme);
   [[nodiscard]] float scale() const { return options_.scale; }
   [[nodiscard]] ThemeId theme() const { return options_.theme; }
+  [[nodiscard]] const Fonts& fonts() const { return fonts_; }
   void set_stage(bool on) { options_.stage = on; }
   [[nodiscard]] bool stage() const { return options_.stage; }
   [[nodiscard]] bool shortcuts_shown() const { return show_shortcuts_; }

@@ -99,7 +99,10 @@ int main(int argc, char** argv) {
       ->needs(record_opt);
   // For the app's Record button, which runs --record as a child and follows its progress.
   cli.add_flag("--progress-lines", record.progress_lines)->group("")->needs(record_opt);
-  cli.add_flag("--fullscreen", fullscreen, "Start full screen (F11 toggles)");
+  cli.add_flag("--captions", record.captions,
+               "With --record: burn the lesson's narration in as subtitles at its moments")
+      ->needs(record_opt);
+  cli.add_flag("--fullscreen", fullscreen, "Start full screen (F11 toggles)")->excludes(record_opt);
   cli.add_flag("--stage", stage,
                "Stage mode for a projector: big counters, the pool and the narration (F5)");
   cli.add_option("--lessons", lessons_dir,

@@ -40,24 +40,26 @@ std::unique_ptr<RecordJob> RecordJob::start(const RecordRequest& request, std::s
     error = "cannot find the poolscope program to record with: " + ec.message();
     return nullptr;
   }
-  const std::vector<std::string> args = {self,
-                                         "--record",
-                                         request.out,
-                                         "--scenario",
-                                         job->scenario_file_,
-                                         "--duration",
-                                         fmt::format("{}", request.duration_s),
-                                         "--fps",
-                                         std::to_string(request.fps),
-                                         "--speed",
-                                         fmt::format("{}", request.speed),
-                                         "--size",
-                                         fmt::format("{}x{}", request.width, request.height),
-                                         "--theme",
-                                         std::string(theme_name(request.theme)),
-                                         "--scale",
-                                         fmt::format("{}", request.scale),
-                                         "--progress-lines"};
+  std::vector<std::string> args = {self,
+                                   "--record",
+                                   request.out,
+                                   "--scenario",
+                                   job->scenario_file_,
+                                   "--duration",
+                                   fmt::format("{}", request.duration_s),
+                                   "--fps",
+                                   std::to_string(request.fps),
+                                   "--speed",
+                                   fmt::format("{}", request.speed),
+                                   "--size",
+                                   fmt::format("{}x{}", request.width, request.height),
+                                   "--theme",
+                                   std::string(theme_name(request.theme)),
+                                   "--scale",
+                                   fmt::format("{}", request.scale),
+                                   "--progress-lines"};
+  if (request.captions) args.push_back("--captions");
+  if (request.stage) args.push_back("--stage");
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) {
     error = fmt::format("cannot make a pipe: {}", std::strerror(errno));

@@ -33,6 +33,8 @@ struct RecordRequest {
   int height = 1080;         // = 1080
   ThemeId theme = ThemeId::Dark;
   float scale = 1.0f;           // = 1  // UI scale inside the video
+  bool captions = false;        // = false // burn the lesson narration in
+  bool stage = false;           // = false // record stage mode
   scenario::Scenario scenario;  // what to record
 };
 

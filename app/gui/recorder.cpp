@@ -24,6 +24,8 @@
 #include <memory>
 #include <regex>
 
+#include "app/gui/captions.hpp"
+
 extern char** environ;
 
 namespace poolscope::gui {
@@ -372,6 +374,26 @@ int record(Platform& platform, const RecordOptions& options, AppOptions app_opti
   std::string out = options.out;
   StopSignals signals;
 
+  app_options.external_clock = true;
+  App app(std::move(app_options));
+  Session& session = app.session();
+  const Lesson* lesson = nullptr;
+  if (options.captions) {
+    const std::string& id = session.scenario().id;
+    lesson = app.lessons().find(id);
+    if (lesson == nullptr) {
+      std::string problem = app.lessons().problem_for(id);
+      if (problem.empty()) {
+        problem = fmt::format(
+            "scenario \"{}\" has no lesson to caption (lessons belong to the "
+            "presets, by id)",
+            id);
+      }
+      std::fprintf(stderr, "poolscope: --captions: %s\n", problem.c_str());
+      return 2;
+    }
+  }
+
   // ffmpeg writes PNG frames too when it is there: its encoder is several times faster
   // than stb's and runs beside the renderer.
   const std::string program = find_ffmpeg();
@@ -402,15 +424,15 @@ int record(Platform& platform, const RecordOptions& options, AppOptions app_opti
     }
   }
 
-  app_options.external_clock = true;
-  App app(std::move(app_options));
-  Session& session = app.session();
   session.playing = true;  // the controls show a running simulation; the clock is ours
   session.speed = options.speed;
   const double dt = 1.0 / options.fps;
   const auto draw = [&] {
     platform.begin_frame(dt, /*ignore_mouse=*/true);
     app.frame(static_cast<float>(dt));
+    if (lesson != nullptr) {
+      draw_caption(caption_at(lesson, session), app.fonts(), app.theme(), app.scale());
+    }
     platform.render(app.clear_color());
   };
   // Two frames that are not written: Dear ImGui sizes auto-fitting windows and tab bars

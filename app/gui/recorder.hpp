@@ -36,6 +36,7 @@ struct RecordOptions {
   double speed = 1.0;           // = 1  // virtual seconds per second of video
   double start_s = 0.0;         // = 0  // virtual time of the first frame
   bool progress_lines = false;  // = false // "progress N TOTAL" on stdout per frame
+  bool captions = false;        // = false // burn the lesson's narration in (captions.hpp)
 };
 
 // Exit code of a recording stopped by SIGINT/SIGTERM (the shell's 128 + SIGINT).
@@ -63,7 +64,8 @@ std::string find_ffmpeg();
 
 // Renders every frame of `app_options.scenario` on `platform` (a hidden window of the
 // video's size) and writes them to options.out. Returns the process exit code: 0 done,
-// 1 the output could not be written (the message is on stderr), kCancelled.
+// 1 the output could not be written, 2 captions asked for a scenario without a lesson
+// (the message is on stderr), kCancelled.
 // Precondition: check_record_options() is "" for the platform's framebuffer size.
 int record(Platform& platform, const RecordOptions& options, AppOptions app_options);
 

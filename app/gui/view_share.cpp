@@ -179,6 +179,8 @@ void draw_record_dialog(Session& session, ShareState& state, const PoolViewStyle
   ImGui::RadioButton("30 fps", &state.record_fps, 30);
   ImGui::SameLine();
   ImGui::RadioButton("60 fps", &state.record_fps, 60);
+  ImGui::Checkbox("Captions: the lesson's narration as subtitles", &state.record_captions);
+  ImGui::Checkbox("Stage mode: big counters, the pool and the narration", &state.record_stage);
 
   RecordOptions options;
   options.out = state.path;
@@ -203,6 +205,8 @@ void draw_record_dialog(Session& session, ShareState& state, const PoolViewStyle
                             .height = size.height,
                             .theme = style.theme,
                             .scale = 1.0f,
+                            .captions = state.record_captions,
+                            .stage = state.record_stage,
                             .scenario = scenario_to_save(session)};
       state.job = RecordJob::start(request, state.dialog_error);
       if (state.job) ImGui::CloseCurrentPopup();

@@ -29,6 +29,8 @@ struct ShareState {
   float record_seconds = 10.0f;
   int record_fps = 30;
   int record_size = 1;  // index into the size list (1920x1080)
+  bool record_captions = false;
+  bool record_stage = false;
   std::unique_ptr<RecordJob> job;
 
   // A file dropped onto the window that could not be opened.

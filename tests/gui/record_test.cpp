@@ -2,14 +2,18 @@
 // hashing the frames.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
+#include <climits>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/scenario/presets.hpp"
@@ -173,4 +177,111 @@ TEST_CASE("Record: options that cannot be recorded are rejected with exit code 2
     CHECK(run.exit_code == 2);
     CHECK(run.output.find(c.message) != std::string::npos);
   }
+}
+
+namespace {
+// The frames of a PNG recording, in order.
+std::vector<gui::Image> frames_of(const fs::path& dir) {
+  std::vector<gui::Image> frames;
+  for (int i = 1;; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "frame_%05d.png", i);
+    gui::Image image = test::load_png((dir / name).string());
+    if (image.width == 0) break;
+    frames.push_back(std::move(image));
+  }
+  return frames;
+}
+
+struct Box {
+  int x0 = INT32_MAX, y0 = INT32_MAX, x1 = -1, y1 = -1;  // inclusive; empty when x1 < x0
+};
+
+// The bounding box of the pixels where `a` and `b` differ.
+Box differing(const gui::Image& a, const gui::Image& b) {
+  Box box;
+  for (int y = 0; y < a.height; ++y) {
+    for (int x = 0; x < a.width; ++x) {
+      const std::size_t i = (static_cast<std::size_t>(y) * a.width + x) * 4;
+      if (std::memcmp(&a.rgba[i], &b.rgba[i], 4) != 0) {
+        box = {std::min(box.x0, x), std::min(box.y0, y), std::max(box.x1, x), std::max(box.y1, y)};
+      }
+    }
+  }
+  return box;
+}
+
+bool same_inside(const gui::Image& a, const gui::Image& b, const Box& box) {
+  for (int y = box.y0; y <= box.y1; ++y) {
+    const std::size_t i = (static_cast<std::size_t>(y) * a.width + box.x0) * 4;
+    if (std::memcmp(&a.rgba[i], &b.rgba[i], static_cast<std::size_t>(box.x1 - box.x0 + 1) * 4) !=
+        0) {
+      return false;
+    }
+  }
+  return true;
+}
+}  // namespace
+
+TEST_CASE("Record: --captions burns each narration step in from the frame its moment comes") {
+  // hello-pool's lesson: step 1 until 0.5 s, then step 2 (at_s 0.5). At 30 fps frame
+  // index 15 is the first at 0.5 s.
+  const std::string plain = fresh_output("record_captions_plain");
+  const std::string captioned = fresh_output("record_captions_on");
+  for (const auto& [out, flag] : {std::pair{plain, ""}, std::pair{captioned, " --captions"}}) {
+    const auto run = test::run_gui("--record " + out +
+                                   " --preset hello-pool --duration 0.6 --size 640x360" + flag);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+  }
+  const auto a = frames_of(plain);
+  const auto b = frames_of(captioned);
+  REQUIRE(a.size() == 18);
+  REQUIRE(b.size() == 18);
+  // The caption is a box in the lower part of the frame; everything else is untouched.
+  Box box = differing(a[5], b[5]);
+  REQUIRE(box.x1 > box.x0);
+  CHECK(box.y0 > a[5].height / 3);
+  CHECK(box.x1 - box.x0 < a[5].width);
+  // Inside it (away from the rounded corners) the first step holds still while the run
+  // moves underneath, and changes exactly when the second step's moment comes.
+  box = {box.x0 + 6, box.y0 + 6, box.x1 - 6, box.y1 - 6};
+  CHECK_FALSE(same_inside(a[0], a[14], box));  // the picture under it does move
+  for (int i : {0, 7, 14}) CHECK(same_inside(b[5], b[static_cast<std::size_t>(i)], box));
+  CHECK_FALSE(same_inside(b[14], b[15], box));
+  Box second = differing(a[15], b[15]);
+  REQUIRE(second.x1 > second.x0);
+  second = {second.x0 + 6, second.y0 + 6, second.x1 - 6, second.y1 - 6};
+  CHECK(same_inside(b[15], b[17], second));
+}
+
+TEST_CASE("Record: --captions for a scenario without a lesson is refused with exit code 2") {
+  const std::string scenario_file = test::output_path("record_custom.json");
+  scenario::Scenario custom;  // id "custom"
+  REQUIRE(scenario::save_scenario_file(custom, scenario_file));
+  const std::string out = fresh_output("record_custom.mp4");
+  const auto run = test::run_gui("--record " + out + " --scenario " + scenario_file +
+                                 " --duration 1 --size 640x360 --captions");
+  INFO(run.output);
+  CHECK(run.exit_code == 2);
+  CHECK(run.output.find("\"custom\" has no lesson") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("Record: --stage records stage mode, not the full window") {
+  const std::string full = fresh_output("record_stage_off");
+  const std::string stage = fresh_output("record_stage_on");
+  for (const auto& [out, flag] : {std::pair{full, ""}, std::pair{stage, " --stage"}}) {
+    const auto run = test::run_gui("--record " + out +
+                                   " --preset backpressure --duration 0.1 --size 640x360" + flag);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+  }
+  const auto a = frames_of(full);
+  const auto b = frames_of(stage);
+  REQUIRE(a.size() == 3);
+  REQUIRE(b.size() == 3);
+  // Stage mode has no controls panel: the top-left corner, where the title and the
+  // Open/Save/Record buttons are, looks different.
+  CHECK_FALSE(same_inside(a[0], b[0], Box{0, 0, 200, 80}));
 }
