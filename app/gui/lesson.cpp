@@ -15,6 +15,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unordered_map>
 
 #include "core/scenario/keys.hpp"
 #include "core/scenario/presets.hpp"
@@ -36,14 +37,99 @@ constexpr std::array<std::string_view, 10> kFigures = {
 
 // [SECTION] Reading fields ----------------------------------------------------------------
 
-// Collects problems while reading one file; each message starts with the file and the
-// field's path.
+// Where each value starts in the text, by the path the Reader names it with
+// ("steps[1].at_s", "question.choices[0].expect.outcome"). nlohmann's parser keeps no
+// positions, so this walks the (already valid) text once: strings, comments, nesting.
+std::unordered_map<std::string, std::size_t> value_offsets(std::string_view t) {
+  std::unordered_map<std::string, std::size_t> out;
+  struct Level {
+    bool array;
+    std::string path;  // the container's own path
+    std::string key;   // object: the key just read
+    int index = 0;     // array: the index of the next value
+  };
+  std::vector<Level> stack;
+  const auto here = [&]() -> std::string {
+    if (stack.empty()) return "";
+    const Level& l = stack.back();
+    if (l.array) return fmt::format("{}[{}]", l.path, l.index);
+    return l.path.empty() ? l.key : l.path + "." + l.key;
+  };
+  bool expect_key = false;
+  std::size_t i = 0;
+  const auto value_starts = [&] {
+    if (!stack.empty()) out.emplace(here(), i);
+  };
+  while (i < t.size()) {
+    const char c = t[i];
+    if (c == '/' && i + 1 < t.size() && t[i + 1] == '/') {
+      while (i < t.size() && t[i] != '\n') ++i;
+      continue;
+    }
+    if (c == '/' && i + 1 < t.size() && t[i + 1] == '*') {
+      const auto end = t.find("*/", i + 2);
+      i = end == std::string_view::npos ? t.size() : end + 2;
+      continue;
+    }
+    if (c == '"') {
+      std::size_t j = i + 1;
+      std::string s;
+      while (j < t.size() && t[j] != '"') {
+        if (t[j] == '\\' && j + 1 < t.size()) ++j;
+        s += t[j++];
+      }
+      if (expect_key && !stack.empty()) {
+        stack.back().key = s;
+        expect_key = false;
+      } else {
+        value_starts();
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c == '{' || c == '[') {
+      value_starts();
+      stack.push_back({c == '[', here(), "", 0});
+      expect_key = c == '{';
+    } else if (c == '}' || c == ']') {
+      if (!stack.empty()) stack.pop_back();
+    } else if (c == ',') {
+      if (!stack.empty() && stack.back().array) ++stack.back().index;
+      if (!stack.empty() && !stack.back().array) expect_key = true;
+    } else if (c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n') {
+      value_starts();
+      while (i < t.size() && std::string_view(",]} \t\r\n/").find(t[i]) == std::string_view::npos)
+        ++i;
+      continue;
+    }
+    ++i;
+  }
+  return out;
+}
+
+// Collects problems while reading one file; each message starts with the file, the line
+// and column of the field (or of the nearest enclosing one that is there) and its path.
 struct Reader {
   std::string file;
+  std::string_view source;
+  std::unordered_map<std::string, std::size_t> offsets;
   std::vector<Error> errors;
 
   void fail(const std::string& path, const std::string& what) {
-    errors.push_back({path, fmt::format("{}: {}: {}", file, path, what)});
+    // A missing field has no position: use its parent's ("steps[2]" for "steps[2].text").
+    std::string at = path;
+    auto it = offsets.find(at);
+    while (it == offsets.end() && !at.empty()) {
+      const auto cut = at.find_last_of(".[");
+      at = cut == std::string::npos ? "" : at.substr(0, cut);
+      it = offsets.find(at);
+    }
+    if (it == offsets.end()) {
+      errors.push_back({path, fmt::format("{}: {}: {}", file, path, what)});
+      return;
+    }
+    const TextPosition p = position_of(source, it->second);
+    errors.push_back({path, fmt::format("{}:{}:{}: {}: {}", file, p.line, p.column, path, what)});
   }
 
   std::string text(const json& obj, const std::string& path, const char* key, bool required) {
@@ -278,7 +364,7 @@ scenario::Result<Lesson> parse_lesson(std::string_view json_text, const std::str
       what = what.substr(colon + 2);
     return Error{"", fmt::format("{}:{}:{}: malformed JSON: {}", file, p.line, p.column, what)};
   }
-  Reader r{file, {}};
+  Reader r{file, json_text, value_offsets(json_text), {}};
   if (!j.is_object()) {
     return Error{"", fmt::format("{}: a lesson file holds one object {{\"preset\": ..., "
                                  "\"steps\": [...], \"question\": {{...}}}}",

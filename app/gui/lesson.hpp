@@ -6,9 +6,10 @@
 //   `/* */` comments are allowed. Nothing here draws: the panel is view_lesson.cpp, so
 //   the model, the loader and the player are tested without a window.
 // - Bad files never throw: load_lessons() keeps every good lesson and a problem per bad
-//   file, naming the file, the line and column (malformed JSON) or the field (a wrong
-//   value), e.g. `hello-pool.json:4:7: syntax error ...` or
-//   `hello-pool.json: steps[2].at_s: -1 is not allowed (a time in seconds, 0 or more)`.
+//   file, naming the file, the line and column, and the problem (for a wrong value, the
+//   field's path and what is allowed), e.g. `hello-pool.json:4:7: malformed JSON: ...` or
+//   `hello-pool.json:9:20: steps[2].at_s: -1 is not allowed (a time in seconds, 0 to
+//   86400)`. A missing field is placed at the object that lacks it.
 // - Step moments: a step may belong to a moment of the run, a virtual time ("at_s") or
 //   the run's end ("on": "end", "completed", "deadlock", "panic", "hang"). When the run
 //   crosses that moment the player moves to the step and, with "pause": true, pauses the

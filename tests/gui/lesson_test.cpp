@@ -128,14 +128,22 @@ TEST_CASE("Lessons: a wrong value names the file and the field, and says what is
   text.replace(text.find("\"at_s\": 1"), 9, "\"at_s\": -1");
   const auto r = gui::parse_lesson(text, "hello-pool.json");
   REQUIRE(!r);
-  CHECK(r.message().find("hello-pool.json: steps[1].at_s: -1 is not allowed") != std::string::npos);
+  // The line and column of the bad value, then its path.
+  CHECK(r.message().find("hello-pool.json:3:54: steps[1].at_s: -1 is not allowed") !=
+        std::string::npos);
 
   std::string unknown = kMinimal;
   unknown.replace(unknown.find("\"title\""), 7, "\"titel\"");
   const auto u = gui::parse_lesson(unknown, "hello-pool.json");
   REQUIRE(!u);
-  CHECK(u.message().find("titel: unknown field") != std::string::npos);
-  CHECK(u.message().find("title: missing") != std::string::npos);
+  CHECK(u.message().find("hello-pool.json:2:36: titel: unknown field") != std::string::npos);
+  CHECK(u.message().find("hello-pool.json: title: missing") != std::string::npos);
+  // A missing field inside a step points at the step.
+  std::string no_text = kMinimal;
+  no_text.replace(no_text.find("{\"text\": \"three\"}"), 17, "{\"note\": \"x\"}");
+  CHECK(gui::parse_lesson(no_text, "hello-pool.json")
+            .message()
+            .find("hello-pool.json:4:13: steps[2].text: missing") != std::string::npos);
 
   std::string control = kMinimal;
   control.replace(control.find("\"title\": \"t\""), 12,
