@@ -389,8 +389,13 @@ void App::frame(float dt) {
   const float lanes = body_h / s < 600 ? 7.5f : 9.0f;
   const float timeline_h = std::max(body_h * 0.3f, ImGui::GetTextLineHeightWithSpacing() * lanes);
   const float pool_h = std::max(body_h - warn_h - timeline_h - 2 * spacing, 100.0f * s);
-  draw_compare_bar();
+  // Strips that change often (this bar, the status bar) are child windows of their own,
+  // so a change repaints only them (see damage.hpp), not the whole window.
   const float bar_h = ImGui::GetFrameHeightWithSpacing();
+  ImGui::BeginChild("compare-bar", ImVec2(centre_w, ImGui::GetFrameHeight()), false,
+                    ImGuiWindowFlags_NoScrollbar);
+  draw_compare_bar();
+  ImGui::EndChild();
   if (compare_) {
     const float pane_w = (centre_w - gap) / 2;
     const float pane_h = pool_h + warn_h + spacing - bar_h;
@@ -445,7 +450,9 @@ void App::frame(float dt) {
   ImGui::EndChild();
   ImGui::EndGroup();
 
+  ImGui::BeginChild("status", ImVec2(0, status_h), false, ImGuiWindowFlags_NoScrollbar);
   draw_status_bar(status_h);
+  ImGui::EndChild();
   ImGui::End();
   draw_shortcut_overlay(show_shortcuts_, style, report_);
 }

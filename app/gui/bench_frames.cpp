@@ -24,8 +24,15 @@ struct Case {
 };
 
 struct Stats {
-  double median;
-  double p95;
+  double median = 0;
+  double p95 = 0;
+};
+
+struct Sample {
+  Stats total{};
+  double ui_ms = 0;
+  double repainted = 0;  // median share of the window repainted per frame
+  int vertices = 0;
 };
 
 Stats stats(std::vector<double> ms) {
@@ -51,23 +58,20 @@ int bench_frames(Platform& platform, int frames, float scale) {
        {"pool.mode=unbounded", "load.jobs=10000", "pool.results_buffer=10000"},
        0.5},
   };
-  fmt::print("bench-frames: {} frames per case at {}x{}, scale {}, renderer {}\n", frames,
-             platform.framebuffer_width(), platform.framebuffer_height(), scale,
-             platform.renderer());
-  for (const Case& c : cases) {
-    auto s = scenario::find_preset(c.preset);
-    if (!s) return 2;
-    scenario::Scenario sc = s.value();
-    if (auto status = scenario::apply_overrides(sc, c.sets); !status) {
-      fmt::print(stderr, "bench-frames: {}\n", status.message());
-      return 2;
-    }
+  fmt::print(
+      "bench-frames: {} frames per case at {}x{}, scale {}, renderer {}, damage tracking {}\n",
+      frames, platform.framebuffer_width(), platform.framebuffer_height(), scale,
+      platform.renderer(), platform.damage_tracking() ? "on" : "off (driver)");
+  // Each case runs twice from the same moment: as the app draws (repainting only what
+  // changed, see damage.hpp), and repainting everything every frame, the baseline.
+  auto run_case = [&](const Case& c, const scenario::Scenario& sc, bool damage) -> Sample {
+    platform.set_damage_tracking(damage);
     App app({.scale = scale, .renderer = platform.renderer(), .scenario = sc});
     // Playing at 1x from the case's moment: frames animate as they do in class.
     app.session().advance_to_seconds(c.at_s);
     app.session().playing = true;
-    std::vector<double> ms, ui_ms;
-    int vertices = 0;
+    std::vector<double> ms, ui_ms, share;
+    Sample out;
     for (int i = 0; i < frames + 10; ++i) {  // 10 warm-up frames (tweens settle, JIT warms)
       const auto start = std::chrono::steady_clock::now();
       platform.begin_frame(1.0 / 60.0);
@@ -80,13 +84,33 @@ int bench_frames(Platform& platform, int frames, float scale) {
       if (i >= 10) {
         ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
         ui_ms.push_back(std::chrono::duration<double, std::milli>(built - start).count());
-        vertices = ImGui::GetDrawData()->TotalVtxCount;
+        share.push_back(platform.repainted_share());
+        out.vertices = ImGui::GetDrawData()->TotalVtxCount;
       }
     }
-    const Stats total = stats(ms);
-    fmt::print("  {:<36} median {:6.2f} ms   p95 {:6.2f} ms   (ui {:5.2f} ms, {} vertices)\n",
-               c.name, total.median, total.p95, stats(ui_ms).median, vertices);
+    out.total = stats(ms);
+    out.ui_ms = stats(ui_ms).median;
+    out.repainted = stats(share).median;
+    return out;
+  };
+  for (const Case& c : cases) {
+    auto s = scenario::find_preset(c.preset);
+    if (!s) return 2;
+    scenario::Scenario sc = s.value();
+    if (auto status = scenario::apply_overrides(sc, c.sets); !status) {
+      fmt::print(stderr, "bench-frames: {}\n", status.message());
+      return 2;
+    }
+    const Sample full = run_case(c, sc, false);
+    const Sample tracked = run_case(c, sc, true);
+    fmt::print(
+        "  {:<34} median {:6.2f} ms  p95 {:6.2f} ms  | full repaint {:6.2f} ms ({:.2f}x)  | "
+        "ui {:4.2f} ms, {} vertices, {:.0f}% repainted\n",
+        c.name, tracked.total.median, tracked.total.p95, full.total.median,
+        full.total.median / tracked.total.median, tracked.ui_ms, tracked.vertices,
+        100.0 * tracked.repainted);
   }
+  platform.set_damage_tracking(true);
   fmt::print("peak resident memory: {:.1f} MiB\n",
              static_cast<double>(util::peak_rss_kib()) / 1024.0);
   return 0;

@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> overrides;
   std::vector<std::string> compare;
   std::string picture_report;
+  bool full_repaint = false;
   auto* size_opt =
       cli.add_option("--size", size_text, "Window size in pixels, WIDTHxHEIGHT (default 1280x800)");
   auto* scale_opt = cli.add_option("--scale", scale, "UI scale, e.g. 2 for a projector")
@@ -111,6 +112,8 @@ int main(int argc, char** argv) {
   cli.add_flag("--layout-report", layout_report,
                "With --screenshot: print where the last frame drew its panels and markers");
   cli.add_flag("--show-shortcuts", show_shortcuts, "Open with the keyboard shortcut list shown");
+  cli.add_flag("--full-repaint", full_repaint,
+               "Repaint the whole window every frame, not only what changed");
   cli.add_option("--press", press_text,
                  "For tests: key presses KEY@FRAME, comma-separated (e.g. ctrl+equal@2,f11@3)");
   try {
@@ -193,6 +196,7 @@ int main(int argc, char** argv) {
     return 1;
   }
 
+  if (full_repaint) platform->set_damage_tracking(false);
   if (bench > 0) return poolscope::gui::bench_frames(*platform, bench, scale);
 
   poolscope::gui::ThemeId theme_id = poolscope::gui::ThemeId::Dark;

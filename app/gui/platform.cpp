@@ -10,9 +10,14 @@
 #include <imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <cfloat>
+#include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
+#include <string_view>
 #include <utility>
 
 namespace poolscope::gui {
@@ -78,6 +83,8 @@ std::unique_ptr<Platform> Platform::open(const WindowOptions& options, std::stri
   ImGui::GetIO().IniFilename = nullptr;  // window layout is the app's business
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
+  platform->keeps_back_buffer_ = platform->back_buffer_survives_swap();
+  platform->damage_tracking_ = platform->keeps_back_buffer_;
   if (options.fullscreen) platform->set_fullscreen(true);
   return platform;
 }
@@ -115,12 +122,136 @@ void Platform::on_drop(GLFWwindow* window, int count, const char** paths) {
 
 std::vector<std::string> Platform::take_dropped_paths() { return std::exchange(dropped_, {}); }
 
+// [SECTION] Rendering with damage tracking (see damage.hpp)
+
+namespace {
+std::uint64_t hash_list(const ImDrawList& list) {
+  auto bytes = [](const void* data, std::size_t size) {
+    return std::hash<std::string_view>{}(std::string_view(static_cast<const char*>(data), size));
+  };
+  std::uint64_t h = bytes(list.VtxBuffer.Data, sizeof(ImDrawVert) * list.VtxBuffer.Size);
+  h = h * 31 + bytes(list.IdxBuffer.Data, sizeof(ImDrawIdx) * list.IdxBuffer.Size);
+  for (const ImDrawCmd& cmd : list.CmdBuffer) {
+    const std::uintptr_t fields[] = {reinterpret_cast<std::uintptr_t>(cmd.TextureId), cmd.VtxOffset,
+                                     cmd.IdxOffset, cmd.ElemCount};
+    h = h * 31 + bytes(&cmd.ClipRect, sizeof(cmd.ClipRect));
+    h = h * 31 + bytes(fields, sizeof(fields));
+  }
+  return h;
+}
+
+ScreenRect to_rect(const ImVec4& clip) { return {clip.x, clip.y, clip.z, clip.w}; }
+
+bool is_software_renderer(const std::string& name) {
+  return name.find("llvmpipe") != std::string::npos || name.find("softpipe") != std::string::npos ||
+         name.find("swrast") != std::string::npos;
+}
+}  // namespace
+
+// Repainting only what changed needs the last frame still in the back buffer after a
+// swap. Mesa's software drivers keep it (they copy the back buffer to the window);
+// GPU drivers need not, and do not need the saving. So: software renderers only, and
+// only when a test shows it: two frames in two colours, then the back buffer must hold
+// the second.
+bool Platform::back_buffer_survives_swap() {
+  if (!is_software_renderer(renderer_)) return false;
+  const float colours[2][3] = {{1, 0, 0}, {0, 1, 0}};
+  for (const auto& c : colours) {
+    glClearColor(c[0], c[1], c[2], 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glfwSwapBuffers(window_);
+  }
+  std::uint8_t pixel[4] = {0, 0, 0, 0};
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
+  return pixel[0] == 0 && pixel[1] == 255 && pixel[2] == 0;
+}
+
+void Platform::set_damage_tracking(bool on) {
+  damage_tracking_ = on && keeps_back_buffer_;
+  damage_.invalidate();
+}
+
 void Platform::render(const float clear[4]) {
   ImGui::Render();
-  glViewport(0, 0, framebuffer_width(), framebuffer_height());
+  ImDrawData* data = ImGui::GetDrawData();
+  const int w = framebuffer_width(), h = framebuffer_height();
+  glViewport(0, 0, w, h);
   glClearColor(clear[0], clear[1], clear[2], clear[3]);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (!damage_tracking_ || w <= 0 || h <= 0) {
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(data);
+    repainted_share_ = 1.0f;
+    return;
+  }
+  if (!std::equal(clear, clear + 4, last_clear_)) {
+    std::copy(clear, clear + 4, last_clear_);
+    damage_.invalidate();
+  }
+  std::vector<ListSignature> lists;
+  lists.reserve(static_cast<std::size_t>(data->CmdListsCount));
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    const ImDrawList& list = *data->CmdLists[i];
+    // What it covers: each command's vertices, inside its clip rectangle (a child
+    // window's first commands carry its parent's clip rectangle).
+    ScreenRect bounds;
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+      ScreenRect drawn{FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX};
+      for (unsigned e = 0; e < cmd.ElemCount; ++e) {
+        const ImVec2 p =
+            list.VtxBuffer[static_cast<int>(cmd.VtxOffset +
+                                            list.IdxBuffer[static_cast<int>(cmd.IdxOffset + e)])]
+                .pos;
+        drawn = {std::min(drawn.x0, p.x), std::min(drawn.y0, p.y), std::max(drawn.x1, p.x),
+                 std::max(drawn.y1, p.y)};
+      }
+      // Anti-aliased edges reach a pixel past the vertices' box.
+      drawn = {drawn.x0 - 1, drawn.y0 - 1, drawn.x1 + 1, drawn.y1 + 1};
+      bounds = unite(bounds, intersect(drawn, to_rect(cmd.ClipRect)));
+    }
+    lists.push_back({list._OwnerName != nullptr ? list._OwnerName : "", hash_list(list), bounds});
+  }
+  const ScreenRect screen{data->DisplayPos.x, data->DisplayPos.y,
+                          data->DisplayPos.x + data->DisplaySize.x,
+                          data->DisplayPos.y + data->DisplaySize.y};
+  if (!(screen == last_screen_)) {
+    last_screen_ = screen;
+    damage_.invalidate();
+  }
+  const std::vector<ScreenRect> dirty = damage_.update(std::move(lists), screen);
+  const ImVec2 scale = data->FramebufferScale;
+  std::vector<ImVec4> clips;
+  float area = 0;
+  for (const ScreenRect& r : dirty) {
+    area += r.area();
+    // Clear the rectangle, then draw every list again inside it, in order.
+    const auto x0 = static_cast<GLint>(std::floor((r.x0 - screen.x0) * scale.x));
+    const auto x1 = static_cast<GLint>(std::ceil((r.x1 - screen.x0) * scale.x));
+    const auto y0 = static_cast<GLint>(std::floor((r.y0 - screen.y0) * scale.y));
+    const auto y1 = static_cast<GLint>(std::ceil((r.y1 - screen.y0) * scale.y));
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, h - y1, x1 - x0, y1 - y0);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
+    const ScreenRect pixels{
+        static_cast<float>(x0) / scale.x + screen.x0, static_cast<float>(y0) / scale.y + screen.y0,
+        static_cast<float>(x1) / scale.x + screen.x0, static_cast<float>(y1) / scale.y + screen.y0};
+    clips.clear();
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+      for (ImDrawCmd& cmd : data->CmdLists[i]->CmdBuffer) {
+        clips.push_back(cmd.ClipRect);
+        const ScreenRect c = intersect(to_rect(cmd.ClipRect), pixels);
+        cmd.ClipRect = ImVec4(c.x0, c.y0, c.x1, c.y1);
+      }
+    }
+    ImGui_ImplOpenGL3_RenderDrawData(data);
+    std::size_t k = 0;
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+      for (ImDrawCmd& cmd : data->CmdLists[i]->CmdBuffer) cmd.ClipRect = clips[k++];
+    }
+  }
+  repainted_share_ = std::min(area / std::max(screen.area(), 1.0f), 1.0f);
 }
 
 bool Platform::fullscreen() const { return glfwGetWindowMonitor(window_) != nullptr; }

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/damage.hpp"
+
 struct GLFWwindow;
 
 namespace poolscope::gui {
@@ -50,8 +52,14 @@ class Platform {
   // frame time (deterministic screenshots and recordings). `ignore_mouse` hides the
   // pointer from ImGui, so a recording shows no hover wherever the pointer happens to be.
   void begin_frame(double fixed_dt = 0.0, bool ignore_mouse = false);
-  // Renders the ImGui frame into the back buffer over `clear` (RGBA 0..1).
+  // Renders the ImGui frame into the back buffer over `clear` (RGBA 0..1). With damage
+  // tracking (on when the driver keeps the back buffer across swaps, see open()), only
+  // what changed since the last frame is repainted; the rest is already there.
   void render(const float clear[4]);
+  void set_damage_tracking(bool on);
+  [[nodiscard]] bool damage_tracking() const { return damage_tracking_; }
+  // The share of the window repainted by the last render(), 0..1.
+  [[nodiscard]] float repainted_share() const { return repainted_share_; }
   void present();
   // Waits until OpenGL has finished drawing (for frame timing).
   void finish();
@@ -75,10 +83,17 @@ class Platform {
  private:
   explicit Platform(GLFWwindow* window) : window_(window) {}
   static void on_drop(GLFWwindow* window, int count, const char** paths);
+  bool back_buffer_survives_swap();
   GLFWwindow* window_ = nullptr;
   std::string renderer_;
   std::vector<std::string> dropped_;
-  Geometry windowed_;  // saved when going full screen
+  Geometry windowed_;               // saved when going full screen
+  bool keeps_back_buffer_ = false;  // the driver leaves the last frame in the back buffer
+  bool damage_tracking_ = false;
+  DamageTracker damage_;
+  float last_clear_[4] = {-1, -1, -1, -1};
+  ScreenRect last_screen_;
+  float repainted_share_ = 1.0f;
 };
 
 // Key indices as Dear ImGui 1.86 sees them through the GLFW backend (GLFW's key codes),

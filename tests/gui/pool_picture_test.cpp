@@ -131,3 +131,17 @@ TEST_CASE("Picture: a bad --compare setting is rejected with its message") {
   CHECK(run.exit_code == 2);
   CHECK(run.output.find("pool.workers") != std::string::npos);
 }
+
+TEST_CASE("Picture: repainting only what changed gives the same pixels as a full repaint") {
+  // 40 frames of a playing run: tokens move, cards change, the timeline grows.
+  const std::string args =
+      "--size 960x600 --frames 40 --preset backpressure --at 1.5 --compare pool.jobs_buffer=0";
+  const std::string tracked = test::output_path("repaint_tracked.png");
+  const std::string full = test::output_path("repaint_full.png");
+  REQUIRE(test::run_gui(args + " --screenshot " + tracked).exit_code == 0);
+  REQUIRE(test::run_gui(args + " --full-repaint --screenshot " + full).exit_code == 0);
+  const auto a = test::load_png(tracked);
+  const auto b = test::load_png(full);
+  REQUIRE(a.width == 960);
+  CHECK(a.rgba == b.rgba);
+}
