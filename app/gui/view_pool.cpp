@@ -92,13 +92,24 @@ void draw_card(ImDrawList* dl, const PoolViewStyle& st, const Session& session, 
   const std::uint32_t colour = look_colour(st.theme, a.look);
   const float s = st.scale;
   const float rounding = std::min(6.0f * s, r.h / 4);
-  if (!detailed) {
+  // A card too narrow for its text (many workers, or half a window in compare mode) is a
+  // block of its state's colour with the glyph, and the name when there is room.
+  if (!detailed || r.w < 96 * s) {
     const NoAntiAliasing plain(dl);
     dl->AddRectFilled(tl(r), br(r), colour);
     if (selected) dl->AddRect(tl(r), br(r), pal.text, 0, 0, 2.0f * s);
+    const float fs = std::min(ImGui::GetFontSize(), r.h * 0.8f);
+    const bool named = r.h >= 2.4f * ImGui::GetFontSize();
     if (r.h >= 14 * s) {  // the state's glyph too, so colour is not the only cue
-      text_centred(dl, ImGui::GetFont(), std::min(ImGui::GetFontSize(), r.h * 0.8f), r.centre(),
-                   pal.background, std::string(look_glyph(a.look)));
+      text_centred(dl, ImGui::GetFont(), fs,
+                   {r.centre().x, named ? r.y + r.h * 0.32f : r.centre().y}, pal.background,
+                   std::string(look_glyph(a.look)));
+    }
+    if (named) {
+      dl->PushClipRect(tl(r), br(r), true);
+      text_centred(dl, ImGui::GetFont(), fs * 0.85f, {r.centre().x, r.y + r.h * 0.7f},
+                   pal.background, actor_name(session, a));
+      dl->PopClipRect();
     }
     return;
   }
