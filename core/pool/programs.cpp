@@ -296,9 +296,9 @@ sim::Go PoolProgram::worker(PoolProgram& p, Request* q, std::size_t slot, bool j
   } else {
     const sim::Chan quit = q->workers[slot].quit.done;
     for (;;) {
-      if ((co_await rt.select(range, sim::recv_case(quit), sim::default_case())).index == 0) {
-        break;
-      }
+      // Awaited into a variable, never inside an if condition (GCC 12 PR106188).
+      const auto stop = co_await rt.select(range, sim::recv_case(quit), sim::default_case());
+      if (stop.index == 0) break;
       const auto r = co_await rt.select(range, sim::recv_case(q->jobs), sim::recv_case(quit));
       if (r.index != 0 || !r.ok) break;
       rt.job(JobPhase::Started, q->offset + r.value, range);
