@@ -115,6 +115,20 @@ TEST_CASE("Record: two recordings of one scenario file have identical frames tha
   CHECK(recordings[0].front() != recordings[0].back());
 }
 
+TEST_CASE("Record: repainting only what changed records the same frames as a full repaint") {
+  std::vector<std::vector<std::uint64_t>> recordings;
+  for (const char* mode : {"", " --full-repaint"}) {
+    const std::string out = fresh_output(*mode != 0 ? "record_full_repaint" : "record_damage");
+    const auto run = test::run_gui("--record " + out +
+                                   " --preset backpressure --duration 1 --size 640x360" + mode);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    recordings.push_back(frame_hashes(out));
+  }
+  REQUIRE(recordings[0].size() == 30);
+  CHECK(recordings[0] == recordings[1]);
+}
+
 TEST_CASE("Record: a .gif is a palette GIF holding every frame at the asked size") {
   const std::string out = fresh_output("record_hello.gif");
   const auto run =

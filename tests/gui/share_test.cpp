@@ -95,3 +95,21 @@ TEST_CASE("Share: a dropped good file replaces the scenario and says so") {
   CHECK(state.notice.find("Opened") != std::string::npos);
   imgui.frame(session, state);  // the notice draws
 }
+
+TEST_CASE("Share: F12 on a real window writes a PNG named after the scenario and the moment") {
+  const fs::path dir = test::output_path("share_f12");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path before = fs::current_path();
+  fs::current_path(dir);  // screenshots go to the working folder
+  const auto run = test::run_gui(
+      "--preset backpressure --at 1.5 --paused --size 800x600 --press f12@2 --screenshot " +
+      (dir / "last.png").string() + " --frames 4");
+  fs::current_path(before);
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  const gui::Image shot = test::load_png((dir / "backpressure_t1.500s.png").string());
+  CHECK(shot.width == 800);
+  CHECK(shot.height == 600);
+  CHECK(test::distinct_colours(shot) > 32);
+}
