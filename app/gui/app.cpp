@@ -296,7 +296,7 @@ void App::draw_presentation_controls() {
   if (r.toggle_fullscreen) requests_.toggle_fullscreen = true;
 }
 
-void App::draw_stage(float dt) {
+void App::draw_stage(float dt, bool cramped) {
   const float s = options_.scale;
   const PoolViewStyle style{options_.theme, s, &fonts_};
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -317,6 +317,17 @@ void App::draw_stage(float dt) {
   ImGui::SameLine();
   ImGui::BeginChild("stage-lesson", ImVec2(lesson_w, body_h), true);
   draw_lesson(*session_, lesson_, lessons_, style, true, report_);
+  if (cramped) {
+    ImGui::Spacing();
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette(options_.theme).text_dim);
+    ImGui::TextWrapped(
+        "The window is small for this text size, so only the stage shows. Ctrl - or a larger "
+        "window brings back every panel.");
+    ImGui::PopStyleColor();
+    const ImVec2 b = ImGui::GetItemRectMax();
+    report_.add("hint:cramped", a.x, a.y, b.x, b.y);
+  }
   ImGui::EndChild();
 }
 
@@ -344,8 +355,13 @@ void App::frame(float dt) {
                    ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus |
                    ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleVar(2);
-  if (options_.stage) {
-    draw_stage(dt);
+  // Enlarged text in a window below about 900 x 500 logical pixels leaves the panels
+  // unreadable (1280x720 at scale 2 is 640 x 360): show the stage until the window grows or
+  // the text shrinks. At scale 1 or less the full layout stays, however small.
+  const bool cramped =
+      s > 1.0f && (viewport->WorkSize.x / s < 900 || viewport->WorkSize.y / s < 500);
+  if (options_.stage || cramped) {
+    draw_stage(dt, cramped && !options_.stage);
     ImGui::End();
     draw_shortcut_overlay(show_shortcuts_, style, report_);
     return;
@@ -387,8 +403,11 @@ void App::frame(float dt) {
   const float warn_h = ImGui::GetTextLineHeightWithSpacing() * 2.6f + 8 * s;
   // At a large UI scale (a projector) fewer lanes show, so the pool keeps its height.
   const float lanes = body_h / s < 600 ? 7.5f : 9.0f;
-  const float timeline_h = std::max(body_h * 0.3f, ImGui::GetTextLineHeightWithSpacing() * lanes);
-  const float pool_h = std::max(body_h - warn_h - timeline_h - 2 * spacing, 100.0f * s);
+  // Never more than 40% of the height, so a small window at a large scale still fits
+  // (below about 900 x 500 logical pixels the stage shows instead; see frame()).
+  const float timeline_h = std::min(
+      std::max(body_h * 0.3f, ImGui::GetTextLineHeightWithSpacing() * lanes), body_h * 0.4f);
+  const float pool_h = std::max(body_h - warn_h - timeline_h - 2 * spacing, 0.0f);
   // Strips that change often (this bar, the status bar) are child windows of their own,
   // so a change repaints only them (see damage.hpp), not the whole window.
   const float bar_h = ImGui::GetFrameHeightWithSpacing();

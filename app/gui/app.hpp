@@ -12,7 +12,9 @@
 //   | status: virtual time, outcome, events, frame time      |
 //
 // Stage mode (F5, --stage; for a projector) shows only big counters, the pool view and
-// the narration (view_stage.hpp).
+// the narration (view_stage.hpp). Above scale 1, a window smaller than about 900 x 500
+// logical pixels (1280x720 at scale 2) shows the stage too, with a hint, since the panels
+// cannot fit.
 //
 // - Owns the Session and each panel's view state (plain structs); views read the
 //   session, controls change it through its mutators.
@@ -120,7 +122,7 @@ class App {
   [[nodiscard]] trace::GoroutineId& focused_selection() {
     return compare_ && compare_->focus_right ? compare_->view.selected : pool_view_.selected;
   }
-  void draw_stage(float dt);
+  void draw_stage(float dt, bool cramped);
   void draw_presentation_controls();
 
   AppOptions options_;

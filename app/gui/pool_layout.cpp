@@ -60,6 +60,7 @@ ChannelLayout layout_channel(Rect frame, int capacity, float scale) {
     shown = kShownSlots;
   }
   const auto cells = layout_grid(grid, shown, 1.0f, gap);
+  if (cells.empty()) return ch;  // a frame too small for any slot (a tiny window at scale 2)
   // layout_grid fills rows left to right; the head belongs at the right end of
   // the first row, nearest the consumer, so slots run right to left.
   std::size_t cols = 1;

@@ -174,6 +174,20 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("Lesson screens: at scale 2 a 1280x720 window shows the stage, with a hint") {
+  // 640 x 360 logical pixels cannot hold every panel (the jobs channel's frame got so small
+  // that its layout indexed an empty grid): the app shows the stage instead.
+  const Shot shot = shoot("normal-scale2-small",
+                          "--size 1280x720 --scale 2 --theme projector "
+                          "--frames 3 --paused --preset backpressure --at 2.5");
+  INFO(shot.run.output);
+  REQUIRE(shot.run.exit_code == 0);
+  check_panels(shot.items, 1280, 720);
+  check_narration(shot.items, shot.image, "panel:stage-lesson");
+  CHECK(named(shot.items, "hint:cramped").size() == 1);
+  CHECK(shot.run.output.find("stage=0") != std::string::npos);  // the preference is unchanged
+}
+
 TEST_CASE("Lesson screens: stage mode at scale 2 gives the pool most of a 1280x720 window") {
   const Shot shot = shoot("stage-scale2",
                           "--size 1280x720 --scale 2 --theme projector --stage "

@@ -100,3 +100,9 @@ TEST_CASE("PoolLayout: a channel past kMaxSlots shows the head slots and a gauge
   }
   check_no_overlap(big.slots);
 }
+
+TEST_CASE("PoolLayout: a channel frame too small for any slot has no slots, and no crash") {
+  const ChannelLayout ch = layout_channel({0, 0, 6, 6}, 5, 2.0f);  // padding eats it all
+  CHECK(ch.slots.empty());
+  CHECK(ch.capacity == 5);
+}
