@@ -405,6 +405,17 @@ int record(Platform& platform, const RecordOptions& options, AppOptions app_opti
                  out.c_str(), options.out.c_str());
     kind = RecordKind::PngFrames;
   }
+  if (kind == RecordKind::Gif) {
+    // palettegen sees every frame before paletteuse writes one, so ffmpeg holds them all.
+    const double gib = static_cast<double>(total) * width * height * 4 / (1024.0 * 1024 * 1024);
+    if (gib > 1.0) {
+      std::fprintf(stderr,
+                   "poolscope: warning: this GIF keeps about %.1f GiB of frames in ffmpeg's "
+                   "memory while it builds the palette; a smaller --size (e.g. 960x540) or a "
+                   ".mp4 needs far less\n",
+                   gib);
+    }
+  }
   if (kind == RecordKind::PngFrames) {
     if (auto error = prepare_frames_dir(out); !error.empty()) {
       std::fprintf(stderr, "poolscope: %s\n", error.c_str());

@@ -193,6 +193,15 @@ void draw_record_dialog(Session& session, ShareState& state, const PoolViewStyle
                           "{} frames, {:.1f} s of virtual time. The app stays usable meanwhile.",
                           session.scenario().title, session.speed, frames,
                           options.duration_s * options.speed));
+  if (record_kind(options.out) == RecordKind::Gif) {
+    const double gib = frames * static_cast<double>(size.width) * size.height * 4 / (1 << 30);
+    if (gib > 1.0) {
+      error_text(style, fmt::format("A GIF this long and large needs about {:.1f} GiB of memory "
+                                    "while ffmpeg builds its palette: pick a smaller size or a "
+                                    ".mp4.",
+                                    gib));
+    }
+  }
   error_text(style, state.dialog_error);
   if (dialog_buttons("Record", style, enter)) {
     state.dialog_error = check_record_options(options, size.width, size.height);
