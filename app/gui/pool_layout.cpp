@@ -87,8 +87,11 @@ PoolLayout layout_pool(const PoolLayoutInput& in) {
   const float height = std::max(in.height - top - margin, 10.0f);
   const float usable = std::max(in.width - 2 * margin, 10.0f);
   // Column shares of the width, in the order a job travels.
-  const float f_prod = 0.15f, f_queue = 0.09f, f_jobs = 0.15f, f_work = 0.29f, f_res = 0.13f,
-              f_coll = 0.14f;
+  // More than a few workers take width from the producer and collector columns, which
+  // hold a single card each most of the time.
+  const float extra = in.workers > 4 ? 0.06f : 0.0f;
+  const float f_prod = 0.15f - extra / 2, f_queue = 0.09f, f_jobs = 0.15f, f_work = 0.29f + extra,
+              f_res = 0.13f, f_coll = 0.14f - extra / 2;
   const float gap = (usable - usable * (f_prod + f_queue + f_jobs + f_work + f_res + f_coll)) / 5;
   float x = margin;
   auto column = [&](float share) {
@@ -100,6 +103,7 @@ PoolLayout layout_pool(const PoolLayoutInput& in) {
   out.sender_queue = column(f_queue);
   const Rect jobs_col = column(f_jobs);
   out.workers = column(f_work);
+  out.workers.h = std::max(out.workers.h - in.workers_footer, 10.0f);
   const Rect results_col = column(f_res);
   out.collector = column(f_coll);
 

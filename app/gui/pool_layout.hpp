@@ -54,6 +54,7 @@ struct PoolLayoutInput {
   int results_capacity = 100;
   int workers = 3;               // worker cards (live goroutines of the pool)
   bool has_jobs_channel = true;  // false in unbounded and errgroup modes
+  float workers_footer = 0;      // pixels kept free under the workers for a line of text
 };
 
 struct PoolLayout {

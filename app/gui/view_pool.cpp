@@ -68,11 +68,16 @@ void caption(ImDrawList* dl, const PoolViewStyle& st, const Rect& above, const s
   float size = ImGui::GetFontSize();
   ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
   if (extent.x > above.w && extent.x > 0) {
-    size *= std::max(above.w / extent.x, 0.7f);
+    size *= std::max(above.w / extent.x, 0.6f);
     extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
   }
-  dl->AddText(font, size, ImVec2(above.x + (above.w - extent.x) / 2, above.y - size - 6 * st.scale),
+  // Still too wide: cut at the part's edges rather than run into its neighbours.
+  const float y = above.y - size - 6 * st.scale;
+  dl->PushClipRect(ImVec2(above.x - 4 * st.scale, y), ImVec2(above.right() + 4 * st.scale, above.y),
+                   true);
+  dl->AddText(font, size, ImVec2(above.x + std::max((above.w - extent.x) / 2, 0.0f), y),
               palette(st.theme).text_dim, text.c_str());
+  dl->PopClipRect();
 }
 
 std::string format_seconds(trace::Time t) {
@@ -94,7 +99,7 @@ void draw_card(ImDrawList* dl, const PoolViewStyle& st, const Session& session, 
   const float rounding = std::min(6.0f * s, r.h / 4);
   // A card too narrow for its text (many workers, or half a window in compare mode) is a
   // block of its state's colour with the glyph, and the name when there is room.
-  if (!detailed || r.w < 96 * s) {
+  if (!detailed || r.w < 72 * s) {
     const NoAntiAliasing plain(dl);
     dl->AddRectFilled(tl(r), br(r), colour);
     if (selected) dl->AddRect(tl(r), br(r), pal.text, 0, 0, 2.0f * s);
@@ -106,9 +111,12 @@ void draw_card(ImDrawList* dl, const PoolViewStyle& st, const Session& session, 
                    std::string(look_glyph(a.look)));
     }
     if (named) {
+      // Bottom left, clear of a held token at the bottom right; a worker by its number.
+      const std::string name = a.index >= 0 ? std::to_string(a.index) : actor_name(session, a);
+      const float nfs = fs * 0.85f;
       dl->PushClipRect(tl(r), br(r), true);
-      text_centred(dl, ImGui::GetFont(), fs * 0.85f, {r.centre().x, r.y + r.h * 0.7f},
-                   pal.background, actor_name(session, a));
+      dl->AddText(ImGui::GetFont(), nfs, ImVec2(r.x + 4 * s, r.bottom() - nfs - 4 * s),
+                  pal.background, name.c_str());
       dl->PopClipRect();
     }
     return;
@@ -320,7 +328,8 @@ void draw_tokens(ImDrawList* dl, const PoolViewStyle& st, const PoolModel& m, co
     }
     // A new token enters from the producers; one first seen further on (it left a part
     // that is summarised, not drawn) appears in place.
-    const Vec2 start = t.place == Place::SenderHand || t.place == Place::JobsSlot
+    // On the view's first frame (a new run, a jump with --at) every token starts in place.
+    const Vec2 start = state.primed && (t.place == Place::SenderHand || t.place == Place::JobsSlot)
                            ? p.producers.centre()
                            : target->at;
     auto [it, inserted] = state.tokens.try_emplace(t.job, TokenMotion{Tween(start, 0.35f), 0});
@@ -480,6 +489,7 @@ void draw_pool_view(const Session& session, PoolViewState& state, const PoolView
   in.results_capacity = static_cast<int>(m.results_cap);
   in.workers = static_cast<int>(m.workers.size());
   in.has_jobs_channel = m.jobs != 0;
+  in.workers_footer = m.db != 0 ? ImGui::GetFontSize() * 1.5f : 0.0f;
   const PoolLayout L = layout_pool(in);
   PictureRecord& drawn = state.drawn;
   drawn = {};
@@ -563,15 +573,13 @@ void draw_pool_view(const Session& session, PoolViewState& state, const PoolView
           : fmt::format("{} ({})", m.workers.front().role == Role::Job ? "goroutines" : "workers",
                         m.workers.size());
   caption(dl, st, workers_area, workers_caption);
-  if (L.swarm) {
-    Rect swarm = workers_area;
-    if (m.db != 0) swarm.h -= ImGui::GetFontSize() * 1.5f;  // the connections line below
-    draw_swarm(dl, st, m.workers, swarm);
-  }
-  if (m.db != 0) {
+  if (L.swarm) draw_swarm(dl, st, m.workers, workers_area);
+  if (m.db != 0) {  // on the line the layout keeps free under the workers
     const std::string db = fmt::format("database connections in use: {}/{}", m.db_in_use, m.db_cap);
-    dl->AddText(ImVec2(workers_area.x, workers_area.bottom() - ImGui::GetFontSize()),
+    dl->PushClipRect(tl(workers_area), ImVec2(workers_area.right(), origin.y + size.y), true);
+    dl->AddText(ImVec2(workers_area.x, workers_area.bottom() + ImGui::GetFontSize() * 0.3f),
                 look_colour(st.theme, Look::WaitingResource), db.c_str());
+    dl->PopClipRect();
   }
 
   // Results and the collector.
@@ -590,6 +598,7 @@ void draw_pool_view(const Session& session, PoolViewState& state, const PoolView
 
   draw_tokens(dl, st, m, places, state, 24 * s, dt);
   drawn.tokens = static_cast<int>(state.tokens.size());
+  state.primed = true;
 
   // Outcome overlays.
   if (m.outcome == trace::Outcome::Deadlock) {

@@ -41,8 +41,8 @@ struct PoolViewState {
   std::unordered_map<std::int64_t, float> fading;  // collected jobs, fading out (seconds left)
   std::unordered_set<std::int64_t> seen;           // scratch: jobs placed this frame
   trace::GoroutineId selected = 0;                 // highlighted goroutine (0: none)
-  std::uint64_t run_generation = 0;                // tweens reset when the run restarts
   PictureRecord drawn;                             // what the last frame drew
+  bool primed = false;  // false until the first frame: tokens then start where they are
 };
 
 struct PoolViewStyle {
