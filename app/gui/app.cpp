@@ -78,6 +78,7 @@ std::string App::start_compare(const std::string& name, std::span<const std::str
   compare_->session->playing = session_->playing;
   compare_->session->speed = session_->speed;
   compare_->variant = name;
+  compare_->left_id = session_->scenario().id;
   return "";
 }
 
@@ -192,6 +193,21 @@ void App::draw_warnings(const Session& session) {
   }
 }
 
+void App::follow_lesson_compare() {
+  // A second run belongs to the scenario it was made from.
+  if (compare_ && compare_->left_id != session_->scenario().id) compare_.reset();
+  if (options_.external_clock) return;  // a recording draws one run
+  // A lesson step can put a second run beside the first, once, when the step is reached;
+  // the learner may turn it off again.
+  const Lesson* lesson = lessons_.find(session_->scenario().id);
+  const std::size_t step = lesson_.player.step;
+  const auto key = std::make_pair(session_->scenario().id, step);
+  if (lesson == nullptr || step >= lesson->steps.size() || key == compare_step_) return;
+  compare_step_ = key;
+  const LessonStep& s = lesson->steps[step];
+  if (!s.compare.empty()) compare_error_ = start_compare("this lesson's other run", s.compare);
+}
+
 void App::draw_compare_bar() {
   bool on = compare_.has_value();
   if (ImGui::Checkbox("Compare side by side", &on)) {
@@ -247,9 +263,11 @@ void App::draw_pane(const char* id, Session& session, PoolViewState& view, const
   ImGui::TextUnformatted(title.c_str());
   ImGui::PopStyleColor();
   const pool::Figures f = session.figures();
-  ImGui::TextDisabled("%d goroutines  ·  %.1f MiB  ·  %llu done  ·  %.0f jobs/s", f.goroutines,
-                      static_cast<double>(f.memory_bytes) / (1024.0 * 1024.0),
-                      static_cast<unsigned long long>(f.jobs_done), f.throughput_per_s);
+  // Now and at the peak: a fast run may be over before anyone looks.
+  auto mib = [](std::int64_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); };
+  ImGui::TextDisabled("%d goroutines (peak %d)  ·  %.0f MiB (peak %.0f)  ·  %llu done",
+                      f.goroutines, f.peak_goroutines, mib(f.memory_bytes),
+                      mib(f.peak_memory_bytes), static_cast<unsigned long long>(f.jobs_done));
   const float warn_h = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
   ImGui::BeginChild("picture", ImVec2(0, ImGui::GetContentRegionAvail().y - warn_h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -340,6 +358,7 @@ void App::frame(float dt) {
   }
   // A recording's clock is the recorder's: lesson pauses show their note but do not stop it.
   follow_lesson(*session_, lesson_, lessons_, !options_.external_clock);
+  follow_lesson_compare();
   controls_.highlight = lesson_highlight(lesson_, lessons_);
 
   const float s = options_.scale;

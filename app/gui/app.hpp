@@ -30,6 +30,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/gui/compare.hpp"
@@ -115,6 +116,7 @@ class App {
   void draw_status_bar(float height);
   void draw_warnings(const Session& session);
   void draw_compare_bar();
+  void follow_lesson_compare();
   void draw_pane(const char* id, Session& session, PoolViewState& view, const std::string& title,
                  bool focused, float width, float height, float dt);
   // The side the controls, timeline and code view follow (the left one unless comparing).
@@ -136,6 +138,7 @@ class App {
   ShareState share_;
   std::optional<Compare> compare_;
   std::string compare_error_;
+  std::pair<std::string, std::size_t> compare_step_;  // the lesson step last followed
   LessonLibrary lessons_;
   LessonViewState lesson_;
   LayoutReport report_;

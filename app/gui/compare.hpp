@@ -41,6 +41,7 @@ struct Compare {
   PoolViewState view;
   bool focus_right = false;
   std::string variant;  // the variant's name, for the pane header
+  std::string left_id;  // the left scenario's id when the comparison started
 };
 
 // Keeps `other` on `lead`'s clock after the controls acted on `lead` (whose clock read

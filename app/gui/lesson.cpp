@@ -204,11 +204,12 @@ void read_step(Reader& r, const json& j, const std::string& path, LessonStep& st
     r.fail(path, "must be an object such as {\"text\": \"...\"}");
     return;
   }
-  r.only(j, path + ".", {"text", "note", "at_s", "on", "pause", "highlight"});
+  r.only(j, path + ".", {"text", "note", "at_s", "on", "pause", "highlight", "compare"});
   step.text = r.text(j, path + ".", "text", true);
   step.note = r.text(j, path + ".", "note", false);
   step.highlight = r.strings(j, path + ".", "highlight");
   r.controls(step.highlight, path + ".highlight");
+  step.compare = r.strings(j, path + ".", "compare");
   if (const auto it = j.find("pause"); it != j.end()) {
     if (it->is_boolean()) {
       step.pause = it->get<bool>();
@@ -394,6 +395,14 @@ scenario::Result<Lesson> parse_lesson(std::string_view json_text, const std::str
     read_question(r, *q, lesson.question);
   } else {
     r.fail("question", "missing (the \"predict, then run\" question)");
+  }
+  for (std::size_t i = 0; r.errors.empty() && i < lesson.steps.size(); ++i) {
+    // A step's second run must be a valid scenario too.
+    if (lesson.steps[i].compare.empty()) continue;
+    scenario::Scenario s = scenario::find_preset(lesson.preset).value();
+    if (auto status = scenario::apply_overrides(s, lesson.steps[i].compare); !status) {
+      for (const auto& e : status.errors()) r.fail(fmt::format("steps[{}].compare", i), e.message);
+    }
   }
   if (r.errors.empty() && !lesson.question.set.empty()) {
     // The variant must be a valid scenario: checked now, not when the learner clicks.

@@ -27,6 +27,7 @@
 //     "steps": [
 //       {"text": "narration", "at_s": 1.5, "pause": true, "note": "shown when paused",
 //        "highlight": ["step"]},
+//       {"text": "side by side", "compare": ["pool.mode=pool"]},  // a second run from here
 //       ...
 //     ],
 //     "question": {
@@ -78,6 +79,7 @@ struct LessonStep {
   trace::Outcome outcome = trace::Outcome::Running;  // StepTrigger::Outcome
   bool pause = false;                                // pause the run when the moment comes
   std::vector<std::string> highlight;                // extra controls to highlight in this step
+  std::vector<std::string> compare;  // KEY=VALUE: a second run beside this one from this step
 };
 
 // One figure a choice expects of the run, inclusive bounds.

@@ -280,3 +280,22 @@ TEST_CASE("Lesson panel: Run it plays the variant and the run decides which choi
     CHECK(state.question.predicted == -1);
   }
 }
+
+TEST_CASE("Lessons: a step's second run must be a valid scenario, named by its step") {
+  const auto dir = scratch_dir("lesson-compare");
+  write(dir / "hello-pool.json", R"({"preset": "hello-pool", "title": "t",
+  "steps": [{"text": "one"}, {"text": "two", "compare": ["pool.workers=0"]}],
+  "question": {"prompt": "p", "set": ["pool.workers=4"], "choices": [
+    {"text": "a", "expect": {"results": 5}}, {"text": "b", "expect": {"results": 4}}]}})");
+  const gui::LessonLibrary lib = gui::load_lessons(dir);
+  REQUIRE(lib.problems.size() == 1);
+  CHECK(lib.problems[0].find("steps[1].compare") != std::string::npos);
+  CHECK(lib.problems[0].find("pool.workers") != std::string::npos);
+}
+
+TEST_CASE("Lessons: the unbounded lesson ends with the pool running beside it") {
+  const gui::LessonLibrary lib = gui::load_lessons(shipped_dir());
+  const Lesson* lesson = lib.find("unbounded-vs-pool");
+  REQUIRE(lesson != nullptr);
+  CHECK(lesson->steps.back().compare == std::vector<std::string>{"pool.mode=pool"});
+}

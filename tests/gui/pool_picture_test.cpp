@@ -145,3 +145,13 @@ TEST_CASE("Picture: repainting only what changed gives the same pixels as a full
   REQUIRE(a.width == 960);
   CHECK(a.rgba == b.rgba);
 }
+
+TEST_CASE("Picture: the unbounded lesson's last step puts the pool of 20 beside it") {
+  // Page Down three times: from the first step to the last, which asks for a second run.
+  const Picture p = shoot("lesson_compare",
+                          "--preset unbounded-vs-pool --at 0.01 "
+                          "--press pagedown@2,pagedown@4,pagedown@6");
+  // Both runs restart together when the second appears (paused here, at t = 0).
+  REQUIRE(p.drawn.contains("compare"));
+  CHECK(p.drawn["compare"]["swarm"] == false);
+}
