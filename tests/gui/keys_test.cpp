@@ -25,7 +25,7 @@ bool has(const std::string& output, const std::string& what) {
 }
 }  // namespace
 
-TEST_CASE("Keys: Ctrl + and Ctrl - rescale with fonts re-rasterised; Ctrl 0 resets") {
+TEST_CASE("Keys: Ctrl + and Ctrl - rescale with fonts re-rasterised, Ctrl 0 resets") {
   const std::string up = run_keys("keys-scale-up", "--press ctrl+equal@2,ctrl+equal@4");
   CHECK(has(up, "state scale=1.5 "));
   CHECK(has(up, " font=24 "));  // the atlas is rebuilt at 16 px x 1.5, not stretched

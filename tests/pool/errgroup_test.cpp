@@ -85,7 +85,7 @@ TEST_CASE("Pool.Errgroup: a database limit bounds the jobs in work below the gro
   CHECK(s.max_concurrent == 2);
 }
 
-TEST_CASE("Pool.Errgroup: each request has its own group; the first request's error is kept") {
+TEST_CASE("Pool.Errgroup: each request has its own group, and the first request's error is kept") {
   const pool::Summary s = pool::run_to_end(preset("errgroup-limit", {"load.requests=3"}));
   CHECK(s.error == "job 4 failed");
   CHECK(s.completed_ok == 9);

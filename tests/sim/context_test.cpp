@@ -100,7 +100,7 @@ Go cancelling_main(Runtime& rt, std::vector<std::int64_t>* done) {
   rt.cancel(ctx, 47);
 }
 
-TEST_CASE("Context: a worker selecting on ctx.Done stops when cancelled; others leak") {
+TEST_CASE("Context: a worker selecting on ctx.Done stops when cancelled, others leak") {
   Sim s;
   std::vector<std::int64_t> done;
   s.rt.spawn_main(cancelling_main(s.rt, &done));
