@@ -16,8 +16,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <functional>
-#include <string_view>
 #include <utility>
 
 namespace poolscope::gui {
@@ -125,22 +123,48 @@ std::vector<std::string> Platform::take_dropped_paths() { return std::exchange(d
 // [SECTION] Rendering with damage tracking (see damage.hpp)
 
 namespace {
-std::uint64_t hash_list(const ImDrawList& list) {
-  auto bytes = [](const void* data, std::size_t size) {
-    return std::hash<std::string_view>{}(std::string_view(static_cast<const char*>(data), size));
-  };
-  std::uint64_t h = bytes(list.VtxBuffer.Data, sizeof(ImDrawVert) * list.VtxBuffer.Size);
-  h = h * 31 + bytes(list.IdxBuffer.Data, sizeof(ImDrawIdx) * list.IdxBuffer.Size);
-  for (const ImDrawCmd& cmd : list.CmdBuffer) {
-    const std::uintptr_t fields[] = {reinterpret_cast<std::uintptr_t>(cmd.TextureId), cmd.VtxOffset,
-                                     cmd.IdxOffset, cmd.ElemCount};
-    h = h * 31 + bytes(&cmd.ClipRect, sizeof(cmd.ClipRect));
-    h = h * 31 + bytes(fields, sizeof(fields));
-  }
+ScreenRect to_rect(const ImVec4& clip) { return {clip.x, clip.y, clip.z, clip.w}; }
+
+// The pixels a triangle can touch: those whose centre is inside, with a pixel to spare.
+ScreenRect box_of(const ImDrawVert& a, const ImDrawVert& b, const ImDrawVert& c) {
+  return {std::min({a.pos.x, b.pos.x, c.pos.x}) - 1, std::min({a.pos.y, b.pos.y, c.pos.y}) - 1,
+          std::max({a.pos.x, b.pos.x, c.pos.x}) + 1, std::max({a.pos.y, b.pos.y, c.pos.y}) + 1};
+}
+
+// FNV-1a over 32-bit words.
+template <typename T>
+std::uint64_t fold(std::uint64_t h, const T& value) {
+  static_assert(sizeof(T) % 4 == 0);
+  std::uint32_t words[sizeof(T) / 4];
+  std::memcpy(words, &value, sizeof(T));
+  for (std::uint32_t w : words) h = (h ^ w) * 0x100000001B3ULL;
   return h;
 }
 
-ScreenRect to_rect(const ImVec4& clip) { return {clip.x, clip.y, clip.z, clip.w}; }
+// Every triangle ImGui will draw, as a damage mark (see damage.hpp).
+void collect_marks(const ImDrawData& data, std::vector<Mark>& marks) {
+  marks.clear();
+  for (int i = 0; i < data.CmdListsCount; ++i) {
+    const ImDrawList& list = *data.CmdLists[i];
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+      const ScreenRect clip = to_rect(cmd.ClipRect);
+      if (clip.empty() || cmd.UserCallback != nullptr) continue;
+      const std::uint64_t base =
+          fold(fold(0xCBF29CE484222325ULL, cmd.ClipRect),
+               static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(cmd.TextureId)));
+      const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
+      const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
+      for (unsigned e = 0; e + 2 < cmd.ElemCount; e += 3) {
+        const ImDrawVert& a = vtx[idx[e]];
+        const ImDrawVert& b = vtx[idx[e + 1]];
+        const ImDrawVert& c = vtx[idx[e + 2]];
+        const ScreenRect bounds = intersect(box_of(a, b, c), clip);
+        if (bounds.empty()) continue;
+        marks.push_back({bounds, fold(fold(fold(base, a), b), c)});
+      }
+    }
+  }
+}
 
 bool is_software_renderer(const std::string& name) {
   return name.find("llvmpipe") != std::string::npos || name.find("softpipe") != std::string::npos ||
@@ -189,67 +213,104 @@ void Platform::render(const float clear[4]) {
     std::copy(clear, clear + 4, last_clear_);
     damage_.invalidate();
   }
-  std::vector<ListSignature> lists;
-  lists.reserve(static_cast<std::size_t>(data->CmdListsCount));
-  for (int i = 0; i < data->CmdListsCount; ++i) {
-    const ImDrawList& list = *data->CmdLists[i];
-    // What it covers: each command's vertices, inside its clip rectangle (a child
-    // window's first commands carry its parent's clip rectangle).
-    ScreenRect bounds;
-    for (const ImDrawCmd& cmd : list.CmdBuffer) {
-      ScreenRect drawn{FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX};
-      for (unsigned e = 0; e < cmd.ElemCount; ++e) {
-        const ImVec2 p =
-            list.VtxBuffer[static_cast<int>(cmd.VtxOffset +
-                                            list.IdxBuffer[static_cast<int>(cmd.IdxOffset + e)])]
-                .pos;
-        drawn = {std::min(drawn.x0, p.x), std::min(drawn.y0, p.y), std::max(drawn.x1, p.x),
-                 std::max(drawn.y1, p.y)};
-      }
-      // Anti-aliased edges reach a pixel past the vertices' box.
-      drawn = {drawn.x0 - 1, drawn.y0 - 1, drawn.x1 + 1, drawn.y1 + 1};
-      bounds = unite(bounds, intersect(drawn, to_rect(cmd.ClipRect)));
-    }
-    lists.push_back({list._OwnerName != nullptr ? list._OwnerName : "", hash_list(list), bounds});
+  // New glyphs in the font atlas change pixels that no vertex knows of.
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  const std::uint64_t fonts = fold(fold(fold(0, atlas.TexWidth), atlas.TexHeight),
+                                   atlas.Fonts.empty() ? 0.0f : atlas.Fonts[0]->FontSize);
+  if (fonts != last_fonts_) {
+    last_fonts_ = fonts;
+    damage_.invalidate();
   }
+  collect_marks(*data, marks_);
   const ScreenRect screen{data->DisplayPos.x, data->DisplayPos.y,
                           data->DisplayPos.x + data->DisplaySize.x,
                           data->DisplayPos.y + data->DisplaySize.y};
-  if (!(screen == last_screen_)) {
-    last_screen_ = screen;
-    damage_.invalidate();
-  }
-  const std::vector<ScreenRect> dirty = damage_.update(std::move(lists), screen);
-  const ImVec2 scale = data->FramebufferScale;
-  std::vector<ImVec4> clips;
+  const std::vector<ScreenRect> dirty = damage_.update(marks_, screen);
+  // From here on, whole framebuffer pixels, rows from the top.
+  const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
+  auto to_pixels = [&](const ScreenRect& r) {
+    return ScreenRect{(r.x0 - off.x) * scale.x, (r.y0 - off.y) * scale.y, (r.x1 - off.x) * scale.x,
+                      (r.y1 - off.y) * scale.y};
+  };
+  // Clear each rectangle ...
+  std::vector<ScreenRect> inside;
   float area = 0;
+  glEnable(GL_SCISSOR_TEST);
   for (const ScreenRect& r : dirty) {
-    area += r.area();
-    // Clear the rectangle, then draw every list again inside it, in order.
-    const auto x0 = static_cast<GLint>(std::floor((r.x0 - screen.x0) * scale.x));
-    const auto x1 = static_cast<GLint>(std::ceil((r.x1 - screen.x0) * scale.x));
-    const auto y0 = static_cast<GLint>(std::floor((r.y0 - screen.y0) * scale.y));
-    const auto y1 = static_cast<GLint>(std::ceil((r.y1 - screen.y0) * scale.y));
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(x0, h - y1, x1 - x0, y1 - y0);
+    const ScreenRect p = to_pixels(r);
+    const ScreenRect whole{std::floor(p.x0), std::floor(p.y0), std::ceil(p.x1), std::ceil(p.y1)};
+    glScissor(static_cast<GLint>(whole.x0), h - static_cast<GLint>(whole.y1),
+              static_cast<GLsizei>(whole.x1 - whole.x0), static_cast<GLsizei>(whole.y1 - whole.y0));
     glClear(GL_COLOR_BUFFER_BIT);
-    glDisable(GL_SCISSOR_TEST);
-    const ScreenRect pixels{
-        static_cast<float>(x0) / scale.x + screen.x0, static_cast<float>(y0) / scale.y + screen.y0,
-        static_cast<float>(x1) / scale.x + screen.x0, static_cast<float>(y1) / scale.y + screen.y0};
-    clips.clear();
-    for (int i = 0; i < data->CmdListsCount; ++i) {
-      for (ImDrawCmd& cmd : data->CmdLists[i]->CmdBuffer) {
-        clips.push_back(cmd.ClipRect);
-        const ScreenRect c = intersect(to_rect(cmd.ClipRect), pixels);
-        cmd.ClipRect = ImVec4(c.x0, c.y0, c.x1, c.y1);
+    inside.push_back(whole);
+    area += r.area();
+  }
+  glDisable(GL_SCISSOR_TEST);
+  if (inside.empty()) {
+    repainted_share_ = 0;
+    return;
+  }
+  // ... then draw them all in one call, which uploads the vertices once. For that call,
+  // each list's commands give way to commands per rectangle that hold only the
+  // triangles touching it, clipped to it. The rectangles do not overlap, so keeping the
+  // order inside each one keeps every pixel as a full repaint draws it.
+  //
+  // The backend turns a clip rectangle into a scissor by truncating its corner and its
+  // size apart, so a clip cut in two would not cover the same pixels as the whole. So
+  // each command's clip becomes the whole pixels its scissor covers, cut to the dirty
+  // rectangle, and goes back to the backend nudged off the pixel edges, where
+  // truncating gives those pixels exactly.
+  auto scissor_pixels = [&](const ImVec4& clip) {
+    const ScreenRect c = to_pixels(to_rect(clip));
+    const float x0 = std::trunc(c.x0), width = std::trunc(c.x1 - c.x0);
+    const float y1 = static_cast<float>(h) - std::trunc(static_cast<float>(h) - c.y1);
+    const float hh = std::trunc(c.y1 - c.y0);
+    return ScreenRect{x0, y1 - hh, x0 + width, y1};
+  };
+  auto to_clip = [&](const ScreenRect& q) {
+    return ImVec4((q.x0 + 0.25f) / scale.x + off.x, (q.y0 - 0.5f) / scale.y + off.y,
+                  (q.x1 + 0.5f) / scale.x + off.x, (q.y1 - 0.25f) / scale.y + off.y);
+  };
+  saved_cmds_.resize(static_cast<std::size_t>(data->CmdListsCount));
+  saved_idx_.resize(static_cast<std::size_t>(data->CmdListsCount));
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    ImDrawList& list = *data->CmdLists[i];
+    ImVector<ImDrawCmd>& cmds = saved_cmds_[static_cast<std::size_t>(i)];
+    ImVector<ImDrawIdx>& idx = saved_idx_[static_cast<std::size_t>(i)];
+    cmds.resize(0);
+    idx.resize(0);
+    for (std::size_t r = 0; r < inside.size(); ++r) {
+      for (const ImDrawCmd& cmd : list.CmdBuffer) {
+        if (cmd.UserCallback != nullptr) {
+          if (r == 0) cmds.push_back(cmd);
+          continue;
+        }
+        const ScreenRect clip = intersect(scissor_pixels(cmd.ClipRect), inside[r]);
+        if (clip.empty()) continue;
+        const ImDrawIdx* from = list.IdxBuffer.Data + cmd.IdxOffset;
+        const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
+        ImDrawCmd part = cmd;
+        part.ClipRect = to_clip(clip);
+        part.IdxOffset = static_cast<unsigned>(idx.Size);
+        for (unsigned e = 0; e + 2 < cmd.ElemCount; e += 3) {
+          const ScreenRect box =
+              to_pixels(box_of(vtx[from[e]], vtx[from[e + 1]], vtx[from[e + 2]]));
+          if (intersect(box, clip).empty()) continue;
+          idx.push_back(from[e]);
+          idx.push_back(from[e + 1]);
+          idx.push_back(from[e + 2]);
+        }
+        part.ElemCount = static_cast<unsigned>(idx.Size) - part.IdxOffset;
+        if (part.ElemCount > 0) cmds.push_back(part);
       }
     }
-    ImGui_ImplOpenGL3_RenderDrawData(data);
-    std::size_t k = 0;
-    for (int i = 0; i < data->CmdListsCount; ++i) {
-      for (ImDrawCmd& cmd : data->CmdLists[i]->CmdBuffer) cmd.ClipRect = clips[k++];
-    }
+    list.CmdBuffer.swap(cmds);
+    list.IdxBuffer.swap(idx);
+  }
+  ImGui_ImplOpenGL3_RenderDrawData(data);
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    data->CmdLists[i]->CmdBuffer.swap(saved_cmds_[static_cast<std::size_t>(i)]);
+    data->CmdLists[i]->IdxBuffer.swap(saved_idx_[static_cast<std::size_t>(i)]);
   }
   repainted_share_ = std::min(area / std::max(screen.area(), 1.0f), 1.0f);
 }

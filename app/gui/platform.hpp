@@ -8,6 +8,8 @@
 // - A frame is begin_frame() ... ImGui calls ... render(); then read_pixels()
 //   may copy what was drawn, and present() shows it.
 // - Files dropped onto the window are queued; take_dropped_paths() hands them out.
+#include <imgui.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -92,7 +94,11 @@ class Platform {
   bool damage_tracking_ = false;
   DamageTracker damage_;
   float last_clear_[4] = {-1, -1, -1, -1};
-  ScreenRect last_screen_;
+  std::uint64_t last_fonts_ = 0;  // the font atlas's size and the base font size
+  // Reused from frame to frame.
+  std::vector<Mark> marks_;
+  std::vector<ImVector<ImDrawCmd>> saved_cmds_;
+  std::vector<ImVector<ImDrawIdx>> saved_idx_;
   float repainted_share_ = 1.0f;
 };
 
