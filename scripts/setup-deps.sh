@@ -8,7 +8,7 @@ packages=(
   # build
   build-essential cmake pkg-config git
   # the GUI: Dear ImGui (GLFW + OpenGL3 backends in libimgui.a), GLFW, glad, PNG
-  libimgui-dev libglfw3-dev python3-glad libgl-dev libstb-dev
+  libimgui-dev libglfw3-dev python3-glad libgl-dev libx11-dev libstb-dev
   # the engine and the CLI: JSON, command line, formatting
   nlohmann-json3-dev libcli11-dev libfmt-dev
   # tests: doctest, a headless X server, the Go toolchain for parity tests

@@ -62,12 +62,14 @@ int main(int argc, char** argv) {
   std::vector<std::string> compare;
   std::string picture_report;
   bool full_repaint = false;
+  bool from_screen = false;
   auto* size_opt =
       cli.add_option("--size", size_text, "Window size in pixels, WIDTHxHEIGHT (default 1280x800)");
   auto* scale_opt = cli.add_option("--scale", scale, "UI scale, e.g. 2 for a projector")
                         ->check(CLI::Range(0.5f, 4.0f));
-  cli.add_option("--screenshot", screenshot,
-                 "Render --frames frames, write the last one to this PNG file and exit");
+  auto* screenshot_opt =
+      cli.add_option("--screenshot", screenshot,
+                     "Render --frames frames, write the last one to this PNG file and exit");
   cli.add_option("--frames", frames, "Frames to render before --screenshot (default 3)")
       ->check(CLI::Range(1, 100000));
   auto* preset_opt =
@@ -76,6 +78,10 @@ int main(int argc, char** argv) {
   cli.add_option("--set", overrides, "Change a setting of the scenario, KEY=VALUE (repeatable)");
   cli.add_option("--compare", compare,
                  "Open a second run beside the first, changed by KEY=VALUE (repeatable)");
+  cli.add_flag("--from-screen", from_screen,
+               "With --screenshot: show the last frame, then read it back from the screen "
+               "(X11) rather than from the frame drawn")
+      ->needs(screenshot_opt);
   cli.add_option("--picture-report", picture_report,
                  "With --screenshot: also write what the pool view drew, as JSON, to this file");
   auto* theme_opt = cli.add_option("--theme", theme, "dark, light or projector")
@@ -246,8 +252,14 @@ int main(int argc, char** argv) {
       app.screenshot_written(shot, poolscope::gui::write_png(shot, platform->read_pixels()));
     }
     if (headless_shot && frame >= frames) {
-      if (auto failure = poolscope::gui::write_png(screenshot, platform->read_pixels());
-          !failure.empty()) {
+      if (from_screen) platform->present();
+      const poolscope::gui::Image shot =
+          from_screen ? platform->read_screen() : platform->read_pixels();
+      if (shot.rgba.empty()) {
+        std::fprintf(stderr, "poolscope: --from-screen: the window is not on an X11 screen\n");
+        return 1;
+      }
+      if (auto failure = poolscope::gui::write_png(screenshot, shot); !failure.empty()) {
         std::fprintf(stderr, "poolscope: %s\n", failure.c_str());
         return 1;
       }

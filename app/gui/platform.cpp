@@ -12,11 +12,15 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 #include <utility>
+
+#include "app/gui/platform_x11.hpp"
 
 namespace poolscope::gui {
 
@@ -73,6 +77,7 @@ std::unique_ptr<Platform> Platform::open(const WindowOptions& options, std::stri
   // The ImGui backend leaves the user pointer and the drop callback alone.
   glfwSetWindowUserPointer(window, platform.get());
   glfwSetDropCallback(window, &Platform::on_drop);
+  glfwSetWindowRefreshCallback(window, &Platform::on_refresh);
   if (const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER))) {
     platform->renderer_ = name;
   }
@@ -83,6 +88,13 @@ std::unique_ptr<Platform> Platform::open(const WindowOptions& options, std::stri
   ImGui_ImplOpenGL3_Init("#version 330 core");
   platform->keeps_back_buffer_ = platform->back_buffer_survives_swap();
   platform->damage_tracking_ = platform->keeps_back_buffer_;
+  if (platform->keeps_back_buffer_) platform->copy_sub_buffer_ = find_copy_sub_buffer(window);
+  if (options.vsync) {
+    const GLFWvidmode* mode = glfwGetVideoMode(glfwGetPrimaryMonitor());
+    const int hz =
+        mode != nullptr && mode->refreshRate >= 30 ? std::min(mode->refreshRate, 240) : 60;
+    platform->frame_period_ = std::chrono::nanoseconds(1'000'000'000 / hz);
+  }
   if (options.fullscreen) platform->set_fullscreen(true);
   return platform;
 }
@@ -116,6 +128,10 @@ void Platform::on_drop(GLFWwindow* window, int count, const char** paths) {
   auto* self = static_cast<Platform*>(glfwGetWindowUserPointer(window));
   if (self == nullptr) return;
   for (int i = 0; i < count; ++i) self->dropped_.emplace_back(paths[i]);
+}
+
+void Platform::on_refresh(GLFWwindow* window) {
+  if (auto* self = static_cast<Platform*>(glfwGetWindowUserPointer(window))) self->exposed_ = true;
 }
 
 std::vector<std::string> Platform::take_dropped_paths() { return std::exchange(dropped_, {}); }
@@ -207,6 +223,7 @@ void Platform::render(const float clear[4]) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(data);
     repainted_share_ = 1.0f;
+    repainted_whole_ = true;
     return;
   }
   if (!std::equal(clear, clear + 4, last_clear_)) {
@@ -246,10 +263,10 @@ void Platform::render(const float clear[4]) {
     area += r.area();
   }
   glDisable(GL_SCISSOR_TEST);
-  if (inside.empty()) {
-    repainted_share_ = 0;
-    return;
-  }
+  repainted_share_ = std::min(area / std::max(screen.area(), 1.0f), 1.0f);
+  repainted_whole_ = dirty.size() == 1 && dirty[0] == screen;
+  repainted_pixels_ = inside;
+  if (inside.empty()) return;
   // ... then draw them all in one call, which uploads the vertices once. For that call,
   // each list's commands give way to commands per rectangle that hold only the
   // triangles touching it, clipped to it. The rectangles do not overlap, so keeping the
@@ -312,7 +329,6 @@ void Platform::render(const float clear[4]) {
     data->CmdLists[i]->CmdBuffer.swap(saved_cmds_[static_cast<std::size_t>(i)]);
     data->CmdLists[i]->IdxBuffer.swap(saved_idx_[static_cast<std::size_t>(i)]);
   }
-  repainted_share_ = std::min(area / std::max(screen.area(), 1.0f), 1.0f);
 }
 
 bool Platform::fullscreen() const { return glfwGetWindowMonitor(window_) != nullptr; }
@@ -340,7 +356,32 @@ Platform::Geometry Platform::windowed_geometry() const {
   return g;
 }
 
-void Platform::present() { glfwSwapBuffers(window_); }
+void Platform::present() {
+  if (!copy_sub_buffer_ || !damage_tracking_ || repainted_whole_ || exposed_) {
+    glfwSwapBuffers(window_);
+    exposed_ = false;
+  } else {
+    const int h = framebuffer_height();
+    for (const ScreenRect& r : repainted_pixels_) {
+      copy_sub_buffer_(static_cast<int>(r.x0), h - static_cast<int>(r.y1),
+                       static_cast<int>(r.x1 - r.x0), static_cast<int>(r.y1 - r.y0));
+    }
+  }
+  // Software OpenGL has no vsync: without this the loop would spin a core at hundreds
+  // of frames a second. With a working vsync the swap has already waited and this
+  // returns at once.
+  if (frame_period_.count() > 0) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next_frame_) {
+      std::this_thread::sleep_until(next_frame_);
+      next_frame_ += frame_period_;
+    } else {
+      next_frame_ = now + frame_period_;
+    }
+  }
+}
+
+Image Platform::read_screen() const { return read_x11_window(window_); }
 
 void Platform::finish() { glFinish(); }
 

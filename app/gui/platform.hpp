@@ -10,7 +10,9 @@
 // - Files dropped onto the window are queued; take_dropped_paths() hands them out.
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -62,11 +64,18 @@ class Platform {
   [[nodiscard]] bool damage_tracking() const { return damage_tracking_; }
   // The share of the window repainted by the last render(), 0..1.
   [[nodiscard]] float repainted_share() const { return repainted_share_; }
+  // Shows the frame: a swap, or, when only part of it was repainted and the window
+  // system can, a copy of just that part (see platform_x11.hpp). With `vsync`, it also
+  // holds the loop to the display's refresh rate when the driver does not.
   void present();
+  [[nodiscard]] bool presents_partially() const { return bool(copy_sub_buffer_); }
   // Waits until OpenGL has finished drawing (for frame timing).
   void finish();
   // The back buffer as it is after render(), rows top to bottom.
   Image read_pixels() const;
+  // What the window shows on the screen, read back from the X server (to check that
+  // presenting part of a frame leaves the screen right); empty when not on X11.
+  Image read_screen() const;
   int framebuffer_width() const;
   int framebuffer_height() const;
   // Full screen on the primary monitor, or back to the window it was (F11).
@@ -85,6 +94,7 @@ class Platform {
  private:
   explicit Platform(GLFWwindow* window) : window_(window) {}
   static void on_drop(GLFWwindow* window, int count, const char** paths);
+  static void on_refresh(GLFWwindow* window);
   bool back_buffer_survives_swap();
   GLFWwindow* window_ = nullptr;
   std::string renderer_;
@@ -100,6 +110,12 @@ class Platform {
   std::vector<ImVector<ImDrawCmd>> saved_cmds_;
   std::vector<ImVector<ImDrawIdx>> saved_idx_;
   float repainted_share_ = 1.0f;
+  std::function<void(int, int, int, int)> copy_sub_buffer_;  // see platform_x11.hpp
+  std::vector<ScreenRect> repainted_pixels_;  // by the last render(), rows from the top
+  bool repainted_whole_ = true;
+  bool exposed_ = false;  // the window system lost the window's pixels: swap them all
+  std::chrono::nanoseconds frame_period_{0};  // 0: no pacing
+  std::chrono::steady_clock::time_point next_frame_;
 };
 
 // Key indices as Dear ImGui 1.86 sees them through the GLFW backend (GLFW's key codes),

@@ -132,7 +132,8 @@ TEST_CASE("Picture: a bad --compare setting is rejected with its message") {
   CHECK(run.output.find("pool.workers") != std::string::npos);
 }
 
-TEST_CASE("Picture: repainting only what changed gives the same pixels as a full repaint") {
+TEST_CASE(
+    "Picture: repainting and showing only what changed gives the same pixels as a full repaint") {
   // 40 frames of a playing run: tokens move, cards change, the timeline grows.
   const std::string args =
       "--size 960x600 --frames 40 --preset backpressure --at 1.5 --compare pool.jobs_buffer=0";
@@ -144,6 +145,14 @@ TEST_CASE("Picture: repainting only what changed gives the same pixels as a full
   const auto b = test::load_png(full);
   REQUIRE(a.width == 960);
   CHECK(a.rgba == b.rgba);
+
+  // And the screen: frames shown by copying only their repainted part to the window
+  // leave it the same as the frame.
+  const std::string screen = test::output_path("repaint_screen.png");
+  REQUIRE(test::run_gui(args + " --from-screen --screenshot " + screen).exit_code == 0);
+  const auto c = test::load_png(screen);
+  REQUIRE(c.width == 960);
+  CHECK(c.rgba == b.rgba);
 }
 
 TEST_CASE("Picture: the unbounded lesson's last step puts the pool of 20 beside it") {
