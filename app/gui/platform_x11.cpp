@@ -36,9 +36,7 @@ CopySubBuffer find_copy_sub_buffer(GLFWwindow* window) {
   Display* display = get_display();
   const GLXWindow drawable = get_glx_window(window);
   if (copy == nullptr || display == nullptr || drawable == 0) return {};
-  return [=](int x, int y, int width, int height) {
-    copy(display, drawable, x, y, width, height);
-  };
+  return [=](int x, int y, int width, int height) { copy(display, drawable, x, y, width, height); };
 }
 
 Image read_x11_window(GLFWwindow* window) {
@@ -56,9 +54,9 @@ Image read_x11_window(GLFWwindow* window) {
   for (int y = 0; y < image.height; ++y) {
     for (int x = 0; x < image.width; ++x) {
       const unsigned long pixel = XGetPixel(x_image, x, y);
-      image.rgba.insert(image.rgba.end(), {channel(pixel, x_image->red_mask),
-                                           channel(pixel, x_image->green_mask),
-                                           channel(pixel, x_image->blue_mask), 255});
+      image.rgba.insert(image.rgba.end(),
+                        {channel(pixel, x_image->red_mask), channel(pixel, x_image->green_mask),
+                         channel(pixel, x_image->blue_mask), 255});
     }
   }
   XDestroyImage(x_image);
