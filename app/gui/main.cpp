@@ -256,7 +256,9 @@ int main(int argc, char** argv) {
       const poolscope::gui::Image shot =
           from_screen ? platform->read_screen() : platform->read_pixels();
       if (shot.rgba.empty()) {
-        std::fprintf(stderr, "poolscope: --from-screen: the window is not on an X11 screen\n");
+        std::fprintf(stderr,
+                     "poolscope: --from-screen: cannot read the window back (not X11, or not "
+                     "wholly on the screen)\n");
         return 1;
       }
       if (auto failure = poolscope::gui::write_png(screenshot, shot); !failure.empty()) {

@@ -47,8 +47,14 @@ Image read_x11_window(GLFWwindow* window) {
   if (display == nullptr || x_window == 0) return {};
   Image image;
   glfwGetFramebufferSize(window, &image.width, &image.height);
+  // XGetImage fails (BadMatch) when part of the window is off the screen; Xlib's
+  // default handler would end the process, so errors are caught for this one call.
+  XSync(display, False);
+  XErrorHandler previous = XSetErrorHandler([](Display*, XErrorEvent*) { return 0; });
   XImage* x_image = XGetImage(display, x_window, 0, 0, static_cast<unsigned>(image.width),
                               static_cast<unsigned>(image.height), AllPlanes, ZPixmap);
+  XSync(display, False);
+  XSetErrorHandler(previous);
   if (x_image == nullptr) return {};
   image.rgba.reserve(static_cast<std::size_t>(image.width) * image.height * 4);
   for (int y = 0; y < image.height; ++y) {
