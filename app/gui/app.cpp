@@ -178,7 +178,9 @@ void App::draw_warnings(const Session& session) {
   const PoolModel& model = session.model();
   const auto warnings = teaching_warnings(session.figures(), model);
   if (warnings.empty()) {
-    ImGui::TextDisabled("%s", session.scenario().summary.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", session.scenario().summary.c_str());
+    ImGui::PopStyleColor();
     return;
   }
   const Palette& pal = palette(options_.theme);
