@@ -267,9 +267,26 @@ void App::draw_pane(const char* id, Session& session, PoolViewState& view, const
   const pool::Figures f = session.figures();
   // Now and at the peak: a fast run may be over before anyone looks.
   auto mib = [](std::int64_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); };
-  ImGui::TextDisabled("%d goroutines (peak %d)  ·  %.0f MiB (peak %.0f)  ·  %llu done",
-                      f.goroutines, f.peak_goroutines, mib(f.memory_bytes),
-                      mib(f.peak_memory_bytes), static_cast<unsigned long long>(f.jobs_done));
+  // A narrow pane puts the jobs done on a line of their own, and a very narrow one
+  // keeps only the figures.
+  const auto done = static_cast<unsigned long long>(f.jobs_done);
+  const std::string sizes =
+      fmt::format("{} goroutines (peak {})  ·  {:.0f} MiB (peak {:.0f})", f.goroutines,
+                  f.peak_goroutines, mib(f.memory_bytes), mib(f.peak_memory_bytes));
+  const std::string whole = fmt::format("{}  ·  {} done", sizes, done);
+  const float room = ImGui::GetContentRegionAvail().x;
+  if (ImGui::CalcTextSize(whole.c_str()).x <= room) {
+    ImGui::TextDisabled("%s", whole.c_str());
+  } else if (ImGui::CalcTextSize(sizes.c_str()).x <= room) {
+    ImGui::TextDisabled("%s", sizes.c_str());
+    ImGui::TextDisabled("%llu done", done);
+  } else {
+    ImGui::TextDisabled("%d/%d goroutines · %.0f/%.0f MiB · %llu done", f.goroutines,
+                        f.peak_goroutines, mib(f.memory_bytes), mib(f.peak_memory_bytes), done);
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("Goroutines now/at the peak, MiB now/at the peak, jobs done");
+    }
+  }
   const float warn_h = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
   ImGui::BeginChild("picture", ImVec2(0, ImGui::GetContentRegionAvail().y - warn_h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
