@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
@@ -107,8 +108,10 @@ class Platform {
   std::uint64_t last_fonts_ = 0;  // the font atlas's size and the base font size
   // Reused from frame to frame.
   std::vector<Mark> marks_;
-  std::vector<ImVector<ImDrawCmd>> saved_cmds_;
-  std::vector<ImVector<ImDrawIdx>> saved_idx_;
+  // A deque: ImVector has no move, and copying one on a vector's growth is wasteful
+  // (and, empty, passes memcpy a null pointer).
+  std::deque<ImVector<ImDrawCmd>> saved_cmds_;
+  std::deque<ImVector<ImDrawIdx>> saved_idx_;
   float repainted_share_ = 1.0f;
   std::function<void(int, int, int, int)> copy_sub_buffer_;  // see platform_x11.hpp
   std::vector<ScreenRect> repainted_pixels_;  // by the last render(), rows from the top
