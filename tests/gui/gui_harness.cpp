@@ -38,10 +38,23 @@ namespace {
 std::atomic<int> g_runs{0};  // numbers each run's private config folder
 }  // namespace
 
+// xvfb-run -a picks a free display number by looking, then starts Xvfb on it, so two
+// tests starting at once (ctest -j) can pick the same one and one Xvfb fails to start.
+// That is the harness's problem, not the app's: such a run is tried again.
+Run capture_under_xvfb(const std::string& env, const std::string& command) {
+  Run run;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    run = capture(kAsanEnv + env + " " + POOLSCOPE_XVFB_RUN + " -a -s '-screen 0 1920x1080x24' " +
+                  command);
+    if (run.output.find("Xvfb failed to start") == std::string::npos) break;
+    usleep(200'000 * static_cast<unsigned>(attempt + 1));
+  }
+  return run;
+}
+
 Run run_gui_with_config(const std::string& config_home, const std::string& args) {
-  return capture(kAsanEnv + std::string("XDG_CONFIG_HOME='") + config_home + "' " +
-                 POOLSCOPE_XVFB_RUN + " -a -s '-screen 0 1920x1080x24' " + POOLSCOPE_GUI_BINARY +
-                 " " + args);
+  return capture_under_xvfb("XDG_CONFIG_HOME='" + config_home + "'",
+                            std::string(POOLSCOPE_GUI_BINARY) + " " + args);
 }
 
 namespace {
@@ -57,8 +70,8 @@ std::string fresh_config_home() {
 Run run_gui(const std::string& args) { return run_gui_with_config(fresh_config_home(), args); }
 
 Run run_gui_binary(const std::string& binary, const std::string& args) {
-  return capture(kAsanEnv + std::string("XDG_CONFIG_HOME='") + fresh_config_home() + "' " +
-                 POOLSCOPE_XVFB_RUN + " -a -s '-screen 0 1920x1080x24' '" + binary + "' " + args);
+  return capture_under_xvfb("XDG_CONFIG_HOME='" + fresh_config_home() + "'",
+                            "'" + binary + "' " + args);
 }
 
 Run run_gui_without_display(const std::string& args) {
