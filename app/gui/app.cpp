@@ -287,8 +287,21 @@ void App::draw_pane(const char* id, Session& session, PoolViewState& view, const
       ImGui::SetTooltip("Goroutines now/at the peak, MiB now/at the peak, jobs done");
     }
   }
-  const float warn_h = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
-  ImGui::BeginChild("picture", ImVec2(0, ImGui::GetContentRegionAvail().y - warn_h), false,
+  // The warnings below get the height their wrapped text needs, within limits.
+  const float avail_h = ImGui::GetContentRegionAvail().y;
+  const float wrap = ImGui::GetContentRegionAvail().x;
+  const float gap = ImGui::GetStyle().ItemSpacing.y;
+  float text_h = 0;
+  const auto warnings = teaching_warnings(session.figures(), session.model());
+  if (warnings.empty()) {
+    text_h = ImGui::CalcTextSize(session.scenario().summary.c_str(), nullptr, false, wrap).y;
+  }
+  for (const Warning& w : warnings) {
+    text_h += ImGui::CalcTextSize(w.text.c_str(), nullptr, false, wrap).y + gap;
+  }
+  const float warn_h = std::clamp(text_h + gap, ImGui::GetTextLineHeightWithSpacing() * 2.2f,
+                                  std::max(avail_h * 0.4f, 0.0f));
+  ImGui::BeginChild("picture", ImVec2(0, avail_h - warn_h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   draw_pool_view(session, view, PoolViewStyle{options_.theme, s, &fonts_}, dt);
   ImGui::EndChild();
