@@ -174,9 +174,7 @@ void App::screenshot_written(const std::string& path, const std::string& error) 
   gui::screenshot_written(share_, path, error);
 }
 
-void App::draw_warnings(const Session& session) {
-  const PoolModel& model = session.model();
-  const auto warnings = teaching_warnings(session.figures(), model);
+void App::draw_warnings(const Session& session, const std::vector<Warning>& warnings) {
   if (warnings.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", session.scenario().summary.c_str());
@@ -305,7 +303,7 @@ void App::draw_pane(const char* id, Session& session, PoolViewState& view, const
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   draw_pool_view(session, view, PoolViewStyle{options_.theme, s, &fonts_}, dt);
   ImGui::EndChild();
-  draw_warnings(session);
+  draw_warnings(session, warnings);
   ImGui::EndChild();
 }
 
@@ -485,7 +483,7 @@ void App::frame(float dt) {
     ImGui::EndChild();
     ImGui::BeginChild("warnings", ImVec2(centre_w, warn_h), true);
     report_window(report_, "panel:warnings");
-    draw_warnings(*session_);
+    draw_warnings(*session_, teaching_warnings(session_->figures(), session_->model()));
     ImGui::EndChild();
   }
   ImGui::BeginChild("timeline", ImVec2(centre_w, timeline_h), true,

@@ -46,6 +46,7 @@
 #include "app/gui/view_pool.hpp"
 #include "app/gui/view_share.hpp"
 #include "app/gui/view_timeline.hpp"
+#include "app/gui/warnings.hpp"
 #include "core/scenario/scenario.hpp"
 
 namespace poolscope::gui {
@@ -114,7 +115,7 @@ class App {
  private:
   void handle_keys();
   void draw_status_bar(float height);
-  void draw_warnings(const Session& session);
+  void draw_warnings(const Session& session, const std::vector<Warning>& warnings);
   void draw_compare_bar();
   void follow_lesson_compare();
   void draw_pane(const char* id, Session& session, PoolViewState& view, const std::string& title,
