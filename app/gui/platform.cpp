@@ -250,7 +250,8 @@ void Platform::render(const float clear[4]) {
                       (r.y1 - off.y) * scale.y};
   };
   // Clear each rectangle ...
-  std::vector<ScreenRect> inside;
+  std::vector<ScreenRect>& inside = repainted_pixels_;  // kept for present()
+  inside.clear();
   float area = 0;
   glEnable(GL_SCISSOR_TEST);
   for (const ScreenRect& r : dirty) {
@@ -265,7 +266,6 @@ void Platform::render(const float clear[4]) {
   glDisable(GL_SCISSOR_TEST);
   repainted_share_ = std::min(area / std::max(screen.area(), 1.0f), 1.0f);
   repainted_whole_ = dirty.size() == 1 && dirty[0] == screen;
-  repainted_pixels_ = inside;
   if (inside.empty()) return;
   // ... then draw them all in one call, which uploads the vertices once. For that call,
   // each list's commands give way to commands per rectangle that hold only the

@@ -69,7 +69,6 @@ class Platform {
   // system can, a copy of just that part (see platform_x11.hpp). With `vsync`, it also
   // holds the loop to the display's refresh rate when the driver does not.
   void present();
-  [[nodiscard]] bool presents_partially() const { return bool(copy_sub_buffer_); }
   // Waits until OpenGL has finished drawing (for frame timing).
   void finish();
   // The back buffer as it is after render(), rows top to bottom.

@@ -38,6 +38,7 @@ namespace {
 std::atomic<int> g_runs{0};  // numbers each run's private config folder
 }  // namespace
 
+namespace {
 // xvfb-run -a picks a free display number by looking, then starts Xvfb on it, so two
 // tests starting at once (ctest -j) can pick the same one and one Xvfb fails to start.
 // That is the harness's problem, not the app's: such a run is tried again.
@@ -51,6 +52,7 @@ Run capture_under_xvfb(const std::string& env, const std::string& command) {
   }
   return run;
 }
+}  // namespace
 
 Run run_gui_with_config(const std::string& config_home, const std::string& args) {
   return capture_under_xvfb("XDG_CONFIG_HOME='" + config_home + "'",
