@@ -266,7 +266,7 @@ void App::draw_pane(const char* id, Session& session, PoolViewState& view, const
   // Now and at the peak: a fast run may be over before anyone looks.
   auto mib = [](std::int64_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); };
   // A narrow pane puts the jobs done on a line of their own, and a very narrow one
-  // keeps only the figures.
+  // keeps only the figures, wrapped.
   const auto done = static_cast<unsigned long long>(f.jobs_done);
   const std::string sizes =
       fmt::format("{} goroutines (peak {})  ·  {:.0f} MiB (peak {:.0f})", f.goroutines,
@@ -279,8 +279,10 @@ void App::draw_pane(const char* id, Session& session, PoolViewState& view, const
     ImGui::TextDisabled("%s", sizes.c_str());
     ImGui::TextDisabled("%llu done", done);
   } else {
-    ImGui::TextDisabled("%d/%d goroutines · %.0f/%.0f MiB · %llu done", f.goroutines,
-                        f.peak_goroutines, mib(f.memory_bytes), mib(f.peak_memory_bytes), done);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%d/%d goroutines · %.0f/%.0f MiB · %llu done", f.goroutines,
+                       f.peak_goroutines, mib(f.memory_bytes), mib(f.peak_memory_bytes), done);
+    ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) {
       ImGui::SetTooltip("Goroutines now/at the peak, MiB now/at the peak, jobs done");
     }
