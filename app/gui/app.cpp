@@ -8,11 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
-#include "app/gui/platform.hpp"
-#include "app/gui/pool_model.hpp"
-#include "app/gui/scenario_io.hpp"
-#include "app/gui/view_stage.hpp"
-#include "app/gui/warnings.hpp"
+#include "app/gui/model/lessons_dir.hpp"
+#include "app/gui/model/pool_model.hpp"
+#include "app/gui/model/scenario_io.hpp"
+#include "app/gui/model/warnings.hpp"
+#include "app/gui/platform/platform.hpp"
+#include "app/gui/views/view_stage.hpp"
 
 namespace poolscope::gui {
 
@@ -39,7 +40,7 @@ nlohmann::json to_json(const PictureRecord& d) {
 
 std::string App::picture_report() const {
   nlohmann::json j = to_json(pool_view_.drawn);
-  if (compare_) j["compare"] = to_json(compare_->view.drawn);
+  if (compare_) j["compare"] = to_json(compare_view_.drawn);
   return j.dump(2);
 }
 
@@ -62,7 +63,7 @@ App::App(AppOptions options)
     for (const auto& t : dir.tried) tried += (tried.empty() ? "" : ", ") + t.string();
     lessons_.problems.push_back("lessons folder not found (looked in: " + tried + ")");
   } else {
-    lessons_ = load_lessons(dir.found);
+    lessons_ = lesson::load_lessons(dir.found);
   }
   if (options_.compare) {
     compare_error_ = start_compare("from the command line", *options_.compare);
@@ -74,6 +75,7 @@ std::string App::start_compare(const std::string& name, std::span<const std::str
   if (!right) return right.message();
   session_->reset();
   compare_.emplace();
+  compare_view_ = {};
   compare_->session = std::make_unique<Session>(std::move(right).value());
   compare_->session->playing = session_->playing;
   compare_->session->speed = session_->speed;
@@ -135,7 +137,7 @@ void App::handle_keys() {
     if (c == '?') show_shortcuts_ = !show_shortcuts_;
   }
   if (ImGui::IsKeyPressed(keys::kEscape, false)) show_shortcuts_ = false;
-  if (const Lesson* lesson = lessons_.find(lesson_.preset)) {
+  if (const lesson::Lesson* lesson = lessons_.find(lesson_.preset)) {
     if (ImGui::IsKeyPressed(keys::kPageDown)) lesson_.player.next(*lesson);
     if (ImGui::IsKeyPressed(keys::kPageUp)) lesson_.player.back();
   }
@@ -199,12 +201,12 @@ void App::follow_lesson_compare() {
   if (options_.external_clock) return;  // a recording draws one run
   // A lesson step can put a second run beside the first, once, when the step is reached;
   // the learner may turn it off again.
-  const Lesson* lesson = lessons_.find(session_->scenario().id);
+  const lesson::Lesson* lesson = lessons_.find(session_->scenario().id);
   const std::size_t step = lesson_.player.step;
   const auto key = std::make_pair(session_->scenario().id, step);
   if (lesson == nullptr || step >= lesson->steps.size() || key == compare_step_) return;
   compare_step_ = key;
-  const LessonStep& s = lesson->steps[step];
+  const lesson::LessonStep& s = lesson->steps[step];
   if (!s.compare.empty()) compare_error_ = start_compare("this lesson's other run", s.compare);
 }
 
@@ -473,7 +475,7 @@ void App::frame(float dt) {
     draw_pane("left", *session_, pool_view_, "A  " + session_->scenario().title, !right, pane_w,
               pane_h, dt);
     ImGui::SameLine();
-    draw_pane("right", *compare_->session, compare_->view,
+    draw_pane("right", *compare_->session, compare_view_,
               "B  " + compare_->variant + ":  " +
                   describe_difference(session_->scenario(), compare_->session->scenario()),
               right, pane_w, pane_h, dt);

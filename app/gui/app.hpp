@@ -33,20 +33,20 @@
 #include <utility>
 #include <vector>
 
-#include "app/gui/compare.hpp"
-#include "app/gui/fonts.hpp"
-#include "app/gui/layout_report.hpp"
-#include "app/gui/lesson.hpp"
-#include "app/gui/session.hpp"
-#include "app/gui/theme.hpp"
-#include "app/gui/view_code.hpp"
-#include "app/gui/view_controls.hpp"
-#include "app/gui/view_lesson.hpp"
-#include "app/gui/view_metrics.hpp"
-#include "app/gui/view_pool.hpp"
-#include "app/gui/view_share.hpp"
-#include "app/gui/view_timeline.hpp"
-#include "app/gui/warnings.hpp"
+#include "app/gui/model/compare.hpp"
+#include "app/gui/model/session.hpp"
+#include "app/gui/model/warnings.hpp"
+#include "app/gui/platform/fonts.hpp"
+#include "app/gui/views/layout_report.hpp"
+#include "app/gui/views/theme.hpp"
+#include "app/gui/views/view_code.hpp"
+#include "app/gui/views/view_controls.hpp"
+#include "app/gui/views/view_lesson.hpp"
+#include "app/gui/views/view_metrics.hpp"
+#include "app/gui/views/view_pool.hpp"
+#include "app/gui/views/view_share.hpp"
+#include "app/gui/views/view_timeline.hpp"
+#include "core/lesson/lesson.hpp"
 #include "core/scenario/scenario.hpp"
 
 namespace poolscope::gui {
@@ -107,8 +107,8 @@ class App {
   [[nodiscard]] bool code_follows() const { return code_.follow; }
 
   // [Lessons] The lesson files read at start, and where the learner is in the current one.
-  [[nodiscard]] const LessonLibrary& lessons() const { return lessons_; }
-  [[nodiscard]] const LessonViewState& lesson_state() const { return lesson_; }
+  [[nodiscard]] const lesson::LessonLibrary& lessons() const { return lessons_; }
+  [[nodiscard]] const LessonState& lesson_state() const { return lesson_; }
   // The last frame's layout (empty unless AppOptions::layout_report).
   [[nodiscard]] const LayoutReport& layout_report() const { return report_; }
 
@@ -123,7 +123,7 @@ class App {
   // The side the controls, timeline and code view follow (the left one unless comparing).
   Session& focused() { return compare_ && compare_->focus_right ? *compare_->session : *session_; }
   [[nodiscard]] trace::GoroutineId& focused_selection() {
-    return compare_ && compare_->focus_right ? compare_->view.selected : pool_view_.selected;
+    return compare_ && compare_->focus_right ? compare_view_.selected : pool_view_.selected;
   }
   void draw_stage(float dt, bool cramped);
   void draw_presentation_controls();
@@ -138,10 +138,11 @@ class App {
   MetricsViewState metrics_;
   ShareState share_;
   std::optional<Compare> compare_;
+  PoolViewState compare_view_;  // the right pane's picture memory
   std::string compare_error_;
   std::pair<std::string, std::size_t> compare_step_;  // the lesson step last followed
-  LessonLibrary lessons_;
-  LessonViewState lesson_;
+  lesson::LessonLibrary lessons_;
+  LessonState lesson_;
   LayoutReport report_;
   AppRequests requests_;
   float pending_scale_ = 0;  // 0: no change waiting

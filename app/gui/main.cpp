@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "app/gui/app.hpp"
-#include "app/gui/bench_frames.hpp"
-#include "app/gui/platform.hpp"
-#include "app/gui/prefs.hpp"
-#include "app/gui/recorder.hpp"
-#include "app/gui/scripted_input.hpp"
+#include "app/gui/model/prefs.hpp"
+#include "app/gui/modes/bench_frames.hpp"
+#include "app/gui/modes/recorder.hpp"
+#include "app/gui/modes/scripted_input.hpp"
+#include "app/gui/platform/platform.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "app/gui/damage.hpp"
+#include "app/gui/platform/damage.hpp"
 
 using namespace poolscope::gui;
 

@@ -2,7 +2,7 @@
 // Helpers for tests that run the real poolscope binary under Xvfb.
 #include <string>
 
-#include "app/gui/platform.hpp"
+#include "app/gui/platform/platform.hpp"
 
 namespace poolscope::test {
 

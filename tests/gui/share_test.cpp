@@ -8,9 +8,9 @@
 #include <fstream>
 #include <string>
 
-#include "app/gui/platform.hpp"
-#include "app/gui/session.hpp"
-#include "app/gui/view_share.hpp"
+#include "app/gui/model/session.hpp"
+#include "app/gui/platform/platform.hpp"
+#include "app/gui/views/view_share.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
 #include "tests/gui/gui_harness.hpp"

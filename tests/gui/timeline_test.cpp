@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "app/gui/view_timeline.hpp"
+#include "app/gui/views/view_timeline.hpp"
 
 using namespace poolscope;
 using namespace poolscope::gui;

@@ -1,0 +1,19 @@
+#pragma once
+// Where the app finds its lesson files (core/lesson/lesson.hpp reads them).
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace poolscope::gui {
+
+// Where the lessons are, first match wins: `explicit_dir` (from --lessons) if given;
+// $POOLSCOPE_LESSONS; <exe dir>/../share/poolscope/lessons (installed);
+// <exe dir>/assets/lessons (copied beside the binary); the source tree's assets/lessons.
+// Returns the candidates looked at, in order, when none exists (for the message).
+struct LessonsDir {
+  std::filesystem::path found;  // empty when none
+  std::vector<std::filesystem::path> tried;
+};
+LessonsDir find_lessons_dir(const std::string& explicit_dir);
+
+}  // namespace poolscope::gui

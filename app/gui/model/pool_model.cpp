@@ -1,0 +1,138 @@
+#include "app/gui/model/pool_model.hpp"
+
+#include <algorithm>
+
+namespace poolscope::gui {
+
+using trace::GoState;
+
+namespace {
+Role role_of(std::string_view name) {
+  if (name == "main") return Role::Main;
+  if (name == "producer" || name == "sender") return Role::Producer;
+  if (name == "worker") return Role::Worker;
+  if (name == "job") return Role::Job;
+  if (name == "closer") return Role::Closer;
+  return Role::Other;
+}
+}  // namespace
+
+Look look_of(const trace::GoroutineView& g, const PoolModel& m, bool leaked,
+             std::span<const int> work_lines) {
+  if (leaked) return Look::Leaked;
+  const bool at_work = std::find(work_lines.begin(), work_lines.end(), g.line) != work_lines.end();
+  switch (g.state) {
+    case GoState::Runnable:
+    case GoState::Running:
+      return Look::Runnable;
+    case GoState::Working:
+    case GoState::IoWait:
+      return Look::Working;
+    case GoState::WaitingCpu:
+      return Look::WaitingCpu;
+    case GoState::Sleeping:
+      return Look::Sleeping;
+    case GoState::BlockedSemaphore:
+    case GoState::BlockedSend:
+      if (g.wait_object == m.db && m.db != 0) return Look::WaitingResource;
+      if (g.wait_object == m.limit && m.limit != 0) return Look::WaitingLimit;
+      return g.state == GoState::BlockedSend ? Look::BlockedSend : Look::WaitingResource;
+    case GoState::BlockedRecv:
+      return g.wait_object == m.jobs && m.jobs != 0 ? Look::Idle : Look::BlockedRecv;
+    case GoState::BlockedSelect:
+      return at_work ? Look::Working : Look::BlockedRecv;
+    case GoState::BlockedWaitGroup:
+      return Look::BlockedRecv;
+    case GoState::Exited:
+      return Look::Exited;
+  }
+  return Look::Runnable;
+}
+
+PoolModel build_pool_model(const trace::Snapshot& s, const trace::StringTable& strings,
+                           const sim::Report& report, trace::Time now,
+                           std::span<const int> work_lines) {
+  PoolModel m;
+  m.outcome = s.outcome;
+  m.main_exited = s.main_exited;
+  for (const trace::ChannelView& c : s.channels) {
+    const std::string_view name = strings.str(c.name);
+    if (name == "jobs") {
+      m.jobs = c.id;
+      m.jobs_cap = c.cap;
+    } else if (name == "results") {
+      m.results = c.id;
+      m.results_cap = c.cap;
+    } else if (name == "db") {
+      m.db = c.id;
+      m.db_cap = c.cap;
+      m.db_in_use = static_cast<std::int64_t>(c.buffer.size());
+    } else if (name == "g.sem") {
+      m.limit = c.id;
+    }
+  }
+  // Leaks are known once the run completed: the report lists them.
+  std::vector<trace::GoroutineId> leaked;
+  if (s.outcome == trace::Outcome::Completed) {
+    for (const auto& b : report.blocked) leaked.push_back(b.id);
+  }
+  for (const trace::GoroutineView& g : s.goroutines) {
+    Actor a;
+    a.id = g.id;
+    a.role = role_of(strings.str(g.name));
+    a.index = g.index;
+    a.line = g.line;
+    a.job = g.job;
+    a.since = g.since;
+    const bool is_leaked = std::find(leaked.begin(), leaked.end(), g.id) != leaked.end();
+    a.look = look_of(g, m, is_leaked, work_lines);
+    if ((g.state == GoState::Working || g.state == GoState::IoWait) && g.wait_value > g.since) {
+      a.progress = std::clamp(
+          static_cast<double>(now - g.since) / static_cast<double>(g.wait_value - g.since), 0.0,
+          1.0);
+    }
+    if (g.state == GoState::BlockedSend && g.wait_object == m.results && m.results != 0) {
+      a.sending = job_of_result(g.wait_value);
+    }
+    if (a.role == Role::Worker || a.role == Role::Job) {
+      if (g.state == GoState::Exited && a.role == Role::Job) {
+        ++m.exited_workers;
+        continue;
+      }
+      m.workers.push_back(a);
+    } else if (a.role == Role::Main || a.role == Role::Producer) {
+      if (a.role == Role::Producer && g.state == GoState::Exited) continue;
+      m.producers.push_back(a);
+    } else {
+      m.others.push_back(a);
+    }
+  }
+
+  // Tokens, in the order a job travels.
+  if (m.jobs != 0) {
+    const trace::ChannelView& jobs = s.channel(m.jobs);
+    for (std::size_t i = 0; i < jobs.sendq.size(); ++i) {
+      m.tokens.push_back(
+          {jobs.sendq[i].value, Place::SenderHand, static_cast<int>(i), jobs.sendq[i].goroutine});
+    }
+    for (std::size_t i = 0; i < jobs.buffer.size(); ++i) {
+      m.tokens.push_back({jobs.buffer[i], Place::JobsSlot, static_cast<int>(i), 0});
+    }
+  }
+  for (const Actor& a : m.workers) {
+    if (a.job != trace::kNoJob) m.tokens.push_back({a.job, Place::Held, 0, a.id});
+    if (a.sending != trace::kNoJob && a.sending != a.job) {
+      m.tokens.push_back({a.sending, Place::ResultHand, 0, a.id});
+    }
+  }
+  if (m.results != 0) {
+    const trace::ChannelView& results = s.channel(m.results);
+    for (std::size_t i = 0; i < results.buffer.size(); ++i) {
+      m.tokens.push_back(
+          {job_of_result(results.buffer[i]), Place::ResultsSlot, static_cast<int>(i), 0});
+    }
+  }
+  return m;
+}
+
+}  // namespace poolscope::gui

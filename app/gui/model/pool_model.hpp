@@ -1,0 +1,85 @@
+#pragma once
+// PoolModel: what the pool view shows, derived from a Snapshot; no drawing.
+//
+// - Sorts goroutines into roles by name (main, producer/sender, worker, job, closer),
+//   finds the `jobs` and `results` channels (the newest of each name) and the database
+//   semaphore, and gives every goroutine its Look (theme.hpp).
+// - Lists every job token in sight with where it is: in a producer's hand (a blocked
+//   sender), in a jobs slot, held by a goroutine, being sent as a result, in a results
+//   slot. The view tweens tokens between these places.
+// - Pure function of (snapshot, strings, report, the program's work lines): tested
+//   without a window.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "app/gui/model/look.hpp"
+#include "core/sim/report.hpp"
+#include "core/trace/snapshot.hpp"
+#include "core/trace/string_table.hpp"
+
+namespace poolscope::gui {
+
+enum class Role : std::uint8_t { Main, Producer, Worker, Job, Closer, Other };
+
+struct Actor {
+  trace::GoroutineId id = 0;
+  Role role = Role::Other;
+  Look look = Look::Runnable;
+  std::int64_t index = -1;  // worker 3 -> 3
+  std::uint16_t line = 0;
+  std::int64_t job = trace::kNoJob;      // the job it holds
+  std::int64_t sending = trace::kNoJob;  // the job whose value it is blocked sending
+  trace::Time since = 0;                 // in this state since
+  double progress = -1;                  // 0..1 through timed work; -1 when not timed
+};
+
+enum class Place : std::uint8_t {
+  SenderHand,   // a producer blocked sending it on jobs (index = position in sendq)
+  JobsSlot,     // buffered in jobs (index = position from the head)
+  Held,         // held by a goroutine (actor = its id)
+  ResultHand,   // a goroutine blocked sending its result (actor = its id)
+  ResultsSlot,  // buffered in results (index = position from the head)
+};
+
+struct Token {
+  std::int64_t job = 0;
+  Place place = Place::JobsSlot;
+  int index = 0;
+  trace::GoroutineId actor = 0;
+};
+
+struct PoolModel {
+  std::vector<Actor> producers;  // main first when it produces, then producer/sender goroutines
+  std::vector<Actor> workers;    // pool workers, or job goroutines (unbounded, errgroup)
+  std::vector<Actor> others;     // closer etc.
+  trace::ChannelId jobs = 0;
+  trace::ChannelId results = 0;
+  trace::ChannelId db = 0;     // the database semaphore ("db")
+  trace::ChannelId limit = 0;  // errgroup's SetLimit semaphore ("g.sem")
+  std::int64_t jobs_cap = 0;
+  std::int64_t results_cap = 0;
+  std::int64_t db_cap = 0;
+  std::int64_t db_in_use = 0;
+  std::vector<Token> tokens;
+  int exited_workers = 0;  // workers/jobs that returned (not drawn as cards)
+  bool main_exited = false;
+  trace::Outcome outcome = trace::Outcome::Running;
+};
+
+// Results carry j * 2 (the lesson's `results <- j * 2`); this maps one back to its job.
+constexpr std::int64_t job_of_result(std::int64_t value) { return value / 2; }
+
+// `now` is the moment shown (a folded snapshot only knows its last event's time).
+// `work_lines` are the lines of the work function: a goroutine waiting there (in
+// errgroup mode the work is a select on ctx.Done() and a timer) is working.
+PoolModel build_pool_model(const trace::Snapshot& s, const trace::StringTable& strings,
+                           const sim::Report& report, trace::Time now,
+                           std::span<const int> work_lines);
+
+// The look of one goroutine in the picture.
+Look look_of(const trace::GoroutineView& g, const PoolModel& m, bool leaked,
+             std::span<const int> work_lines = {});
+
+}  // namespace poolscope::gui

@@ -1,0 +1,142 @@
+#include "app/gui/model/prefs.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/lesson/lesson.hpp"
+
+namespace poolscope::gui {
+
+using nlohmann::json;
+
+bool parse_theme(const std::string& name, ThemeId& theme) {
+  for (ThemeId t : {ThemeId::Dark, ThemeId::Light, ThemeId::Projector}) {
+    if (theme_name(t) == name) {
+      theme = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::filesystem::path prefs_path() {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  if (xdg != nullptr && *xdg != '\0')
+    return std::filesystem::path(xdg) / "poolscope" / "prefs.json";
+  const char* home = std::getenv("HOME");
+  if (home != nullptr && *home != '\0') {
+    return std::filesystem::path(home) / ".config" / "poolscope" / "prefs.json";
+  }
+  return {};
+}
+
+LoadedPrefs load_prefs(const std::filesystem::path& path) {
+  LoadedPrefs out;
+  std::ifstream in(path, std::ios::binary);
+  if (path.empty() || !in) return out;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    const lesson::TextPosition p = lesson::position_of(text, e.byte == 0 ? 0 : e.byte - 1);
+    out.warning = fmt::format("{}:{}:{}: preferences are not valid JSON; using the defaults",
+                              path.string(), p.line, p.column);
+    return out;
+  }
+  if (!j.is_object()) {
+    out.warning =
+        fmt::format("{}: preferences are not a JSON object; using the defaults", path.string());
+    return out;
+  }
+  std::string bad;
+  const auto note = [&](const char* key) {
+    bad += fmt::format("{}{}", bad.empty() ? "" : ", ", key);
+  };
+  Prefs& p = out.prefs;
+  if (const auto it = j.find("scale"); it != j.end()) {
+    if (it->is_number() && it->get<double>() >= 0.5 && it->get<double>() <= 4.0) {
+      p.scale = it->get<float>();
+    } else {
+      note("scale");
+    }
+  }
+  if (const auto it = j.find("theme"); it != j.end()) {
+    if (!it->is_string() || !parse_theme(it->get<std::string>(), p.theme)) note("theme");
+  }
+  const auto integer = [&](const char* key, int& field, int lo, int hi) {
+    if (const auto it = j.find(key); it != j.end()) {
+      if (it->is_number_integer() && it->get<std::int64_t>() >= lo &&
+          it->get<std::int64_t>() <= hi) {
+        field = it->get<int>();
+      } else {
+        note(key);
+      }
+    }
+  };
+  integer("width", p.width, 320, 7680);
+  integer("height", p.height, 240, 4320);
+  integer("x", p.x, -100000, 100000);
+  integer("y", p.y, -100000, 100000);
+  if (const auto it = j.find("preset"); it != j.end()) {
+    if (it->is_string()) {
+      p.preset = it->get<std::string>();
+    } else {
+      note("preset");
+    }
+  }
+  const auto flag = [&](const char* key, bool& field) {
+    if (const auto it = j.find(key); it != j.end()) {
+      if (it->is_boolean()) {
+        field = it->get<bool>();
+      } else {
+        note(key);
+      }
+    }
+  };
+  flag("stage", p.stage);
+  flag("fullscreen", p.fullscreen);
+  if (!bad.empty()) {
+    out.warning = fmt::format("{}: ignored bad values for {}; using the defaults for them",
+                              path.string(), bad);
+  }
+  return out;
+}
+
+std::string save_prefs(const std::filesystem::path& path, const Prefs& p) {
+  if (path.empty()) return "cannot save preferences: neither XDG_CONFIG_HOME nor HOME is set";
+  json j = {{"scale", p.scale},
+            {"theme", std::string(theme_name(p.theme))},
+            {"preset", p.preset},
+            {"stage", p.stage},
+            {"fullscreen", p.fullscreen}};
+  if (p.width > 0 && p.height > 0) {
+    j["width"] = p.width;
+    j["height"] = p.height;
+  }
+  if (p.x != INT_MIN && p.y != INT_MIN) {
+    j["x"] = p.x;
+    j["y"] = p.y;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  // Written to a temporary file and renamed, so a crash never leaves half a file.
+  const auto tmp = std::filesystem::path(path.string() + ".tmp");
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return fmt::format("cannot save preferences to {}", path.string());
+    out << j.dump(2) << '\n';
+    if (!out) return fmt::format("cannot save preferences to {}", path.string());
+  }
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return fmt::format("cannot save preferences to {}: {}", path.string(), ec.message());
+  return "";
+}
+
+}  // namespace poolscope::gui

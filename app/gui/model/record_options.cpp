@@ -1,0 +1,114 @@
+// [SECTION] Options and the ffmpeg command line
+#include "app/gui/model/record_options.hpp"
+
+#include <unistd.h>
+
+#include <fmt/core.h>
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+
+namespace poolscope::gui {
+
+namespace fs = std::filesystem;
+
+namespace {
+bool ends_with(std::string_view text, std::string_view suffix) {
+  if (text.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    const auto a = static_cast<unsigned char>(text[text.size() - suffix.size() + i]);
+    if (std::tolower(a) != suffix[i]) return false;
+  }
+  return true;
+}
+}  // namespace
+
+RecordKind record_kind(std::string_view out) {
+  if (ends_with(out, ".mp4")) return RecordKind::Mp4;
+  if (ends_with(out, ".gif")) return RecordKind::Gif;
+  return RecordKind::PngFrames;
+}
+
+std::string check_record_options(const RecordOptions& options, int width, int height) {
+  if (options.out.empty()) return "--record: give an output, e.g. --record lesson.mp4";
+  const RecordKind kind = record_kind(options.out);
+  if (kind == RecordKind::PngFrames && fs::exists(options.out) && !fs::is_directory(options.out)) {
+    return "--record: " + options.out +
+           " is a file but not .mp4 or .gif; give a .mp4, a .gif or a folder for PNG frames";
+  }
+  if (options.fps != 30 && options.fps != 60) {
+    return fmt::format("--fps: {} is not allowed (allowed 30 or 60)", options.fps);
+  }
+  if (kind == RecordKind::Mp4 && (width % 2 != 0 || height % 2 != 0)) {
+    return fmt::format("--size: {}x{} is odd; H.264 video needs an even width and height", width,
+                       height);
+  }
+  if (kind == RecordKind::Gif && options.fps != 30) {
+    return "--fps: a GIF cannot play 60 frames per second (browsers slow frames shorter than "
+           "20 ms down); use --fps 30, or a .mp4";
+  }
+  if (frame_count(options) < 1) {
+    return fmt::format("--duration: {:g} s is shorter than one frame", options.duration_s);
+  }
+  return "";
+}
+
+int frame_count(const RecordOptions& options) {
+  return static_cast<int>(std::lround(options.duration_s * options.fps));
+}
+
+std::vector<std::string> ffmpeg_arguments(RecordKind kind, const std::string& out, int width,
+                                          int height, int fps) {
+  std::vector<std::string> args = {
+      "-hide_banner", "-loglevel",         "error", "-y", "-f",
+      "rawvideo",     "-pix_fmt",          "rgba",  "-s", fmt::format("{}x{}", width, height),
+      "-r",           std::to_string(fps), "-i",    "-"};
+  if (kind == RecordKind::PngFrames) {
+    // image2 reads '%' in the folder's name as part of the pattern: double it.
+    std::string dir;
+    for (const char c : out) dir += c == '%' ? std::string("%%") : std::string(1, c);
+    args.insert(args.end(), {"-pix_fmt", "rgb24", "-start_number", "1", "-f", "image2",
+                             (fs::path(dir) / "frame_%05d.png").string()});
+    return args;
+  }
+  if (kind == RecordKind::Gif) {
+    // One graph: the palette is made from every frame (only the pixels that change count,
+    // stats_mode=diff), then applied with an ordered dither that does not shimmer between
+    // frames; diff_mode=rectangle re-encodes only the part of a frame that changed.
+    args.insert(args.end(), {"-filter_complex",
+                             "[0:v]split[a][b];[a]palettegen=stats_mode=diff[p];"
+                             "[b][p]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle",
+                             "-loop", "0"});
+  } else {
+    // BT.709 studio range, tagged, so players show the colours that were rendered.
+    args.insert(args.end(),
+                {"-vf", "scale=out_color_matrix=bt709:out_range=tv", "-c:v", "libx264", "-preset",
+                 "fast", "-crf", "18", "-pix_fmt", "yuv420p", "-colorspace", "bt709",
+                 "-color_primaries", "bt709", "-color_trc", "bt709", "-movflags", "+faststart"});
+  }
+  args.push_back(out);
+  return args;
+}
+
+std::string find_ffmpeg() {
+  if (const char* chosen = std::getenv("POOLSCOPE_FFMPEG")) {
+    return access(chosen, X_OK) == 0 ? std::string(chosen) : std::string();
+  }
+  const char* path = std::getenv("PATH");
+  std::string_view dirs = path != nullptr ? path : "/usr/bin:/bin";
+  while (!dirs.empty()) {
+    const std::size_t colon = dirs.find(':');
+    const std::string_view dir = dirs.substr(0, colon);
+    if (!dir.empty()) {
+      const std::string candidate = std::string(dir) + "/ffmpeg";
+      if (access(candidate.c_str(), X_OK) == 0) return candidate;
+    }
+    if (colon == std::string_view::npos) break;
+    dirs.remove_prefix(colon + 1);
+  }
+  return "";
+}
+
+}  // namespace poolscope::gui

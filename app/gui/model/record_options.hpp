@@ -1,0 +1,46 @@
+#pragma once
+// What a recording is asked to be: its options, their checks and the ffmpeg command line
+// that encodes it. Shared by `poolscope --record` (modes/recorder.hpp) and the app's
+// Record dialog, which runs that command (record_job.hpp); nothing here draws.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace poolscope::gui {
+
+enum class RecordKind { Mp4, Gif, PngFrames };
+
+struct RecordOptions {
+  std::string out;              // *.mp4, *.gif, or a directory for PNG frames
+  double duration_s = 10.0;     // = 10 // seconds of video
+  int fps = 30;                 // = 30 // 30 or 60 frames per second of video
+  double speed = 1.0;           // = 1  // virtual seconds per second of video
+  double start_s = 0.0;         // = 0  // virtual time of the first frame
+  bool progress_lines = false;  // = false // "progress N TOTAL" on stdout per frame
+  bool captions = false;        // = false // burn the lesson's narration in (captions.hpp)
+};
+
+// Exit code of a recording stopped by SIGINT/SIGTERM (the shell's 128 + SIGINT).
+inline constexpr int kCancelled = 130;
+
+// What OUT asks for, from its extension (case-insensitive).
+RecordKind record_kind(std::string_view out);
+
+// "" when the options can be recorded at `width` x `height`, or a one-line reason
+// meant for the user (exit code 2): e.g. H.264 needs even sizes, a GIF cannot play
+// 60 frames per second.
+std::string check_record_options(const RecordOptions& options, int width, int height);
+
+// The number of frames: duration x fps, rounded.
+int frame_count(const RecordOptions& options);
+
+// The ffmpeg arguments (without the program) that read raw RGBA frames of this size from
+// stdin and write `out` as `kind` (Mp4 or Gif).
+std::vector<std::string> ffmpeg_arguments(RecordKind kind, const std::string& out, int width,
+                                          int height, int fps);
+
+// The ffmpeg program to run: $POOLSCOPE_FFMPEG when set, else "ffmpeg" found on PATH;
+// "" when there is none.
+std::string find_ffmpeg();
+
+}  // namespace poolscope::gui

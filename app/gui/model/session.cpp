@@ -1,0 +1,258 @@
+#include "app/gui/model/session.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include "core/pool/program_lines.hpp"
+
+namespace poolscope::gui {
+
+namespace {
+constexpr double kFixedStepS = 1.0 / 240.0;     // wall seconds per engine advance
+constexpr std::uint64_t kSnapshotEvery = 8192;  // log snapshots for scrubbing (memory: 18 max)
+constexpr std::size_t kLogCapacity = 1 << 17;   // events kept for the timeline and scrubbing
+
+trace::Time to_time(double seconds) { return static_cast<trace::Time>(seconds * 1e9); }
+}  // namespace
+
+void Histories::clear() {
+  for (RingSeries* s : {&queue_depth, &in_work, &blocked_senders, &throughput, &latency_p50_ms,
+                        &latency_p99_ms, &goroutines, &memory_kib}) {
+    s->clear();
+  }
+}
+
+Session::Session(scenario::Scenario scenario)
+    : scenario_(std::move(scenario)),
+      log_(trace::EventLog::Options{.capacity = kLogCapacity, .snapshot_every = kSnapshotEvery}) {
+  start(0);
+}
+
+Session::~Session() = default;
+
+void Session::start(trace::Time until) {
+  log_.reset();
+  run_.reset();
+  run_ = std::make_unique<pool::PoolRun>(scenario_, pool::PoolRunOptions{.sink = &log_});
+  work_lines_ = pool::ProgramLines(run_->program()).work_lines;
+  model_cache_ = {};
+  seen_seq_ = 0;
+  lanes_.clear();
+  lane_of_.clear();
+  changes_.clear();
+  histories_.clear();
+  accumulator_s_ = 0;
+  view_.reset();
+  // Replay the recorded live changes up to `until`, at their own moments.
+  std::vector<Control> kept;
+  for (const Control& c : controls_) {
+    if (c.time > until) break;
+    advance_to(c.time);
+    if (c.is_workers) {
+      run_->set_workers(static_cast<int>(c.value));
+    } else {
+      run_->set_rate(c.value);
+    }
+    kept.push_back(c);
+  }
+  controls_ = std::move(kept);
+  advance_to(until);
+}
+
+void Session::reset() {
+  controls_.clear();
+  start(0);
+}
+
+void Session::load(scenario::Scenario scenario) {
+  scenario_ = std::move(scenario);
+  reset();
+}
+
+trace::Time Session::now() const noexcept { return run_->now(); }
+bool Session::finished() const noexcept { return run_->finished(); }
+
+void Session::advance_to(trace::Time t) {
+  if (t > run_->now() && !run_->finished()) run_->run_until(t);
+  absorb_new_events();
+}
+
+void Session::advance_to_seconds(double seconds) {
+  live();
+  advance_to(to_time(seconds));
+  sample_histories();
+}
+
+void Session::update(double wall_dt_s) {
+  if (!playing || scrubbing() || run_->finished()) return;
+  accumulator_s_ += std::clamp(wall_dt_s, 0.0, 0.25);
+  const double clamped = std::clamp(speed, kMinSpeed, kMaxSpeed);
+  bool advanced = false;
+  while (accumulator_s_ >= kFixedStepS) {
+    accumulator_s_ -= kFixedStepS;
+    run_->run_until(run_->now() + to_time(kFixedStepS * clamped));
+    advanced = true;
+  }
+  if (advanced) {
+    absorb_new_events();
+    sample_histories();
+  }
+}
+
+void Session::step_event() {
+  live();
+  run_->step();
+  absorb_new_events();
+  sample_histories();
+}
+
+void Session::step_job() {
+  live();
+  for (int i = 0; i < 1'000'000 && !run_->finished(); ++i) {
+    const std::uint64_t before = log_.last_seq();
+    run_->step();
+    bool job_event = false;
+    for (std::uint64_t s = std::max(before + 1, log_.first_seq()); s <= log_.last_seq(); ++s) {
+      job_event = job_event || log_.at(s).kind == trace::EventKind::Job;
+    }
+    if (job_event) break;
+  }
+  absorb_new_events();
+  sample_histories();
+}
+
+bool Session::set_workers(int workers) {
+  if (scrubbing()) resume_from_view();
+  const int before = figures().workers;
+  if (!run_->set_workers(workers)) return false;
+  controls_.push_back({run_->now(), true, static_cast<double>(workers)});
+  changes_.push_back({run_->now(), fmt::format("workers {} -> {}", before, workers)});
+  absorb_new_events();
+  return true;
+}
+
+void Session::set_rate(double jobs_per_second) {
+  if (scrubbing()) resume_from_view();
+  run_->set_rate(jobs_per_second);
+  controls_.push_back({run_->now(), false, jobs_per_second});
+  changes_.push_back({run_->now(), fmt::format("rate {:g}/s", jobs_per_second)});
+  absorb_new_events();
+}
+
+double Session::live_rate() const noexcept {
+  for (auto it = controls_.rbegin(); it != controls_.rend(); ++it) {
+    if (!it->is_workers) return it->value;
+  }
+  return scenario_.load.rate;
+}
+
+const trace::Snapshot& Session::snapshot() const noexcept { return view_ ? *view_ : log_.latest(); }
+
+const trace::StringTable& Session::strings() const noexcept { return run_->runtime().strings(); }
+
+const PoolModel& Session::model() const {
+  const trace::Snapshot& snap = snapshot();
+  const trace::Time t = view_time();
+  ModelCache& c = model_cache_;
+  if (c.seq != snap.seq || c.time != t || c.scrubbing != scrubbing()) {
+    c.model = build_pool_model(snap, strings(), run_->runtime().report(), t, work_lines_);
+    c.seq = snap.seq;
+    c.time = t;
+    c.scrubbing = scrubbing();
+  }
+  return c.model;
+}
+
+pool::Figures Session::figures() const { return run_->metrics().figures(run_->now()); }
+
+std::string Session::goroutine_name(trace::GoroutineId id) const {
+  return run_->runtime().name_of(id);
+}
+
+trace::Time Session::view_time() const noexcept { return view_ ? view_time_ : run_->now(); }
+
+void Session::view_at(trace::Time t) {
+  t = std::clamp<trace::Time>(t, 0, run_->now());
+  view_time_ = t;
+  // The last event at or before t; the log's snapshots rebuild that moment.
+  std::uint64_t lo = log_.first_seq(), hi = log_.last_seq();
+  if (lo != 0 && log_.at(lo).time <= t && lo >= log_.earliest_snapshot_seq()) {
+    while (lo < hi) {
+      const std::uint64_t mid = lo + (hi - lo + 1) / 2;
+      if (log_.at(mid).time <= t) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    if (auto s = log_.snapshot_at(lo)) {
+      view_ = std::move(*s);
+      view_->time = t;
+      return;
+    }
+  }
+  // Older than the log holds: simulate again from the start (runs are deterministic).
+  pool::PoolRun replay(scenario_);
+  for (const Control& c : controls_) {
+    if (c.time > t) break;
+    replay.run_until(c.time);
+    if (c.is_workers) {
+      replay.set_workers(static_cast<int>(c.value));
+    } else {
+      replay.set_rate(c.value);
+    }
+  }
+  replay.run_until(t);
+  view_ = replay.runtime().snapshot();
+}
+
+void Session::resume_from_view() {
+  if (!view_) return;
+  const trace::Time t = view_time_;
+  start(t);
+}
+
+void Session::absorb_new_events() {
+  scratch_.clear();
+  log_.copy_since(seen_seq_, scratch_);
+  for (const trace::Event& e : scratch_) {
+    seen_seq_ = e.seq;
+    if (e.kind == trace::EventKind::Spawn) {
+      if (lane_of_.size() < e.goroutine) lane_of_.resize(e.goroutine, -1);
+      if (lanes_.size() >= kMaxLanes) continue;  // the first kMaxLanes goroutines get lanes
+      lane_of_[e.goroutine - 1] = static_cast<std::int32_t>(lanes_.size());
+      Lane lane;
+      lane.goroutine = e.goroutine;
+      lane.name = goroutine_name(e.goroutine);
+      lane.spans.push_back({e.time, trace::GoState::Runnable, e.line});
+      lanes_.push_back(std::move(lane));
+    } else if (e.kind == trace::EventKind::State && e.goroutine != 0 &&
+               e.goroutine <= lane_of_.size() && lane_of_[e.goroutine - 1] >= 0) {
+      Lane& lane = lanes_[static_cast<std::size_t>(lane_of_[e.goroutine - 1])];
+      const auto state = trace::state_of(e);
+      if (!lane.spans.empty() && lane.spans.back().start == e.time) {
+        lane.spans.back().state = state;  // several changes at one instant: keep the last
+        lane.spans.back().line = e.line;
+      } else {
+        lane.spans.push_back({e.time, state, e.line});
+      }
+      if (lane.spans.size() > kMaxSpansPerLane) lane.spans.pop_front();
+      if (state == trace::GoState::Exited) lane.exited = e.time;
+    }
+  }
+}
+
+void Session::sample_histories() {
+  const pool::Figures f = figures();
+  const auto& latency = run_->metrics().total();
+  histories_.queue_depth.push(static_cast<float>(f.queue_depth));
+  histories_.in_work.push(static_cast<float>(f.in_work));
+  histories_.blocked_senders.push(static_cast<float>(f.blocked_senders));
+  histories_.throughput.push(static_cast<float>(f.recent_throughput_per_s));
+  histories_.latency_p50_ms.push(static_cast<float>(latency.percentile(0.5)) / 1e6f);
+  histories_.latency_p99_ms.push(static_cast<float>(latency.percentile(0.99)) / 1e6f);
+  histories_.goroutines.push(static_cast<float>(f.goroutines));
+  histories_.memory_kib.push(static_cast<float>(f.memory_bytes) / 1024.0f);
+}
+
+}  // namespace poolscope::gui

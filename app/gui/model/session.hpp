@@ -1,0 +1,162 @@
+#pragma once
+// Session: one simulated run as the GUI sees it.
+//
+// - Owns the scenario, the PoolRun (engine + metrics + Go listing), the bounded event
+//   log with periodic snapshots, the metric histories and the timeline lanes.
+// - update(dt) advances virtual time by dt x speed while playing, in fixed steps, so
+//   the same wall-clock frames give the same run whatever the frame rate.
+// - Views read snapshot(), events and histories; only controls call the mutators.
+// - Deterministic: reset() replays the same scenario and seed, so it gives the same
+//   events. Live changes (workers, rate) are recorded with their virtual time, so a
+//   past moment can be rebuilt exactly (resume_from).
+// - Scrubbing: view_at(t) shows the moment t (rebuilt from the log's snapshots, or
+//   re-simulated when older); live() returns to the present.
+// - Memory is bounded: the log is a ring, histories are rings, lanes keep their newest
+//   spans only.
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/gui/model/pool_model.hpp"
+#include "app/gui/model/ring_series.hpp"
+#include "core/pool/pool_run.hpp"
+#include "core/scenario/scenario.hpp"
+#include "core/trace/event_log.hpp"
+#include "core/trace/snapshot.hpp"
+
+namespace poolscope::gui {
+
+// One goroutine's lane in the timeline: its states over time, newest last.
+struct Lane {
+  trace::GoroutineId goroutine = 0;
+  std::string name;
+  struct Span {
+    trace::Time start = 0;
+    trace::GoState state = trace::GoState::Runnable;
+    std::uint16_t line = 0;
+  };
+  std::deque<Span> spans;  // at most Session::kMaxSpansPerLane
+  trace::Time exited = -1;
+};
+
+// A moment when a setting changed, shown as a marker on the timeline.
+struct SettingChange {
+  trace::Time time = 0;
+  std::string text;  // "workers 3 -> 5"
+};
+
+struct Histories {
+  RingSeries queue_depth;
+  RingSeries in_work;
+  RingSeries blocked_senders;
+  RingSeries throughput;
+  RingSeries latency_p50_ms;
+  RingSeries latency_p99_ms;
+  RingSeries goroutines;
+  RingSeries memory_kib;
+  void clear();
+};
+
+class Session {
+ public:
+  static constexpr double kMinSpeed = 0.05;
+  static constexpr double kMaxSpeed = 50.0;
+  static constexpr std::size_t kMaxLanes = 512;
+  static constexpr std::size_t kMaxSpansPerLane = 4096;
+
+  // Precondition: validate(scenario) is empty.
+  explicit Session(scenario::Scenario scenario);
+  ~Session();
+
+  // Starts the scenario again: same seed, same events (live changes are forgotten).
+  void reset();
+  // Replaces the scenario (e.g. a preset or a changed buffer size) and resets.
+  void load(scenario::Scenario scenario);
+  [[nodiscard]] const scenario::Scenario& scenario() const noexcept { return scenario_; }
+
+  // [Clock]
+  void update(double wall_dt_s);
+  bool playing = true;
+  double speed = 1.0;  // virtual seconds per wall second, kMinSpeed..kMaxSpeed
+  // Runs exactly one engine step (one goroutine until it blocks, or one timer).
+  void step_event();
+  // Runs until the next job event (a job created, started, done or collected).
+  void step_job();
+  // Runs (without animation) to virtual time `seconds`, e.g. for a screenshot.
+  void advance_to_seconds(double seconds);
+  [[nodiscard]] trace::Time now() const noexcept;
+  [[nodiscard]] bool finished() const noexcept;
+
+  // [Live controls] Each is recorded, so reset-free rebuilds replay it.
+  bool set_workers(int workers);
+  void set_rate(double jobs_per_second);
+  // The job rate in force now (the scenario's, or the last live change).
+  [[nodiscard]] double live_rate() const noexcept;
+
+  // [Reading]
+  [[nodiscard]] const pool::PoolRun& run() const noexcept { return *run_; }
+  [[nodiscard]] const scenario::GoProgram& program() const noexcept { return run_->program(); }
+  // The lines of the work function in program() (see pool::ProgramLines).
+  [[nodiscard]] const std::vector<int>& work_lines() const noexcept { return work_lines_; }
+  // The state shown: the present, or the scrubbed moment.
+  [[nodiscard]] const trace::Snapshot& snapshot() const noexcept;
+  [[nodiscard]] const trace::StringTable& strings() const noexcept;
+  [[nodiscard]] const trace::EventLog& log() const noexcept { return log_; }
+  [[nodiscard]] pool::Figures figures() const;
+  // The picture's model of snapshot() at view_time(), built once per moment and shared
+  // by the views of a frame.
+  [[nodiscard]] const PoolModel& model() const;
+  [[nodiscard]] const Histories& histories() const noexcept { return histories_; }
+  [[nodiscard]] const std::vector<Lane>& lanes() const noexcept { return lanes_; }
+  [[nodiscard]] const std::vector<SettingChange>& changes() const noexcept { return changes_; }
+  // Display name of a goroutine ("worker 3").
+  [[nodiscard]] std::string goroutine_name(trace::GoroutineId id) const;
+
+  // [Scrubbing]
+  void view_at(trace::Time t);
+  void live() { view_.reset(); }
+  [[nodiscard]] bool scrubbing() const noexcept { return view_.has_value(); }
+  [[nodiscard]] trace::Time view_time() const noexcept;
+  // Makes the scrubbed moment the present: the run continues from there (changes made
+  // after it are dropped).
+  void resume_from_view();
+
+ private:
+  struct Control {
+    trace::Time time;
+    bool is_workers;
+    double value;
+  };
+  void start(trace::Time until);
+  void absorb_new_events();
+  void sample_histories();
+  void advance_to(trace::Time t);
+
+  scenario::Scenario scenario_;
+  trace::EventLog log_;
+  std::unique_ptr<pool::PoolRun> run_;
+  std::vector<Control> controls_;
+  std::vector<int> work_lines_;
+  std::uint64_t seen_seq_ = 0;
+  std::vector<trace::Event> scratch_;
+  double accumulator_s_ = 0;
+  trace::Time next_sample_ = 0;
+  Histories histories_;
+  std::vector<Lane> lanes_;
+  std::vector<std::int32_t> lane_of_;  // goroutine id - 1 -> index in lanes_, -1 none
+  std::vector<SettingChange> changes_;
+  struct ModelCache {
+    std::uint64_t seq = ~std::uint64_t{0};
+    trace::Time time = -1;
+    bool scrubbing = false;
+    PoolModel model;
+  };
+  mutable ModelCache model_cache_;  // a cache only: model() stays a pure read
+  std::optional<trace::Snapshot> view_;
+  trace::Time view_time_ = 0;
+};
+
+}  // namespace poolscope::gui

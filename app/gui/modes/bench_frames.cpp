@@ -1,0 +1,136 @@
+#include "app/gui/modes/bench_frames.hpp"
+
+#include <fmt/core.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "app/gui/app.hpp"
+#include "core/scenario/presets.hpp"
+#include "core/scenario/scenario_json.hpp"
+#include "core/trace/event.hpp"
+#include "core/util/process.hpp"
+
+namespace poolscope::gui {
+
+namespace {
+struct Case {
+  const char* name;
+  const char* preset;
+  std::vector<std::string> sets;
+  double at_s;
+};
+
+struct Stats {
+  double median = 0;
+  double p95 = 0;
+};
+
+struct Sample {
+  Stats total{};
+  double ui_ms = 0;
+  double swap_ms = 0;
+  double repainted = 0;  // median share of the window repainted per frame
+  int vertices = 0;
+  int animating = 0;  // measured frames with the run playing and not yet over
+};
+
+Stats stats(std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
+}
+
+}  // namespace
+
+int bench_frames(Platform& platform, int frames, float scale) {
+  const std::vector<Case> cases = {
+      {"lesson: hello-pool", "hello-pool", {}, 0.5},
+      {"16 workers, 1,000 jobs in flight",
+       "hello-pool",
+       {"pool.workers=16", "load.jobs=1000", "pool.jobs_buffer=1000", "pool.results_buffer=1000"},
+       0.5},
+      {"64 workers, 2,000 jobs in flight",
+       "hello-pool",
+       {"pool.workers=64", "load.jobs=2000", "pool.jobs_buffer=2000", "pool.results_buffer=2000"},
+       0.5},
+      // Jobs of 5 s, so that all 10,000 goroutines are alive through the measured frames.
+      {"unbounded, 10,000 goroutines",
+       "hello-pool",
+       {"pool.mode=unbounded", "load.jobs=10000", "pool.results_buffer=10000", "work.mean_ms=5000"},
+       0.5},
+  };
+  fmt::print(
+      "bench-frames: {} frames per case at {}x{}, scale {}, renderer {}, damage tracking {}\n",
+      frames, platform.framebuffer_width(), platform.framebuffer_height(), scale,
+      platform.renderer(), platform.damage_tracking() ? "on" : "off (driver)");
+  // Each case runs twice from the same moment: as the app draws (repainting only what
+  // changed, see damage.hpp), and repainting everything every frame, the baseline.
+  auto run_case = [&](const Case& c, const scenario::Scenario& sc, bool damage) -> Sample {
+    platform.set_damage_tracking(damage);
+    App app({.scale = scale, .renderer = platform.renderer(), .scenario = sc});
+    // Playing at 1x from the case's moment: frames animate as they do in class.
+    app.session().advance_to_seconds(c.at_s);
+    app.session().playing = true;
+    // A frame is everything a person waits for: input, building the UI, drawing, and
+    // the swap that puts it on the screen.
+    std::vector<double> ms, ui_ms, share, swap_ms;
+    Sample out;
+    using Clock = std::chrono::steady_clock;
+    auto ms_between = [](Clock::time_point a, Clock::time_point b) {
+      return std::chrono::duration<double, std::milli>(b - a).count();
+    };
+    for (int i = 0; i < frames + 10; ++i) {  // 10 warm-up frames (tweens settle, JIT warms)
+      const auto start = Clock::now();
+      platform.begin_frame(1.0 / 60.0);
+      app.frame(1.0f / 60.0f);
+      const auto built = Clock::now();
+      platform.render(app.clear_color());
+      platform.finish();
+      const auto drawn = Clock::now();
+      platform.present();
+      platform.finish();
+      const auto shown = Clock::now();
+      if (i >= 10) {
+        ms.push_back(ms_between(start, shown));
+        ui_ms.push_back(ms_between(start, built));
+        swap_ms.push_back(ms_between(drawn, shown));
+        const bool running = app.session().run().runtime().outcome() == trace::Outcome::Running;
+        out.animating += app.session().playing && running ? 1 : 0;
+        share.push_back(platform.repainted_share());
+        out.vertices = ImGui::GetDrawData()->TotalVtxCount;
+      }
+    }
+    out.total = stats(ms);
+    out.ui_ms = stats(ui_ms).median;
+    out.swap_ms = stats(swap_ms).median;
+    out.repainted = stats(share).median;
+    return out;
+  };
+  for (const Case& c : cases) {
+    auto s = scenario::find_preset(c.preset);
+    if (!s) return 2;
+    scenario::Scenario sc = s.value();
+    if (auto status = scenario::apply_overrides(sc, c.sets); !status) {
+      fmt::print(stderr, "bench-frames: {}\n", status.message());
+      return 2;
+    }
+    const Sample full = run_case(c, sc, false);
+    const Sample tracked = run_case(c, sc, true);
+    fmt::print(
+        "  {:<34} median {:6.2f} ms  p95 {:6.2f} ms  | full repaint {:6.2f} ms ({:.2f}x)  | "
+        "of which ui {:4.2f} ms, swap {:4.2f} ms; {} vertices, {:.0f}% repainted, {} of {} frames "
+        "animating\n",
+        c.name, tracked.total.median, tracked.total.p95, full.total.median,
+        full.total.median / tracked.total.median, tracked.ui_ms, tracked.swap_ms, tracked.vertices,
+        100.0 * tracked.repainted, tracked.animating, frames);
+  }
+  platform.set_damage_tracking(true);
+  fmt::print("peak resident memory: {:.1f} MiB\n",
+             static_cast<double>(util::peak_rss_kib()) / 1024.0);
+  return 0;
+}
+
+}  // namespace poolscope::gui

@@ -1,0 +1,43 @@
+#pragma once
+// The code view: the Go program of the current settings, with every goroutine marked
+// at the line it is on.
+//
+// - The listing is Session::program().source, the program `poolscope-cli export-go`
+//   writes; it is read every frame, so a changed setting shows at once
+//   (`make(chan int, 5)` becomes `make(chan int, 6)`). Its tokenization (go_syntax.hpp)
+//   is cached in CodeViewState, keyed by the source text.
+// - Markers sit in a gutter between the line numbers and the code: one per line that
+//   has goroutines on it, coloured by their look (theme.hpp; the look most of them
+//   share), with the look's glyph and, for several, a count ("3x"). Exited goroutines
+//   have none. Hovering a marker lists its goroutines; clicking selects one (clicking
+//   again moves to the next one on that line).
+// - The selected goroutine's line is highlighted, and scrolled into view when the
+//   selection changes (also when it is made in another view).
+// - Lines that only measure the run (`stats.` calls, the stats section) are dimmed.
+// - Draws only the lines in view (ImGuiListClipper); per frame it walks the
+//   snapshot's goroutines once.
+#include <string>
+
+#include "app/gui/model/go_syntax.hpp"
+#include "app/gui/model/session.hpp"
+#include "app/gui/views/layout_report.hpp"
+#include "app/gui/views/view_pool.hpp"
+#include "core/trace/event.hpp"
+
+namespace poolscope::gui {
+
+struct CodeViewState {
+  std::string source;                  // the source `listing` was made from (the cache key)
+  GoListing listing;                   // highlight_go(source)
+  trace::GoroutineId scrolled_to = 0;  // the selection last scrolled into view (0: none)
+  bool follow = true;                  // keep the marked lines in view (off once the user scrolls)
+  float set_scroll = -1;               // the scroll this view asked for last (-1: none)
+  LayoutReport* report = nullptr;      // where to record markers and the listing (may be null)
+};
+
+// Draws into the current window's remaining region. Reads the session only; writes
+// `selected` (the goroutine highlighted in every view, 0: none) when a marker is clicked.
+void draw_code(const Session& session, CodeViewState& state, const PoolViewStyle& style,
+               trace::GoroutineId& selected);
+
+}  // namespace poolscope::gui

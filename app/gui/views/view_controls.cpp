@@ -1,0 +1,261 @@
+#include "app/gui/views/view_controls.hpp"
+
+#include <imgui.h>
+
+#include <fmt/core.h>
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "core/scenario/keys.hpp"
+#include "core/scenario/presets.hpp"
+#include "core/scenario/scenario_json.hpp"
+
+namespace poolscope::gui {
+
+namespace {
+
+void tooltip(std::string_view text) {
+  if (!text.empty() && ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+bool is_highlighted(const ControlsState& state, std::string_view name) {
+  return std::find(state.highlight.begin(), state.highlight.end(), name) != state.highlight.end();
+}
+
+// Outlines the last item when the lesson says it matters.
+void mark(const ControlsState& state, std::string_view name, const PoolViewStyle& style) {
+  if (!is_highlighted(state, name)) return;
+  const float s = style.scale;
+  const ImVec2 a = ImGui::GetItemRectMin();
+  const ImVec2 b = ImGui::GetItemRectMax();
+  const std::uint32_t c = palette(style.theme).warning;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRect(ImVec2(a.x - 2 * s, a.y - 2 * s), ImVec2(b.x + 2 * s, b.y + 2 * s), c, 4 * s, 0,
+              2 * s);
+}
+
+// Applies `key = value` to a copy of the scenario and restarts the run with it, or
+// records why not.
+void apply(Session& session, ControlsState& state, const scenario::KeySpec& key,
+           const nlohmann::json& value) {
+  scenario::Scenario next = session.scenario();
+  auto checked = scenario::check_value(key, value);
+  if (!checked) {
+    state.error = checked.message();
+    return;
+  }
+  key.set(next, checked.value());
+  if (auto problems = scenario::validate(next); !problems.empty()) {
+    state.error = scenario::join_messages(problems);
+    return;
+  }
+  state.error.clear();
+  session.load(std::move(next));
+}
+
+// One setting, drawn from its key-table row.
+void setting(Session& session, ControlsState& state, const scenario::KeySpec& key,
+             const PoolViewStyle& style) {
+  const nlohmann::json current = key.get(session.scenario());
+  const std::string label = fmt::format("{}##{}", key.leaf(), key.path);
+  const std::string doc = fmt::format("{}\n\n{} ({}).", key.doc, key.path, key.allowed());
+  switch (key.type) {
+    case scenario::KeyType::Boolean: {
+      bool v = current.get<bool>();
+      if (ImGui::Checkbox(label.c_str(), &v)) apply(session, state, key, v);
+      break;
+    }
+    case scenario::KeyType::Choice: {
+      const std::string now = current.get<std::string>();
+      if (ImGui::BeginCombo(label.c_str(), now.c_str())) {
+        for (std::string_view choice : key.choices) {
+          const std::string c(choice);
+          if (ImGui::Selectable(c.c_str(), c == now) && c != now) apply(session, state, key, c);
+        }
+        ImGui::EndCombo();
+      }
+      break;
+    }
+    case scenario::KeyType::Integer: {
+      if (!current.is_number_integer()) {  // a named value such as "all"
+        ImGui::LabelText(label.c_str(), "%s", current.dump().c_str());
+        break;
+      }
+      auto v = current.get<std::int64_t>();
+      const std::int64_t lo = key.int_min, hi = key.int_max;
+      // Applied when the drag ends, so one drag is one restart, not fifty.
+      ImGui::DragScalar(label.c_str(), ImGuiDataType_S64, &v, 0.2f, &lo, &hi, nullptr,
+                        ImGuiSliderFlags_AlwaysClamp);
+      if (ImGui::IsItemDeactivatedAfterEdit()) apply(session, state, key, v);
+      break;
+    }
+    case scenario::KeyType::Number: {
+      double v = current.get<double>();
+      const double lo = key.num_min, hi = key.num_max;
+      const std::string format = key.unit.empty() ? "%.3g" : "%.3g " + std::string(key.unit);
+      ImGui::DragScalar(label.c_str(), ImGuiDataType_Double, &v, 0.5f, &lo, &hi, format.c_str(),
+                        ImGuiSliderFlags_AlwaysClamp);
+      if (ImGui::IsItemDeactivatedAfterEdit()) apply(session, state, key, v);
+      break;
+    }
+    case scenario::KeyType::Text:
+      ImGui::LabelText(label.c_str(), "%s", current.get<std::string>().c_str());
+      break;
+  }
+  mark(state, key.path, style);
+  tooltip(doc);
+}
+
+// Keeps the next button of `label` on this row when it fits, else starts a new row (at a
+// large UI scale the transport row does not fit the panel).
+void same_line_if_fits(const char* label) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(label).x + 2 * st.FramePadding.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + st.ItemSpacing.x + w <= right) ImGui::SameLine();
+}
+
+void section(const char* title) {
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", title);
+  ImGui::Separator();
+}
+
+}  // namespace
+
+void load_preset(Session& session, int index) {
+  const auto all = scenario::presets();
+  if (index >= 0 && static_cast<std::size_t>(index) < all.size()) {
+    session.load(all[static_cast<std::size_t>(index)]);
+  }
+}
+
+void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& style) {
+  const float s = style.scale;
+  // Preset picker.
+  const auto presets = scenario::presets();
+  const std::string current = session.scenario().title;
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::BeginCombo("##preset", current.c_str())) {
+    for (std::size_t i = 0; i < presets.size(); ++i) {
+      const std::string item = fmt::format("{}. {}", i + 1, presets[i].title);
+      if (ImGui::Selectable(item.c_str(), presets[i].id == session.scenario().id)) {
+        load_preset(session, static_cast<int>(i));
+        state.error.clear();
+      }
+      tooltip(presets[i].summary);
+    }
+    ImGui::EndCombo();
+  }
+  tooltip("Lessons in teaching order (keys 1 to 7).");
+
+  // Settings the lesson points at that the lists below do not show.
+  constexpr std::array<std::string_view, 10> kShown = {"pool.mode",        "pool.collect",
+                                                       "pool.jobs_buffer", "pool.results_buffer",
+                                                       "pool.close_jobs",  "pool.resource_limit",
+                                                       "load.jobs",        "work.mean_ms",
+                                                       "work.kind",        "pool.cpus"};
+  bool lesson_section = false;
+  for (const std::string& name : state.highlight) {
+    const scenario::KeySpec* key = scenario::find_key(name);
+    // The live sliders show workers (pool mode only) and the rate.
+    const bool live = name == "load.rate" || (name == "pool.workers" &&
+                                              session.scenario().pool.mode == scenario::Mode::Pool);
+    if (key == nullptr || live || std::find(kShown.begin(), kShown.end(), name) != kShown.end()) {
+      continue;
+    }
+    if (!lesson_section) section("In this lesson");
+    lesson_section = true;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+    setting(session, state, *key, style);
+  }
+
+  // Transport.
+  if (ImGui::Button(session.playing ? "Pause" : "Play", ImVec2(70 * s, 0))) {
+    session.playing = !session.playing;
+  }
+  mark(state, "play", style);
+  tooltip("Space: play or pause the simulation.");
+  same_line_if_fits("Step");
+  if (ImGui::Button("Step")) session.step_event();
+  mark(state, "step", style);
+  tooltip("Right arrow: run one goroutine until it blocks (or fire one timer).");
+  same_line_if_fits("Next job");
+  if (ImGui::Button("Next job")) session.step_job();
+  mark(state, "next-job", style);
+  tooltip("Run until a job is created, taken, finished or collected.");
+  same_line_if_fits("Reset");
+  if (ImGui::Button("Reset")) session.reset();
+  mark(state, "reset", style);
+  tooltip("R: start again. Same seed, so exactly the same run.");
+
+  float log_speed = static_cast<float>(std::log10(session.speed));
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  const std::string speed_text = fmt::format("speed {:.2g}x", session.speed);
+  if (ImGui::SliderFloat("##speed", &log_speed, static_cast<float>(std::log10(Session::kMinSpeed)),
+                         static_cast<float>(std::log10(Session::kMaxSpeed)), speed_text.c_str())) {
+    session.speed = std::pow(10.0, static_cast<double>(log_speed));
+  }
+  mark(state, "speed", style);
+  tooltip("Virtual seconds per real second (Up/Down). Slow down to follow one job.");
+
+  section("Live");
+  int workers = session.figures().workers;
+  if (workers == 0) workers = session.scenario().pool.workers;
+  const bool pool_mode = session.scenario().pool.mode == scenario::Mode::Pool;
+  ImGui::BeginDisabled(!pool_mode);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::SliderInt("##workers", &workers, 1, 64, "workers %d")) {
+    if (!session.set_workers(workers)) {
+      state.error = "Fewer workers needs a restart: this run's workers only stop when jobs closes.";
+    }
+  }
+  ImGui::EndDisabled();
+  mark(state, "workers", style);
+  tooltip(
+      "How many worker goroutines read from jobs. More workers means more jobs at once, until "
+      "something else (a database, the CPUs, the producer) is the bottleneck.");
+  float rate_f = static_cast<float>(session.live_rate());
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::SliderFloat("##rate", &rate_f, 0.0f, 100.0f,
+                         rate_f == 0.0f ? "job rate: as fast as accepted" : "job rate %.1f/s",
+                         ImGuiSliderFlags_Logarithmic)) {
+    session.set_rate(static_cast<double>(rate_f));
+  }
+  mark(state, "rate", style);
+  tooltip(
+      "Jobs per second the producer creates. Faster than the pool can finish and the jobs "
+      "buffer fills, then the sender blocks: backpressure.");
+
+  section("Program (restarts the run)");
+  for (std::string_view path :
+       {"pool.mode", "pool.collect", "pool.jobs_buffer", "pool.results_buffer", "pool.close_jobs",
+        "pool.resource_limit", "load.jobs", "work.mean_ms", "work.kind", "pool.cpus"}) {
+    if (const scenario::KeySpec* key = scenario::find_key(path)) {
+      ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+      setting(session, state, *key, style);
+    }
+  }
+  if (ImGui::TreeNode("All settings")) {
+    for (const scenario::KeySpec& key : scenario::keys()) {
+      if (key.path == "pool.workers" || key.path == "load.rate") continue;
+      ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+      setting(session, state, key, style);
+    }
+    ImGui::TreePop();
+  }
+  if (!state.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette(style.theme).warning);
+    ImGui::TextWrapped("%s", state.error.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+}  // namespace poolscope::gui

@@ -1,0 +1,31 @@
+#pragma once
+// Controls: play/pause/step/speed/reset, the preset picker, and every scenario setting.
+//
+// - Worker count and job rate are live: they change the running program.
+// - Every other setting restarts the run with the changed scenario at once (the Go
+//   listing follows), after validation; a rejected value shows the validator's message
+//   and leaves the session as it was.
+// - Each setting's tooltip is its doc text from the key table (core/scenario/keys.hpp).
+#include <string>
+#include <vector>
+
+#include "app/gui/model/session.hpp"
+#include "app/gui/views/view_pool.hpp"
+
+namespace poolscope::gui {
+
+struct ControlsState {
+  std::string error;  // the last rejected change, shown under the controls
+  bool show_all_settings = false;
+  // Controls the current lesson says matter: setting keys ("pool.jobs_buffer") or the
+  // names of lesson_controls() ("workers", "play"). They get an outline and a marker, and
+  // settings not otherwise shown are listed first under "In this lesson".
+  std::vector<std::string> highlight;
+};
+
+void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& style);
+
+// The preset ids in teaching order, for the picker and the 1..7 shortcuts.
+void load_preset(Session& session, int index);
+
+}  // namespace poolscope::gui

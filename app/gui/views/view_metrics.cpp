@@ -1,0 +1,409 @@
+// The metrics view. Sections:
+//   [SECTION] The sizing curve (computation)
+//   [SECTION] Helpers
+//   [SECTION] Live plots
+//   [SECTION] Figures
+//   [SECTION] Sizing plot
+//   [SECTION] draw_metrics
+#include "app/gui/views/view_metrics.hpp"
+
+#include <imgui.h>
+
+#include <fmt/core.h>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <exception>
+
+#include "app/gui/views/plot.hpp"
+#include "app/gui/views/theme.hpp"
+#include "app/gui/views/view_timeline.hpp"
+#include "core/pool/pool_run.hpp"
+#include "core/scenario/scenario_json.hpp"
+
+namespace poolscope::gui {
+
+// [SECTION] The sizing curve (computation) ------------------------------------------------
+
+scenario::Scenario sizing_key(const scenario::Scenario& s) {
+  scenario::Scenario key = s;
+  key.pool.workers = 0;
+  return key;
+}
+
+std::optional<scenario::Scenario> sizing_run_scenario(const scenario::Scenario& s, int workers,
+                                                      std::string* note) {
+  scenario::Scenario r = s;
+  r.pool.workers = workers;
+  std::string said;
+  if (r.load.requests > 1) {
+    said += fmt::format(" One request instead of {}.", r.load.requests);
+    r.load.requests = 1;
+  }
+  if (r.load.jobs == 0) {
+    const double expected = r.load.rate > 0 ? std::ceil(r.load.rate * r.load.duration_s)
+                                            : static_cast<double>(kSizingMaxJobs);
+    r.load.jobs = static_cast<int>(std::clamp(expected, 1.0, static_cast<double>(kSizingMaxJobs)));
+    said += fmt::format(" The endless load is run as {} jobs.", r.load.jobs);
+  } else if (r.load.jobs > kSizingMaxJobs) {
+    said += fmt::format(" {} of its {} jobs.", kSizingMaxJobs, r.load.jobs);
+    r.load.jobs = kSizingMaxJobs;
+  }
+  r.pool.collect_count = std::min(r.pool.collect_count, r.load.jobs);
+  r.pool.fail_job = std::min(r.pool.fail_job, r.load.jobs);
+  if (!scenario::validate(r).empty()) return std::nullopt;
+  if (note != nullptr) *note = said;
+  return r;
+}
+
+int sizing_knee(const std::vector<SizingPoint>& points, double fraction) {
+  double best = 0;
+  for (const SizingPoint& p : points) best = std::max(best, p.throughput_per_s);
+  if (best <= 0) return 0;
+  for (const SizingPoint& p : points) {
+    if (p.throughput_per_s >= fraction * best) return p.workers;
+  }
+  return 0;
+}
+
+SizingCurve compute_sizing(const scenario::Scenario& s) {
+  SizingCurve curve;
+  curve.key = sizing_key(s);
+  if (s.pool.mode == scenario::Mode::Unbounded) {
+    curve.error =
+        "Unbounded mode starts one goroutine per job: there is no worker count to size. "
+        "Set pool.mode to pool or errgroup to see the curve.";
+    return curve;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  bool stopped_at_cap = false;
+  std::string bounds;
+  for (int w = 1; w <= kSizingMaxWorkers; ++w) {
+    const std::optional<scenario::Scenario> run_s =
+        sizing_run_scenario(s, w, w == 1 ? &bounds : nullptr);
+    if (!run_s) {
+      curve.error = "These settings cannot be cut down to a bounded run for the curve.";
+      break;
+    }
+    try {
+      pool::PoolRun run(*run_s);
+      run.run(kSizingTimeCap);
+      const pool::Summary sum = run.summary();
+      curve.points.push_back({w, sum.throughput_per_s, sum.latency_p99_ms, sum.outcome});
+      stopped_at_cap = stopped_at_cap || sum.outcome == trace::Outcome::Running;
+    } catch (const std::exception& e) {
+      curve.error = fmt::format("The run with {} workers failed: {}", w, e.what());
+      break;
+    }
+    const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - started;
+    if (spent.count() > kSizingWallBudgetS && w < kSizingMaxWorkers) {
+      bounds += fmt::format(" Stopped after {} workers: the {:g} s time budget was spent.", w,
+                            kSizingWallBudgetS);
+      break;
+    }
+  }
+  if (stopped_at_cap) {
+    bounds += fmt::format(" Runs were stopped after {:g} s of virtual time.",
+                          static_cast<double>(kSizingTimeCap) / 1e9);
+  }
+  curve.knee = sizing_knee(curve.points);
+  curve.note = bounds.empty() ? bounds : bounds.substr(1);
+  return curve;
+}
+
+namespace {
+
+// [SECTION] Helpers -------------------------------------------------------------------------
+
+// A "nice" axis top at or above v: 1, 2 or 5 times a power of ten.
+double nice_ceiling(double v) {
+  if (v <= 0) return 1;
+  const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
+  for (double step : {1.0, 2.0, 5.0, 10.0}) {
+    if (v <= step * magnitude) return step * magnitude;
+  }
+  return 10 * magnitude;
+}
+
+std::string format_bytes(double bytes) {
+  if (bytes >= 1024.0 * 1024.0) return fmt::format("{:.1f} MiB", bytes / (1024.0 * 1024.0));
+  return fmt::format("{:.1f} KiB", bytes / 1024.0);
+}
+
+void tooltip(const char* text) {
+  if (!ImGui::IsItemHovered()) return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+// [SECTION] Live plots ----------------------------------------------------------------------
+
+void draw_plots(const Session& session, const PoolViewStyle& style) {
+  const Histories& h = session.histories();
+  const Palette& pal = palette(style.theme);
+  const float s = style.scale;
+  const auto look = [&style](Look l) { return look_colour(style.theme, l); };
+  constexpr float kHeight = 56.0f;
+  draw_plot("Queue depth: len(jobs)", h.queue_depth, {pal.token, kHeight, 1.0f, ""}, s);
+  draw_plot("Jobs in work (busy workers)", h.in_work, {look(Look::Working), kHeight, 1.0f, ""}, s);
+  draw_plot("Blocked senders", h.blocked_senders, {look(Look::BlockedSend), kHeight, 1.0f, ""}, s);
+  draw_plot("Throughput", h.throughput, {look(Look::BlockedRecv), kHeight, 1.0f, " jobs/s"}, s);
+  draw_plot("Latency p50", h.latency_p50_ms, {look(Look::WaitingResource), kHeight, 1.0f, " ms"},
+            s);
+  draw_plot("Latency p99", h.latency_p99_ms, {look(Look::Leaked), kHeight, 1.0f, " ms"}, s);
+  draw_plot("Goroutines", h.goroutines, {pal.text_dim, kHeight, 1.0f, ""}, s);
+  // Memory in KiB, or in MiB once it is large (a scaled copy: the histories are KiB).
+  if (h.memory_kib.max() >= 2048.0f) {
+    RingSeries mib(h.memory_kib.capacity());
+    for (std::size_t i = 0; i < h.memory_kib.size(); ++i) mib.push(h.memory_kib.at(i) / 1024.0f);
+    draw_plot("Memory (estimate)", mib, {look(Look::Sleeping), kHeight, 1.0f, " MiB"}, s);
+  } else {
+    draw_plot("Memory (estimate)", h.memory_kib, {look(Look::Sleeping), kHeight, 1.0f, " KiB"}, s);
+  }
+}
+
+// [SECTION] Figures -------------------------------------------------------------------------
+
+void row(const char* what, const std::string& value, const char* explain) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(what);
+  tooltip(explain);
+  ImGui::TableNextColumn();
+  ImGui::TextWrapped("%s", value.c_str());
+  tooltip(explain);
+}
+
+void draw_figures(const Session& session, const pool::Figures& f) {
+  const pool::LatencyHistogram& waits = session.run().metrics().sender_wait();
+  if (!ImGui::BeginTable("##figures", 2,
+                         ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    return;
+  }
+  ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+  row("Utilisation",
+      f.workers > 0 ? fmt::format("{:.0f} % of {} workers", f.utilisation * 100.0, f.workers)
+                    : std::string("no pool: one goroutine per job"),
+      "The time-average of jobs in work divided by the workers setting: how busy the pool "
+      "has been.");
+  const double w_s = f.mean_in_system_s;
+  row("Little's law: L", fmt::format("{:.2f} jobs", f.avg_in_system),
+      "Jobs in the system (created, not yet done), averaged over time, as measured.");
+  row("lambda × W",
+      fmt::format("{:.2f}/s × {} = {:.2f} jobs", f.arrival_rate,
+                  format_duration(static_cast<trace::Time>(w_s * 1e9)), f.arrival_rate * w_s),
+      "Arrival rate (lambda) times the mean time a job spends in the system (W). Little's law "
+      "says L = lambda × W for a system in steady state: over a long run the two agree.");
+  row("Throughput", fmt::format("{:.2f} jobs/s", f.throughput_per_s),
+      "Jobs done per second since the first job was created.");
+  row("Jobs",
+      fmt::format("{} created, {} started, {} done, {} collected", f.jobs_created, f.jobs_started,
+                  f.jobs_done, f.results),
+      "Created by the producer, started by a worker, done with the work, result collected by "
+      "main.");
+  row("Peaks",
+      fmt::format("{} in work, {} queued, {} blocked senders", f.max_in_work, f.max_queue_depth,
+                  f.max_blocked_senders),
+      "The most at one instant so far. Jobs in work never exceed the workers (or the "
+      "database connections).");
+  row("Goroutines", fmt::format("{} now, peak {}", f.goroutines, f.peak_goroutines),
+      "Live goroutines. A pool keeps this flat; one goroutine per job does not.");
+  row("Memory",
+      fmt::format("{} now, peak {}", format_bytes(static_cast<double>(f.memory_bytes)),
+                  format_bytes(static_cast<double>(f.peak_memory_bytes))),
+      "2 KiB of stack per live goroutine (Go's minimum) plus the payload of every job held.");
+  const std::string wait_text =
+      waits.count() == 0
+          ? std::string("none yet")
+          : fmt::format("{} waits: p50 {}, p99 {}, longest {}", waits.count(),
+                        format_duration(waits.percentile(0.5)),
+                        format_duration(waits.percentile(0.99)), format_duration(waits.max()));
+  row("Sender waits", wait_text,
+      "How long senders were blocked on a full jobs channel before their job got in: "
+      "backpressure, felt by the producer.");
+  if (f.blocked_senders > 0) {
+    row("Waiting now",
+        fmt::format("{} senders, longest {}", f.blocked_senders,
+                    format_duration(f.longest_sender_wait_now)),
+        "Senders blocked on jobs at this moment.");
+  }
+  ImGui::EndTable();
+}
+
+// [SECTION] Sizing plot -----------------------------------------------------------------------
+
+void draw_sizing_plot(const SizingCurve& c, const scenario::Scenario& sc, int current,
+                      const PoolViewStyle& style) {
+  const Palette& pal = palette(style.theme);
+  const float s = style.scale;
+  const float fs = ImGui::GetFontSize();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, 180 * s);
+  ImGui::InvisibleButton("##sizing-plot", size);
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+
+  double best = 0;
+  for (const SizingPoint& p : c.points) best = std::max(best, p.throughput_per_s);
+  const double arrivals = sc.load.rate;  // jobs/s; 0 = as fast as accepted
+  const double top = nice_ceiling(std::max(best, arrivals) * 1.1);
+  const std::string top_label = fmt::format("{:g}", top);
+  const float x0 = origin.x + ImGui::CalcTextSize(top_label.c_str()).x + 10 * s;
+  const float x1 = origin.x + size.x - 12 * s;
+  const float y0 = origin.y + fs * 0.6f;
+  const float y1 = origin.y + size.y - fs - 8 * s;
+  if (x1 - x0 < 40 * s) return;
+  const auto x_of = [&](double workers) {
+    return x0 + static_cast<float>((workers - 1) / (kSizingMaxWorkers - 1)) * (x1 - x0);
+  };
+  const auto y_of = [&](double v) {
+    return y1 - static_cast<float>(std::clamp(v / top, 0.0, 1.0)) * (y1 - y0);
+  };
+
+  dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), ImGui::GetColorU32(ImGuiCol_FrameBg), 3 * s);
+  const std::uint32_t grid = (pal.outline & ~IM_COL32_A_MASK) | (90u << IM_COL32_A_SHIFT);
+  dl->AddLine(ImVec2(x0, y_of(top / 2)), ImVec2(x1, y_of(top / 2)), grid, s);
+  dl->AddText(ImVec2(origin.x, y0 - fs / 2), pal.text_dim, top_label.c_str());
+  const std::string half = fmt::format("{:g}", top / 2);
+  dl->AddText(ImVec2(origin.x, y_of(top / 2) - fs / 2), pal.text_dim, half.c_str());
+  dl->AddText(ImVec2(origin.x, y1 - fs / 2), pal.text_dim, "0");
+  for (int w : {1, 5, 10, 15, 20, 25, 30}) {
+    const std::string label = std::to_string(w);
+    const float x = x_of(w) - ImGui::CalcTextSize(label.c_str()).x / 2;
+    dl->AddText(ImVec2(x, y1 + 3 * s), pal.text_dim, label.c_str());
+  }
+
+  if (arrivals > 0) {
+    const float y = y_of(arrivals);
+    dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), pal.text_dim, s);
+    const std::string label = fmt::format("arrivals {:g}/s", arrivals);
+    dl->AddText(ImVec2(x1 - ImGui::CalcTextSize(label.c_str()).x - 4 * s, y - fs - 1 * s),
+                pal.text_dim, label.c_str());
+  }
+
+  // The knee and the present worker count, as vertical lines with their labels.
+  if (c.knee > 0) {
+    const float x = x_of(c.knee);
+    const std::uint32_t colour = look_colour(style.theme, Look::Working);
+    dl->AddLine(ImVec2(x, y0), ImVec2(x, y1), colour, 1.5f * s);
+    const std::string label = fmt::format("knee: {}", c.knee);
+    const float w = ImGui::CalcTextSize(label.c_str()).x;
+    dl->AddText(ImVec2(x + w + 6 * s > x1 ? x - w - 4 * s : x + 4 * s, y0 + 2 * s), colour,
+                label.c_str());
+  }
+  if (current > 0) {
+    const float x = x_of(std::min(current, kSizingMaxWorkers));
+    dl->AddLine(ImVec2(x, y0), ImVec2(x, y1), pal.text, 2 * s);
+    const std::string label = fmt::format("now: {}", current);
+    const float w = ImGui::CalcTextSize(label.c_str()).x;
+    dl->AddText(ImVec2(x + w + 6 * s > x1 ? x - w - 4 * s : x + 4 * s, y1 - fs - 2 * s), pal.text,
+                label.c_str());
+  }
+
+  std::vector<ImVec2> line;
+  line.reserve(c.points.size());
+  for (const SizingPoint& p : c.points)
+    line.emplace_back(x_of(p.workers), y_of(p.throughput_per_s));
+  dl->AddPolyline(line.data(), static_cast<int>(line.size()), pal.token, ImDrawFlags_None, 2 * s);
+  const float r = 3 * s;
+  for (std::size_t i = 0; i < c.points.size(); ++i) {
+    const trace::Outcome o = c.points[i].outcome;
+    const bool fault = o == trace::Outcome::Deadlock || o == trace::Outcome::Panic;
+    dl->AddRectFilled(ImVec2(line[i].x - r, line[i].y - r), ImVec2(line[i].x + r, line[i].y + r),
+                      fault ? pal.warning : pal.token);
+  }
+
+  if (hovered && !c.points.empty()) {
+    const float mx = ImGui::GetIO().MousePos.x;
+    const auto w = static_cast<int>(std::lround((mx - x0) / (x1 - x0) *
+                                                static_cast<float>(kSizingMaxWorkers - 1))) +
+                   1;
+    const auto it = std::find_if(c.points.begin(), c.points.end(),
+                                 [w](const SizingPoint& p) { return p.workers == w; });
+    if (it != c.points.end()) {
+      ImGui::BeginTooltip();
+      ImGui::Text("%d worker%s: %.2f jobs/s", it->workers, it->workers == 1 ? "" : "s",
+                  it->throughput_per_s);
+      ImGui::Text("latency p99: %.1f ms", it->latency_p99_ms);
+      if (it->outcome != trace::Outcome::Completed) {
+        ImGui::TextDisabled("outcome: %s", std::string(trace::to_string(it->outcome)).c_str());
+      }
+      ImGui::EndTooltip();
+    }
+  }
+}
+
+void draw_sizing(const Session& session, MetricsViewState& state, const PoolViewStyle& style,
+                 int current) {
+  const scenario::Scenario& sc = session.scenario();
+  if (sc.pool.mode == scenario::Mode::Unbounded) {
+    ImGui::TextWrapped(
+        "Unbounded mode starts one goroutine per job: there is no worker count to size. "
+        "Switch the mode to pool or errgroup to see the curve.");
+    return;
+  }
+  const bool fresh = state.sizing.has_value() && state.sizing->key == sizing_key(sc);
+  const char* label = fresh                      ? "Compute again"
+                      : state.sizing.has_value() ? "Settings changed: compute the curve again"
+                                                 : "Compute throughput for 1 to 30 workers";
+  if (ImGui::Button(label)) state.sizing = compute_sizing(sc);
+  tooltip(
+      "Runs the current settings once for every pool size from 1 to 30 workers and plots the "
+      "throughput of each run. The window waits while it computes (a few seconds at most).");
+  if (!state.sizing.has_value() || state.sizing->key != sizing_key(sc)) return;
+  const SizingCurve& c = *state.sizing;
+  if (!c.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette(style.theme).warning);
+    ImGui::TextWrapped("%s", c.error.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (c.points.empty()) return;
+  draw_sizing_plot(c, sc, current, style);
+  if (c.knee > 0) {
+    ImGui::TextWrapped(
+        "Throughput grows with each worker until something else is the limit: the arrival "
+        "rate, the CPUs or the database connections. From the knee at %d workers on, more "
+        "workers mostly wait.",
+        c.knee);
+  }
+  const bool faults = std::any_of(c.points.begin(), c.points.end(), [](const SizingPoint& p) {
+    return p.outcome == trace::Outcome::Deadlock || p.outcome == trace::Outcome::Panic;
+  });
+  if (faults) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette(style.theme).warning);
+    ImGui::TextWrapped(
+        "Points in this colour: the run deadlocked or panicked; their throughput counts only "
+        "the jobs done before it stopped.");
+    ImGui::PopStyleColor();
+  }
+  if (!c.note.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", c.note.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+}  // namespace
+
+// [SECTION] draw_metrics ------------------------------------------------------------------------
+
+void draw_metrics(const Session& session, MetricsViewState& state, const PoolViewStyle& style) {
+  const pool::Figures f = session.figures();
+  if (session.scrubbing()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Plots and figures show the present, not the moment scrubbed to.");
+    ImGui::PopStyleColor();
+  }
+  if (ImGui::CollapsingHeader("Live", ImGuiTreeNodeFlags_DefaultOpen)) draw_plots(session, style);
+  if (ImGui::CollapsingHeader("Figures", ImGuiTreeNodeFlags_DefaultOpen)) draw_figures(session, f);
+  if (ImGui::CollapsingHeader("Sizing: throughput against workers",
+                              ImGuiTreeNodeFlags_DefaultOpen)) {
+    draw_sizing(session, state, style, f.workers);
+  }
+}
+
+}  // namespace poolscope::gui

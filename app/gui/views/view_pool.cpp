@@ -1,0 +1,636 @@
+// The pool view. Sections:
+//   [SECTION] Helpers (colours, text)
+//   [SECTION] Cards (producers, workers, collector)
+//   [SECTION] Channels
+//   [SECTION] Tokens (tweened)
+//   [SECTION] Outcome overlays (deadlock cycle, panic, leaks)
+//   [SECTION] draw_pool_view
+#include "app/gui/views/view_pool.hpp"
+
+#include <imgui.h>
+
+#include <fmt/core.h>
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+#include <unordered_map>
+
+#include "app/gui/model/pool_layout.hpp"
+#include "app/gui/model/pool_model.hpp"
+#include "core/scenario/go_export.hpp"
+
+namespace poolscope::gui {
+
+namespace {
+
+// [SECTION] Helpers ----------------------------------------------------------------
+
+constexpr float kPi = 3.14159265358979f;
+constexpr std::size_t kTokenLabelLimit = 300;  // tokens carry their number up to this many
+
+// Small shapes drawn by the hundred skip anti-aliasing: on software OpenGL its fringe
+// triangles cost more than the shapes, and at a few pixels nobody sees the difference.
+class NoAntiAliasing {
+ public:
+  explicit NoAntiAliasing(ImDrawList* dl) : dl_(dl), flags_(dl->Flags) {
+    dl_->Flags &= ~(ImDrawListFlags_AntiAliasedFill | ImDrawListFlags_AntiAliasedLines);
+  }
+  ~NoAntiAliasing() { dl_->Flags = flags_; }
+  NoAntiAliasing(const NoAntiAliasing&) = delete;
+  NoAntiAliasing& operator=(const NoAntiAliasing&) = delete;
+
+ private:
+  ImDrawList* dl_;
+  ImDrawListFlags flags_;
+};
+
+ImVec2 v(Vec2 p) { return {p.x, p.y}; }
+ImVec2 tl(const Rect& r) { return {r.x, r.y}; }
+ImVec2 br(const Rect& r) { return {r.right(), r.bottom()}; }
+Rect offset(Rect r, ImVec2 o) { return {r.x + o.x, r.y + o.y, r.w, r.h}; }
+
+std::uint32_t with_alpha(std::uint32_t c, float a) {
+  const auto alpha = static_cast<std::uint32_t>(std::clamp(a, 0.0f, 1.0f) * 255.0f);
+  return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
+}
+
+void text_centred(ImDrawList* dl, ImFont* font, float size, Vec2 centre, std::uint32_t colour,
+                  const std::string& text) {
+  const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
+  dl->AddText(font, size, ImVec2(centre.x - extent.x / 2, centre.y - extent.y / 2), colour,
+              text.c_str());
+}
+
+// A label centred above a part; it shrinks (down to 70%) to fit the part's width.
+void caption(ImDrawList* dl, const PoolViewStyle& st, const Rect& above, const std::string& text) {
+  ImFont* font = ImGui::GetFont();
+  float size = ImGui::GetFontSize();
+  ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
+  if (extent.x > above.w && extent.x > 0) {
+    size *= std::max(above.w / extent.x, 0.6f);
+    extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
+  }
+  // Still too wide: cut at the part's edges rather than run into its neighbours.
+  const float y = above.y - size - 6 * st.scale;
+  dl->PushClipRect(ImVec2(above.x - 4 * st.scale, y), ImVec2(above.right() + 4 * st.scale, above.y),
+                   true);
+  dl->AddText(font, size, ImVec2(above.x + std::max((above.w - extent.x) / 2, 0.0f), y),
+              palette(st.theme).text_dim, text.c_str());
+  dl->PopClipRect();
+}
+
+std::string format_seconds(trace::Time t) {
+  const double s = static_cast<double>(t) / 1e9;
+  return s < 10 ? fmt::format("{:.1f} s", s) : fmt::format("{:.0f} s", s);
+}
+
+// [SECTION] Cards ------------------------------------------------------------------
+
+std::string actor_name(const Session& session, const Actor& a) {
+  return session.goroutine_name(a.id);
+}
+
+void draw_card(ImDrawList* dl, const PoolViewStyle& st, const Session& session, const Actor& a,
+               const Rect& r, bool detailed, bool selected, trace::Time now) {
+  const Palette& pal = palette(st.theme);
+  const std::uint32_t colour = look_colour(st.theme, a.look);
+  const float s = st.scale;
+  const float rounding = std::min(6.0f * s, r.h / 4);
+  // A card too narrow for its text (many workers, or half a window in compare mode) is a
+  // block of its state's colour with the glyph, and the name when there is room.
+  if (!detailed || r.w < 72 * s) {
+    const NoAntiAliasing plain(dl);
+    dl->AddRectFilled(tl(r), br(r), colour);
+    if (selected) dl->AddRect(tl(r), br(r), pal.text, 0, 0, 2.0f * s);
+    const float fs = std::min(ImGui::GetFontSize(), r.h * 0.8f);
+    const bool named = r.h >= 2.4f * ImGui::GetFontSize();
+    if (r.h >= 14 * s) {  // the state's glyph too, so colour is not the only cue
+      text_centred(dl, ImGui::GetFont(), fs,
+                   {r.centre().x, named ? r.y + r.h * 0.32f : r.centre().y}, pal.background,
+                   std::string(look_glyph(a.look)));
+    }
+    if (named) {
+      // Bottom left, clear of a held token at the bottom right; a worker by its number.
+      const std::string name = a.index >= 0 ? std::to_string(a.index) : actor_name(session, a);
+      const float nfs = fs * 0.85f;
+      dl->PushClipRect(tl(r), br(r), true);
+      dl->AddText(ImGui::GetFont(), nfs, ImVec2(r.x + 4 * s, r.bottom() - nfs - 4 * s),
+                  pal.background, name.c_str());
+      dl->PopClipRect();
+    }
+    return;
+  }
+  dl->AddRectFilled(tl(r), br(r), pal.panel, rounding);
+  dl->AddRectFilled(tl(r), ImVec2(r.x + 6 * s, r.bottom()), colour, rounding,
+                    ImDrawFlags_RoundCornersLeft);
+  dl->AddRect(tl(r), br(r), selected ? pal.text : colour, rounding, 0,
+              (selected ? 2.5f : 1.5f) * s * (pal.stroke / 1.5f));
+  ImFont* font = ImGui::GetFont();
+  const float fs = std::min(ImGui::GetFontSize(), r.h / 3.4f);
+  const float pad = 10 * s;
+  // Text stops short of the state disc at the right.
+  const float radius = std::min(r.h * 0.28f, 14.0f * s);
+  dl->PushClipRect(tl(r), ImVec2(r.right() - 2 * radius - 8 * s, r.bottom()), true);
+  float y = r.y + 4 * s;
+  dl->AddText(font, fs, ImVec2(r.x + pad, y), pal.text, actor_name(session, a).c_str());
+  y += fs * 1.05f;
+  std::string status(look_name(a.look));
+  if (a.look == Look::BlockedSend || a.look == Look::WaitingResource || a.look == Look::Idle ||
+      a.look == Look::WaitingCpu) {
+    status += " " + format_seconds(now - a.since);
+  }
+  dl->AddText(font, fs * 0.85f, ImVec2(r.x + pad, y), pal.text_dim, status.c_str());
+  y += fs * 0.95f;
+  const std::string where = a.job != trace::kNoJob
+                                ? fmt::format("job {}  ·  line {}", a.job, a.line)
+                                : fmt::format("line {}", a.line);
+  if (y + fs * 0.85f <= r.bottom()) {
+    dl->AddText(font, fs * 0.85f, ImVec2(r.x + pad, y), pal.text_dim, where.c_str());
+  }
+  dl->PopClipRect();
+  // The state's glyph, in a disc at the right; a progress ring while working.
+  const ImVec2 c(r.right() - radius - 6 * s, r.y + radius + 6 * s);
+  dl->AddCircleFilled(c, radius, colour, 20);
+  const std::string glyph(look_glyph(a.look));
+  text_centred(dl, font, fs, {c.x, c.y}, pal.background, glyph);
+  if (a.progress >= 0) {
+    dl->PathArcTo(c, radius + 3 * s, -kPi / 2, -kPi / 2 + 2 * kPi * static_cast<float>(a.progress),
+                  24);
+    dl->PathStroke(pal.text, 0, 2.0f * s);
+  }
+}
+
+// [SECTION] Channels ---------------------------------------------------------------
+
+void draw_channel(ImDrawList* dl, const PoolViewStyle& st, const ChannelLayout& ch,
+                  std::size_t length, const std::string& label, bool closed) {
+  const Palette& pal = palette(st.theme);
+  const float s = st.scale;
+  dl->AddRect(tl(ch.frame), br(ch.frame), closed ? pal.text_dim : pal.outline, 6 * s, 0,
+              pal.stroke * s);
+  {
+    const NoAntiAliasing plain(dl);
+    for (const Rect& slot : ch.slots) {
+      dl->AddRectFilled(tl(slot), br(slot), pal.slot, slot.w >= 12 * s ? 3.0f * s : 0.0f);
+    }
+  }
+  if (ch.summarised()) {
+    // The gauge: the whole capacity as one bar, filled as far as the channel is.
+    const Rect& g = ch.gauge;
+    const float fill = static_cast<float>(length) / static_cast<float>(std::max(ch.capacity, 1));
+    dl->AddRectFilled(tl(g), br(g), pal.slot, 2 * s);
+    if (length > 0) {
+      dl->AddRectFilled(tl(g), ImVec2(g.x + std::max(g.w * fill, 2 * s), g.bottom()), pal.token,
+                        2 * s);
+    }
+    if (length > ch.slots.size()) {
+      const std::string more = fmt::format("+{}", length - ch.slots.size());
+      const float fs = std::min(ImGui::GetFontSize() * 0.8f, g.h * 1.2f);
+      const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0, more.c_str());
+      dl->AddText(ImGui::GetFont(), fs, ImVec2(g.x, g.y - extent.y - 2 * s), pal.text,
+                  more.c_str());
+    }
+  }
+  caption(dl, st, ch.frame, label);
+  if (closed) {
+    const std::string text = "closed";
+    const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
+    dl->AddText(ImVec2(ch.frame.x + (ch.frame.w - extent.x) / 2, ch.frame.bottom() + 4 * s),
+                pal.warning, text.c_str());
+  }
+}
+
+// [SECTION] Swarm ------------------------------------------------------------------
+
+// Too many goroutines for cards: how many are in each state, as labelled bars, and a
+// density map in which each cell stands for a run of goroutines in creation order and
+// takes the colour of the state most of them are in.
+void draw_swarm(ImDrawList* dl, const PoolViewStyle& st, const std::vector<Actor>& actors,
+                const Rect& area) {
+  const Palette& pal = palette(st.theme);
+  const float s = st.scale;
+  std::array<std::size_t, static_cast<std::size_t>(Look::Count)> counts{};
+  for (const Actor& a : actors) ++counts[static_cast<std::size_t>(a.look)];
+  ImFont* font = ImGui::GetFont();
+  const float fs = ImGui::GetFontSize();
+  const float row_h = fs * 1.5f;
+  std::array<std::string, static_cast<std::size_t>(Look::Count)> labels;
+  float label_w = 0;
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    if (counts[i] == 0) continue;
+    labels[i] = fmt::format("{}  {}", counts[i], look_name(static_cast<Look>(i)));
+    label_w = std::max(label_w, ImGui::CalcTextSize(labels[i].c_str()).x);
+  }
+  const float bar_x = area.x + fs * 2.0f + label_w;
+  float y = area.y;
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    if (counts[i] == 0) continue;
+    const Look look = static_cast<Look>(i);
+    const std::uint32_t colour = look_colour(st.theme, look);
+    const ImVec2 c(area.x + fs * 0.6f, y + row_h / 2);
+    dl->AddCircleFilled(c, fs * 0.6f, colour, 16);
+    text_centred(dl, font, fs * 0.85f, {c.x, c.y}, pal.background, std::string(look_glyph(look)));
+    dl->AddText(font, fs, ImVec2(area.x + fs * 1.6f, y + (row_h - fs) / 2), pal.text,
+                labels[i].c_str());
+    const float bar_w = std::max(area.right() - bar_x, 0.0f) * static_cast<float>(counts[i]) /
+                        static_cast<float>(actors.size());
+    if (bar_w > 0) {
+      dl->AddRectFilled(ImVec2(bar_x, y + row_h * 0.3f),
+                        ImVec2(bar_x + std::max(bar_w, 2 * s), y + row_h * 0.7f), colour, 2 * s);
+    }
+    y += row_h;
+  }
+  const Rect map{area.x, y + 8 * s, area.w, area.bottom() - y - 12 * s - fs};
+  if (map.h < 20 * s) return;
+  const int cells = static_cast<int>(std::min<std::size_t>(actors.size(), 400));
+  const auto grid = layout_grid(map, cells, 1.0f, 1.0f * s);
+  const std::size_t per_cell =
+      (actors.size() + static_cast<std::size_t>(cells) - 1) / static_cast<std::size_t>(cells);
+  const NoAntiAliasing plain(dl);
+  for (std::size_t cell = 0; cell < grid.size(); ++cell) {
+    std::array<std::uint16_t, static_cast<std::size_t>(Look::Count)> votes{};
+    const std::size_t end = std::min(actors.size(), (cell + 1) * per_cell);
+    for (std::size_t k = cell * per_cell; k < end; ++k) {
+      ++votes[static_cast<std::size_t>(actors[k].look)];
+    }
+    const auto most = std::max_element(votes.begin(), votes.end()) - votes.begin();
+    dl->AddRectFilled(tl(grid[cell]), br(grid[cell]),
+                      look_colour(st.theme, static_cast<Look>(most)));
+  }
+  const std::string key = fmt::format("each square: {} goroutines, oldest first", per_cell);
+  dl->AddText(font, fs * 0.8f, ImVec2(map.x, area.bottom() - fs * 0.8f), pal.text_dim, key.c_str());
+}
+
+// [SECTION] Tokens -----------------------------------------------------------------
+
+struct Places {
+  std::unordered_map<trace::GoroutineId, Rect> cards;  // every drawn goroutine card
+  std::vector<Rect> sender_slots;                      // blocked senders at the entrance
+  const ChannelLayout* jobs = nullptr;
+  const ChannelLayout* results = nullptr;
+  Rect collector;
+  Rect producers;
+};
+
+// Where a token goes, and the size it has there (a slot's size inside a channel).
+struct Target {
+  Vec2 at;
+  float size;
+};
+
+// Nothing when the token's place is not drawn (a summarised part of a channel, a
+// goroutine without a card): such tokens are counted, not drawn.
+std::optional<Target> token_target(const Token& t, const Places& p, float default_size) {
+  auto in_slot = [&](const ChannelLayout* ch, int index) -> std::optional<Target> {
+    if (ch == nullptr || index >= static_cast<int>(ch->slots.size())) return std::nullopt;
+    const Rect& slot = ch->slots[static_cast<std::size_t>(index)];
+    return Target{slot.centre(), std::min(default_size, slot.w * 0.86f)};
+  };
+  auto on_card = [&](trace::GoroutineId g, bool right) -> std::optional<Target> {
+    auto it = p.cards.find(g);
+    if (it == p.cards.end()) return std::nullopt;
+    const Rect& r = it->second;
+    // Below the state disc at the card's right, clear of the text at its left.
+    const float size = std::min(default_size, r.h * 0.36f);
+    const float y = r.bottom() - size / 2 - 4.0f;
+    return Target{right ? Vec2{r.right(), y} : Vec2{r.right() - size / 2 - 6.0f, y}, size};
+  };
+  switch (t.place) {
+    case Place::SenderHand: {
+      if (t.index >= static_cast<int>(p.sender_slots.size())) return std::nullopt;
+      const Rect& r = p.sender_slots[static_cast<std::size_t>(t.index)];
+      return Target{{r.right() - r.h / 2, r.centre().y}, std::min(default_size, r.h * 0.8f)};
+    }
+    case Place::JobsSlot:
+      return in_slot(p.jobs, t.index);
+    case Place::Held:
+      return on_card(t.actor, false);
+    case Place::ResultHand:
+      return on_card(t.actor, true);
+    case Place::ResultsSlot:
+      return in_slot(p.results, t.index);
+  }
+  return std::nullopt;
+}
+
+void draw_tokens(ImDrawList* dl, const PoolViewStyle& st, const PoolModel& m, const Places& p,
+                 PoolViewState& state, float default_size, float dt) {
+  const Palette& pal = palette(st.theme);
+  auto& seen = state.seen;  // a job shows once (its first place wins)
+  seen.clear();
+  for (const Token& t : m.tokens) {
+    if (!seen.insert(t.job).second) continue;
+    const auto target = token_target(t, p, default_size);
+    if (!target) {
+      state.tokens.erase(t.job);  // it reappears where it is next drawn
+      continue;
+    }
+    // A new token enters from the producers; one first seen further on (it left a part
+    // that is summarised, not drawn) appears in place.
+    // On the view's first frame (a new run, a jump with --at) every token starts in place.
+    const Vec2 start = state.primed && (t.place == Place::SenderHand || t.place == Place::JobsSlot)
+                           ? p.producers.centre()
+                           : target->at;
+    auto [it, inserted] = state.tokens.try_emplace(t.job, TokenMotion{Tween(start, 0.35f), 0});
+    if (inserted) it->second.size = target->size;
+    it->second.at.retarget(target->at);
+    it->second.size += (target->size - it->second.size) * std::min(1.0f, dt * 10.0f);
+    state.fading.erase(t.job);
+  }
+  const bool labels = state.tokens.size() <= kTokenLabelLimit;
+  // Tokens gone from the picture were collected (or dropped): they glide to the
+  // collector and fade.
+  for (auto it = state.tokens.begin(); it != state.tokens.end();) {
+    if (seen.count(it->first) == 0) {
+      auto [f, fresh] = state.fading.try_emplace(it->first, 0.5f);
+      if (fresh) it->second.at.retarget(p.collector.centre());
+      f->second -= dt;
+      if (f->second <= 0) {
+        state.fading.erase(f);
+        it = state.tokens.erase(it);
+        continue;
+      }
+    }
+    ++it;
+  }
+  ImFont* font = ImGui::GetFont();
+  std::optional<NoAntiAliasing> plain;
+  if (state.tokens.size() > 100) plain.emplace(dl);
+  for (auto& [job, motion] : state.tokens) {
+    motion.at.advance(dt);
+    const Vec2 c = motion.at.value();
+    const float half = motion.size / 2;
+    float alpha = 1.0f;
+    std::uint32_t colour = pal.token;
+    if (auto f = state.fading.find(job); f != state.fading.end()) {
+      alpha = f->second / 0.5f;
+      colour = pal.result;
+    }
+    dl->AddRectFilled(ImVec2(c.x - half, c.y - half), ImVec2(c.x + half, c.y + half),
+                      with_alpha(colour, alpha), std::min(4.0f * st.scale, half / 2));
+    const std::string label = std::to_string(job);
+    const float font_size = std::min(ImGui::GetFontSize() * 0.8f, motion.size * 0.75f);
+    if (labels && font_size >= 9.0f &&
+        font->CalcTextSizeA(font_size, 1e9f, 0, label.c_str()).x <= motion.size * 1.1f) {
+      text_centred(dl, font, font_size, c, with_alpha(pal.background, alpha), label);
+    }
+  }
+}
+
+// [SECTION] Outcome overlays -------------------------------------------------------
+
+// The point where the segment from r's centre towards `to` leaves r.
+Vec2 edge_point(const Rect& r, Vec2 to) {
+  const Vec2 c = r.centre();
+  const float dx = to.x - c.x, dy = to.y - c.y;
+  if (dx == 0 && dy == 0) return c;
+  const float tx = dx != 0 ? (r.w / 2) / std::fabs(dx) : 1e9f;
+  const float ty = dy != 0 ? (r.h / 2) / std::fabs(dy) : 1e9f;
+  const float t = std::min({tx, ty, 1.0f});
+  return {c.x + dx * t, c.y + dy * t};
+}
+
+// An arrow from card a to card b, shifted to the right of its direction so that
+// a -> b and b -> a stay apart.
+void arrow(ImDrawList* dl, const Rect& from, const Rect& to, std::uint32_t colour,
+           float thickness) {
+  Vec2 a = edge_point(from, to.centre());
+  Vec2 b = edge_point(to, from.centre());
+  const float dx = b.x - a.x, dy = b.y - a.y;
+  const float len = std::max(std::sqrt(dx * dx + dy * dy), 1.0f);
+  const float ux = dx / len, uy = dy / len;
+  const float shift = 3.0f * thickness;
+  a = {a.x - uy * shift, a.y + ux * shift};
+  b = {b.x - uy * shift, b.y + ux * shift};
+  dl->AddLine(v(a), v(b), colour, thickness);
+  const float head = 5.0f * thickness;
+  dl->AddTriangleFilled(
+      v(b), ImVec2(b.x - ux * head - uy * head * 0.6f, b.y - uy * head + ux * head * 0.6f),
+      ImVec2(b.x - ux * head + uy * head * 0.6f, b.y - uy * head - ux * head * 0.6f), colour);
+}
+
+ImFont* heading_font(const PoolViewStyle& st) {
+  return st.fonts != nullptr && st.fonts->heading != nullptr ? st.fonts->heading : ImGui::GetFont();
+}
+
+float banner_height(const PoolViewStyle& st) {
+  return heading_font(st)->FontSize + ImGui::GetFontSize() + 26 * st.scale;
+}
+
+// A banner along the bottom of the picture, banner_height(st) high.
+void draw_banner(ImDrawList* dl, const PoolViewStyle& st, ImVec2 origin, float width, float height,
+                 std::uint32_t colour, const std::string& title, const std::string& detail) {
+  const Palette& pal = palette(st.theme);
+  const float s = st.scale;
+  ImFont* heading = heading_font(st);
+  const float hs = heading->FontSize;
+  const float h = banner_height(st) - 8 * s;
+  const ImVec2 a(origin.x + 12 * s, origin.y + height - h - 8 * s),
+      b(origin.x + width - 12 * s, a.y + h);
+  dl->AddRectFilled(a, b, colour, 6 * s);
+  dl->AddText(heading, hs, ImVec2(a.x + 12 * s, a.y + 5 * s), pal.background, title.c_str());
+  dl->AddText(ImVec2(a.x + 12 * s, a.y + 8 * s + hs), pal.background, detail.c_str());
+}
+
+}  // namespace
+
+// [SECTION] draw_pool_view -------------------------------------------------------------
+
+void draw_pool_view(const Session& session, PoolViewState& state, const PoolViewStyle& st,
+                    float dt) {
+  const trace::Snapshot& snap = session.snapshot();
+  const sim::Report& report = session.run().runtime().report();
+  const trace::Time now = session.view_time();
+  const PoolModel& m = session.model();
+  const Palette& pal = palette(st.theme);
+  const float s = st.scale;
+
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 size = ImGui::GetContentRegionAvail();
+  if (size.x < 50 || size.y < 50) return;
+  ImGui::InvisibleButton("pool-canvas", size);
+  const bool clicked = ImGui::IsItemClicked();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+
+  // Main sits with the producers while it sends, and at the collector while it
+  // collects (or once it returned).
+  const scenario::GoProgram& program = session.program();
+  std::vector<Actor> producers;
+  const Actor* collector = nullptr;
+  for (const Actor& a : m.producers) {
+    const bool collecting =
+        a.role == Role::Main && (m.main_exited ||
+                                 (a.look == Look::BlockedRecv && m.results != 0 &&
+                                  snap.goroutine(a.id).wait_object == m.results) ||
+                                 a.line == program.line(scenario::Anchor::MainRecvResult) ||
+                                 a.line == program.line(scenario::Anchor::MainWgWait) ||
+                                 a.line == program.line(scenario::Anchor::ErrgroupWait));
+    if (collecting) {
+      collector = &a;
+    } else {
+      producers.push_back(a);
+    }
+  }
+
+  const std::size_t cards =
+      m.workers.size() > static_cast<std::size_t>(kMaxWorkerCards) ? 0 : m.workers.size();
+  PoolLayoutInput in;
+  in.width = size.x;
+  // An outcome banner gets its own strip at the bottom, so it covers no card.
+  const bool banner = m.outcome == trace::Outcome::Deadlock || m.outcome == trace::Outcome::Panic ||
+                      (m.outcome == trace::Outcome::Completed && !report.blocked.empty());
+  in.height = banner ? size.y - banner_height(st) : size.y;
+  in.scale = s;
+  in.producers = std::max<int>(static_cast<int>(producers.size()), 1);
+  in.jobs_capacity = static_cast<int>(m.jobs_cap);
+  in.results_capacity = static_cast<int>(m.results_cap);
+  in.workers = static_cast<int>(m.workers.size());
+  in.has_jobs_channel = m.jobs != 0;
+  in.workers_footer = m.db != 0 ? ImGui::GetFontSize() * 1.5f : 0.0f;
+  const PoolLayout L = layout_pool(in);
+  PictureRecord& drawn = state.drawn;
+  drawn = {};
+  drawn.swarm = L.swarm;
+  auto draw_and_record = [&](const Actor& a, const Rect& r, bool detailed) {
+    draw_card(dl, st, session, a, r, detailed, a.id == state.selected, now);
+    drawn.cards.emplace_back(actor_name(session, a), a.look);
+  };
+
+  Places places;
+  ChannelLayout jobs = L.jobs, results = L.results;
+  for (Rect* r : {&jobs.frame, &results.frame, &jobs.gauge, &results.gauge})
+    *r = offset(*r, origin);
+  for (Rect& r : jobs.slots) r = offset(r, origin);
+  for (Rect& r : results.slots) r = offset(r, origin);
+  places.jobs = m.jobs != 0 ? &jobs : nullptr;
+  places.results = m.results != 0 ? &results : nullptr;
+  places.collector = offset(L.collector, origin);
+  places.producers = offset(L.producers, origin);
+
+  // Producers.
+  for (std::size_t i = 0; i < producers.size() && i < L.producer_cards.size(); ++i) {
+    const Rect r = offset(L.producer_cards[i], origin);
+    const Rect r_card{r.x, r.centre().y - std::min(r.h, 84 * s) / 2, r.w, std::min(r.h, 84 * s)};
+    places.cards[producers[i].id] = r_card;
+    draw_and_record(producers[i], r_card, true);
+  }
+  caption(dl, st, places.producers, producers.size() > 1 ? "producers" : "producer");
+
+  // Blocked senders queue at the entrance of jobs, each with its wait so far.
+  if (m.jobs != 0) {
+    const trace::ChannelView& jc = snap.channel(m.jobs);
+    const Rect q = offset(L.sender_queue, origin);
+    const float h = std::min(34.0f * s, q.h / 8);
+    const std::size_t shown = std::min<std::size_t>(jc.sendq.size(), 8);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Rect r{q.x,
+                   q.centre().y - (static_cast<float>(shown) * (h + 4 * s)) / 2 +
+                       static_cast<float>(i) * (h + 4 * s),
+                   q.w, h};
+      places.sender_slots.push_back(r);
+      ++drawn.sender_entries;
+      // Each entry: the wait so far, the job in hand (a token, drawn later), and a
+      // thread back to the sender's card.
+      const trace::GoroutineView& g = snap.goroutine(jc.sendq[i].goroutine);
+      const std::uint32_t colour = look_colour(st.theme, Look::BlockedSend);
+      dl->AddRect(tl(r), br(r), colour, 4 * s, 0, pal.stroke * s);
+      // The wait so far, when it fits beside the token in hand (the card says it too).
+      const std::string label = format_seconds(now - g.since);
+      const float fs = std::min(ImGui::GetFontSize() * 0.8f, h * 0.6f);
+      const float token = std::min(24.0f * s, h * 0.8f);
+      if (ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0, label.c_str()).x + token + 10 * s <= r.w) {
+        dl->AddText(ImGui::GetFont(), fs, ImVec2(r.x + 4 * s, r.centre().y - fs / 2), pal.text,
+                    label.c_str());
+      }
+      if (auto card = places.cards.find(g.id); card != places.cards.end()) {
+        dl->AddLine(ImVec2(card->second.right(), card->second.centre().y),
+                    ImVec2(r.x, r.centre().y), with_alpha(colour, 0.6f), 1.5f * s);
+      }
+    }
+    if (jc.sendq.size() > shown) {
+      dl->AddText(ImVec2(q.x, q.bottom() - ImGui::GetFontSize()), pal.text_dim,
+                  fmt::format("+{} waiting", jc.sendq.size() - shown).c_str());
+    }
+    if (!jc.sendq.empty()) caption(dl, st, q, "blocked");
+    draw_channel(dl, st, jobs, jc.buffer.size(),
+                 fmt::format("jobs  {}/{}", jc.buffer.size(), m.jobs_cap == 0 ? 0 : m.jobs_cap),
+                 jc.closed);
+  }
+
+  // Workers (or job goroutines).
+  const Rect workers_area = offset(L.workers, origin);
+  for (std::size_t i = 0; i < cards; ++i) {
+    const Rect r = offset(L.worker_cards[i], origin);
+    places.cards[m.workers[i].id] = r;
+    draw_and_record(m.workers[i], r, L.detailed_cards);
+  }
+  std::string workers_caption =
+      m.workers.empty()
+          ? "workers"
+          : fmt::format("{} ({})", m.workers.front().role == Role::Job ? "goroutines" : "workers",
+                        m.workers.size());
+  caption(dl, st, workers_area, workers_caption);
+  if (L.swarm) draw_swarm(dl, st, m.workers, workers_area);
+  if (m.db != 0) {  // on the line the layout keeps free under the workers
+    const std::string db = fmt::format("database connections in use: {}/{}", m.db_in_use, m.db_cap);
+    dl->PushClipRect(tl(workers_area), ImVec2(workers_area.right(), origin.y + size.y), true);
+    dl->AddText(ImVec2(workers_area.x, workers_area.bottom() + ImGui::GetFontSize() * 0.3f),
+                look_colour(st.theme, Look::WaitingResource), db.c_str());
+    dl->PopClipRect();
+  }
+
+  // Results and the collector.
+  if (m.results != 0) {
+    const trace::ChannelView& rc = snap.channel(m.results);
+    draw_channel(dl, st, results, rc.buffer.size(),
+                 fmt::format("results  {}/{}", rc.buffer.size(), m.results_cap), rc.closed);
+  }
+  caption(dl, st, places.collector, "collector");
+  if (collector != nullptr) {
+    const Rect r = places.collector;
+    const Rect r_card{r.x, r.centre().y - std::min(r.h, 84 * s) / 2, r.w, std::min(r.h, 84 * s)};
+    places.cards[collector->id] = r_card;
+    draw_and_record(*collector, r_card, true);
+  }
+
+  draw_tokens(dl, st, m, places, state, 24 * s, dt);
+  drawn.tokens = static_cast<int>(state.tokens.size());
+  state.primed = true;
+
+  // Outcome overlays.
+  if (m.outcome == trace::Outcome::Deadlock) {
+    for (std::size_t i = 0; i < report.cycle.size(); ++i) {
+      const auto a = places.cards.find(report.cycle[i]);
+      const auto b = places.cards.find(report.cycle[(i + 1) % report.cycle.size()]);
+      if (a != places.cards.end() && b != places.cards.end()) {
+        arrow(dl, a->second, b->second, pal.warning, 3.0f * s);
+        ++drawn.cycle_arrows;
+      }
+    }
+    drawn.banner = "Deadlock";
+    draw_banner(dl, st, origin, size.x, size.y, pal.warning, drawn.banner, report.message);
+  } else if (m.outcome == trace::Outcome::Panic) {
+    drawn.banner = "Panic";
+    draw_banner(dl, st, origin, size.x, size.y, pal.warning, drawn.banner, report.message);
+  } else if (m.outcome == trace::Outcome::Completed && !report.blocked.empty()) {
+    drawn.banner = fmt::format("{} goroutines leaked", report.blocked.size());
+    draw_banner(dl, st, origin, size.x, size.y, look_colour(st.theme, Look::Leaked), drawn.banner,
+                fmt::format("main returned; they wait forever (first: {} at line {})",
+                            report.blocked.front().name, report.blocked.front().line));
+  }
+
+  if (clicked) {
+    state.selected = 0;
+    for (const auto& [id, r] : places.cards) {
+      if (mouse.x >= r.x && mouse.x <= r.right() && mouse.y >= r.y && mouse.y <= r.bottom()) {
+        state.selected = id;
+      }
+    }
+  }
+  dl->PopClipRect();
+}
+
+}  // namespace poolscope::gui

@@ -1,0 +1,195 @@
+#pragma once
+// Lessons: the narration, the "predict, then run" question and the highlighted controls
+// of each preset, read from data files an instructor can copy and edit.
+//
+// - One JSON file per preset, `<lessons dir>/<preset id>.json` (format below). `//` and
+//   `/* */` comments are allowed. Nothing here draws: the panel is view_lesson.cpp, so
+//   the model, the loader and the player are tested without a window.
+// - Bad files never throw: load_lessons() keeps every good lesson and a problem per bad
+//   file, naming the file, the line and column, and the problem (for a wrong value, the
+//   field's path and what is allowed), e.g. `hello-pool.json:4:7: malformed JSON: ...` or
+//   `hello-pool.json:9:20: steps[2].at_s: -1 is not allowed (a time in seconds, 0 to
+//   86400)`. A missing field is placed at the object that lacks it.
+// - Step moments: a step may belong to a moment of the run, a virtual time ("at_s") or
+//   the run's end ("on": "end", "completed", "deadlock", "panic", "hang"). When the run
+//   crosses that moment the player moves to the step and, with "pause": true, pauses the
+//   run and shows the step's note. Steps without a moment are reached with Next only.
+// - step_at() / narration_at() give the step that belongs to a moment of a run, for
+//   captions burned into recordings.
+// - The question is answered by running it: each choice states what the run would
+//   show ("expect"), and the choice whose expectation the run's Summary meets is right.
+//
+// File format:
+//   {
+//     "preset": "hello-pool",                     // must match the file name
+//     "title": "Hello, worker pool",
+//     "highlight": ["workers", "pool.close_jobs"], // controls that matter (see kControls)
+//     "steps": [
+//       {"text": "narration", "at_s": 1.5, "pause": true, "note": "shown when paused",
+//        "highlight": ["step"]},
+//       {"text": "side by side", "compare": ["pool.mode=pool"]},  // a second run from here
+//       ...
+//     ],
+//     "question": {
+//       "prompt": "What happens if ...?",
+//       "set": ["pool.close_jobs=false"],           // the variant that answers it
+//       "run_s": 30,                                // stop looking after this (default 60)
+//       "choices": [
+//         {"text": "...", "expect": {"outcome": "completed", "leaked": {"min": 1}},
+//          "why": "shown after the run"},
+//         ...
+//       ]
+//     }
+//   }
+//   Figures for "expect": outcome (a name), and the numbers of pool::Summary: results,
+//   leaked, max_concurrent, max_queue_depth, max_blocked_senders, peak_goroutines,
+//   jobs_done, cancelled, skipped, failed; each a number or {"min": a, "max": b}.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/pool/pool_run.hpp"
+#include "core/scenario/result.hpp"
+#include "core/scenario/scenario.hpp"
+#include "core/trace/event.hpp"
+
+namespace poolscope::lesson {
+
+// The names a lesson may highlight besides scenario keys ("pool.jobs_buffer"): the
+// transport and live controls of the controls panel.
+// "play", "step", "next-job", "reset", "speed", "workers", "rate".
+std::span<const std::string_view> lesson_controls() noexcept;
+
+enum class StepTrigger : std::uint8_t {
+  None,     // reached with Next only
+  Time,     // virtual time `at` reached
+  End,      // the run ended (any outcome)
+  Outcome,  // the run ended with `outcome`
+};
+
+struct LessonStep {
+  std::string text;                                  // the narration
+  std::string note;                                  // shown when the run pauses here ("" none)
+  StepTrigger trigger = StepTrigger::None;           // the moment this step belongs to
+  trace::Time at = 0;                                // StepTrigger::Time: virtual time (ns)
+  trace::Outcome outcome = trace::Outcome::Running;  // StepTrigger::Outcome
+  bool pause = false;                                // pause the run when the moment comes
+  std::vector<std::string> highlight;                // extra controls to highlight in this step
+  std::vector<std::string> compare;  // KEY=VALUE: a second run beside this one from this step
+};
+
+// One figure a choice expects of the run, inclusive bounds.
+struct Bound {
+  std::string figure;  // "leaked", "results", ...
+  std::int64_t min = 0;
+  std::int64_t max = INT64_MAX;
+};
+
+struct Choice {
+  std::string text;
+  std::string why;                        // shown after the run
+  std::optional<trace::Outcome> outcome;  // expected outcome, if stated
+  std::vector<Bound> bounds;              // expected figures
+};
+
+struct Question {
+  std::string prompt;
+  std::vector<std::string> set;  // KEY=VALUE overrides of the preset
+  double run_s = 60.0;           // virtual seconds to run at most
+  std::vector<Choice> choices;
+};
+
+struct Lesson {
+  std::string preset;  // the preset id, also the file's stem
+  std::string title;
+  std::string file;                    // the file it was read from, for messages
+  std::vector<std::string> highlight;  // controls that matter in the whole lesson
+  std::vector<LessonStep> steps;       // at least one
+  Question question;
+};
+
+// Parses one lesson. `file` names it in messages ("hello-pool.json").
+scenario::Result<Lesson> parse_lesson(std::string_view json_text, const std::string& file);
+scenario::Result<Lesson> load_lesson_file(const std::filesystem::path& path);
+
+// 1-based line and column of byte offset `byte` in `text` (offsets past the end clamp).
+struct TextPosition {
+  int line = 1;
+  int column = 1;
+};
+TextPosition position_of(std::string_view text, std::size_t byte);
+
+// Every lesson of a folder, and a problem per file that could not be read.
+struct LessonLibrary {
+  std::filesystem::path dir;          // "" when no lessons folder was found
+  std::vector<Lesson> lessons;        // in preset order where possible
+  std::vector<std::string> problems;  // one line each, naming the file
+
+  [[nodiscard]] const Lesson* find(std::string_view preset) const;
+  // The problem reported for that preset's file, or "".
+  [[nodiscard]] std::string problem_for(std::string_view preset) const;
+};
+
+// Reads every `*.json` in `dir`; a missing folder is a problem, not a crash.
+LessonLibrary load_lessons(const std::filesystem::path& dir);
+
+// [Moments] A run's end as far as it is known.
+struct RunEnd {
+  trace::Outcome outcome = trace::Outcome::Running;  // Running: not ended (yet)
+  trace::Time time = -1;                             // when it ended
+};
+
+// True when step `step`'s moment has come by virtual time `t`.
+bool step_reached(const LessonStep& step, trace::Time t, const RunEnd& end);
+
+// The step that belongs to virtual time `t` of a run: the last step with a moment that
+// has come, else step 0. For captions: steps without a moment never caption.
+std::size_t step_at(const Lesson& lesson, trace::Time t, const RunEnd& end = {});
+std::string_view narration_at(const Lesson& lesson, trace::Time t, const RunEnd& end = {});
+
+// [Question] The preset with the question's overrides applied (validated).
+scenario::Result<scenario::Scenario> question_scenario(const Lesson& lesson,
+                                                       const scenario::Scenario& preset);
+bool choice_matches(const Choice& choice, const pool::Summary& summary);
+// The index of the first choice the run meets, or -1.
+int matching_choice(const Question& question, const pool::Summary& summary);
+// The figure's value in `summary` (outcome excluded), or nullopt for an unknown name.
+std::optional<std::int64_t> summary_figure(const pool::Summary& summary, std::string_view name);
+
+// [Player] Where a learner is in a lesson; plain data, driven by the App each frame.
+struct LessonPlayer {
+  std::size_t step = 0;
+  bool note_open = false;      // the current step's note is showing (after a pause)
+  trace::Time last_time = -1;  // the virtual time seen last update (-1: none yet)
+  trace::Outcome last_outcome = trace::Outcome::Running;
+
+  void restart() { *this = {}; }
+  void next(const Lesson& lesson);
+  void back();
+  // Follows the run: when a later step's moment is crossed between the previous update
+  // and (t, end), moves to the latest such step; returns true when that step asks to
+  // pause the run. The first update after restart() starts at the step of that moment
+  // (step_at), without pausing. Going back in time (a reset, a changed setting) keeps the
+  // step and only re-arms the moments.
+  bool update(const Lesson& lesson, trace::Time t, const RunEnd& end);
+};
+
+// [Question state] What the learner predicted and what the run showed.
+struct QuestionState {
+  int predicted = -1;  // chosen choice, -1 none
+  bool running = false;
+  bool answered = false;
+  int observed = -1;    // choice the run met, -1 none
+  std::string error;    // the variant could not be built
+  std::string summary;  // one line on what the run showed
+  void clear() { *this = {}; }
+};
+
+// One line for the learner on what a run showed, e.g. "completed: 5 results, 15 leaked".
+std::string describe_run(const pool::Summary& summary);
+
+}  // namespace poolscope::lesson
