@@ -15,8 +15,8 @@ packages=(
   doctest-dev xvfb xauth golang-go
   # run time: fonts for crisp text at every scale, ffmpeg for video export
   fonts-inter-variable fonts-jetbrains-mono fonts-dejavu-core ffmpeg
-  # formatting checks
-  clang-format
+  # formatting and static checks
+  clang-format clang-tidy universal-ctags
 )
 
 missing=()
