@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "core/scenario/go_runner.hpp"
 #include "core/sim/report.hpp"
 #include "tests/pool/pool_support.hpp"
+#include "tests/support/go_runner.hpp"
 
 using namespace poolscope;
 using pool_test::preset;

@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "core/scenario/go_runner.hpp"
 #include "core/scenario/presets.hpp"
+#include "tests/support/go_runner.hpp"
 
 using namespace poolscope::scenario;
 

@@ -1,5 +1,5 @@
 // Reading a Go program's output (no Go toolchain needed here).
-#include "core/scenario/go_runner.hpp"
+#include "tests/support/go_runner.hpp"
 
 #include <doctest/doctest.h>
 

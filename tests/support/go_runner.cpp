@@ -1,4 +1,4 @@
-#include "core/scenario/go_runner.hpp"
+#include "tests/support/go_runner.hpp"
 
 #include <fmt/format.h>
 #include <sys/wait.h>

@@ -2,6 +2,8 @@
 // Go runner: exports scenarios, builds them with the real Go toolchain and runs them, so
 // tests can compare the simulator with Go (ARCHITECTURE.md, "Go fidelity").
 //
+// - Test support only (library poolscope_test_go_runner, linked by poolscope_tests): the
+//   app and the CLI never run Go.
 // - Needs `go` (1.19 or later) and `gofmt` on PATH: Debian's golang-go. Without them
 //   run_all() fails with a message saying so; it never pretends to have run.
 // - Builds every program of a batch with ONE `go build` into ONE multi-call binary: each
