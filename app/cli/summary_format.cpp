@@ -2,35 +2,19 @@
 
 #include <fmt/core.h>
 
+#include <variant>
+
+#include "core/pool/summary_fields.hpp"
 #include "core/sim/report.hpp"
 
 namespace poolscope::cli {
 
 nlohmann::json summary_json(const pool::Summary& s) {
-  return {
-      {"outcome", std::string(trace::to_string(s.outcome))},
-      {"results", s.results},
-      {"leaked", s.leaked},
-      {"still_running", s.still_running},
-      {"jobs_sent", s.jobs_sent},
-      {"jobs_done", s.jobs_done},
-      {"max_concurrent", s.max_concurrent},
-      {"max_queue_depth", s.max_queue_depth},
-      {"max_blocked_senders", s.max_blocked_senders},
-      {"peak_goroutines", s.peak_goroutines},
-      {"peak_memory_bytes", s.peak_memory_bytes},
-      {"virtual_ms", s.virtual_ms},
-      {"events", s.events},
-      {"event_hash", fmt::format("{:016x}", s.event_hash)},
-      {"throughput_per_s", s.throughput_per_s},
-      {"latency_p50_ms", s.latency_p50_ms},
-      {"latency_p99_ms", s.latency_p99_ms},
-      {"error", s.error},
-      {"completed_ok", s.completed_ok},
-      {"cancelled", s.cancelled},
-      {"skipped", s.skipped},
-      {"failed", s.failed},
-  };
+  nlohmann::json out = nlohmann::json::object();
+  for (const pool::SummaryField& field : pool::summary_fields()) {
+    std::visit([&](const auto& value) { out[std::string(field.name)] = value; }, field.get(s));
+  }
+  return out;
 }
 
 std::string summary_text(const pool::PoolRun& run, const pool::Summary& s) {

@@ -7,7 +7,7 @@
 
 namespace poolscope::cli {
 
-// Every Summary field, with the names of `poolscope-cli run --json`.
+// Every Summary field under its name in pool::summary_fields(): `poolscope-cli run --json`.
 nlohmann::json summary_json(const pool::Summary& s);
 
 // The summary for people, with Go's own report (deadlock, panic, leaks) when there

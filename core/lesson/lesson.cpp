@@ -16,7 +16,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <unordered_map>
+#include <variant>
 
+#include "core/pool/summary_fields.hpp"
 #include "core/scenario/keys.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
@@ -30,10 +32,6 @@ namespace {
 
 constexpr std::array<std::string_view, 7> kControls = {"play",  "step",    "next-job", "reset",
                                                        "speed", "workers", "rate"};
-
-constexpr std::array<std::string_view, 10> kFigures = {
-    "results",         "leaked",    "max_concurrent", "max_queue_depth", "max_blocked_senders",
-    "peak_goroutines", "jobs_done", "cancelled",      "skipped",         "failed"};
 
 // [SECTION] Reading fields ----------------------------------------------------------------
 
@@ -248,6 +246,15 @@ void read_step(Reader& r, const json& j, const std::string& path, LessonStep& st
   }
 }
 
+// The figures "expect" may bound, for messages: "results, leaked, ...".
+std::string lesson_figure_names() {
+  std::vector<std::string_view> names;
+  for (const pool::SummaryField& f : pool::summary_fields()) {
+    if (f.lesson) names.push_back(f.name);
+  }
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
 void read_expect(Reader& r, const json& j, const std::string& path, Choice& choice) {
   if (!j.is_object() || j.empty()) {
     r.fail(path, "must be an object of figures, e.g. {\"outcome\": \"deadlock\"}");
@@ -266,8 +273,8 @@ void read_expect(Reader& r, const json& j, const std::string& path, Choice& choi
       }
       continue;
     }
-    if (std::find(kFigures.begin(), kFigures.end(), name) == kFigures.end()) {
-      r.fail(p, fmt::format("unknown figure (allowed: outcome, {})", fmt::join(kFigures, ", ")));
+    if (const pool::SummaryField* f = pool::find_summary_field(name); f == nullptr || !f->lesson) {
+      r.fail(p, fmt::format("unknown figure (allowed: outcome, {})", lesson_figure_names()));
       continue;
     }
     Bound b{name};
@@ -555,17 +562,9 @@ scenario::Result<scenario::Scenario> question_scenario(const Lesson& lesson,
 }
 
 std::optional<std::int64_t> summary_figure(const pool::Summary& s, std::string_view name) {
-  if (name == "results") return s.results;
-  if (name == "leaked") return s.leaked;
-  if (name == "max_concurrent") return s.max_concurrent;
-  if (name == "max_queue_depth") return s.max_queue_depth;
-  if (name == "max_blocked_senders") return s.max_blocked_senders;
-  if (name == "peak_goroutines") return s.peak_goroutines;
-  if (name == "jobs_done") return s.jobs_done;
-  if (name == "cancelled") return s.cancelled;
-  if (name == "skipped") return s.skipped;
-  if (name == "failed") return s.failed;
-  return std::nullopt;
+  const pool::SummaryField* field = pool::find_summary_field(name);
+  if (field == nullptr || !field->lesson) return std::nullopt;
+  return std::get<std::int64_t>(field->get(s));
 }
 
 bool choice_matches(const Choice& choice, const pool::Summary& summary) {

@@ -41,9 +41,10 @@
 //       ]
 //     }
 //   }
-//   Figures for "expect": outcome (a name), and the numbers of pool::Summary: results,
-//   leaked, max_concurrent, max_queue_depth, max_blocked_senders, peak_goroutines,
-//   jobs_done, cancelled, skipped, failed; each a number or {"min": a, "max": b}.
+//   Figures for "expect": outcome (a name), and the numbers of pool::Summary marked
+//   `lesson` in pool::summary_fields(): results, leaked, jobs_done, max_concurrent,
+//   max_queue_depth, max_blocked_senders, peak_goroutines, cancelled, skipped, failed;
+//   each a number or {"min": a, "max": b}.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -157,7 +158,8 @@ scenario::Result<scenario::Scenario> question_scenario(const Lesson& lesson,
 bool choice_matches(const Choice& choice, const pool::Summary& summary);
 // The index of the first choice the run meets, or -1.
 int matching_choice(const Question& question, const pool::Summary& summary);
-// The figure's value in `summary` (outcome excluded), or nullopt for an unknown name.
+// The figure's value in `summary` (outcome excluded), or nullopt for a name that is not
+// a lesson figure of pool::summary_fields().
 std::optional<std::int64_t> summary_figure(const pool::Summary& summary, std::string_view name);
 
 // [Player] Where a learner is in a lesson; plain data, driven by the App each frame.
