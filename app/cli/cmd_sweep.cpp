@@ -1,12 +1,13 @@
 #include <fmt/core.h>
 
 #include <charconv>
-#include <cmath>
 #include <fstream>
+#include <type_traits>
+#include <variant>
 
 #include "app/cli/commands.hpp"
-#include "app/cli/summary_format.hpp"
-#include "core/scenario/scenario_json.hpp"
+#include "core/pool/summary_fields.hpp"
+#include "core/pool/sweep.hpp"
 
 namespace poolscope::cli {
 
@@ -15,11 +16,6 @@ struct SweepArgs {
   ScenarioArgs scenario;
   std::string vary;
   std::string csv;
-};
-
-struct Range {
-  std::string key;
-  double from = 0, to = 0, step = 1;
 };
 
 constexpr int kMaxRows = 1000;
@@ -31,7 +27,7 @@ bool parse_number(std::string_view text, double& out) {
 }
 
 // KEY=FROM..TO or KEY=FROM..TO:STEP
-scenario::Result<Range> parse_range(const std::string& text) {
+scenario::Result<pool::SweepRange> parse_range(const std::string& text) {
   const auto fail = [&](const std::string& why) {
     return scenario::Error{"",
                            fmt::format("--vary {}: {} (expected KEY=FROM..TO or KEY=FROM..TO:STEP, "
@@ -41,7 +37,7 @@ scenario::Result<Range> parse_range(const std::string& text) {
   const auto eq = text.find('=');
   const auto dots = text.find("..");
   if (eq == std::string::npos || dots == std::string::npos || dots < eq) return fail("malformed");
-  Range r;
+  pool::SweepRange r;
   r.key = text.substr(0, eq);
   const std::string from = text.substr(eq + 1, dots - eq - 1);
   std::string to = text.substr(dots + 2);
@@ -60,65 +56,83 @@ scenario::Result<Range> parse_range(const std::string& text) {
   return r;
 }
 
-std::string format_value(double v) {
-  return v == std::floor(v) ? fmt::format("{:.0f}", v) : fmt::format("{}", v);
+// A table cell: real numbers with two decimals, the rest as written in JSON.
+std::string cell(const pool::SummaryValue& value) {
+  return std::visit(
+      [](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+          return v;
+        } else if constexpr (std::is_same_v<T, double>) {
+          return fmt::format("{:.2f}", v);
+        } else {
+          return fmt::format("{}", v);
+        }
+      },
+      value);
 }
 
-constexpr const char* kColumns[] = {
-    "value",           "outcome",          "results",         "leaked",
-    "jobs_done",       "max_concurrent",   "max_queue_depth", "max_blocked_senders",
-    "peak_goroutines", "throughput_per_s", "latency_p50_ms",  "latency_p99_ms",
-    "virtual_ms"};
-
-int sweep_command(const SweepArgs& args) {
-  auto base = args.scenario.resolve();
-  if (!base) return report_bad_input(base.message());
-  auto range = parse_range(args.vary);
-  if (!range) return report_bad_input(range.message());
-  const Range& r = range.value();
-
+// The value, then every sweep column of pool::summary_fields().
+std::vector<std::vector<std::string>> table_rows(const std::vector<pool::SweepPoint>& points) {
   std::vector<std::vector<std::string>> rows;
-  const int count = static_cast<int>(std::floor((r.to - r.from) / r.step + 1e-9)) + 1;
-  for (int i = 0; i < count; ++i) {
-    const std::string value = format_value(r.from + r.step * i);
-    scenario::Scenario s = base.value();
-    const std::vector<std::string> set{r.key + "=" + value};
-    if (auto status = scenario::apply_overrides(s, set); !status) {
-      return report_bad_input(status.message());
-    }
-    const auto j = summary_json(pool::run_to_end(s));
-    std::vector<std::string> row{value};
-    for (std::size_t c = 1; c < std::size(kColumns); ++c) {
-      const auto& field = j.at(kColumns[c]);
-      row.push_back(field.is_string()         ? field.get<std::string>()
-                    : field.is_number_float() ? fmt::format("{:.2f}", field.get<double>())
-                                              : field.dump());
+  for (const pool::SweepPoint& p : points) {
+    std::vector<std::string> row{pool::sweep_value_text(p.value)};
+    for (const pool::SummaryField& field : pool::summary_fields()) {
+      if (field.sweep) row.push_back(cell(field.get(p.summary)));
     }
     rows.push_back(std::move(row));
   }
+  return rows;
+}
 
-  fmt::print("{:>8}", r.key.substr(r.key.find('.') + 1));
-  for (std::size_t c = 1; c < std::size(kColumns); ++c) fmt::print(" {:>14}", kColumns[c]);
+void print_table(const std::string& key, const std::vector<std::vector<std::string>>& rows) {
+  fmt::print("{:>8}", key.substr(key.find('.') + 1));
+  for (const pool::SummaryField& field : pool::summary_fields()) {
+    if (field.sweep) fmt::print(" {:>14}", field.name);
+  }
   fmt::print("\n");
   for (const auto& row : rows) {
     fmt::print("{:>8}", row[0]);
     for (std::size_t c = 1; c < row.size(); ++c) fmt::print(" {:>14}", row[c]);
     fmt::print("\n");
   }
-  if (!args.csv.empty()) {
-    std::ofstream csv(args.csv);
-    csv << r.key;
-    for (std::size_t c = 1; c < std::size(kColumns); ++c) csv << ',' << kColumns[c];
+}
+
+bool write_csv(const std::string& path, const std::string& key,
+               const std::vector<std::vector<std::string>>& rows) {
+  std::ofstream csv(path);
+  csv << key;
+  for (const pool::SummaryField& field : pool::summary_fields()) {
+    if (field.sweep) csv << ',' << field.name;
+  }
+  csv << '\n';
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) csv << (c ? "," : "") << row[c];
     csv << '\n';
-    for (const auto& row : rows) {
-      for (std::size_t c = 0; c < row.size(); ++c) csv << (c ? "," : "") << row[c];
-      csv << '\n';
-    }
-    csv.close();
-    if (!csv) {
-      fmt::print(stderr, "poolscope-cli: cannot write {}\n", args.csv);
-      return kExitFailure;
-    }
+  }
+  csv.close();
+  return static_cast<bool>(csv);
+}
+
+int sweep_command(const SweepArgs& args) {
+  auto base = args.scenario.resolve();
+  if (!base) return report_bad_input(base.message());
+  auto range = parse_range(args.vary);
+  if (!range) return report_bad_input(range.message());
+  const pool::SweepRange& r = range.value();
+
+  const pool::SweepResult result = pool::sweep(base.value(), r);
+  if (result.end == pool::SweepEnd::BadValue) return report_bad_input(result.error);
+  if (result.end == pool::SweepEnd::RunFailed) {
+    fmt::print(stderr, "poolscope-cli: the run with {}={} failed: {}\n", r.key,
+               pool::sweep_value_text(pool::sweep_values(r)[result.points.size()]), result.error);
+    return kExitFailure;
+  }
+  const auto rows = table_rows(result.points);
+  print_table(r.key, rows);
+  if (!args.csv.empty() && !write_csv(args.csv, r.key, rows)) {
+    fmt::print(stderr, "poolscope-cli: cannot write {}\n", args.csv);
+    return kExitFailure;
   }
   return kExitOk;
 }
