@@ -13,12 +13,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <exception>
 
 #include "app/gui/views/plot.hpp"
 #include "app/gui/views/theme.hpp"
 #include "app/gui/views/view_timeline.hpp"
 #include "core/pool/pool_run.hpp"
+#include "core/pool/sweep.hpp"
 #include "core/scenario/scenario_json.hpp"
 
 namespace poolscope::gui {
@@ -75,32 +75,34 @@ SizingCurve compute_sizing(const scenario::Scenario& s) {
         "Set pool.mode to pool or errgroup to see the curve.";
     return curve;
   }
-  const auto started = std::chrono::steady_clock::now();
-  bool stopped_at_cap = false;
   std::string bounds;
-  for (int w = 1; w <= kSizingMaxWorkers; ++w) {
-    const std::optional<scenario::Scenario> run_s =
-        sizing_run_scenario(s, w, w == 1 ? &bounds : nullptr);
-    if (!run_s) {
-      curve.error = "These settings cannot be cut down to a bounded run for the curve.";
-      break;
-    }
-    try {
-      pool::PoolRun run(*run_s);
-      run.run(kSizingTimeCap);
-      const pool::Summary sum = run.summary();
-      curve.points.push_back({w, sum.throughput_per_s, sum.latency_p99_ms, sum.outcome});
-      stopped_at_cap = stopped_at_cap || sum.outcome == trace::Outcome::Running;
-    } catch (const std::exception& e) {
-      curve.error = fmt::format("The run with {} workers failed: {}", w, e.what());
-      break;
-    }
+  const std::optional<scenario::Scenario> bounded = sizing_run_scenario(s, 1, &bounds);
+  if (!bounded) {
+    curve.error = "These settings cannot be cut down to a bounded run for the curve.";
+    return curve;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  const auto within_budget = [&](const std::vector<pool::SweepPoint>& done) {
     const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - started;
-    if (spent.count() > kSizingWallBudgetS && w < kSizingMaxWorkers) {
-      bounds += fmt::format(" Stopped after {} workers: the {:g} s time budget was spent.", w,
-                            kSizingWallBudgetS);
-      break;
-    }
+    if (spent.count() <= kSizingWallBudgetS) return true;
+    bounds += fmt::format(" Stopped after {} workers: the {:g} s time budget was spent.",
+                          done.size(), kSizingWallBudgetS);
+    return false;
+  };
+  const pool::SweepResult runs =
+      pool::sweep(*bounded, {"pool.workers", 1, kSizingMaxWorkers, 1},
+                  {.limit = kSizingTimeCap, .keep_going = within_budget});
+  bool stopped_at_cap = false;
+  for (const pool::SweepPoint& p : runs.points) {
+    curve.points.push_back({static_cast<int>(p.value), p.summary.throughput_per_s,
+                            p.summary.latency_p99_ms, p.summary.outcome});
+    stopped_at_cap = stopped_at_cap || p.summary.outcome == trace::Outcome::Running;
+  }
+  if (runs.end == pool::SweepEnd::RunFailed) {
+    curve.error =
+        fmt::format("The run with {} workers failed: {}", runs.points.size() + 1, runs.error);
+  } else if (runs.end == pool::SweepEnd::BadValue) {
+    curve.error = "These settings cannot be cut down to a bounded run for the curve.";
   }
   if (stopped_at_cap) {
     bounds += fmt::format(" Runs were stopped after {:g} s of virtual time.",
