@@ -43,20 +43,25 @@ void Session::start(trace::Time until) {
   histories_.clear();
   accumulator_s_ = 0;
   view_.reset();
-  // Replay the recorded live changes up to `until`, at their own moments.
-  std::vector<Control> kept;
+  // Changes made after `until` are dropped: the run continues from there.
+  controls_.resize(replay_controls(*run_, until, [this](trace::Time t) { advance_to(t); }));
+  advance_to(until);
+}
+
+std::size_t Session::replay_controls(pool::PoolRun& run, trace::Time until,
+                                     const std::function<void(trace::Time)>& advance) const {
+  std::size_t replayed = 0;
   for (const Control& c : controls_) {
     if (c.time > until) break;
-    advance_to(c.time);
+    advance(c.time);
     if (c.is_workers) {
-      run_->set_workers(static_cast<int>(c.value));
+      run.set_workers(static_cast<int>(c.value));
     } else {
-      run_->set_rate(c.value);
+      run.set_rate(c.value);
     }
-    kept.push_back(c);
+    ++replayed;
   }
-  controls_ = std::move(kept);
-  advance_to(until);
+  return replayed;
 }
 
 void Session::reset() {
@@ -193,15 +198,7 @@ void Session::view_at(trace::Time t) {
   }
   // Older than the log holds: simulate again from the start (runs are deterministic).
   pool::PoolRun replay(scenario_);
-  for (const Control& c : controls_) {
-    if (c.time > t) break;
-    replay.run_until(c.time);
-    if (c.is_workers) {
-      replay.set_workers(static_cast<int>(c.value));
-    } else {
-      replay.set_rate(c.value);
-    }
-  }
+  replay_controls(replay, t, [&replay](trace::Time at) { replay.run_until(at); });
   replay.run_until(t);
   view_ = replay.runtime().snapshot();
 }

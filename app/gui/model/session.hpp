@@ -15,6 +15,7 @@
 //   spans only.
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -131,6 +132,10 @@ class Session {
     double value;
   };
   void start(trace::Time until);
+  // Replays on `run` the recorded live changes made at or before `until`, each at its
+  // own virtual time (`advance` brings `run` there first); returns how many.
+  std::size_t replay_controls(pool::PoolRun& run, trace::Time until,
+                              const std::function<void(trace::Time)>& advance) const;
   void absorb_new_events();
   void sample_histories();
   void advance_to(trace::Time t);
@@ -143,7 +148,6 @@ class Session {
   std::uint64_t seen_seq_ = 0;
   std::vector<trace::Event> scratch_;
   double accumulator_s_ = 0;
-  trace::Time next_sample_ = 0;
   Histories histories_;
   std::vector<Lane> lanes_;
   std::vector<std::int32_t> lane_of_;  // goroutine id - 1 -> index in lanes_, -1 none
