@@ -46,14 +46,10 @@ void mark(const ControlsState& state, std::string_view name, const PoolViewStyle
 void apply(Session& session, ControlsState& state, const scenario::KeySpec& key,
            const nlohmann::json& value) {
   scenario::Scenario next = session.scenario();
-  auto checked = scenario::check_value(key, value);
-  if (!checked) {
-    state.error = checked.message();
-    return;
-  }
-  key.set(next, checked.value());
-  if (auto problems = scenario::validate(next); !problems.empty()) {
-    state.error = scenario::join_messages(problems);
+  // A JSON literal after `KEY=` means that value, as in a `--set`.
+  const std::vector<std::string> set{std::string(key.path) + "=" + value.dump()};
+  if (auto status = scenario::apply_overrides(next, set); !status) {
+    state.error = status.message();
     return;
   }
   state.error.clear();

@@ -16,7 +16,6 @@ namespace poolscope::gui {
 
 struct ControlsState {
   std::string error;  // the last rejected change, shown under the controls
-  bool show_all_settings = false;
   // Controls the current lesson says matter: setting keys ("pool.jobs_buffer") or the
   // names of lesson_controls() ("workers", "play"). They get an outline and a marker, and
   // settings not otherwise shown are listed first under "In this lesson".
