@@ -124,18 +124,15 @@ void section(const char* title) {
   ImGui::Separator();
 }
 
-}  // namespace
+// The settings of the "Program" section, in the order shown.
+constexpr std::array<std::string_view, 10> kProgramKeys = {
+    "pool.mode",        "pool.collect",
+    "pool.jobs_buffer", "pool.results_buffer",
+    "pool.close_jobs",  "pool.resource_limit",
+    "load.jobs",        "work.mean_ms",
+    "work.kind",        "pool.cpus"};
 
-void load_preset(Session& session, int index) {
-  const auto all = scenario::presets();
-  if (index >= 0 && static_cast<std::size_t>(index) < all.size()) {
-    session.load(all[static_cast<std::size_t>(index)]);
-  }
-}
-
-void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& style) {
-  const float s = style.scale;
-  // Preset picker.
+void draw_preset_picker(Session& session, ControlsState& state) {
   const auto presets = scenario::presets();
   const std::string current = session.scenario().title;
   ImGui::SetNextItemWidth(-FLT_MIN);
@@ -151,20 +148,18 @@ void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& 
     ImGui::EndCombo();
   }
   tooltip("Lessons in teaching order (keys 1 to 7).");
+}
 
-  // Settings the lesson points at that the lists below do not show.
-  constexpr std::array<std::string_view, 10> kShown = {"pool.mode",        "pool.collect",
-                                                       "pool.jobs_buffer", "pool.results_buffer",
-                                                       "pool.close_jobs",  "pool.resource_limit",
-                                                       "load.jobs",        "work.mean_ms",
-                                                       "work.kind",        "pool.cpus"};
+// Settings the lesson points at that the other sections do not show.
+void draw_lesson_settings(Session& session, ControlsState& state, const PoolViewStyle& style) {
   bool lesson_section = false;
   for (const std::string& name : state.highlight) {
     const scenario::KeySpec* key = scenario::find_key(name);
     // The live sliders show workers (pool mode only) and the rate.
     const bool live = name == "load.rate" || (name == "pool.workers" &&
                                               session.scenario().pool.mode == scenario::Mode::Pool);
-    if (key == nullptr || live || std::find(kShown.begin(), kShown.end(), name) != kShown.end()) {
+    if (key == nullptr || live ||
+        std::find(kProgramKeys.begin(), kProgramKeys.end(), name) != kProgramKeys.end()) {
       continue;
     }
     if (!lesson_section) section("In this lesson");
@@ -172,8 +167,11 @@ void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& 
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
     setting(session, state, *key, style);
   }
+}
 
-  // Transport.
+// Play/pause, step, next job, reset and the speed.
+void draw_transport(Session& session, const ControlsState& state, const PoolViewStyle& style) {
+  const float s = style.scale;
   if (ImGui::Button(session.playing ? "Pause" : "Play", ImVec2(70 * s, 0))) {
     session.playing = !session.playing;
   }
@@ -201,7 +199,10 @@ void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& 
   }
   mark(state, "speed", style);
   tooltip("Virtual seconds per real second (Up/Down). Slow down to follow one job.");
+}
 
+// The worker count and the job rate, which change the running program.
+void draw_live(Session& session, ControlsState& state, const PoolViewStyle& style) {
   section("Live");
   int workers = session.figures().workers;
   if (workers == 0) workers = session.scenario().pool.workers;
@@ -229,11 +230,12 @@ void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& 
   tooltip(
       "Jobs per second the producer creates. Faster than the pool can finish and the jobs "
       "buffer fills, then the sender blocks: backpressure.");
+}
 
+// The settings that restart the run: the main ones, then every other under a tree node.
+void draw_program(Session& session, ControlsState& state, const PoolViewStyle& style) {
   section("Program (restarts the run)");
-  for (std::string_view path :
-       {"pool.mode", "pool.collect", "pool.jobs_buffer", "pool.results_buffer", "pool.close_jobs",
-        "pool.resource_limit", "load.jobs", "work.mean_ms", "work.kind", "pool.cpus"}) {
+  for (std::string_view path : kProgramKeys) {
     if (const scenario::KeySpec* key = scenario::find_key(path)) {
       ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
       setting(session, state, *key, style);
@@ -247,6 +249,23 @@ void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& 
     }
     ImGui::TreePop();
   }
+}
+
+}  // namespace
+
+void load_preset(Session& session, int index) {
+  const auto all = scenario::presets();
+  if (index >= 0 && static_cast<std::size_t>(index) < all.size()) {
+    session.load(all[static_cast<std::size_t>(index)]);
+  }
+}
+
+void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& style) {
+  draw_preset_picker(session, state);
+  draw_lesson_settings(session, state, style);
+  draw_transport(session, state, style);
+  draw_live(session, state, style);
+  draw_program(session, state, style);
   if (!state.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette(style.theme).warning);
     ImGui::TextWrapped("%s", state.error.c_str());
