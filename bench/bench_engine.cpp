@@ -177,6 +177,6 @@ int main(int argc, char** argv) {
   std::printf("goals: >= 5e6 events/s: %s; 1M jobs < 1 s: %s; RSS < 32 MiB: %s\n",
               static_cast<double>(e.events) / e.seconds >= 5e6 ? "yes" : "NO",
               e.seconds * 1e6 / static_cast<double>(n) < 1.0 ? "yes" : "NO",
-              e.rss_kib < 32 * 1024 ? "yes" : "NO");
+              e.rss_kib < 32L * 1024 ? "yes" : "NO");
   return e.makespan == m.makespan && e.checksum == m.checksum ? 0 : 1;
 }

@@ -261,7 +261,7 @@ void read_expect(Reader& r, const json& j, const std::string& path, Choice& choi
     return;
   }
   for (const auto& [name, value] : j.items()) {
-    const std::string p = path + "." + name;
+    const std::string p = fmt::format("{}.{}", path, name);
     if (name == "outcome") {
       const auto o = value.is_string() ? outcome_named(value.get<std::string>()) : std::nullopt;
       if (!o) {

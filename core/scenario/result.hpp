@@ -53,7 +53,8 @@ class [[nodiscard]] Result {
   // Empty when ok().
   const std::vector<Error>& errors() const noexcept {
     static const std::vector<Error> kNone;
-    return ok() ? kNone : std::get<1>(state_);
+    const auto* errors = std::get_if<1>(&state_);
+    return errors != nullptr ? *errors : kNone;
   }
   // Every error message, one per line; "" when ok().
   std::string message() const { return join_messages(errors()); }

@@ -126,7 +126,7 @@ Result<Scenario> load_scenario(std::string_view json_text, const Scenario& base)
         continue;
       }
       for (const auto& [leaf, inner] : value.items()) {
-        const std::string path = name + "." + leaf;
+        const std::string path = fmt::format("{}.{}", name, leaf);
         if (const auto* key = find_key(path)) {
           apply_key(s, *key, json(inner), errors);
         } else {

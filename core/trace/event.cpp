@@ -155,7 +155,6 @@ std::string_view go_wait_reason(GoState s, std::uint32_t object) noexcept {
     case GoState::Runnable:
       return "runnable";
     case GoState::Running:
-      return "running";
     case GoState::Working:
       return "running";
     case GoState::WaitingCpu:
