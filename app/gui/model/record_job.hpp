@@ -14,11 +14,10 @@
 // - The destructor cancels a running child and waits for it.
 // - Main thread only. The recording starts at virtual time 0 with the scenario's own
 //   settings; live slider changes are folded in as starting values (scenario_to_save).
-#include <sys/types.h>
-
 #include <memory>
 #include <string>
 
+#include "app/gui/model/child_process.hpp"
 #include "app/gui/model/look.hpp"
 #include "core/scenario/scenario.hpp"
 
@@ -61,10 +60,9 @@ class RecordJob {
  private:
   RecordJob() = default;
   void take_line(const std::string& line);
-  void reap(bool block);
+  void finish(const ExitStatus& status);
 
-  pid_t pid_ = -1;
-  int fd_ = -1;
+  std::unique_ptr<ChildProcess> child_;  // `poolscope --record`, its stdout and stderr piped
   std::string buffer_;
   std::string scenario_file_;
   std::string out_;
