@@ -45,6 +45,12 @@ Stats stats(std::vector<double> ms) {
 
 }  // namespace
 
+int run_bench_frames(Launch& launch) {
+  auto platform = open_platform(launch, /*vsync=*/false, /*visible=*/true);
+  if (!platform) return 1;
+  return bench_frames(*platform, launch.args.bench, launch.args.scale);
+}
+
 int bench_frames(Platform& platform, int frames, float scale) {
   const std::vector<Case> cases = {
       {"lesson: hello-pool", "hello-pool", {}, 0.5},

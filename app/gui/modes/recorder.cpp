@@ -1,31 +1,23 @@
 // [SECTION] Frame sinks: the ffmpeg pipe and PNG frames
 // [SECTION] Progress on the terminal
+// [SECTION] Choosing the output
 // [SECTION] The frame loop
 #include "app/gui/modes/recorder.hpp"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <cctype>
-#include <cerrno>
 #include <chrono>
-#include <cmath>
 #include <csignal>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <regex>
 
+#include "app/gui/model/child_process.hpp"
 #include "app/gui/views/captions.hpp"
-
-extern char** environ;
 
 namespace poolscope::gui {
 
@@ -61,61 +53,36 @@ class FfmpegSink final : public FrameSink {
                                            const std::vector<std::string>& args,
                                            const std::string& out, bool remove_on_abandon,
                                            std::string& error) {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) {
-      error = fmt::format("cannot make a pipe to ffmpeg: {}", std::strerror(errno));
+    std::vector<std::string> argv = {program};
+    argv.insert(argv.end(), args.begin(), args.end());
+    SpawnError spawn_error;
+    // In a process group of its own: Ctrl+C reaches us, and we end ffmpeg in order.
+    auto child = ChildProcess::spawn(
+        argv, {.pipe = ChildProcess::Pipe::ToStdin, .own_process_group = true}, spawn_error);
+    if (!child) {
+      error = spawn_error.step == SpawnError::Step::Pipe
+                  ? fmt::format("cannot make a pipe to ffmpeg: {}", spawn_error.reason())
+                  : fmt::format("cannot run {}: {}", program, spawn_error.reason());
       return nullptr;
     }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[0], STDIN_FILENO);
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-    posix_spawnattr_setpgroup(&attr, 0);  // Ctrl+C reaches us, and we end ffmpeg in order
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(program.c_str()));
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    const int failed = posix_spawn(&pid, program.c_str(), &actions, &attr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attr);
-    close(fds[0]);
-    if (failed != 0) {
-      close(fds[1]);
-      error = fmt::format("cannot run {}: {}", program, std::strerror(failed));
-      return nullptr;
-    }
-    return std::unique_ptr<FfmpegSink>(new FfmpegSink(pid, fds[1], out, remove_on_abandon));
+    return std::unique_ptr<FfmpegSink>(new FfmpegSink(std::move(child), out, remove_on_abandon));
   }
 
   ~FfmpegSink() override {
-    if (pid_ > 0) abandon();
+    if (ffmpeg_->running()) abandon();
   }
 
   std::string write(const Image& image, int /*index*/) override {
-    const std::uint8_t* data = image.rgba.data();
-    std::size_t left = image.rgba.size();
-    while (left > 0) {
-      const ssize_t n = ::write(fd_, data, left);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        const int status = wait_for_exit();
-        return fmt::format("ffmpeg stopped while writing {} ({}); its message is above", out_,
-                           describe(status));
-      }
-      data += n;
-      left -= static_cast<std::size_t>(n);
-    }
-    return "";
+    if (ffmpeg_->write_all(image.rgba.data(), image.rgba.size())) return "";
+    return fmt::format("ffmpeg stopped while writing {} ({}); its message is above", out_,
+                       wait_for_exit().describe());
   }
 
   std::string finish() override {
-    const int status = wait_for_exit();
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return "";
+    const ExitStatus status = wait_for_exit();
+    if (status.succeeded()) return "";
     return fmt::format("ffmpeg could not write {} ({}); its message is above", out_,
-                       describe(status));
+                       status.describe());
   }
 
   void abandon() override {
@@ -125,30 +92,16 @@ class FfmpegSink final : public FrameSink {
   }
 
  private:
-  FfmpegSink(pid_t pid, int fd, std::string out, bool remove_on_abandon)
-      : pid_(pid), fd_(fd), out_(std::move(out)), remove_on_abandon_(remove_on_abandon) {}
+  FfmpegSink(std::unique_ptr<ChildProcess> ffmpeg, std::string out, bool remove_on_abandon)
+      : ffmpeg_(std::move(ffmpeg)), out_(std::move(out)), remove_on_abandon_(remove_on_abandon) {}
 
   // Closes ffmpeg's input, so it completes the file, and waits for it.
-  int wait_for_exit() {
-    if (fd_ >= 0) close(fd_);
-    fd_ = -1;
-    int status = 0;
-    if (pid_ > 0) {
-      while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-      }
-    }
-    pid_ = -1;
-    return status;
+  ExitStatus wait_for_exit() {
+    ffmpeg_->close_pipe();
+    return ffmpeg_->wait();
   }
 
-  static std::string describe(int status) {
-    if (WIFEXITED(status)) return fmt::format("exit code {}", WEXITSTATUS(status));
-    if (WIFSIGNALED(status)) return fmt::format("signal {}", WTERMSIG(status));
-    return "status unknown";
-  }
-
-  pid_t pid_ = -1;
-  int fd_ = -1;
+  std::unique_ptr<ChildProcess> ffmpeg_;
   std::string out_;
   bool remove_on_abandon_ = true;
 };
@@ -259,44 +212,20 @@ class StopSignals {
   struct sigaction old_pipe_ = {};
 };
 
+// [SECTION] Choosing the output
+
 std::string without_extension(const std::string& path) {
   fs::path p(path);
   p.replace_extension();
   return p.string();
 }
 
-}  // namespace
-
-// [SECTION] The frame loop
-
-int record(Platform& platform, const RecordOptions& options, AppOptions app_options) {
-  const int width = platform.framebuffer_width();
-  const int height = platform.framebuffer_height();
-  const int total = frame_count(options);
+// The sink for options.out, `total` frames of `width` x `height`: ffmpeg when it is there,
+// else PNG frames (then `out` becomes their folder). On failure prints why and returns null.
+std::unique_ptr<FrameSink> open_output(const RecordOptions& options, int width, int height,
+                                       int total, std::string& out) {
   RecordKind kind = record_kind(options.out);
-  std::string out = options.out;
-  StopSignals signals;
-
-  app_options.external_clock = true;
-  App app(std::move(app_options));
-  Session& session = app.session();
-  const lesson::Lesson* lesson = nullptr;
-  if (options.captions) {
-    const std::string& id = session.scenario().id;
-    lesson = app.lessons().find(id);
-    if (lesson == nullptr) {
-      std::string problem = app.lessons().problem_for(id);
-      if (problem.empty()) {
-        problem = fmt::format(
-            "scenario \"{}\" has no lesson to caption (lessons belong to the "
-            "presets, by id)",
-            id);
-      }
-      std::fprintf(stderr, "poolscope: --captions: %s\n", problem.c_str());
-      return 2;
-    }
-  }
-
+  out = options.out;
   // ffmpeg writes PNG frames too when it is there: its encoder is several times faster
   // than stb's and runs beside the renderer.
   const std::string program = find_ffmpeg();
@@ -322,22 +251,44 @@ int record(Platform& platform, const RecordOptions& options, AppOptions app_opti
   if (kind == RecordKind::PngFrames) {
     if (auto error = prepare_frames_dir(out); !error.empty()) {
       std::fprintf(stderr, "poolscope: %s\n", error.c_str());
-      return 1;
+      return nullptr;
     }
   }
-  std::unique_ptr<FrameSink> sink;
-  if (program.empty()) {
-    sink = std::make_unique<PngSink>(out);
-  } else {
-    std::string error;
-    sink = FfmpegSink::start(program, ffmpeg_arguments(kind, out, width, height, options.fps), out,
-                             /*remove_on_abandon=*/kind != RecordKind::PngFrames, error);
-    if (!sink) {
-      std::fprintf(stderr, "poolscope: %s\n", error.c_str());
-      return 1;
-    }
-  }
+  if (program.empty()) return std::make_unique<PngSink>(out);
+  std::string error;
+  auto sink = FfmpegSink::start(program, ffmpeg_arguments(kind, out, width, height, options.fps),
+                                out, /*remove_on_abandon=*/kind != RecordKind::PngFrames, error);
+  if (!sink) std::fprintf(stderr, "poolscope: %s\n", error.c_str());
+  return sink;
+}
 
+// [SECTION] The frame loop
+
+// The lesson --captions burns in: null without --captions; on a scenario without a
+// lesson, prints why and sets `refused`.
+const lesson::Lesson* caption_lesson(App& app, const RecordOptions& options, bool& refused) {
+  refused = false;
+  if (!options.captions) return nullptr;
+  const std::string& id = app.session().scenario().id;
+  const lesson::Lesson* lesson = app.lessons().find(id);
+  if (lesson != nullptr) return lesson;
+  std::string problem = app.lessons().problem_for(id);
+  if (problem.empty()) {
+    problem = fmt::format(
+        "scenario \"{}\" has no lesson to caption (lessons belong to the "
+        "presets, by id)",
+        id);
+  }
+  std::fprintf(stderr, "poolscope: --captions: %s\n", problem.c_str());
+  refused = true;
+  return nullptr;
+}
+
+// Draws and writes the `total` frames; returns the exit code, and in `seconds` the wall
+// time the frames took.
+int write_frames(Platform& platform, App& app, const lesson::Lesson* lesson,
+                 const RecordOptions& options, int total, FrameSink& sink, double& seconds) {
+  Session& session = app.session();
   session.playing = true;  // the controls show a running simulation; the clock is ours
   session.speed = options.speed;
   const double dt = 1.0 / options.fps;
@@ -358,25 +309,72 @@ int record(Platform& platform, const RecordOptions& options, AppOptions app_opti
   Progress progress(total, options.progress_lines);
   for (int i = 0; i < total; ++i) {
     if (g_stop_requested != 0) {
-      sink->abandon();
+      sink.abandon();
       std::fprintf(stderr, "\npoolscope: recording cancelled after %d of %d frames\n", i, total);
       return kCancelled;
     }
     // From the frame number, not by adding dt each frame, so no rounding drifts.
     session.advance_to_seconds(options.start_s + i * options.speed / options.fps);
     draw();
-    if (auto error = sink->write(platform.read_pixels(), i); !error.empty()) {
-      sink->abandon();
+    if (auto error = sink.write(platform.read_pixels(), i); !error.empty()) {
+      sink.abandon();
       std::fprintf(stderr, "\npoolscope: %s\n", error.c_str());
       return 1;
     }
     progress.update(i + 1);
   }
+  seconds = progress.seconds();
+  return 0;
+}
+
+}  // namespace
+
+int run_record(Launch& launch) {
+  RecordOptions options = launch.args.record;
+  options.speed = launch.args.speed;
+  options.start_s = launch.args.at_s;
+  if (auto error = check_record_options(options, launch.window.width, launch.window.height);
+      !error.empty()) {
+    std::fprintf(stderr, "poolscope: %s\n", error.c_str());
+    return 2;
+  }
+  auto platform = open_platform(launch, /*vsync=*/false, /*visible=*/false);
+  if (!platform) return 1;
+  AppOptions app_options = gui::app_options(launch, *platform);
+  if (platform->framebuffer_width() != launch.window.width ||
+      platform->framebuffer_height() != launch.window.height) {
+    std::fprintf(stderr, "poolscope: the display gave a %dx%d window, not %dx%d\n",
+                 platform->framebuffer_width(), platform->framebuffer_height(), launch.window.width,
+                 launch.window.height);
+    return 1;
+  }
+  return record(*platform, options, std::move(app_options));
+}
+
+int record(Platform& platform, const RecordOptions& options, AppOptions app_options) {
+  const int width = platform.framebuffer_width();
+  const int height = platform.framebuffer_height();
+  const int total = frame_count(options);
+  StopSignals signals;
+
+  app_options.external_clock = true;
+  App app(std::move(app_options));
+  bool refused = false;
+  const lesson::Lesson* lesson = caption_lesson(app, options, refused);
+  if (refused) return 2;
+  std::string out;
+  const std::unique_ptr<FrameSink> sink = open_output(options, width, height, total, out);
+  if (!sink) return 1;
+
+  double wall = 0;
+  if (const int code = write_frames(platform, app, lesson, options, total, *sink, wall);
+      code != 0) {
+    return code;
+  }
   if (auto error = sink->finish(); !error.empty()) {
     std::fprintf(stderr, "poolscope: %s\n", error.c_str());
     return 1;
   }
-  const double wall = progress.seconds();
   std::printf(
       "poolscope: wrote %s: %d frames %dx%d at %d fps (%.3g s of video, virtual time %.3g to "
       "%.3g s at %gx) in %.1f s, %.1f frames/s\n",

@@ -24,9 +24,15 @@
 
 #include "app/gui/app.hpp"
 #include "app/gui/model/record_options.hpp"
+#include "app/gui/modes/launch.hpp"
 #include "app/gui/platform/platform.hpp"
 
 namespace poolscope::gui {
+
+// The --record mode: checks the recording options against the video's size (exit code 2
+// with the reason), opens a hidden window of that size (1 when the display gives another)
+// and records. Returns the process exit code, as record() does.
+int run_record(Launch& launch);
 
 // Renders every frame of `app_options.scenario` on `platform` (a hidden window of the
 // video's size) and writes them to options.out. Returns the process exit code: 0 done,

@@ -1,0 +1,70 @@
+#include "app/gui/modes/screenshot.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+namespace poolscope::gui {
+
+namespace {
+// Writes the frame just drawn, and the reports asked for; returns the exit code.
+int write_shot(Platform& platform, const App& app, const CommandLine& args) {
+  if (args.from_screen) platform.present();
+  const Image shot = args.from_screen ? platform.read_screen() : platform.read_pixels();
+  if (shot.rgba.empty()) {
+    std::fprintf(stderr,
+                 "poolscope: --from-screen: cannot read the window back (not X11, or not "
+                 "wholly on the screen)\n");
+    return 1;
+  }
+  if (auto failure = write_png(args.screenshot, shot); !failure.empty()) {
+    std::fprintf(stderr, "poolscope: %s\n", failure.c_str());
+    return 1;
+  }
+  if (!args.picture_report.empty()) {
+    std::ofstream out(args.picture_report);
+    out << app.picture_report() << '\n';
+    if (!out) {
+      std::fprintf(stderr, "poolscope: cannot write %s\n", args.picture_report.c_str());
+      return 1;
+    }
+  }
+  return 0;
+}
+
+// --layout-report: the last frame's layout, then the app's state on one line.
+void print_layout_report(const Platform& platform, App& app) {
+  std::fputs(app.layout_report().to_text().c_str(), stdout);
+  std::printf(
+      "state scale=%g theme=%s stage=%d fullscreen=%d size=%dx%d preset=%s step=%zu "
+      "playing=%d font=%g shortcuts=%d follow=%d lessons=%s\n",
+      static_cast<double>(app.scale()), std::string(theme_name(app.theme())).c_str(), app.stage(),
+      platform.fullscreen(), platform.framebuffer_width(), platform.framebuffer_height(),
+      app.session().scenario().id.c_str(), app.lesson_state().player.step, app.session().playing,
+      static_cast<double>(ImGui::GetIO().Fonts->Fonts[0]->FontSize), app.shortcuts_shown(),
+      app.code_follows(), app.lessons().dir.string().c_str());
+}
+}  // namespace
+
+int run_screenshot(Launch& launch) {
+  auto platform = open_platform(launch, /*vsync=*/false, /*visible=*/true);
+  if (!platform) return 1;
+  auto app = start_app(launch, *platform);
+  if (!app) return 2;
+  const CommandLine& args = launch.args;
+  for (int frame = 1; !platform->should_close(); ++frame) {
+    draw_frame(*platform, *app, launch, frame, /*fixed_dt=*/1.0 / 60.0);
+    if (frame >= args.frames) {
+      if (const int code = write_shot(*platform, *app, args); code != 0) return code;
+      if (args.layout_report) print_layout_report(*platform, *app);
+      return 0;
+    }
+    show_frame(*platform, *app);
+  }
+  save_window_prefs(launch, *app, *platform);
+  return 0;
+}
+
+}  // namespace poolscope::gui
