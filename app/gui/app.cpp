@@ -396,7 +396,6 @@ void App::frame(float dt) {
   controls_.highlight = lesson_highlight(lesson_, lessons_);
 
   const float s = options_.scale;
-  const PoolViewStyle style{options_.theme, s, &fonts_};
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -415,11 +414,15 @@ void App::frame(float dt) {
       s > 1.0f && (viewport->WorkSize.x / s < 900 || viewport->WorkSize.y / s < 500);
   if (options_.stage || cramped) {
     draw_stage(dt, cramped && !options_.stage);
-    ImGui::End();
-    draw_shortcut_overlay(show_shortcuts_, style, report_);
-    return;
+  } else {
+    draw_panels(dt);
   }
+  ImGui::End();
+  draw_shortcut_overlay(show_shortcuts_, PoolViewStyle{options_.theme, s, &fonts_}, report_);
+}
 
+void App::draw_panels(float dt) {
+  const float s = options_.scale;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float status_h = ImGui::GetFrameHeight() + 6 * s;
   const float body_h = avail.y - status_h;
@@ -428,9 +431,21 @@ void App::frame(float dt) {
   const float left_w = std::min(std::clamp(avail.x * 0.2f, 230 * s, 380 * s), avail.x * 0.24f);
   const float right_w = std::min(std::clamp(avail.x * 0.27f, 280 * s, 620 * s), avail.x * 0.28f);
   const float centre_w = avail.x - left_w - right_w - 2 * gap;
+  draw_left_column(left_w, body_h, dt);
+  ImGui::SameLine();
+  draw_centre_column(centre_w, body_h, dt);
+  ImGui::SameLine();
+  draw_right_column(right_w, body_h);
 
-  // Left: title, controls.
-  ImGui::BeginChild("controls", ImVec2(left_w, body_h), true, kPanel);
+  ImGui::BeginChild("status", ImVec2(0, status_h), false, ImGuiWindowFlags_NoScrollbar);
+  draw_status_bar(status_h);
+  ImGui::EndChild();
+}
+
+// Left: title, controls.
+void App::draw_left_column(float width, float height, float dt) {
+  const PoolViewStyle style{options_.theme, options_.scale, &fonts_};
+  ImGui::BeginChild("controls", ImVec2(width, height), true, kPanel);
   report_window(report_, "panel:controls");
   ImGui::PushFont(fonts_.heading);
   ImGui::TextUnformatted("Poolscope");
@@ -447,29 +462,33 @@ void App::frame(float dt) {
   }
   draw_presentation_controls();
   ImGui::EndChild();
-  ImGui::SameLine();
+}
 
-  // Centre: the pool, then warnings and the timeline.
+// Centre: the pool, then warnings and the timeline.
+void App::draw_centre_column(float width, float height, float dt) {
+  const float s = options_.scale;
+  const PoolViewStyle style{options_.theme, s, &fonts_};
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
   ImGui::BeginGroup();
   // The timeline keeps room for several lanes at any scale; the pool takes the rest.
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   const float warn_h = ImGui::GetTextLineHeightWithSpacing() * 2.6f + 8 * s;
   // At a large UI scale (a projector) fewer lanes show, so the pool keeps its height.
-  const float lanes = body_h / s < 600 ? 7.5f : 9.0f;
+  const float lanes = height / s < 600 ? 7.5f : 9.0f;
   // Never more than 40% of the height, so a small window at a large scale still fits
   // (below about 900 x 500 logical pixels the stage shows instead; see frame()).
   const float timeline_h = std::min(
-      std::max(body_h * 0.3f, ImGui::GetTextLineHeightWithSpacing() * lanes), body_h * 0.4f);
-  const float pool_h = std::max(body_h - warn_h - timeline_h - 2 * spacing, 0.0f);
+      std::max(height * 0.3f, ImGui::GetTextLineHeightWithSpacing() * lanes), height * 0.4f);
+  const float pool_h = std::max(height - warn_h - timeline_h - 2 * spacing, 0.0f);
   // Strips that change often (this bar, the status bar) are child windows of their own,
   // so a change repaints only them (see damage.hpp), not the whole window.
   const float bar_h = ImGui::GetFrameHeightWithSpacing();
-  ImGui::BeginChild("compare-bar", ImVec2(centre_w, ImGui::GetFrameHeight()), false,
+  ImGui::BeginChild("compare-bar", ImVec2(width, ImGui::GetFrameHeight()), false,
                     ImGuiWindowFlags_NoScrollbar);
   draw_compare_bar();
   ImGui::EndChild();
   if (compare_) {
-    const float pane_w = (centre_w - gap) / 2;
+    const float pane_w = (width - gap) / 2;
     const float pane_h = pool_h + warn_h + spacing - bar_h;
     const bool right = compare_->focus_right;
     draw_pane("left", *session_, pool_view_, "A  " + session_->scenario().title, !right, pane_w,
@@ -480,32 +499,35 @@ void App::frame(float dt) {
                   describe_difference(session_->scenario(), compare_->session->scenario()),
               right, pane_w, pane_h, dt);
   } else {
-    ImGui::BeginChild("pool", ImVec2(centre_w, pool_h - bar_h), true,
+    ImGui::BeginChild("pool", ImVec2(width, pool_h - bar_h), true,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     report_window(report_, "panel:pool");
     draw_pool_view(*session_, pool_view_, style, dt);
     ImGui::EndChild();
-    ImGui::BeginChild("warnings", ImVec2(centre_w, warn_h), true);
+    ImGui::BeginChild("warnings", ImVec2(width, warn_h), true);
     report_window(report_, "panel:warnings");
     draw_warnings(*session_, teaching_warnings(session_->figures(), session_->model()));
     ImGui::EndChild();
   }
-  ImGui::BeginChild("timeline", ImVec2(centre_w, timeline_h), true,
+  ImGui::BeginChild("timeline", ImVec2(width, timeline_h), true,
                     ImGuiWindowFlags_NoScrollWithMouse);
   report_window(report_, "panel:timeline");
   draw_timeline(focused(), timeline_, style, focused_selection());
   ImGui::EndChild();
   ImGui::EndGroup();
-  ImGui::SameLine();
+}
 
-  // Right: the lesson above, code or metrics below.
+// Right: the lesson above, code or metrics below.
+void App::draw_right_column(float width, float height) {
+  const PoolViewStyle style{options_.theme, options_.scale, &fonts_};
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginGroup();
   // A scripted pause's note needs room: the lesson grows while it is open.
-  const float lesson_h = std::floor(body_h * (lesson_.player.note_open ? 0.58f : 0.45f));
-  ImGui::BeginChild("lesson", ImVec2(right_w, lesson_h), true);
+  const float lesson_h = std::floor(height * (lesson_.player.note_open ? 0.58f : 0.45f));
+  ImGui::BeginChild("lesson", ImVec2(width, lesson_h), true);
   draw_lesson(*session_, lesson_, lessons_, style, false, report_);
   ImGui::EndChild();
-  ImGui::BeginChild("side", ImVec2(right_w, body_h - lesson_h - spacing), true);
+  ImGui::BeginChild("side", ImVec2(width, height - lesson_h - spacing), true);
   report_window(report_, "panel:side");
   code_.report = &report_;
   if (ImGui::BeginTabBar("side-tabs")) {
@@ -521,12 +543,6 @@ void App::frame(float dt) {
   }
   ImGui::EndChild();
   ImGui::EndGroup();
-
-  ImGui::BeginChild("status", ImVec2(0, status_h), false, ImGuiWindowFlags_NoScrollbar);
-  draw_status_bar(status_h);
-  ImGui::EndChild();
-  ImGui::End();
-  draw_shortcut_overlay(show_shortcuts_, style, report_);
 }
 
 }  // namespace poolscope::gui

@@ -101,7 +101,6 @@ class App {
   [[nodiscard]] float scale() const { return options_.scale; }
   [[nodiscard]] ThemeId theme() const { return options_.theme; }
   [[nodiscard]] const Fonts& fonts() const { return fonts_; }
-  void set_stage(bool on) { options_.stage = on; }
   [[nodiscard]] bool stage() const { return options_.stage; }
   [[nodiscard]] bool shortcuts_shown() const { return show_shortcuts_; }
   [[nodiscard]] bool code_follows() const { return code_.follow; }
@@ -126,6 +125,11 @@ class App {
     return compare_ && compare_->focus_right ? compare_view_.selected : pool_view_.selected;
   }
   void draw_stage(float dt, bool cramped);
+  // The full layout, in columns (see the picture above), then the status bar.
+  void draw_panels(float dt);
+  void draw_left_column(float width, float height, float dt);
+  void draw_centre_column(float width, float height, float dt);
+  void draw_right_column(float width, float height);
   void draw_presentation_controls();
 
   AppOptions options_;
