@@ -109,8 +109,6 @@ Platform::~Platform() {
 
 bool Platform::should_close() const { return glfwWindowShouldClose(window_) != 0; }
 
-void Platform::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
-
 void Platform::begin_frame(double fixed_dt, bool ignore_mouse) {
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
@@ -213,6 +211,88 @@ void Platform::set_damage_tracking(bool on) {
   damage_.invalidate();
 }
 
+namespace {
+// Between ImGui's coordinates and whole framebuffer pixels, rows from the top.
+struct PixelMap {
+  ImVec2 off;    // the draw data's DisplayPos
+  ImVec2 scale;  // its FramebufferScale
+  int h = 0;     // the framebuffer's height
+
+  [[nodiscard]] ScreenRect to_pixels(const ScreenRect& r) const {
+    return ScreenRect{(r.x0 - off.x) * scale.x, (r.y0 - off.y) * scale.y, (r.x1 - off.x) * scale.x,
+                      (r.y1 - off.y) * scale.y};
+  }
+  // The whole pixels the backend's scissor covers for `clip`.
+  [[nodiscard]] ScreenRect scissor_pixels(const ImVec4& clip) const {
+    const ScreenRect c = to_pixels(to_rect(clip));
+    const float x0 = std::trunc(c.x0), width = std::trunc(c.x1 - c.x0);
+    const float y1 = static_cast<float>(h) - std::trunc(static_cast<float>(h) - c.y1);
+    const float hh = std::trunc(c.y1 - c.y0);
+    return ScreenRect{x0, y1 - hh, x0 + width, y1};
+  }
+  // A clip rectangle whose scissor is exactly the whole pixels `q`.
+  [[nodiscard]] ImVec4 to_clip(const ScreenRect& q) const {
+    return ImVec4((q.x0 + 0.25f) / scale.x + off.x, (q.y0 - 0.5f) / scale.y + off.y,
+                  (q.x1 + 0.5f) / scale.x + off.x, (q.y1 - 0.25f) / scale.y + off.y);
+  }
+};
+
+// Clears each dirty rectangle, widened to whole pixels, and lists those pixels in
+// `inside`; returns the dirty area in ImGui's units.
+float clear_dirty(const std::vector<ScreenRect>& dirty, const PixelMap& map,
+                  std::vector<ScreenRect>& inside) {
+  inside.clear();
+  float area = 0;
+  glEnable(GL_SCISSOR_TEST);
+  for (const ScreenRect& r : dirty) {
+    const ScreenRect p = map.to_pixels(r);
+    const ScreenRect whole{std::floor(p.x0), std::floor(p.y0), std::ceil(p.x1), std::ceil(p.y1)};
+    glScissor(static_cast<GLint>(whole.x0), map.h - static_cast<GLint>(whole.y1),
+              static_cast<GLsizei>(whole.x1 - whole.x0), static_cast<GLsizei>(whole.y1 - whole.y0));
+    glClear(GL_COLOR_BUFFER_BIT);
+    inside.push_back(whole);
+    area += r.area();
+  }
+  glDisable(GL_SCISSOR_TEST);
+  return area;
+}
+
+// Replaces `list`'s commands and indices with commands per rectangle of `inside` that
+// hold only the triangles touching it, clipped to it; the originals go to `cmds`, `idx`.
+void cut_to(ImDrawList& list, const std::vector<ScreenRect>& inside, const PixelMap& map,
+            ImVector<ImDrawCmd>& cmds, ImVector<ImDrawIdx>& idx) {
+  cmds.resize(0);
+  idx.resize(0);
+  for (std::size_t r = 0; r < inside.size(); ++r) {
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+      if (cmd.UserCallback != nullptr) {
+        if (r == 0) cmds.push_back(cmd);
+        continue;
+      }
+      const ScreenRect clip = intersect(map.scissor_pixels(cmd.ClipRect), inside[r]);
+      if (clip.empty()) continue;
+      const ImDrawIdx* from = list.IdxBuffer.Data + cmd.IdxOffset;
+      const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
+      ImDrawCmd part = cmd;
+      part.ClipRect = map.to_clip(clip);
+      part.IdxOffset = static_cast<unsigned>(idx.Size);
+      for (unsigned e = 0; e + 2 < cmd.ElemCount; e += 3) {
+        const ScreenRect box =
+            map.to_pixels(box_of(vtx[from[e]], vtx[from[e + 1]], vtx[from[e + 2]]));
+        if (intersect(box, clip).empty()) continue;
+        idx.push_back(from[e]);
+        idx.push_back(from[e + 1]);
+        idx.push_back(from[e + 2]);
+      }
+      part.ElemCount = static_cast<unsigned>(idx.Size) - part.IdxOffset;
+      if (part.ElemCount > 0) cmds.push_back(part);
+    }
+  }
+  list.CmdBuffer.swap(cmds);
+  list.IdxBuffer.swap(idx);
+}
+}  // namespace
+
 void Platform::render(const float clear[4]) {
   ImGui::Render();
   ImDrawData* data = ImGui::GetDrawData();
@@ -226,6 +306,42 @@ void Platform::render(const float clear[4]) {
     repainted_whole_ = true;
     return;
   }
+  const ScreenRect screen{data->DisplayPos.x, data->DisplayPos.y,
+                          data->DisplayPos.x + data->DisplaySize.x,
+                          data->DisplayPos.y + data->DisplaySize.y};
+  const std::vector<ScreenRect> dirty = find_damage(*data, clear, screen);
+  // From here on, whole framebuffer pixels, rows from the top.
+  const PixelMap map{data->DisplayPos, data->FramebufferScale, h};
+  // Clear each rectangle ...
+  const float area = clear_dirty(dirty, map, repainted_pixels_);  // kept for present()
+  repainted_share_ = std::min(area / std::max(screen.area(), 1.0f), 1.0f);
+  repainted_whole_ = dirty.size() == 1 && dirty[0] == screen;
+  if (repainted_pixels_.empty()) return;
+  // ... then draw them all in one call, which uploads the vertices once. For that call,
+  // each list's commands give way to commands per rectangle that hold only the
+  // triangles touching it, clipped to it. The rectangles do not overlap, so keeping the
+  // order inside each one keeps every pixel as a full repaint draws it.
+  //
+  // The backend turns a clip rectangle into a scissor by truncating its corner and its
+  // size apart, so a clip cut in two would not cover the same pixels as the whole. So
+  // each command's clip becomes the whole pixels its scissor covers, cut to the dirty
+  // rectangle, and goes back to the backend nudged off the pixel edges, where
+  // truncating gives those pixels exactly (PixelMap).
+  saved_cmds_.resize(static_cast<std::size_t>(data->CmdListsCount));
+  saved_idx_.resize(static_cast<std::size_t>(data->CmdListsCount));
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    cut_to(*data->CmdLists[i], repainted_pixels_, map, saved_cmds_[static_cast<std::size_t>(i)],
+           saved_idx_[static_cast<std::size_t>(i)]);
+  }
+  ImGui_ImplOpenGL3_RenderDrawData(data);
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    data->CmdLists[i]->CmdBuffer.swap(saved_cmds_[static_cast<std::size_t>(i)]);
+    data->CmdLists[i]->IdxBuffer.swap(saved_idx_[static_cast<std::size_t>(i)]);
+  }
+}
+
+std::vector<ScreenRect> Platform::find_damage(const ImDrawData& data, const float clear[4],
+                                              const ScreenRect& screen) {
   if (!std::equal(clear, clear + 4, last_clear_)) {
     std::copy(clear, clear + 4, last_clear_);
     damage_.invalidate();
@@ -238,97 +354,8 @@ void Platform::render(const float clear[4]) {
     last_fonts_ = fonts;
     damage_.invalidate();
   }
-  collect_marks(*data, marks_);
-  const ScreenRect screen{data->DisplayPos.x, data->DisplayPos.y,
-                          data->DisplayPos.x + data->DisplaySize.x,
-                          data->DisplayPos.y + data->DisplaySize.y};
-  const std::vector<ScreenRect> dirty = damage_.update(marks_, screen);
-  // From here on, whole framebuffer pixels, rows from the top.
-  const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
-  auto to_pixels = [&](const ScreenRect& r) {
-    return ScreenRect{(r.x0 - off.x) * scale.x, (r.y0 - off.y) * scale.y, (r.x1 - off.x) * scale.x,
-                      (r.y1 - off.y) * scale.y};
-  };
-  // Clear each rectangle ...
-  std::vector<ScreenRect>& inside = repainted_pixels_;  // kept for present()
-  inside.clear();
-  float area = 0;
-  glEnable(GL_SCISSOR_TEST);
-  for (const ScreenRect& r : dirty) {
-    const ScreenRect p = to_pixels(r);
-    const ScreenRect whole{std::floor(p.x0), std::floor(p.y0), std::ceil(p.x1), std::ceil(p.y1)};
-    glScissor(static_cast<GLint>(whole.x0), h - static_cast<GLint>(whole.y1),
-              static_cast<GLsizei>(whole.x1 - whole.x0), static_cast<GLsizei>(whole.y1 - whole.y0));
-    glClear(GL_COLOR_BUFFER_BIT);
-    inside.push_back(whole);
-    area += r.area();
-  }
-  glDisable(GL_SCISSOR_TEST);
-  repainted_share_ = std::min(area / std::max(screen.area(), 1.0f), 1.0f);
-  repainted_whole_ = dirty.size() == 1 && dirty[0] == screen;
-  if (inside.empty()) return;
-  // ... then draw them all in one call, which uploads the vertices once. For that call,
-  // each list's commands give way to commands per rectangle that hold only the
-  // triangles touching it, clipped to it. The rectangles do not overlap, so keeping the
-  // order inside each one keeps every pixel as a full repaint draws it.
-  //
-  // The backend turns a clip rectangle into a scissor by truncating its corner and its
-  // size apart, so a clip cut in two would not cover the same pixels as the whole. So
-  // each command's clip becomes the whole pixels its scissor covers, cut to the dirty
-  // rectangle, and goes back to the backend nudged off the pixel edges, where
-  // truncating gives those pixels exactly.
-  auto scissor_pixels = [&](const ImVec4& clip) {
-    const ScreenRect c = to_pixels(to_rect(clip));
-    const float x0 = std::trunc(c.x0), width = std::trunc(c.x1 - c.x0);
-    const float y1 = static_cast<float>(h) - std::trunc(static_cast<float>(h) - c.y1);
-    const float hh = std::trunc(c.y1 - c.y0);
-    return ScreenRect{x0, y1 - hh, x0 + width, y1};
-  };
-  auto to_clip = [&](const ScreenRect& q) {
-    return ImVec4((q.x0 + 0.25f) / scale.x + off.x, (q.y0 - 0.5f) / scale.y + off.y,
-                  (q.x1 + 0.5f) / scale.x + off.x, (q.y1 - 0.25f) / scale.y + off.y);
-  };
-  saved_cmds_.resize(static_cast<std::size_t>(data->CmdListsCount));
-  saved_idx_.resize(static_cast<std::size_t>(data->CmdListsCount));
-  for (int i = 0; i < data->CmdListsCount; ++i) {
-    ImDrawList& list = *data->CmdLists[i];
-    ImVector<ImDrawCmd>& cmds = saved_cmds_[static_cast<std::size_t>(i)];
-    ImVector<ImDrawIdx>& idx = saved_idx_[static_cast<std::size_t>(i)];
-    cmds.resize(0);
-    idx.resize(0);
-    for (std::size_t r = 0; r < inside.size(); ++r) {
-      for (const ImDrawCmd& cmd : list.CmdBuffer) {
-        if (cmd.UserCallback != nullptr) {
-          if (r == 0) cmds.push_back(cmd);
-          continue;
-        }
-        const ScreenRect clip = intersect(scissor_pixels(cmd.ClipRect), inside[r]);
-        if (clip.empty()) continue;
-        const ImDrawIdx* from = list.IdxBuffer.Data + cmd.IdxOffset;
-        const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
-        ImDrawCmd part = cmd;
-        part.ClipRect = to_clip(clip);
-        part.IdxOffset = static_cast<unsigned>(idx.Size);
-        for (unsigned e = 0; e + 2 < cmd.ElemCount; e += 3) {
-          const ScreenRect box =
-              to_pixels(box_of(vtx[from[e]], vtx[from[e + 1]], vtx[from[e + 2]]));
-          if (intersect(box, clip).empty()) continue;
-          idx.push_back(from[e]);
-          idx.push_back(from[e + 1]);
-          idx.push_back(from[e + 2]);
-        }
-        part.ElemCount = static_cast<unsigned>(idx.Size) - part.IdxOffset;
-        if (part.ElemCount > 0) cmds.push_back(part);
-      }
-    }
-    list.CmdBuffer.swap(cmds);
-    list.IdxBuffer.swap(idx);
-  }
-  ImGui_ImplOpenGL3_RenderDrawData(data);
-  for (int i = 0; i < data->CmdListsCount; ++i) {
-    data->CmdLists[i]->CmdBuffer.swap(saved_cmds_[static_cast<std::size_t>(i)]);
-    data->CmdLists[i]->IdxBuffer.swap(saved_idx_[static_cast<std::size_t>(i)]);
-  }
+  collect_marks(data, marks_);
+  return damage_.update(marks_, screen);
 }
 
 bool Platform::fullscreen() const { return glfwGetWindowMonitor(window_) != nullptr; }

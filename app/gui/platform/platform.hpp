@@ -52,7 +52,6 @@ class Platform {
   Platform& operator=(const Platform&) = delete;
 
   bool should_close() const;
-  void request_close();
   // Polls input and starts an ImGui frame. `fixed_dt` > 0 replaces the measured
   // frame time (deterministic screenshots and recordings). `ignore_mouse` hides the
   // pointer from ImGui, so a recording shows no hover wherever the pointer happens to be.
@@ -96,6 +95,9 @@ class Platform {
   static void on_drop(GLFWwindow* window, int count, const char** paths);
   static void on_refresh(GLFWwindow* window);
   bool back_buffer_survives_swap();
+  // What changed since the last frame, as rectangles of `screen` (see damage.hpp).
+  std::vector<ScreenRect> find_damage(const ImDrawData& data, const float clear[4],
+                                      const ScreenRect& screen);
   GLFWwindow* window_ = nullptr;
   std::string renderer_;
   std::vector<std::string> dropped_;
