@@ -1,33 +1,18 @@
 #include "tests/gui/gui_harness.hpp"
 
 #include <stb_image.h>
-#include <sys/wait.h>
-
-#include <fmt/format.h>
 #include <unistd.h>
 
-#include <array>
+#include <fmt/format.h>
+
 #include <atomic>
-#include <cstdio>
 #include <filesystem>
 #include <unordered_set>
 
-namespace poolscope::test {
+#include "tests/gui/test_display.hpp"
+#include "tests/support/process.hpp"
 
-namespace {
-Run capture(const std::string& command) {
-  Run run;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), static_cast<int>(buffer.size()), pipe) != nullptr) {
-    run.output += buffer.data();
-  }
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-}  // namespace
+namespace poolscope::test {
 
 // Under AddressSanitizer, Mesa's OpenGL driver (dlopen'ed, then unloaded before
 // the leak check runs) reports a few hundred bytes from "<unknown module>" that
@@ -36,30 +21,28 @@ constexpr const char* kAsanEnv = "env ASAN_OPTIONS=\"$ASAN_OPTIONS:detect_leaks=
 
 namespace {
 std::atomic<int> g_runs{0};  // numbers each run's private config folder
-}  // namespace
 
-namespace {
-// xvfb-run -a picks a free display number by looking, then starts Xvfb on it, so two
-// tests starting at once (ctest -j) can pick the same one and one Xvfb fails to start.
-// That is the harness's problem, not the app's: such a run is tried again.
-Run capture_under_xvfb(const std::string& env, const std::string& command) {
-  Run run;
-  for (int attempt = 0; attempt < 4; ++attempt) {
-    run = capture(kAsanEnv + env + " " + POOLSCOPE_XVFB_RUN + " -a -s '-screen 0 1920x1080x24' " +
-                  command);
-    if (run.output.find("Xvfb failed to start") == std::string::npos) break;
-    usleep(200'000 * static_cast<unsigned>(attempt + 1));
-  }
-  return run;
-}
-}  // namespace
-
-Run run_gui_with_config(const std::string& config_home, const std::string& args) {
-  return capture_under_xvfb("XDG_CONFIG_HOME='" + config_home + "'",
-                            std::string(POOLSCOPE_GUI_BINARY) + " " + args);
+Run capture(const std::string& command) {
+  CommandRun run = run_command(command, Stderr::Merged);
+  return {run.exit_code, std::move(run.out)};
 }
 
-namespace {
+// `command` with the environment for a run on the shared test display (test_display.hpp);
+// "" and `error` when there is no display.
+std::string on_test_display(const std::string& env, const std::string& command,
+                            std::string& error) {
+  const std::string display = test_display(error);
+  if (display.empty()) return "";
+  return kAsanEnv + ("DISPLAY=" + display + " ") + env + " " + command;
+}
+
+Run capture_on_test_display(const std::string& env, const std::string& command) {
+  std::string error;
+  const std::string full = on_test_display(env, command, error);
+  if (full.empty()) return {-1, "the test harness has no display: " + error};
+  return capture(full);
+}
+
 std::string fresh_config_home() {
   const std::string home =
       output_path(fmt::format("config/{}-{}", static_cast<long>(getpid()), g_runs++));
@@ -69,16 +52,35 @@ std::string fresh_config_home() {
 }
 }  // namespace
 
+Run run_gui_with_config(const std::string& config_home, const std::string& args) {
+  return capture_on_test_display("XDG_CONFIG_HOME='" + config_home + "'",
+                                 std::string(POOLSCOPE_GUI_BINARY) + " " + args);
+}
+
 Run run_gui(const std::string& args) { return run_gui_with_config(fresh_config_home(), args); }
 
 Run run_gui_binary(const std::string& binary, const std::string& args) {
-  return capture_under_xvfb("XDG_CONFIG_HOME='" + fresh_config_home() + "'",
-                            "'" + binary + "' " + args);
+  return capture_on_test_display("XDG_CONFIG_HOME='" + fresh_config_home() + "'",
+                                 "'" + binary + "' " + args);
 }
 
 Run run_gui_without_display(const std::string& args) {
   return capture("env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(POOLSCOPE_GUI_BINARY) + " " +
                  args);
+}
+
+std::unique_ptr<gui::ChildProcess> start_gui(const std::string& args, std::string& error) {
+  const std::string command =
+      on_test_display("XDG_CONFIG_HOME='" + fresh_config_home() + "'",
+                      std::string(POOLSCOPE_GUI_BINARY) + " " + args, error);
+  if (command.empty()) return nullptr;
+  gui::SpawnError spawn_error;
+  // exec: `env` and then the app replace the shell, so a signal sent to the child
+  // reaches the app.
+  auto child = gui::ChildProcess::spawn({"/bin/sh", "-c", "exec " + command},
+                                        {.pipe = gui::ChildProcess::Pipe::FromOutput}, spawn_error);
+  if (!child) error = "cannot start the app: " + spawn_error.reason();
+  return child;
 }
 
 std::string output_path(const std::string& name) {

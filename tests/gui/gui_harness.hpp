@@ -1,7 +1,10 @@
 #pragma once
-// Helpers for tests that run the real poolscope binary under Xvfb.
+// Helpers for tests that run the real poolscope binary under Xvfb: one X server serves
+// every run of a test binary (test_display.hpp).
+#include <memory>
 #include <string>
 
+#include "app/gui/model/child_process.hpp"
 #include "app/gui/platform/platform.hpp"
 
 namespace poolscope::test {
@@ -11,9 +14,9 @@ struct Run {
   std::string output;  // stdout and stderr together
 };
 
-// Runs the poolscope binary with `args` (already shell-quoted) under xvfb-run, with
+// Runs the poolscope binary with `args` (already shell-quoted) on the test display, with
 // XDG_CONFIG_HOME set to a fresh folder of this test's, so the user's preferences are
-// never read or written.
+// never read or written. Without a display, exit_code is -1 and output says why.
 Run run_gui(const std::string& args);
 // Runs another copy of the poolscope binary (e.g. one laid out as installed) like run_gui.
 Run run_gui_binary(const std::string& binary, const std::string& args);
@@ -21,6 +24,10 @@ Run run_gui_binary(const std::string& binary, const std::string& args);
 Run run_gui_with_config(const std::string& config_home, const std::string& args);
 // Runs the poolscope binary with `args` and no display at all.
 Run run_gui_without_display(const std::string& args);
+// Starts the poolscope binary like run_gui but returns at once, its stdout and stderr
+// merged in the child's pipe (signals sent to the child reach the app); null and `error`
+// when it cannot start.
+std::unique_ptr<gui::ChildProcess> start_gui(const std::string& args, std::string& error);
 // A path for a test artefact, kept after the run for people to look at.
 std::string output_path(const std::string& name);
 // Loads a PNG written by the app; an empty image when it cannot be read.

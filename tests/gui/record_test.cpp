@@ -3,8 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <array>
 #include <climits>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -19,33 +19,24 @@
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
 #include "tests/gui/gui_harness.hpp"
+#include "tests/support/process.hpp"
 
 using namespace poolscope;
 namespace fs = std::filesystem;
 
 namespace {
 
-// Runs a shell command; its stdout (and stderr, with `merge`).
-std::string shell(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), static_cast<int>(buffer.size()), pipe) != nullptr) {
-    out += buffer.data();
-  }
-  pclose(pipe);
-  return out;
-}
-
 // ffprobe's view of the first video stream: codec_name, width, height, r_frame_rate,
 // nb_read_frames (frames actually decoded).
 std::map<std::string, std::string> probe(const std::string& path) {
   std::map<std::string, std::string> fields;
-  std::istringstream lines(shell(
-      "ffprobe -v error -select_streams v:0 -count_frames -show_entries "
-      "stream=codec_name,width,height,r_frame_rate,nb_read_frames,pix_fmt -of default=nw=1 '" +
-      path + "'"));
+  std::istringstream lines(
+      test::run_command(
+          "ffprobe -v error -select_streams v:0 -count_frames -show_entries "
+          "stream=codec_name,width,height,r_frame_rate,nb_read_frames,pix_fmt -of default=nw=1 '" +
+              path + "'",
+          test::Stderr::Apart)
+          .out);
   for (std::string line; std::getline(lines, line);) {
     const auto eq = line.find('=');
     if (eq != std::string::npos) fields[line.substr(0, eq)] = line.substr(eq + 1);
@@ -160,15 +151,24 @@ TEST_CASE("Record: without ffmpeg the app says so and writes PNG frames instead"
 
 TEST_CASE("Record: SIGTERM stops a recording between frames and removes the partial video") {
   const std::string out = fresh_output("record_cancelled.mp4");
-  const std::string command =
-      std::string(POOLSCOPE_XVFB_RUN) +
-      " -a -s '-screen 0 1920x1080x24' timeout --preserve-status -s TERM 3 " +
-      POOLSCOPE_GUI_BINARY + " --record " + out +
-      " --preset hello-pool --duration 600 --size 640x360 2>&1; echo \"exit=$?\"";
-  const std::string output = shell("env ASAN_OPTIONS=\"$ASAN_OPTIONS:detect_leaks=0\" " + command);
+  std::string error;
+  auto app = test::start_gui("--record " + out +
+                                 " --preset hello-pool --duration 600 --size 640x360 "
+                                 "--progress-lines",
+                             error);
+  REQUIRE_MESSAGE(app != nullptr, error);
+  // Once the first frame is written, ffmpeg is running and the video exists in part.
+  std::string output;
+  while (output.find("progress 1 ") == std::string::npos && app->read_available(output)) {
+    app->wait_readable(60'000);  // a bound, not a timing: the line comes within seconds
+  }
+  REQUIRE_MESSAGE(output.find("progress 1 ") != std::string::npos, output);
+  app->send_signal(SIGTERM);
+  while (app->read_available(output)) app->wait_readable(60'000);
+  const int exit_code = app->wait().exit_code();
   INFO(output);
   CHECK(output.find("recording cancelled after") != std::string::npos);
-  CHECK(output.find("exit=130") != std::string::npos);
+  CHECK(exit_code == 130);
   CHECK_FALSE(fs::exists(out));
 }
 
