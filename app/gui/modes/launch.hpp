@@ -1,9 +1,9 @@
 #pragma once
 // Launch: what main() hands to a mode, and the steps the modes share.
 //
-// main() parses the command line into CommandLine (CLI11 checks each option alone),
-// resolve_launch() checks what needs more than one option, folds the preferences in and
-// loads the scenario, and main() calls the one mode the options ask for:
+// main() parses the command line into CommandLine (CLI11 checks ranges, choices and which
+// options go together), resolve_launch() checks --press and --size, folds the preferences
+// in and loads the scenario, and main() calls the one mode the options ask for:
 //
 //   --record OUT       run_record()        recorder.hpp: a video, off screen
 //   --bench-frames N   run_bench_frames()  bench_frames.hpp: frame times
@@ -13,7 +13,7 @@
 // --press (scripted_input.hpp) drives the keyboard of the last two.
 //
 // Messages go to stderr as "poolscope: ...". Exit codes: 0 done, 1 the environment failed
-// (no display, a file that cannot be written), 2 bad input.
+// (no display, a file that cannot be written), 2 bad input, 130 a cancelled recording.
 #include <filesystem>
 #include <memory>
 #include <string>
