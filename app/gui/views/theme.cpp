@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace poolscope::gui {
 
 namespace {
@@ -63,6 +65,11 @@ const Palette& palette(ThemeId theme) {
 
 std::uint32_t look_colour(ThemeId theme, Look look) {
   return palette(theme).looks[static_cast<int>(look)];
+}
+
+std::uint32_t with_alpha(std::uint32_t colour, float alpha) {
+  const auto a = static_cast<std::uint32_t>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f);
+  return (colour & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
 }
 
 void apply_theme(ThemeId theme, float scale) {

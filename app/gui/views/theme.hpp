@@ -30,6 +30,9 @@ struct Palette {
 const Palette& palette(ThemeId theme);
 std::uint32_t look_colour(ThemeId theme, Look look);
 
+// `colour` with its alpha replaced by `alpha` (clamped to [0, 1]; 1 is opaque).
+[[nodiscard]] std::uint32_t with_alpha(std::uint32_t colour, float alpha);
+
 // Styles ImGui for `theme` at `scale` (sizes scaled; fonts are loaded separately).
 void apply_theme(ThemeId theme, float scale);
 

@@ -23,11 +23,6 @@ namespace {
 
 // [SECTION] Colours -----------------------------------------------------------------------
 
-std::uint32_t with_alpha(std::uint32_t c, float a) {
-  const auto alpha = static_cast<std::uint32_t>(std::clamp(a, 0.0f, 1.0f) * 255.0f);
-  return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
-}
-
 // Syntax colours per theme, readable on that theme's panel colour.
 std::uint32_t syntax_colour(ThemeId theme, GoTokenKind kind) {
   struct Set {

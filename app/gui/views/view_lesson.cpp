@@ -36,11 +36,6 @@ void boxed_text(const std::string& text, std::uint32_t fill, std::uint32_t outli
   ImGui::Dummy(ImVec2(0, 0));
 }
 
-std::uint32_t with_alpha(std::uint32_t c, float a) {
-  const auto alpha = static_cast<std::uint32_t>(std::clamp(a, 0.0f, 1.0f) * 255.0f);
-  return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
-}
-
 // [SECTION] Narration -----------------------------------------------------------------------
 
 void draw_narration(Session& session, LessonState& state, const lesson::Lesson& lesson,

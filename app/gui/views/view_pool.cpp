@@ -50,11 +50,6 @@ ImVec2 tl(const Rect& r) { return {r.x, r.y}; }
 ImVec2 br(const Rect& r) { return {r.right(), r.bottom()}; }
 Rect offset(Rect r, ImVec2 o) { return {r.x + o.x, r.y + o.y, r.w, r.h}; }
 
-std::uint32_t with_alpha(std::uint32_t c, float a) {
-  const auto alpha = static_cast<std::uint32_t>(std::clamp(a, 0.0f, 1.0f) * 255.0f);
-  return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
-}
-
 void text_centred(ImDrawList* dl, ImFont* font, float size, Vec2 centre, std::uint32_t colour,
                   const std::string& text) {
   const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());

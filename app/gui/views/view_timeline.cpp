@@ -211,11 +211,6 @@ namespace {
 
 // [SECTION] Drawing helpers --------------------------------------------------------------
 
-std::uint32_t with_alpha(std::uint32_t c, float a) {
-  const auto alpha = static_cast<std::uint32_t>(std::clamp(a, 0.0f, 1.0f) * 255.0f);
-  return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
-}
-
 void help_marker(const char* text) {
   ImGui::TextDisabled("(?)");
   if (ImGui::IsItemHovered()) {
