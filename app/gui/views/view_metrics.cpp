@@ -14,9 +14,9 @@
 #include <chrono>
 #include <cmath>
 
+#include "app/gui/model/timeline_layout.hpp"
 #include "app/gui/views/plot.hpp"
 #include "app/gui/views/theme.hpp"
-#include "app/gui/views/view_timeline.hpp"
 #include "core/pool/pool_run.hpp"
 #include "core/pool/sweep.hpp"
 #include "core/scenario/scenario_json.hpp"

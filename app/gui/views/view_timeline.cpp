@@ -1,10 +1,10 @@
-// The timeline panel. Sections:
-//   [SECTION] Pure helpers
+// The timeline panel (its arithmetic is model/timeline_layout.hpp). Sections:
 //   [SECTION] Drawing helpers
 //   [SECTION] Toolbar
 //   [SECTION] Time axis
 //   [SECTION] Lanes
 //   [SECTION] Input (zoom, pan, scrub)
+//   [SECTION] The axis strip and the lanes' window
 //   [SECTION] draw_timeline
 #include "app/gui/views/view_timeline.hpp"
 
@@ -12,200 +12,9 @@
 
 #include <fmt/core.h>
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 namespace poolscope::gui {
-
-// [SECTION] Pure helpers ---------------------------------------------------------------
-
-TimeMap time_map(const TimeWindow& window, float x0, float width) {
-  return TimeMap{window.start_ns, window.span_ns / static_cast<double>(std::max(width, 1.0f)), x0};
-}
-
-TimeWindow zoom_around(const TimeWindow& window, double anchor_ns, double factor) {
-  const double span = std::clamp(window.span_ns * factor, kMinSpanNs, kMaxSpanNs);
-  const double ratio = span / window.span_ns;
-  return TimeWindow{anchor_ns - (anchor_ns - window.start_ns) * ratio, span};
-}
-
-TimeWindow follow_window(const TimeWindow& window, trace::Time now) {
-  return TimeWindow{std::max(0.0, static_cast<double>(now) - window.span_ns), window.span_ns};
-}
-
-double nice_tick_step(double ns_per_px, double min_px) {
-  const double wanted = std::max(ns_per_px * min_px, 1.0);
-  double magnitude = std::pow(10.0, std::floor(std::log10(wanted)));
-  for (;;) {
-    for (double m : {1.0, 2.0, 5.0}) {
-      if (m * magnitude >= wanted * (1 - 1e-9)) return m * magnitude;
-    }
-    magnitude *= 10;
-  }
-}
-
-std::string format_tick(double t_ns, double step_ns) {
-  double unit = 1e9;
-  const char* name = "s";
-  if (step_ns < 1e5) {
-    unit = 1e3;
-    name = "us";
-  } else if (step_ns < 1e8) {
-    unit = 1e6;
-    name = "ms";
-  }
-  const double step = step_ns / unit;
-  const int decimals = std::max(0, -static_cast<int>(std::floor(std::log10(step) + 1e-9)));
-  double value = t_ns / unit;
-  if (std::fabs(value) < step * 1e-6) value = 0;  // no "-0"
-  return fmt::format("{:.{}f} {}", value, decimals, name);
-}
-
-std::string format_duration(trace::Time d) {
-  const double ns = static_cast<double>(d);
-  const auto three = [](double v, const char* unit) {
-    const int decimals = v >= 100 ? 0 : v >= 10 ? 1 : 2;
-    return fmt::format("{:.{}f} {}", v, decimals, unit);
-  };
-  if (std::fabs(ns) >= 1e9) return three(ns / 1e9, "s");
-  if (std::fabs(ns) >= 1e6) return three(ns / 1e6, "ms");
-  if (std::fabs(ns) >= 1e3) return three(ns / 1e3, "us");
-  return fmt::format("{} ns", d);
-}
-
-trace::Time span_end(const Lane& lane, std::size_t i, trace::Time end) {
-  return i + 1 < lane.spans.size() ? lane.spans[i + 1].start : end;
-}
-
-namespace {
-// The index of the last span starting at or before t (0 when t is before every span).
-std::size_t last_start_at_or_before(const Lane& lane, double t_ns) {
-  const auto it = std::upper_bound(
-      lane.spans.begin(), lane.spans.end(), t_ns,
-      [](double t, const Lane::Span& s) { return t < static_cast<double>(s.start); });
-  return it == lane.spans.begin() ? 0 : static_cast<std::size_t>(it - lane.spans.begin()) - 1;
-}
-}  // namespace
-
-std::size_t span_at(const Lane& lane, double t_ns, trace::Time end) {
-  const std::size_t none = lane.spans.size();
-  if (lane.spans.empty() || t_ns < static_cast<double>(lane.spans.front().start)) return none;
-  const std::size_t i = last_start_at_or_before(lane, t_ns);
-  if (lane.spans[i].state == trace::GoState::Exited) return none;
-  if (t_ns >= static_cast<double>(span_end(lane, i, end))) return none;
-  return i;
-}
-
-std::size_t spans_starting_in(const Lane& lane, double t0_ns, double t1_ns) {
-  const auto by_start = [](const Lane::Span& s, double t) {
-    return static_cast<double>(s.start) < t;
-  };
-  const auto a = std::lower_bound(lane.spans.begin(), lane.spans.end(), t0_ns, by_start);
-  const auto b = std::lower_bound(lane.spans.begin(), lane.spans.end(), t1_ns, by_start);
-  return static_cast<std::size_t>(b - a);
-}
-
-void pixel_spans(const Lane& lane, trace::Time end, const TimeMap& map, float x_min, float x_max,
-                 float min_px, std::vector<PixelSpan>& out) {
-  out.clear();
-  const std::size_t n = lane.spans.size();
-  if (n == 0 || x_max <= x_min) return;
-  const double t_right = map.time_at(x_max);
-  // A block of narrow spans being merged: how long each state covers, and the longest
-  // span of each state (its representative).
-  struct Block {
-    bool open = false;
-    float x0 = 0;
-    float x1 = 0;
-    std::array<trace::Time, trace::kGoStateCount> covered{};
-    std::array<std::size_t, trace::kGoStateCount> longest{};
-    std::array<trace::Time, trace::kGoStateCount> longest_d{};
-    int spans = 0;
-  } block;
-  const auto push = [&out, min_px, x_max](PixelSpan p) {
-    if (!out.empty() && p.x0 < out.back().x1) {  // after a widened block: never drawn over it
-      p.x0 = out.back().x1;
-      if (p.x1 <= p.x0) return;
-    }
-    if (p.x1 - p.x0 < min_px) {  // too thin to see: widen, inside the right edge
-      p.x1 = std::min(p.x0 + min_px, x_max);
-      p.x0 = std::min(p.x0, p.x1 - min_px);
-    }
-    out.push_back(p);
-  };
-  const auto close_block = [&]() {
-    if (!block.open) return;
-    std::size_t best = 0;
-    for (std::size_t s = 1; s < block.covered.size(); ++s) {
-      if (block.covered[s] > block.covered[best]) best = s;
-    }
-    push(PixelSpan{block.x0, block.x1, block.longest[best], block.spans > 1});
-    block = Block{};
-  };
-
-  for (std::size_t i = last_start_at_or_before(lane, map.time_at(x_min)); i < n; ++i) {
-    const Lane::Span& s = lane.spans[i];
-    if (static_cast<double>(s.start) >= t_right) break;
-    if (s.state == trace::GoState::Exited) break;
-    const trace::Time e = span_end(lane, i, end);
-    if (e <= s.start) continue;
-    const float x_end = map.x_of(static_cast<double>(e));
-    if (x_end <= x_min) continue;  // ends left of the window (the lane ended before it)
-    const float x0 = std::max(map.x_of(static_cast<double>(s.start)), x_min);
-    const float x1 = std::min(x_end, x_max);
-    if (x1 - x0 >= min_px) {
-      close_block();
-      push(PixelSpan{x0, x1, i, false});
-      continue;
-    }
-    if (!block.open) {
-      block.open = true;
-      block.x0 = x0;
-    }
-    block.x1 = std::max(block.x1, x1);
-    const auto state = static_cast<std::size_t>(s.state);
-    block.covered[state] += e - s.start;
-    if (e - s.start > block.longest_d[state]) {
-      block.longest_d[state] = e - s.start;
-      block.longest[state] = i;
-    }
-    ++block.spans;
-  }
-  close_block();
-}
-
-Look span_look(trace::GoState state, std::uint16_t line, const scenario::GoProgram& program) {
-  using scenario::Anchor;
-  using trace::GoState;
-  const int l = line;
-  const auto at = [l, &program](Anchor a) { return l != 0 && l == program.line(a); };
-  const bool db = at(Anchor::WorkerAcquireDb) || at(Anchor::JobAcquireDb);
-  switch (state) {
-    case GoState::Runnable:
-    case GoState::Running:
-      return Look::Runnable;
-    case GoState::Working:
-    case GoState::IoWait:
-      return Look::Working;
-    case GoState::WaitingCpu:
-      return Look::WaitingCpu;
-    case GoState::Sleeping:  // the work itself may be a time.Sleep
-      return at(Anchor::WorkSleep) ? Look::Working : Look::Sleeping;
-    case GoState::BlockedSemaphore:
-    case GoState::BlockedSend:
-      if (at(Anchor::GroupGoAcquire)) return Look::WaitingLimit;
-      if (db || state == GoState::BlockedSemaphore) return Look::WaitingResource;
-      return Look::BlockedSend;
-    case GoState::BlockedRecv:
-    case GoState::BlockedSelect:
-      return at(Anchor::WorkerRange) ? Look::Idle : Look::BlockedRecv;
-    case GoState::BlockedWaitGroup:
-      return Look::BlockedRecv;
-    case GoState::Exited:
-      return Look::Exited;
-  }
-  return Look::Runnable;
-}
 
 namespace {
 
@@ -232,8 +41,14 @@ struct Frame {
   float x_lanes;             // left edge of the lanes (after the names)
   float x_right;             // right edge of the lanes
   float label_w;             // width of the names column
+  float lane_h;              // height of one lane
   std::vector<float> ticks;  // screen x of the axis ticks, for the grid
 };
+
+// The mouse buttons the axis and the lanes take: left scrubs, right and middle pan.
+constexpr ImGuiButtonFlags kTimelineButtons = ImGuiButtonFlags_MouseButtonLeft |
+                                              ImGuiButtonFlags_MouseButtonRight |
+                                              ImGuiButtonFlags_MouseButtonMiddle;
 
 // [SECTION] Toolbar ----------------------------------------------------------------------
 
@@ -462,11 +277,161 @@ void handle_input(Session& session, TimelineState& state, const Frame& f, float 
   }
 }
 
-// Keeps the window in sight of the run: a little before 0 at most, and not past the present.
-TimeWindow clamp_window(TimeWindow w, trace::Time now) {
-  w.span_ns = std::clamp(w.span_ns, kMinSpanNs, kMaxSpanNs);
-  w.start_ns = std::clamp(w.start_ns, -0.1 * w.span_ns, std::max(0.0, static_cast<double>(now)));
-  return w;
+// [SECTION] The axis strip and the lanes' window ------------------------------------------
+
+// The axis: its own strip above the lanes, scrubbable too.
+void draw_axis_strip(Session& session, TimelineState& state, Frame& f, ImVec2 origin, float width,
+                     float axis_h) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const std::vector<SettingChange>& changes = session.changes();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  ImGui::InvisibleButton("##timeline-axis", ImVec2(width, axis_h), kTimelineButtons);
+  handle_input(session, state, f, f.x_lanes);
+  const bool axis_hovered = ImGui::IsItemHovered();
+  draw_axis(dl, f, origin, axis_h);
+  const int axis_change =
+      draw_changes(dl, f, changes, origin.y, origin.y + axis_h, mouse, axis_hovered);
+  draw_cursor(dl, f, session.view_time(), origin.y, origin.y + axis_h, true);
+  if (axis_hovered && !ImGui::IsItemActive()) change_tooltip(changes, axis_change, f);
+}
+
+// A new selection scrolls its lane into view (once, so the learner can scroll away).
+// (A child window that is new this frame cannot scroll yet: try again next frame.)
+void scroll_to_selected_lane(const std::vector<Lane>& lanes, TimelineState& state,
+                             trace::GoroutineId selected, float lane_h, float scroll,
+                             float view_h) {
+  if (selected == state.scrolled_to) return;
+  for (std::size_t i = 0; i < lanes.size(); ++i) {
+    if (lanes[i].goroutine != selected) continue;
+    const float y = static_cast<float>(i) * lane_h;
+    if (y >= scroll && y + lane_h <= scroll + view_h) {
+      state.scrolled_to = selected;
+    } else if (ImGui::GetScrollMaxY() > 0) {
+      ImGui::SetScrollY(std::max(0.0f, y - (view_h - lane_h) / 2));
+      state.scrolled_to = selected;
+    }
+    break;
+  }
+  if (selected == 0) state.scrolled_to = 0;
+}
+
+// Scrolls the lanes for the wheel over the names (or with Shift) and for a right or
+// middle drag over the item just submitted; returns the scroll the lanes are drawn at.
+float scroll_lanes(float scroll, const Frame& f, float total_h, float view_h) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const float scroll_max = std::max(0.0f, total_h - view_h);
+  if (ImGui::IsItemHovered() && io.MouseWheel != 0.0f &&
+      (io.KeyShift || io.MousePos.x < f.x_lanes)) {
+    scroll = std::clamp(scroll - io.MouseWheel * f.lane_h * 3, 0.0f, scroll_max);
+    ImGui::SetScrollY(scroll);
+  }
+  if (ImGui::IsItemActive() &&
+      (ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Middle)) &&
+      io.MouseDelta.y != 0.0f) {
+    ImGui::SetScrollY(std::clamp(scroll - io.MouseDelta.y, 0.0f, scroll_max));
+  }
+  return scroll;
+}
+
+// What the mouse is over among the lanes drawn.
+struct LanesHover {
+  LaneHover lane;
+  int change = -1;  // the setting change under the mouse (-1: none)
+};
+
+// The lanes in view with the grid, the footer for goroutines without a lane, the
+// setting changes and the cursor, clipped to the lanes' window.
+LanesHover draw_lane_rows(const Session& session, const Frame& f, trace::GoroutineId selected,
+                          float scroll, bool hovered, bool footer) {
+  const std::vector<Lane>& lanes = session.lanes();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 win = ImGui::GetWindowPos();
+  const float view_h = ImGui::GetWindowHeight();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const float top = win.y - scroll;  // screen y of lane 0
+  const ImVec2 clip_max(f.x_right, win.y + view_h);
+  dl->PushClipRect(win, clip_max, true);
+  dl->AddRectFilled(ImVec2(f.x_lanes, win.y), clip_max, f.pal.background);
+  for (float x : f.ticks) {
+    dl->AddLine(ImVec2(x, win.y), ImVec2(x, win.y + view_h), with_alpha(f.pal.outline, 0.35f),
+                1.0f);
+  }
+  // Leaked goroutines are known once the run completed.
+  const sim::Report& report = session.run().runtime().report();
+  const bool completed = report.outcome == trace::Outcome::Completed;
+  const auto first = static_cast<std::size_t>(std::max(0.0f, std::floor(scroll / f.lane_h)));
+  const std::size_t last =
+      std::min(lanes.size(), static_cast<std::size_t>(std::ceil((scroll + view_h) / f.lane_h)) + 1);
+  std::vector<PixelSpan> scratch;
+  LanesHover hover;
+  for (std::size_t i = first; i < last; ++i) {
+    const Lane& lane = lanes[i];
+    const float y = top + static_cast<float>(i) * f.lane_h;
+    const bool leaked = completed && std::any_of(report.blocked.begin(), report.blocked.end(),
+                                                 [&lane](const sim::GoroutineReport& g) {
+                                                   return g.id == lane.goroutine;
+                                                 });
+    draw_lane(dl, session, lane, f, y, f.lane_h, lane.goroutine == selected, leaked, scratch);
+    if (hovered && mouse.y >= y && mouse.y < y + f.lane_h) hover.lane = {i, mouse.x < f.x_lanes};
+  }
+  if (footer) {
+    const float y = top + static_cast<float>(lanes.size()) * f.lane_h;
+    const std::string text =
+        fmt::format("+{} goroutines without a lane (the timeline keeps the first {})",
+                    session.snapshot().goroutines.size() - lanes.size(), lanes.size());
+    dl->AddText(ImVec2(f.x_lanes - f.label_w + 6 * f.s, y + (f.lane_h - ImGui::GetFontSize()) / 2),
+                f.pal.text_dim, text.c_str());
+  }
+  hover.change = draw_changes(dl, f, session.changes(), win.y, win.y + view_h, mouse, hovered);
+  draw_cursor(dl, f, session.view_time(), win.y, win.y + view_h, false);
+  dl->PopClipRect();
+  return hover;
+}
+
+// Clicking a name selects its goroutine; hovering explains.
+void lane_hover_actions(const Session& session, TimelineState& state, const Frame& f,
+                        const LanesHover& hover, bool active, trace::GoroutineId& selected) {
+  const std::vector<Lane>& lanes = session.lanes();
+  if (hover.lane.lane >= lanes.size()) return;
+  const Lane& lane = lanes[hover.lane.lane];
+  if (hover.lane.on_name && ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
+    selected = selected == lane.goroutine ? 0 : lane.goroutine;
+    state.scrolled_to = selected;
+  }
+  if (active) return;
+  if (hover.change >= 0) {
+    change_tooltip(session.changes(), hover.change, f);
+  } else if (hover.lane.on_name) {
+    ImGui::SetTooltip("%s: click to select it in every view", lane.name.c_str());
+  } else {
+    span_tooltip(session, lane, f, f.map.time_at(ImGui::GetIO().MousePos.x));
+  }
+}
+
+// The lanes, in a child window `size` big for the vertical scrollbar; the wheel is ours.
+void draw_lanes_window(Session& session, TimelineState& state, const Frame& f, ImVec2 size,
+                       float input_w, trace::GoroutineId& selected) {
+  const std::vector<Lane>& lanes = session.lanes();
+  const bool footer = session.snapshot().goroutines.size() > lanes.size();
+  const float total_h = static_cast<float>(lanes.size() + (footer ? 1 : 0)) * f.lane_h;
+  ImGui::BeginChild("##timeline-lanes", size, false,
+                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+  const float view_h = ImGui::GetWindowHeight();
+  float scroll = ImGui::GetScrollY();
+  scroll_to_selected_lane(lanes, state, selected, f.lane_h, scroll, view_h);
+
+  ImGui::SetCursorPos(ImVec2(0, scroll));
+  ImGui::InvisibleButton("##timeline-lanes-input", ImVec2(input_w, view_h), kTimelineButtons);
+  const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
+  scroll = scroll_lanes(scroll, f, total_h, view_h);
+  handle_input(session, state, f, f.x_lanes);
+  const LanesHover hover = draw_lane_rows(session, f, selected, scroll, hovered, footer);
+  lane_hover_actions(session, state, f, hover, active, selected);
+
+  ImGui::SetCursorPos(ImVec2(0, total_h));
+  ImGui::Dummy(ImVec2(0, 0));
+  ImGui::EndChild();
 }
 
 }  // namespace
@@ -476,7 +441,6 @@ TimeWindow clamp_window(TimeWindow w, trace::Time now) {
 void draw_timeline(Session& session, TimelineState& state, const PoolViewStyle& style,
                    trace::GoroutineId& selected) {
   const float s = style.scale;
-  const Palette& pal = palette(style.theme);
   draw_toolbar(session, state);
 
   const trace::Time now = session.now();
@@ -498,132 +462,19 @@ void draw_timeline(Session& session, TimelineState& state, const PoolViewStyle& 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float x_lanes = origin.x + label_w;
   const float x_right = origin.x + avail.x - scrollbar;
-  Frame f{style,   pal,     s,       now, time_map(state.window, x_lanes, x_right - x_lanes),
-          x_lanes, x_right, label_w, {}};
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const std::vector<SettingChange>& changes = session.changes();
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
-
-  // The axis: its own strip above the lanes, scrubbable too.
-  ImGui::InvisibleButton("##timeline-axis", ImVec2(avail.x - scrollbar, axis_h),
-                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
-                             ImGuiButtonFlags_MouseButtonMiddle);
-  handle_input(session, state, f, x_lanes);
-  const bool axis_hovered = ImGui::IsItemHovered();
-  draw_axis(dl, f, origin, axis_h);
-  const int axis_change =
-      draw_changes(dl, f, changes, origin.y, origin.y + axis_h, mouse, axis_hovered);
-  draw_cursor(dl, f, session.view_time(), origin.y, origin.y + axis_h, true);
-  if (axis_hovered && !ImGui::IsItemActive()) change_tooltip(changes, axis_change, f);
-
-  // The lanes, in a child window for the vertical scrollbar; the wheel is ours.
-  const std::vector<Lane>& lanes = session.lanes();
-  const std::size_t goroutines = session.snapshot().goroutines.size();
-  const bool footer = goroutines > lanes.size();
-  const float total_h = static_cast<float>(lanes.size() + (footer ? 1 : 0)) * lane_h;
-  const float lanes_h = avail.y - axis_h - spacing;
-  ImGui::BeginChild("##timeline-lanes", ImVec2(avail.x, lanes_h), false,
-                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysVerticalScrollbar);
-  dl = ImGui::GetWindowDrawList();
-  const ImVec2 win = ImGui::GetWindowPos();
-  const float view_h = ImGui::GetWindowHeight();
-  float scroll = ImGui::GetScrollY();
-
-  // A new selection scrolls its lane into view (once, so the learner can scroll away).
-  // (A child window that is new this frame cannot scroll yet: try again next frame.)
-  if (selected != state.scrolled_to) {
-    for (std::size_t i = 0; i < lanes.size(); ++i) {
-      if (lanes[i].goroutine != selected) continue;
-      const float y = static_cast<float>(i) * lane_h;
-      if (y >= scroll && y + lane_h <= scroll + view_h) {
-        state.scrolled_to = selected;
-      } else if (ImGui::GetScrollMaxY() > 0) {
-        ImGui::SetScrollY(std::max(0.0f, y - (view_h - lane_h) / 2));
-        state.scrolled_to = selected;
-      }
-      break;
-    }
-    if (selected == 0) state.scrolled_to = 0;
-  }
-
-  ImGui::SetCursorPos(ImVec2(0, scroll));
-  ImGui::InvisibleButton("##timeline-lanes-input", ImVec2(avail.x - scrollbar, view_h),
-                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
-                             ImGuiButtonFlags_MouseButtonMiddle);
-  const bool hovered = ImGui::IsItemHovered();
-  const bool active = ImGui::IsItemActive();
-  const ImGuiIO& io = ImGui::GetIO();
-  if (hovered && io.MouseWheel != 0.0f && (io.KeyShift || mouse.x < x_lanes)) {
-    scroll =
-        std::clamp(scroll - io.MouseWheel * lane_h * 3, 0.0f, std::max(0.0f, total_h - view_h));
-    ImGui::SetScrollY(scroll);
-  }
-  if (active &&
-      (ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Middle)) &&
-      io.MouseDelta.y != 0.0f) {
-    ImGui::SetScrollY(std::clamp(scroll - io.MouseDelta.y, 0.0f, std::max(0.0f, total_h - view_h)));
-  }
-  handle_input(session, state, f, x_lanes);
-
-  const float top = win.y - scroll;  // screen y of lane 0
-  const ImVec2 clip_min = win;
-  const ImVec2 clip_max(x_right, win.y + view_h);
-  dl->PushClipRect(clip_min, clip_max, true);
-  dl->AddRectFilled(ImVec2(x_lanes, win.y), clip_max, pal.background);
-  for (float x : f.ticks) {
-    dl->AddLine(ImVec2(x, win.y), ImVec2(x, win.y + view_h), with_alpha(pal.outline, 0.35f), 1.0f);
-  }
-  // Leaked goroutines are known once the run completed.
-  const sim::Report& report = session.run().runtime().report();
-  const bool completed = report.outcome == trace::Outcome::Completed;
-  const auto first = static_cast<std::size_t>(std::max(0.0f, std::floor(scroll / lane_h)));
-  const std::size_t last =
-      std::min(lanes.size(), static_cast<std::size_t>(std::ceil((scroll + view_h) / lane_h)) + 1);
-  std::vector<PixelSpan> scratch;
-  LaneHover hover;
-  for (std::size_t i = first; i < last; ++i) {
-    const Lane& lane = lanes[i];
-    const float y = top + static_cast<float>(i) * lane_h;
-    const bool leaked = completed && std::any_of(report.blocked.begin(), report.blocked.end(),
-                                                 [&lane](const sim::GoroutineReport& g) {
-                                                   return g.id == lane.goroutine;
-                                                 });
-    draw_lane(dl, session, lane, f, y, lane_h, lane.goroutine == selected, leaked, scratch);
-    if (hovered && mouse.y >= y && mouse.y < y + lane_h) hover = {i, mouse.x < x_lanes};
-  }
-  if (footer) {
-    const float y = top + static_cast<float>(lanes.size()) * lane_h;
-    const std::string text =
-        fmt::format("+{} goroutines without a lane (the timeline keeps the first {})",
-                    goroutines - lanes.size(), lanes.size());
-    dl->AddText(ImVec2(x_lanes - label_w + 6 * s, y + (lane_h - ImGui::GetFontSize()) / 2),
-                pal.text_dim, text.c_str());
-  }
-  const int lane_change = draw_changes(dl, f, changes, win.y, win.y + view_h, mouse, hovered);
-  draw_cursor(dl, f, session.view_time(), win.y, win.y + view_h, false);
-  dl->PopClipRect();
-
-  // Clicking a name selects its goroutine; hovering explains.
-  if (hover.lane < lanes.size()) {
-    const Lane& lane = lanes[hover.lane];
-    if (hover.on_name && ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
-      selected = selected == lane.goroutine ? 0 : lane.goroutine;
-      state.scrolled_to = selected;
-    }
-    if (!active) {
-      if (lane_change >= 0) {
-        change_tooltip(changes, lane_change, f);
-      } else if (hover.on_name) {
-        ImGui::SetTooltip("%s: click to select it in every view", lane.name.c_str());
-      } else {
-        span_tooltip(session, lane, f, f.map.time_at(mouse.x));
-      }
-    }
-  }
-
-  ImGui::SetCursorPos(ImVec2(0, total_h));
-  ImGui::Dummy(ImVec2(0, 0));
-  ImGui::EndChild();
+  Frame f{style,
+          palette(style.theme),
+          s,
+          now,
+          time_map(state.window, x_lanes, x_right - x_lanes),
+          x_lanes,
+          x_right,
+          label_w,
+          lane_h,
+          {}};
+  draw_axis_strip(session, state, f, origin, avail.x - scrollbar, axis_h);
+  draw_lanes_window(session, state, f, ImVec2(avail.x, avail.y - axis_h - spacing),
+                    avail.x - scrollbar, selected);
 }
 
 }  // namespace poolscope::gui

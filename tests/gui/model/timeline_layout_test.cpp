@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "app/gui/views/view_timeline.hpp"
+#include "app/gui/model/timeline_layout.hpp"
 
 using namespace poolscope;
 using namespace poolscope::gui;
@@ -57,6 +57,19 @@ TEST_CASE("Timeline: follow puts the present at the right edge, or 0 at the left
   CHECK(follow_window(w, 8 * kSecond).start_ns == doctest::Approx(3e9));
   CHECK(follow_window(w, 8 * kSecond).span_ns == doctest::Approx(5e9));
   CHECK(follow_window(w, 2 * kSecond).start_ns == 0.0);
+}
+
+TEST_CASE("Timeline: the window stays in sight of the run, zoomed within its limits") {
+  // Panned far into the future: back to the present at the left edge.
+  CHECK(clamp_window(TimeWindow{50e9, 5e9}, 8 * kSecond).start_ns == doctest::Approx(8e9));
+  // Panned before the start: a tenth of the span before 0 at most.
+  CHECK(clamp_window(TimeWindow{-3e9, 5e9}, 8 * kSecond).start_ns == doctest::Approx(-0.5e9));
+  // A window in range is left as it is.
+  CHECK(clamp_window(TimeWindow{1e9, 5e9}, 8 * kSecond) == TimeWindow{1e9, 5e9});
+  // Before anything ran, the start can only be at or a little before 0.
+  CHECK(clamp_window(TimeWindow{2e9, 5e9}, 0).start_ns == 0.0);
+  CHECK(clamp_window(TimeWindow{0, 1.0}, 0).span_ns == doctest::Approx(kMinSpanNs));
+  CHECK(clamp_window(TimeWindow{0, 1e30}, 0).span_ns == doctest::Approx(kMaxSpanNs));
 }
 
 TEST_CASE("Timeline: tick steps are 1, 2 or 5 times a power of ten, at least min_px apart") {
