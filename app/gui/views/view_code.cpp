@@ -1,7 +1,9 @@
-// The code view. Sections:
+// The code view (where it scrolls is model/code_follow.hpp). Sections:
 //   [SECTION] Colours
 //   [SECTION] Markers (goroutines per line)
 //   [SECTION] Header
+//   [SECTION] The listing's geometry and scroll
+//   [SECTION] Lines
 //   [SECTION] draw_code
 #include "app/gui/views/view_code.hpp"
 
@@ -12,8 +14,11 @@
 #include <array>
 #include <cfloat>
 #include <cmath>
+#include <span>
+#include <utility>
 #include <vector>
 
+#include "app/gui/model/code_follow.hpp"
 #include "app/gui/model/pool_model.hpp"
 #include "app/gui/views/theme.hpp"
 
@@ -143,12 +148,6 @@ void marker_tooltip(const Session& session, const Marker& mk, int line, ThemeId 
   ImGui::EndTooltip();
 }
 
-// Goroutines on lines scrolled out of view, above or below.
-struct Offscreen {
-  int count = 0;
-  int nearest = 0;  // the hidden line with goroutines closest to the view (0: none)
-};
-
 // A pill at the window's top or bottom edge saying how many goroutines are out of view;
 // true when clicked.
 bool offscreen_pill(const Offscreen& o, bool above, float scroll_bar_w, float inner_h,
@@ -231,6 +230,198 @@ void draw_header(const Session& session, CodeViewState& state, const PoolViewSty
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show this line");
 }
 
+// [SECTION] The listing's geometry and scroll --------------------------------------------
+
+// Where things go in the listing's child window, for the current (code) font.
+struct Geometry {
+  float fs = 0;          // font size
+  float line_h = 0;      // one line
+  float number_w = 0;    // the widest line number
+  float gutter_x = 0;    // markers start here
+  float marker_w = 0;    // a marker's least width
+  float code_x = 0;      // the code starts here
+  float content_w = 0;   // the widest line, all of it
+  float view_h = 0;      // the child window's height
+  float inner_h = 0;     // less a horizontal scroll bar
+  float scroll_bar = 0;  // the scroll bars' width
+};
+
+Geometry listing_geometry(const GoListing& listing, float s) {
+  Geometry g;
+  g.fs = ImGui::GetFontSize();
+  g.line_h = std::round(g.fs + 4 * s);
+  const float char_w = ImGui::CalcTextSize("0").x;
+  const std::string last_number = std::to_string(listing.lines.size());
+  g.number_w = ImGui::CalcTextSize(last_number.c_str()).x;
+  g.gutter_x = 6 * s + g.number_w + 8 * s;
+  g.marker_w = ImGui::CalcTextSize("* 9x").x + 8 * s;
+  g.code_x = g.gutter_x + g.marker_w + 6 * s;
+  g.content_w = g.code_x + static_cast<float>(listing.widest) * char_w + 16 * s;
+  g.view_h = ImGui::GetWindowHeight();
+  g.scroll_bar = ImGui::GetStyle().ScrollbarSize;
+  g.inner_h = g.view_h - (ImGui::GetScrollMaxX() > 0 ? g.scroll_bar : 0);
+  return g;
+}
+
+std::vector<int> goroutines_per_line(const std::vector<Marker>& markers) {
+  std::vector<int> on_line(markers.size());
+  for (std::size_t l = 0; l < markers.size(); ++l) on_line[l] = markers[l].count;
+  return on_line;
+}
+
+// Scrolls the listing as model/code_follow.hpp decides.
+void follow_goroutines(CodeViewState& state, const Geometry& g, std::span<const int> on_line,
+                       trace::GoroutineId selected, int selected_line) {
+  CodeScrollInput in;
+  in.follow = state.follow;
+  in.scrolled_to = state.scrolled_to;
+  in.set_scroll = state.set_scroll;
+  in.selected = selected;
+  in.selected_line = selected_line;
+  in.on_line = on_line;
+  in.line_h = g.line_h;
+  in.view_h = g.view_h;
+  in.inner_h = g.inner_h;
+  in.scroll = ImGui::GetScrollY();
+  in.scroll_max = ImGui::GetScrollMaxY();
+  const CodeScroll out = code_scroll(in);
+  state.follow = out.follow;
+  state.scrolled_to = out.scrolled_to;
+  state.set_scroll = out.set_scroll;
+  if (out.scroll_to >= 0) ImGui::SetScrollY(out.scroll_to);
+}
+
+// Goroutines out of view get a pill at the edge that scrolls to the nearest of them.
+void offscreen_pills(CodeViewState& state, const Geometry& g, std::span<const int> on_line,
+                     const Palette& pal, float s) {
+  const OffscreenGoroutines o =
+      offscreen_goroutines(on_line, g.line_h, ImGui::GetScrollY(), g.inner_h);
+  const float scroll_bar_w = ImGui::GetScrollMaxY() > 0 ? g.scroll_bar : 0;
+  for (const auto& [side, up] : {std::pair{o.above, true}, std::pair{o.below, false}}) {
+    if (offscreen_pill(side, up, scroll_bar_w, g.inner_h, pal, s)) {
+      state.set_scroll = centred_scroll(side.nearest, g.line_h, g.inner_h, ImGui::GetScrollMaxY());
+      ImGui::SetScrollY(state.set_scroll);
+    }
+  }
+}
+
+// [SECTION] Lines ----------------------------------------------------------------------------
+
+// What every line of one frame is drawn with.
+struct LineContext {
+  const GoListing& listing;
+  const std::vector<Marker>& markers;
+  const Geometry& g;
+  const PoolViewStyle& style;
+  const Palette& pal;
+  ImFont* font;
+  ImDrawList* dl;
+  float right;  // the window's right edge
+  trace::GoroutineId selected;
+  int selected_line;
+  Look selected_look;
+  LayoutReport* report;
+};
+
+// The line number and the highlighted code of line `number` at p.
+void draw_code_text(const LineContext& c, int number, ImVec2 p, float text_y) {
+  const GoLine& line = c.listing.lines[static_cast<std::size_t>(number - 1)];
+  const float s = c.style.scale;
+  if (number == c.selected_line) {
+    const std::uint32_t colour = look_colour(c.style.theme, c.selected_look);
+    c.dl->AddRectFilled(ImVec2(p.x, p.y),
+                        ImVec2(std::max(c.right, p.x + c.g.content_w), p.y + c.g.line_h),
+                        with_alpha(colour, 0.22f));
+    c.dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + 3 * s, p.y + c.g.line_h), colour);
+  }
+  const std::string n = std::to_string(number);
+  c.dl->AddText(ImVec2(p.x + 6 * s + c.g.number_w - ImGui::CalcTextSize(n.c_str()).x, text_y),
+                with_alpha(c.pal.text_dim, line.instrumentation ? 0.5f : 0.9f), n.c_str());
+
+  float x = p.x + c.g.code_x;
+  for (const GoRun& r : line.runs) {
+    if (x > c.right) break;
+    const char* begin = line.text.data() + r.begin;
+    const char* end = line.text.data() + r.end;
+    const std::uint32_t colour = syntax_colour(c.style.theme, r.kind);
+    c.dl->AddText(c.font, c.g.fs, ImVec2(x, text_y),
+                  line.instrumentation ? with_alpha(colour, 0.45f) : colour, begin, end);
+    x += c.font->CalcTextSizeA(c.g.fs, FLT_MAX, 0.0f, begin, end).x;
+  }
+}
+
+// The marker of line `number` at p, if it has goroutines; true when the mouse is on it.
+bool draw_marker(const LineContext& c, int number, ImVec2 p, float text_y) {
+  const Marker& mk = c.markers[static_cast<std::size_t>(number)];
+  if (mk.count == 0) return false;
+  const float s = c.style.scale;
+  const Look look = mk.look();
+  const std::uint32_t colour = look_colour(c.style.theme, look);
+  const std::string label = mk.count == 1
+                                ? std::string(look_glyph(look))
+                                : fmt::format("{} {}", look_glyph(look), count_text(mk.count));
+  // Drawn over the code: a large count may reach into the indentation.
+  const float w = std::max(c.g.marker_w, ImGui::CalcTextSize(label.c_str()).x + 8 * s);
+  const ImVec2 a(p.x + c.g.gutter_x, p.y + 1.5f * s);
+  const ImVec2 b(p.x + c.g.gutter_x + w, p.y + c.g.line_h - 1.5f * s);
+  c.dl->AddRectFilled(a, b, colour, 3 * s);
+  const bool has_selected = std::any_of(mk.actors.begin(), mk.actors.end(),
+                                        [&c](const Actor* g) { return g->id == c.selected; });
+  if (has_selected) c.dl->AddRect(a, b, c.pal.text, 3 * s, 0, 2 * s);
+  c.dl->AddText(ImVec2(a.x + 4 * s, text_y), ink_on(colour), label.c_str());
+  if (c.report != nullptr)
+    c.report->add("marker", a.x, a.y, b.x, b.y, colour, std::to_string(number));
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  return mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y;
+}
+
+// The lines in view (ImGuiListClipper); returns the line whose marker the mouse is on
+// (0: none).
+int draw_lines(const LineContext& c) {
+  const bool window_hovered = ImGui::IsWindowHovered();
+  int hovered_marker = 0;
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(c.listing.lines.size()), c.g.line_h);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const int number = i + 1;
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      ImGui::Dummy(ImVec2(c.g.content_w, c.g.line_h));
+      const float text_y = p.y + (c.g.line_h - c.g.fs) / 2;
+      draw_code_text(c, number, p, text_y);
+      if (draw_marker(c, number, p, text_y) && window_hovered) hovered_marker = number;
+    }
+  }
+  clipper.End();
+  return hovered_marker;
+}
+
+// A click on a marker selects the next goroutine on its line; hovering lists them.
+void marker_actions(const Session& session, CodeViewState& state, const Marker& mk, int line,
+                    ThemeId theme, trace::GoroutineId& selected) {
+  ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    selected = next_on_line(mk, selected);
+    state.scrolled_to = selected;  // it is in view already
+  }
+  marker_tooltip(session, mk, line, theme);
+}
+
+// Where the selected goroutine is: its line (0: nowhere to show) and its look.
+std::pair<int, Look> selected_place(const PoolModel& model, trace::GoroutineId selected,
+                                    std::size_t lines) {
+  int line = 0;
+  Look look = Look::Runnable;
+  for (const std::vector<Actor>* group : {&model.producers, &model.workers, &model.others}) {
+    for (const Actor& a : *group) {
+      if (a.id != selected || a.look == Look::Exited) continue;
+      if (a.line > 0 && a.line <= lines) line = a.line;
+      look = a.look;
+    }
+  }
+  return {line, look};
+}
+
 }  // namespace
 
 // [SECTION] draw_code ------------------------------------------------------------------------
@@ -246,20 +437,9 @@ void draw_code(const Session& session, CodeViewState& state, const PoolViewStyle
   const GoListing& listing = state.listing;
   const Palette& pal = palette(style.theme);
   const float s = style.scale;
-
-  const PoolModel& model = session.model();
-  const std::vector<Marker> markers = collect_markers(model, listing.lines.size());
-
-  // Where the selected goroutine is (0: nowhere to show).
-  int selected_line = 0;
-  Look selected_look = Look::Runnable;
-  for (const std::vector<Actor>* group : {&model.producers, &model.workers, &model.others}) {
-    for (const Actor& a : *group) {
-      if (a.id != selected || a.look == Look::Exited) continue;
-      if (a.line > 0 && a.line <= listing.lines.size()) selected_line = a.line;
-      selected_look = a.look;
-    }
-  }
+  const std::vector<Marker> markers = collect_markers(session.model(), listing.lines.size());
+  const auto [selected_line, selected_look] =
+      selected_place(session.model(), selected, listing.lines.size());
   draw_header(session, state, style, selected, selected_line, selected_look);
   if (listing.lines.empty()) {
     ImGui::TextDisabled("No program.");
@@ -271,183 +451,33 @@ void draw_code(const Session& session, CodeViewState& state, const PoolViewStyle
       style.fonts != nullptr && style.fonts->code != nullptr ? style.fonts->code : ImGui::GetFont();
   ImGui::PushFont(font);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-  const float fs = ImGui::GetFontSize();
-  const float line_h = std::round(fs + 4 * s);
-  const float char_w = ImGui::CalcTextSize("0").x;
-  const std::string last_number = std::to_string(listing.lines.size());
-  const float number_w = ImGui::CalcTextSize(last_number.c_str()).x;
-  const float gutter_x = 6 * s + number_w + 8 * s;  // markers start here
-  const float marker_w = ImGui::CalcTextSize("* 9x").x + 8 * s;
-  const float code_x = gutter_x + marker_w + 6 * s;
-  const float content_w = code_x + static_cast<float>(listing.widest) * char_w + 16 * s;
-  const float view_h = ImGui::GetWindowHeight();
-  const float bar = ImGui::GetStyle().ScrollbarSize;
-  const float inner_h = view_h - (ImGui::GetScrollMaxX() > 0 ? bar : 0);
+  const Geometry g = listing_geometry(listing, s);
   if (state.report != nullptr) {
     const ImVec2 wp = ImGui::GetWindowPos();
-    state.report->add("code-listing", wp.x, wp.y, wp.x + ImGui::GetWindowWidth(), wp.y + inner_h);
+    state.report->add("code-listing", wp.x, wp.y, wp.x + ImGui::GetWindowWidth(), wp.y + g.inner_h);
   }
-
-  // Scrolled by the user (wheel, scroll bar, keys) since the last frame: stop following.
-  const float scroll_now = ImGui::GetScrollY();
-  if (state.set_scroll >= 0 && std::abs(scroll_now - state.set_scroll) > 1.0f &&
-      ImGui::GetScrollMaxY() > 0) {
-    state.follow = false;
-  }
-  float wanted = -1;  // the scroll this frame asks for (-1: none)
-
-  // A new selection scrolls its line into view (once, so the learner can scroll away).
-  // (A child window that is new this frame cannot scroll yet: try again next frame.)
-  if (selected != state.scrolled_to && selected_line > 0) {
-    const float y = static_cast<float>(selected_line - 1) * line_h;
-    const float scroll = ImGui::GetScrollY();
-    if (y >= scroll && y + line_h <= scroll + view_h) {
-      state.scrolled_to = selected;
-    } else if (ImGui::GetScrollMaxY() > 0) {
-      wanted = std::max(0.0f, y - (view_h - line_h) / 2);
-      state.scrolled_to = selected;
-    }
-  } else if (selected == 0) {
-    state.scrolled_to = 0;
-  }
-
-  // Following: the selected goroutine's line; else the window of lines that shows the most
-  // goroutines. The view moves only when another window shows more than the current one, so
-  // it does not jitter as goroutines step from line to line.
-  if (state.follow && wanted < 0 && ImGui::GetScrollMaxY() > 0) {
-    const int lines = static_cast<int>(listing.lines.size());
-    const int visible = std::max(1, static_cast<int>(inner_h / line_h) - 1);   // fully shown
-    const int current = static_cast<int>(std::ceil(scroll_now / line_h)) + 1;  // first shown
-    if (selected_line > 0) {
-      if (selected_line < current || selected_line >= current + visible) {
-        wanted = static_cast<float>(selected_line - 1) * line_h - (inner_h - line_h) / 2;
-      }
-    } else {
-      // Goroutines on lines first .. first + visible - 1.
-      const auto covered = [&](int first) {
-        int n = 0;
-        for (int l = std::max(1, first); l < first + visible && l <= lines; ++l) {
-          n += markers[static_cast<std::size_t>(l)].count;
-        }
-        return n;
-      };
-      int best = covered(current), best_first = current;
-      for (int l = 1; l <= lines; ++l) {
-        if (markers[static_cast<std::size_t>(l)].count == 0) continue;
-        const int first = std::max(1, l - 1);  // one line of context above
-        if (const int c = covered(first); c > best) {
-          best = c;
-          best_first = first;
-        }
-      }
-      if (best_first != current) wanted = static_cast<float>(best_first - 1) * line_h;
-    }
-  }
-  if (wanted >= 0) {
-    wanted = std::clamp(wanted, 0.0f, ImGui::GetScrollMaxY());
-    ImGui::SetScrollY(wanted);
-    state.set_scroll = wanted;
-  } else {
-    state.set_scroll = scroll_now;
-  }
-
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
-  const bool window_hovered = ImGui::IsWindowHovered();
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowWidth();
-  int hovered_marker = 0;
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(listing.lines.size()), line_h);
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const GoLine& line = listing.lines[static_cast<std::size_t>(i)];
-      const int number = i + 1;
-      const ImVec2 p = ImGui::GetCursorScreenPos();
-      ImGui::Dummy(ImVec2(content_w, line_h));
-      const float text_y = p.y + (line_h - fs) / 2;
-
-      if (number == selected_line) {
-        const std::uint32_t c = look_colour(style.theme, selected_look);
-        dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(std::max(right, p.x + content_w), p.y + line_h),
-                          with_alpha(c, 0.22f));
-        dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + 3 * s, p.y + line_h), c);
-      }
-      const std::string n = std::to_string(number);
-      dl->AddText(ImVec2(p.x + 6 * s + number_w - ImGui::CalcTextSize(n.c_str()).x, text_y),
-                  with_alpha(pal.text_dim, line.instrumentation ? 0.5f : 0.9f), n.c_str());
-
-      float x = p.x + code_x;
-      for (const GoRun& r : line.runs) {
-        if (x > right) break;
-        const char* begin = line.text.data() + r.begin;
-        const char* end = line.text.data() + r.end;
-        const std::uint32_t c = syntax_colour(style.theme, r.kind);
-        dl->AddText(font, fs, ImVec2(x, text_y), line.instrumentation ? with_alpha(c, 0.45f) : c,
-                    begin, end);
-        x += font->CalcTextSizeA(fs, FLT_MAX, 0.0f, begin, end).x;
-      }
-
-      const Marker& mk = markers[static_cast<std::size_t>(number)];
-      if (mk.count > 0) {
-        const Look look = mk.look();
-        const std::uint32_t c = look_colour(style.theme, look);
-        const std::string label =
-            mk.count == 1 ? std::string(look_glyph(look))
-                          : fmt::format("{} {}", look_glyph(look), count_text(mk.count));
-        // Drawn over the code: a large count may reach into the indentation.
-        const float w = std::max(marker_w, ImGui::CalcTextSize(label.c_str()).x + 8 * s);
-        const ImVec2 a(p.x + gutter_x, p.y + 1.5f * s);
-        const ImVec2 b(p.x + gutter_x + w, p.y + line_h - 1.5f * s);
-        dl->AddRectFilled(a, b, c, 3 * s);
-        const bool has_selected =
-            std::any_of(mk.actors.begin(), mk.actors.end(),
-                        [selected](const Actor* g) { return g->id == selected; });
-        if (has_selected) dl->AddRect(a, b, pal.text, 3 * s, 0, 2 * s);
-        dl->AddText(ImVec2(a.x + 4 * s, text_y), ink_on(c), label.c_str());
-        if (state.report != nullptr) {
-          state.report->add("marker", a.x, a.y, b.x, b.y, c, std::to_string(number));
-        }
-        if (window_hovered && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y) {
-          hovered_marker = number;
-        }
-      }
-    }
-  }
-  clipper.End();
+  const std::vector<int> on_line = goroutines_per_line(markers);
+  follow_goroutines(state, g, on_line, selected, selected_line);
+  const LineContext context{listing,
+                            markers,
+                            g,
+                            style,
+                            pal,
+                            font,
+                            ImGui::GetWindowDrawList(),
+                            ImGui::GetWindowPos().x + ImGui::GetWindowWidth(),
+                            selected,
+                            selected_line,
+                            selected_look,
+                            state.report};
+  const int hovered_marker = draw_lines(context);
   ImGui::PopStyleVar();
   ImGui::PopFont();
 
-  // Goroutines out of view get a pill at the edge that scrolls to the nearest of them.
-  const float scroll = ImGui::GetScrollY();
-  Offscreen above, below;
-  for (std::size_t n = 1; n < markers.size(); ++n) {
-    if (markers[n].count == 0) continue;
-    const float top = static_cast<float>(n - 1) * line_h;
-    if (top + line_h <= scroll) {
-      above.count += markers[n].count;
-      above.nearest = static_cast<int>(n);
-    } else if (top >= scroll + inner_h) {
-      below.count += markers[n].count;
-      if (below.nearest == 0) below.nearest = static_cast<int>(n);
-    }
-  }
-  const float scroll_bar_w = ImGui::GetScrollMaxY() > 0 ? bar : 0;
-  for (const auto& [o, up] : {std::pair{above, true}, std::pair{below, false}}) {
-    if (offscreen_pill(o, up, scroll_bar_w, inner_h, pal, s)) {
-      const float y = static_cast<float>(o.nearest - 1) * line_h;
-      state.set_scroll = std::clamp(y - (inner_h - line_h) / 2, 0.0f, ImGui::GetScrollMaxY());
-      ImGui::SetScrollY(state.set_scroll);
-    }
-  }
-
+  offscreen_pills(state, g, on_line, pal, s);
   if (hovered_marker > 0) {
-    const Marker& mk = markers[static_cast<std::size_t>(hovered_marker)];
-    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-      selected = next_on_line(mk, selected);
-      state.scrolled_to = selected;  // it is in view already
-    }
-    marker_tooltip(session, mk, hovered_marker, style.theme);
+    marker_actions(session, state, markers[static_cast<std::size_t>(hovered_marker)],
+                   hovered_marker, style.theme, selected);
   }
   ImGui::EndChild();
 }
