@@ -117,16 +117,6 @@ namespace {
 
 // [SECTION] Helpers -------------------------------------------------------------------------
 
-// A "nice" axis top at or above v: 1, 2 or 5 times a power of ten.
-double nice_ceiling(double v) {
-  if (v <= 0) return 1;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
-  for (double step : {1.0, 2.0, 5.0, 10.0}) {
-    if (v <= step * magnitude) return step * magnitude;
-  }
-  return 10 * magnitude;
-}
-
 std::string format_bytes(double bytes) {
   if (bytes >= 1024.0 * 1024.0) return fmt::format("{:.1f} MiB", bytes / (1024.0 * 1024.0));
   return fmt::format("{:.1f} KiB", bytes / 1024.0);
@@ -238,6 +228,86 @@ void draw_figures(const Session& session, const pool::Figures& f) {
 
 // [SECTION] Sizing plot -----------------------------------------------------------------------
 
+// The sizing plot's axes: throughput up, workers 1 to kSizingMaxWorkers across.
+struct SizingAxes {
+  ValueAxis y;
+  [[nodiscard]] float x_of(double workers) const {
+    return y.x0 + static_cast<float>((workers - 1) / (kSizingMaxWorkers - 1)) * (y.x1 - y.x0);
+  }
+};
+
+// A vertical line at x across the plot, labelled beside it (on its left near the right
+// edge) at height `label_y`.
+void marker_line(const SizingAxes& a, float x, float label_y, const std::string& label,
+                 std::uint32_t colour, float thickness, float s) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddLine(ImVec2(x, a.y.y0), ImVec2(x, a.y.y1), colour, thickness);
+  const float w = ImGui::CalcTextSize(label.c_str()).x;
+  dl->AddText(ImVec2(x + w + 6 * s > a.y.x1 ? x - w - 4 * s : x + 4 * s, label_y), colour,
+              label.c_str());
+}
+
+// The arrival rate (a horizontal line), the knee and the present worker count.
+void draw_sizing_marks(const SizingAxes& a, const SizingCurve& c, double arrivals, int current,
+                       const PoolViewStyle& style) {
+  const Palette& pal = palette(style.theme);
+  const float s = style.scale;
+  const float fs = ImGui::GetFontSize();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (arrivals > 0) {
+    const float y = a.y.y_of(arrivals);
+    dl->AddLine(ImVec2(a.y.x0, y), ImVec2(a.y.x1, y), pal.text_dim, s);
+    const std::string label = fmt::format("arrivals {:g}/s", arrivals);
+    dl->AddText(ImVec2(a.y.x1 - ImGui::CalcTextSize(label.c_str()).x - 4 * s, y - fs - 1 * s),
+                pal.text_dim, label.c_str());
+  }
+  if (c.knee > 0) {
+    marker_line(a, a.x_of(c.knee), a.y.y0 + 2 * s, fmt::format("knee: {}", c.knee),
+                look_colour(style.theme, Look::Working), 1.5f * s, s);
+  }
+  if (current > 0) {
+    marker_line(a, a.x_of(std::min(current, kSizingMaxWorkers)), a.y.y1 - fs - 2 * s,
+                fmt::format("now: {}", current), pal.text, 2 * s, s);
+  }
+}
+
+// The curve, a square per run (in the warning colour where the run deadlocked or panicked).
+void draw_sizing_curve(const SizingAxes& a, const SizingCurve& c, const Palette& pal, float s) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  std::vector<ImVec2> line;
+  line.reserve(c.points.size());
+  for (const SizingPoint& p : c.points) {
+    line.emplace_back(a.x_of(p.workers), a.y.y_of(p.throughput_per_s));
+  }
+  dl->AddPolyline(line.data(), static_cast<int>(line.size()), pal.token, ImDrawFlags_None, 2 * s);
+  const float r = 3 * s;
+  for (std::size_t i = 0; i < c.points.size(); ++i) {
+    const trace::Outcome o = c.points[i].outcome;
+    const bool fault = o == trace::Outcome::Deadlock || o == trace::Outcome::Panic;
+    dl->AddRectFilled(ImVec2(line[i].x - r, line[i].y - r), ImVec2(line[i].x + r, line[i].y + r),
+                      fault ? pal.warning : pal.token);
+  }
+}
+
+// The run nearest the mouse's x, in a tooltip.
+void sizing_tooltip(const SizingAxes& a, const SizingCurve& c) {
+  const float mx = ImGui::GetIO().MousePos.x;
+  const auto w = static_cast<int>(std::lround((mx - a.y.x0) / (a.y.x1 - a.y.x0) *
+                                              static_cast<float>(kSizingMaxWorkers - 1))) +
+                 1;
+  const auto it = std::find_if(c.points.begin(), c.points.end(),
+                               [w](const SizingPoint& p) { return p.workers == w; });
+  if (it == c.points.end()) return;
+  ImGui::BeginTooltip();
+  ImGui::Text("%d worker%s: %.2f jobs/s", it->workers, it->workers == 1 ? "" : "s",
+              it->throughput_per_s);
+  ImGui::Text("latency p99: %.1f ms", it->latency_p99_ms);
+  if (it->outcome != trace::Outcome::Completed) {
+    ImGui::TextDisabled("outcome: %s", std::string(trace::to_string(it->outcome)).c_str());
+  }
+  ImGui::EndTooltip();
+}
+
 void draw_sizing_plot(const SizingCurve& c, const scenario::Scenario& sc, int current,
                       const PoolViewStyle& style) {
   const Palette& pal = palette(style.theme);
@@ -247,96 +317,26 @@ void draw_sizing_plot(const SizingCurve& c, const scenario::Scenario& sc, int cu
   const ImVec2 size(ImGui::GetContentRegionAvail().x, 180 * s);
   ImGui::InvisibleButton("##sizing-plot", size);
   const bool hovered = ImGui::IsItemHovered();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
 
   double best = 0;
   for (const SizingPoint& p : c.points) best = std::max(best, p.throughput_per_s);
   const double arrivals = sc.load.rate;  // jobs/s; 0 = as fast as accepted
   const double top = nice_ceiling(std::max(best, arrivals) * 1.1);
-  const std::string top_label = fmt::format("{:g}", top);
-  const float x0 = origin.x + ImGui::CalcTextSize(top_label.c_str()).x + 10 * s;
-  const float x1 = origin.x + size.x - 12 * s;
-  const float y0 = origin.y + fs * 0.6f;
-  const float y1 = origin.y + size.y - fs - 8 * s;
-  if (x1 - x0 < 40 * s) return;
-  const auto x_of = [&](double workers) {
-    return x0 + static_cast<float>((workers - 1) / (kSizingMaxWorkers - 1)) * (x1 - x0);
-  };
-  const auto y_of = [&](double v) {
-    return y1 - static_cast<float>(std::clamp(v / top, 0.0, 1.0)) * (y1 - y0);
-  };
-
-  dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), ImGui::GetColorU32(ImGuiCol_FrameBg), 3 * s);
+  const SizingAxes a{{origin.x + ImGui::CalcTextSize(axis_label(top).c_str()).x + 10 * s,
+                      origin.y + fs * 0.6f, origin.x + size.x - 12 * s,
+                      origin.y + size.y - fs - 8 * s, top}};
+  if (a.y.x1 - a.y.x0 < 40 * s) return;
   const std::uint32_t grid = (pal.outline & ~IM_COL32_A_MASK) | (90u << IM_COL32_A_SHIFT);
-  dl->AddLine(ImVec2(x0, y_of(top / 2)), ImVec2(x1, y_of(top / 2)), grid, s);
-  dl->AddText(ImVec2(origin.x, y0 - fs / 2), pal.text_dim, top_label.c_str());
-  const std::string half = fmt::format("{:g}", top / 2);
-  dl->AddText(ImVec2(origin.x, y_of(top / 2) - fs / 2), pal.text_dim, half.c_str());
-  dl->AddText(ImVec2(origin.x, y1 - fs / 2), pal.text_dim, "0");
+  draw_value_axis(
+      a.y, {.text = pal.text_dim, .grid = grid, .outside = true, .label_x = origin.x, .scale = s});
   for (int w : {1, 5, 10, 15, 20, 25, 30}) {
     const std::string label = std::to_string(w);
-    const float x = x_of(w) - ImGui::CalcTextSize(label.c_str()).x / 2;
-    dl->AddText(ImVec2(x, y1 + 3 * s), pal.text_dim, label.c_str());
+    const float x = a.x_of(w) - ImGui::CalcTextSize(label.c_str()).x / 2;
+    ImGui::GetWindowDrawList()->AddText(ImVec2(x, a.y.y1 + 3 * s), pal.text_dim, label.c_str());
   }
-
-  if (arrivals > 0) {
-    const float y = y_of(arrivals);
-    dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), pal.text_dim, s);
-    const std::string label = fmt::format("arrivals {:g}/s", arrivals);
-    dl->AddText(ImVec2(x1 - ImGui::CalcTextSize(label.c_str()).x - 4 * s, y - fs - 1 * s),
-                pal.text_dim, label.c_str());
-  }
-
-  // The knee and the present worker count, as vertical lines with their labels.
-  if (c.knee > 0) {
-    const float x = x_of(c.knee);
-    const std::uint32_t colour = look_colour(style.theme, Look::Working);
-    dl->AddLine(ImVec2(x, y0), ImVec2(x, y1), colour, 1.5f * s);
-    const std::string label = fmt::format("knee: {}", c.knee);
-    const float w = ImGui::CalcTextSize(label.c_str()).x;
-    dl->AddText(ImVec2(x + w + 6 * s > x1 ? x - w - 4 * s : x + 4 * s, y0 + 2 * s), colour,
-                label.c_str());
-  }
-  if (current > 0) {
-    const float x = x_of(std::min(current, kSizingMaxWorkers));
-    dl->AddLine(ImVec2(x, y0), ImVec2(x, y1), pal.text, 2 * s);
-    const std::string label = fmt::format("now: {}", current);
-    const float w = ImGui::CalcTextSize(label.c_str()).x;
-    dl->AddText(ImVec2(x + w + 6 * s > x1 ? x - w - 4 * s : x + 4 * s, y1 - fs - 2 * s), pal.text,
-                label.c_str());
-  }
-
-  std::vector<ImVec2> line;
-  line.reserve(c.points.size());
-  for (const SizingPoint& p : c.points)
-    line.emplace_back(x_of(p.workers), y_of(p.throughput_per_s));
-  dl->AddPolyline(line.data(), static_cast<int>(line.size()), pal.token, ImDrawFlags_None, 2 * s);
-  const float r = 3 * s;
-  for (std::size_t i = 0; i < c.points.size(); ++i) {
-    const trace::Outcome o = c.points[i].outcome;
-    const bool fault = o == trace::Outcome::Deadlock || o == trace::Outcome::Panic;
-    dl->AddRectFilled(ImVec2(line[i].x - r, line[i].y - r), ImVec2(line[i].x + r, line[i].y + r),
-                      fault ? pal.warning : pal.token);
-  }
-
-  if (hovered && !c.points.empty()) {
-    const float mx = ImGui::GetIO().MousePos.x;
-    const auto w = static_cast<int>(std::lround((mx - x0) / (x1 - x0) *
-                                                static_cast<float>(kSizingMaxWorkers - 1))) +
-                   1;
-    const auto it = std::find_if(c.points.begin(), c.points.end(),
-                                 [w](const SizingPoint& p) { return p.workers == w; });
-    if (it != c.points.end()) {
-      ImGui::BeginTooltip();
-      ImGui::Text("%d worker%s: %.2f jobs/s", it->workers, it->workers == 1 ? "" : "s",
-                  it->throughput_per_s);
-      ImGui::Text("latency p99: %.1f ms", it->latency_p99_ms);
-      if (it->outcome != trace::Outcome::Completed) {
-        ImGui::TextDisabled("outcome: %s", std::string(trace::to_string(it->outcome)).c_str());
-      }
-      ImGui::EndTooltip();
-    }
-  }
+  draw_sizing_marks(a, c, arrivals, current, style);
+  draw_sizing_curve(a, c, pal, s);
+  if (hovered && !c.points.empty()) sizing_tooltip(a, c);
 }
 
 void draw_sizing(const Session& session, MetricsViewState& state, const PoolViewStyle& style,
