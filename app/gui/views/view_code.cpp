@@ -1,4 +1,5 @@
-// The code view (where it scrolls is model/code_follow.hpp). Sections:
+// The code view (its markers are model/code_markers.hpp, where it scrolls is
+// model/code_follow.hpp). Sections:
 //   [SECTION] Colours
 //   [SECTION] Markers (goroutines per line)
 //   [SECTION] Header
@@ -11,7 +12,6 @@
 
 #include <fmt/core.h>
 #include <algorithm>
-#include <array>
 #include <cfloat>
 #include <cmath>
 #include <span>
@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "app/gui/model/code_follow.hpp"
+#include "app/gui/model/code_markers.hpp"
 #include "app/gui/model/pool_model.hpp"
 #include "app/gui/views/theme.hpp"
 
@@ -71,54 +72,13 @@ std::uint32_t ink_on(std::uint32_t background) {
 
 // [SECTION] Markers (goroutines per line) ----------------------------------------------------
 
-constexpr std::size_t kListed = 64;       // goroutines a marker remembers (tooltip, cycling)
-constexpr std::size_t kTooltipRows = 12;  // of which the tooltip lists this many
-
-struct Marker {
-  int count = 0;
-  std::array<int, static_cast<std::size_t>(Look::Count)> by_look{};
-  std::vector<const Actor*> actors;  // the first kListed, in goroutine order
-
-  [[nodiscard]] Look look() const {
-    const auto most = std::max_element(by_look.begin(), by_look.end());
-    return static_cast<Look>(most - by_look.begin());
-  }
-};
-
-// markers[line] for lines 1..lines; a goroutine without a line (not started) or exited
-// has no marker.
-std::vector<Marker> collect_markers(const PoolModel& m, std::size_t lines) {
-  std::vector<Marker> markers(lines + 1);
-  for (const std::vector<Actor>* group : {&m.producers, &m.workers, &m.others}) {
-    for (const Actor& a : *group) {
-      if (a.look == Look::Exited || a.line == 0 || a.line > lines) continue;
-      Marker& mk = markers[a.line];
-      ++mk.count;
-      ++mk.by_look[static_cast<std::size_t>(a.look)];
-      if (mk.actors.size() < kListed) mk.actors.push_back(&a);
-    }
-  }
-  for (Marker& mk : markers) {
-    std::sort(mk.actors.begin(), mk.actors.end(),
-              [](const Actor* a, const Actor* b) { return a->id < b->id; });
-  }
-  return markers;
-}
+constexpr std::size_t kTooltipRows = 12;  // of the goroutines a marker lists, the tooltip shows
 
 std::string count_text(int n) {
   return n >= 10000 ? fmt::format("{}k", n / 1000) : fmt::format("{}x", n);
 }
 
-// The goroutine to select when `mk` is clicked: the one after the selected one on that
-// line, else the first.
-trace::GoroutineId next_on_line(const Marker& mk, trace::GoroutineId selected) {
-  for (std::size_t i = 0; i < mk.actors.size(); ++i) {
-    if (mk.actors[i]->id == selected) return mk.actors[(i + 1) % mk.actors.size()]->id;
-  }
-  return mk.actors.empty() ? 0 : mk.actors.front()->id;
-}
-
-void marker_tooltip(const Session& session, const Marker& mk, int line, ThemeId theme) {
+void marker_tooltip(const Session& session, const LineMarker& mk, int line, ThemeId theme) {
   ImGui::BeginTooltip();
   const std::string text(session.program().line_text(line));
   ImGui::Text("line %d: %s", line, text.c_str());
@@ -263,12 +223,6 @@ Geometry listing_geometry(const GoListing& listing, float s) {
   return g;
 }
 
-std::vector<int> goroutines_per_line(const std::vector<Marker>& markers) {
-  std::vector<int> on_line(markers.size());
-  for (std::size_t l = 0; l < markers.size(); ++l) on_line[l] = markers[l].count;
-  return on_line;
-}
-
 // Scrolls the listing as model/code_follow.hpp decides.
 void follow_goroutines(CodeViewState& state, const Geometry& g, std::span<const int> on_line,
                        trace::GoroutineId selected, int selected_line) {
@@ -310,7 +264,7 @@ void offscreen_pills(CodeViewState& state, const Geometry& g, std::span<const in
 // What every line of one frame is drawn with.
 struct LineContext {
   const GoListing& listing;
-  const std::vector<Marker>& markers;
+  const std::vector<LineMarker>& markers;
   const Geometry& g;
   const PoolViewStyle& style;
   const Palette& pal;
@@ -352,7 +306,7 @@ void draw_code_text(const LineContext& c, int number, ImVec2 p, float text_y) {
 
 // The marker of line `number` at p, if it has goroutines; true when the mouse is on it.
 bool draw_marker(const LineContext& c, int number, ImVec2 p, float text_y) {
-  const Marker& mk = c.markers[static_cast<std::size_t>(number)];
+  const LineMarker& mk = c.markers[static_cast<std::size_t>(number)];
   if (mk.count == 0) return false;
   const float s = c.style.scale;
   const Look look = mk.look();
@@ -397,7 +351,7 @@ int draw_lines(const LineContext& c) {
 }
 
 // A click on a marker selects the next goroutine on its line; hovering lists them.
-void marker_actions(const Session& session, CodeViewState& state, const Marker& mk, int line,
+void marker_actions(const Session& session, CodeViewState& state, const LineMarker& mk, int line,
                     ThemeId theme, trace::GoroutineId& selected) {
   ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
@@ -405,21 +359,6 @@ void marker_actions(const Session& session, CodeViewState& state, const Marker& 
     state.scrolled_to = selected;  // it is in view already
   }
   marker_tooltip(session, mk, line, theme);
-}
-
-// Where the selected goroutine is: its line (0: nowhere to show) and its look.
-std::pair<int, Look> selected_place(const PoolModel& model, trace::GoroutineId selected,
-                                    std::size_t lines) {
-  int line = 0;
-  Look look = Look::Runnable;
-  for (const std::vector<Actor>* group : {&model.producers, &model.workers, &model.others}) {
-    for (const Actor& a : *group) {
-      if (a.id != selected || a.look == Look::Exited) continue;
-      if (a.line > 0 && a.line <= lines) line = a.line;
-      look = a.look;
-    }
-  }
-  return {line, look};
 }
 
 }  // namespace
@@ -437,7 +376,7 @@ void draw_code(const Session& session, CodeViewState& state, const PoolViewStyle
   const GoListing& listing = state.listing;
   const Palette& pal = palette(style.theme);
   const float s = style.scale;
-  const std::vector<Marker> markers = collect_markers(session.model(), listing.lines.size());
+  const std::vector<LineMarker> markers = line_markers(session.model(), listing.lines.size());
   const auto [selected_line, selected_look] =
       selected_place(session.model(), selected, listing.lines.size());
   draw_header(session, state, style, selected, selected_line, selected_look);

@@ -13,8 +13,8 @@
 //   again moves to the next one on that line).
 // - The selected goroutine's line is highlighted, and scrolled into view when the
 //   selection changes (also when it is made in another view). While "follow" is on, the
-//   listing keeps the goroutines' lines in view; scrolling by hand turns it off. Where
-//   to scroll is decided by model/code_follow.hpp.
+//   listing keeps the goroutines' lines in view; scrolling by hand turns it off. The
+//   markers are model/code_markers.hpp; where to scroll is model/code_follow.hpp.
 // - Lines that only measure the run (`stats.` calls, the stats section) are dimmed.
 // - Draws only the lines in view (ImGuiListClipper); per frame it walks the
 //   snapshot's goroutines once.
