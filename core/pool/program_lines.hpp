@@ -1,17 +1,13 @@
 #pragma once
-// ProgramLines: every Go line a simulated goroutine can stand on, resolved once from the
-// exported listing.
+// ProgramLines: every Go line a simulated goroutine can stand on, as the exported
+// listing's anchors give them.
 //
-// - Anchored statements come straight from GoProgram::line(Anchor).
-// - A few statements the simulation must also name have no anchor of their own (the
-//   `wg.Add(1)` before `go worker`, the lines inside the local errgroup type, the
-//   half-time wait of the failing job). They are found by their exact text, searching
-//   forward from a nearby anchor; the listing is generated, so the text is fixed.
-// - 0 means "this program has no such line", as for anchors.
-// - work_lines are the lines of the work function (`func work` / `func process`, from its
-//   first line to the last line before its closing brace): a goroutine on one of them
-//   is "in work", the span the Go export's stats.working() measures.
-#include <string_view>
+// - lines[anchor] is GoProgram::line(anchor): 0 means "this program has no such line".
+// - work_lines are the lines of the work function (`func work` / `func process`, from
+//   Anchor::WorkFunc up to the line before its closing brace, Anchor::WorkEnd): a
+//   goroutine on one of them is "in work", the span the Go export's stats.working()
+//   measures.
+// - Keeps a pointer to the program: it must outlive this object.
 #include <vector>
 
 #include "core/scenario/go_export.hpp"
@@ -26,23 +22,7 @@ struct ProgramLines {
     return program_->line(anchor);
   }
 
-  int wg_decl = 0;            // var wg sync.WaitGroup
-  int worker_wg_add = 0;      // wg.Add(1)            before `go worker(...)`
-  int senders_decl = 0;       // var senders sync.WaitGroup
-  int senders_add = 0;        // senders.Add(1)
-  int group_wg_add = 0;       // g.wg.Add(1)          in Group.Go
-  int group_spawn = 0;        // go func() {          in Group.Go
-  int group_call = 0;         // if err := f(); err != nil {
-  int group_release = 0;      // <-g.sem              in Group.done
-  int group_wg_done = 0;      // g.wg.Done()          in Group.done
-  int group_wait_cancel = 0;  // g.cancel()           in Group.Wait
-  int work_half = 0;          // the failing job's wait of d/2 (errgroup)
   std::vector<int> work_lines;
-
-  // The first line after `from` (exclusive) whose text, without indentation, equals
-  // `text`; 0 when there is none (or from is 0).
-  [[nodiscard]] static int find_after(const scenario::GoProgram& program, int from,
-                                      std::string_view text);
 
  private:
   const scenario::GoProgram* program_;

@@ -198,9 +198,9 @@ sim::Go PoolProgram::handle_pool(PoolProgram& p, int number) {
   if (s.pool.resource_limit > 0) {
     q->db = rt.make_semaphore(s.pool.resource_limit, "db", lines[Anchor::MainMakeDb]);
   }
-  if (p.uses_wg()) q->wg = rt.make_waitgroup("wg", lines.wg_decl);
+  if (p.uses_wg()) q->wg = rt.make_waitgroup("wg", lines[Anchor::MainDeclareWg]);
   for (int w = 1; w <= p.workers_; ++w) {
-    if (q->wg.id != 0) co_await rt.add(q->wg, 1, lines.worker_wg_add);
+    if (q->wg.id != 0) co_await rt.add(q->wg, 1, lines[Anchor::MainWgAddWorker]);
     p.spawn_worker(*q, lines[Anchor::MainSpawnWorker], false);
   }
   q->live = true;
@@ -233,7 +233,7 @@ sim::Go PoolProgram::handle_unbounded(PoolProgram& p, int number) {
   if (s.pool.resource_limit > 0) {
     q->db = rt.make_semaphore(s.pool.resource_limit, "db", lines[Anchor::MainMakeDb]);
   }
-  if (p.uses_wg()) q->wg = rt.make_waitgroup("wg", lines.wg_decl);
+  if (p.uses_wg()) q->wg = rt.make_waitgroup("wg", lines[Anchor::MainDeclareWg]);
   if (s.pool.collect == Collect::ProducerGoroutine) {
     rt.spawn("producer", producer(p, q), lines[Anchor::MainStartProducer]);
   } else {
@@ -266,12 +266,12 @@ sim::Go PoolProgram::handle_errgroup(PoolProgram& p, int number) {
     if (const Time gap = p.arrival_gap(j, 1); gap > 0) co_await rt.sleep(gap, arrive);
     rt.job(JobPhase::Created, q->offset + j, lines[Anchor::ErrgroupGo]);
     co_await rt.acquire(q->sem, lines[Anchor::GroupGoAcquire]);
-    co_await rt.add(q->group_wg, 1, lines.group_wg_add);
-    rt.spawn("job", j, group_job(p, q, j), lines.group_spawn);
+    co_await rt.add(q->group_wg, 1, lines[Anchor::GroupGoAdd]);
+    rt.spawn("job", j, group_job(p, q, j), lines[Anchor::GroupGoSpawn]);
     ++p.counts_.jobs_sent;
   }
   co_await rt.wait(q->group_wg, lines[Anchor::GroupWaitWg]);
-  rt.cancel(q->ctx, lines.group_wait_cancel);
+  rt.cancel(q->ctx, lines[Anchor::GroupWaitCancel]);
   if (q->has_error) {
     rt.at(lines[Anchor::ErrgroupWait]);
     if (p.counts_.error.empty()) p.counts_.error = q->group_error;
@@ -287,7 +287,7 @@ sim::Go PoolProgram::worker(PoolProgram& p, Request* q, std::size_t slot, bool j
   sim::Runtime& rt = p.rt_;
   const ProgramLines& lines = p.lines_;
   const int range = lines[Anchor::WorkerRange];
-  if (join_wg) co_await rt.add(q->wg, 1, lines.worker_wg_add);
+  if (join_wg) co_await rt.add(q->wg, 1, lines[Anchor::MainWgAddWorker]);
   if (!p.resizable_) {
     while (const auto j = co_await rt.recv(q->jobs, range)) {
       rt.job(JobPhase::Started, q->offset + j.value, range);
@@ -377,9 +377,9 @@ sim::Go PoolProgram::send_jobs(PoolProgram& p, Request* q, Role role) {
   if (senders == 1) {
     co_await send_loop(p, q, 1, 1, role);
   } else {
-    const sim::WaitGroup wg = rt.make_waitgroup("senders", lines.senders_decl);
+    const sim::WaitGroup wg = rt.make_waitgroup("senders", lines[Anchor::SendersDeclare]);
     for (int i = 1; i <= senders; ++i) {
-      co_await rt.add(wg, 1, lines.senders_add);
+      co_await rt.add(wg, 1, lines[Anchor::SendersAdd]);
       rt.spawn("sender", i, sender(p, q, i, wg), lines[Anchor::SendersStart]);
     }
     co_await rt.wait(wg, lines[Anchor::SendersWait]);
@@ -533,8 +533,8 @@ sim::Go PoolProgram::group_job(PoolProgram& p, Request* q, std::int64_t j) {
     q->group_error = std::move(err);
     rt.cancel(q->ctx, lines[Anchor::GroupCancel]);
   }
-  co_await rt.release(q->sem, lines.group_release);
-  co_await rt.done(q->group_wg, lines.group_wg_done);
+  co_await rt.release(q->sem, lines[Anchor::GroupDoneRelease]);
+  co_await rt.done(q->group_wg, lines[Anchor::GroupDoneWg]);
 }
 
 // func process(ctx, j) (int, error): the failing job fails after half its time; the
@@ -549,9 +549,9 @@ sim::Go PoolProgram::process(PoolProgram& p, Request* q, std::int64_t j, WorkRes
   if (j == p.scenario_.pool.fail_job) {
     if (p.has_work_time()) {
       if (cpu) {
-        co_await rt.cpu(d / 2, lines.work_half);
+        co_await rt.cpu(d / 2, lines[Anchor::WorkFailWait]);
       } else {
-        co_await rt.io(d / 2, lines.work_half);
+        co_await rt.io(d / 2, lines[Anchor::WorkFailWait]);
       }
     }
     rt.at(lines[Anchor::WorkFail]);

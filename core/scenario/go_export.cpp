@@ -34,67 +34,42 @@ namespace poolscope::scenario {
 
 namespace {
 constexpr std::array<std::string_view, kAnchorCount> kAnchorNames{
-    "MainSetCpus",
-    "MainCallHandle",
-    "MainReport",
-    "HandleFunc",
-    "MainDeadline",
-    "MainMakeJobs",
-    "MainMakeResults",
-    "MainMakeDb",
-    "MainSpawnWorker",
-    "MainStartCloser",
-    "MainStartProducer",
-    "MainArrive",
-    "MainSendJob",
-    "MainCloseJobs",
-    "MainWgAdd",
-    "MainSpawnJob",
-    "MainWgWait",
-    "MainCloseResults",
-    "MainRecvResult",
-    "MainReturnEarly",
-    "WorkerFunc",
-    "WorkerDone",
-    "WorkerRange",
-    "WorkerAcquireDb",
-    "WorkerWork",
-    "WorkerReleaseDb",
-    "WorkerSendResult",
-    "JobDone",
-    "JobCheckCtx",
-    "JobSkip",
-    "JobAcquireDb",
-    "JobWork",
-    "JobReleaseDb",
-    "JobSendResult",
-    "JobStoreResult",
-    "ErrgroupWithContext",
-    "ErrgroupSetLimit",
-    "ErrgroupGo",
-    "ErrgroupWait",
-    "GroupGoAcquire",
-    "GroupWaitWg",
-    "GroupCancel",
-    "ProducerArrive",
-    "ProducerSendJob",
-    "ProducerCloseJobs",
-    "ProducerWgAdd",
-    "ProducerSpawnJob",
-    "ProducerWgWait",
-    "ProducerCloseResults",
-    "SendersStart",
-    "SenderDone",
-    "SenderArrive",
-    "SenderSendJob",
-    "SendersWait",
-    "CloserWait",
-    "CloserClose",
-    "WorkFunc",
-    "WorkSleep",
-    "WorkFail",
-    "WorkCancelled",
-    "ArriveFunc",
+    "MainSetCpus",       "MainCallHandle",
+    "MainReport",        "HandleFunc",
+    "MainDeadline",      "MainMakeJobs",
+    "MainMakeResults",   "MainMakeDb",
+    "MainDeclareWg",     "MainWgAddWorker",
+    "MainSpawnWorker",   "MainStartCloser",
+    "MainStartProducer", "MainArrive",
+    "MainSendJob",       "MainCloseJobs",
+    "MainWgAdd",         "MainSpawnJob",
+    "MainWgWait",        "MainCloseResults",
+    "MainRecvResult",    "MainReturnEarly",
+    "WorkerFunc",        "WorkerDone",
+    "WorkerRange",       "WorkerAcquireDb",
+    "WorkerWork",        "WorkerReleaseDb",
+    "WorkerSendResult",  "JobDone",
+    "JobCheckCtx",       "JobSkip",
+    "JobAcquireDb",      "JobWork",
+    "JobReleaseDb",      "JobSendResult",
+    "JobStoreResult",    "ErrgroupWithContext",
+    "ErrgroupSetLimit",  "ErrgroupGo",
+    "ErrgroupWait",      "GroupGoAcquire",
+    "GroupWaitWg",       "GroupCancel",
+    "GroupGoAdd",        "GroupGoSpawn",
+    "GroupDoneRelease",  "GroupDoneWg",
+    "GroupWaitCancel",   "ProducerArrive",
+    "ProducerSendJob",   "ProducerCloseJobs",
+    "ProducerWgAdd",     "ProducerSpawnJob",
+    "ProducerWgWait",    "ProducerCloseResults",
+    "SendersDeclare",    "SendersAdd",
+    "SendersStart",      "SenderDone",
+    "SenderArrive",      "SenderSendJob",
+    "SendersWait",       "CloserWait",
+    "CloserClose",       "WorkFunc",
+    "WorkSleep",         "WorkFail",
+    "WorkCancelled",     "WorkFailWait",
+    "WorkEnd",           "ArriveFunc",
     "ArriveSleep",
 };
 }  // namespace
@@ -166,6 +141,11 @@ class GoWriter {
   // A line that closes a block, one level out.
   void close(std::string_view text = "}") {
     --indent_;
+    emit(text);
+  }
+  void close(Anchor anchor, std::string_view text = "}") {
+    --indent_;
+    mark(anchor);
     emit(text);
   }
   void blank() { emit({}); }
@@ -390,7 +370,7 @@ class Exporter {
                           s_.pool.resource_limit,
                           plural(s_.pool.resource_limit, "connection", "connections")));
     }
-    if (has_wg()) w_.line("var wg sync.WaitGroup");
+    if (has_wg()) w_.line(Anchor::MainDeclareWg, "var wg sync.WaitGroup");
     w_.blank();
   }
 
@@ -403,7 +383,7 @@ class Exporter {
     if (has_db()) args += ", db";
     if (has_wg()) args += ", &wg";
     w_.open(fmt::format("for w := 1; w <= {}; w++ {{", s_.pool.workers));
-    if (has_wg()) w_.line("wg.Add(1)");
+    if (has_wg()) w_.line(Anchor::MainWgAddWorker, "wg.Add(1)");
     w_.line(Anchor::MainSpawnWorker, fmt::format("go worker({})", args));
     w_.close();
     w_.blank();
@@ -442,9 +422,9 @@ class Exporter {
       w_.line("stats.sent()");
       w_.close();
     } else {
-      w_.line("var senders sync.WaitGroup");
+      w_.line(Anchor::SendersDeclare, "var senders sync.WaitGroup");
       w_.open(fmt::format("for p := 1; p <= {}; p++ {{", senders()));
-      w_.line("senders.Add(1)");
+      w_.line(Anchor::SendersAdd, "senders.Add(1)");
       w_.open(Anchor::SendersStart, "go func(p int) {");
       w_.line(Anchor::SenderDone, "defer senders.Done()");
       w_.open(job_loop(true));
@@ -673,7 +653,7 @@ class Exporter {
         w_.line(Anchor::WorkSleep, fmt::format("time.Sleep({})", work_time_expr()));
       }
     }
-    w_.close();
+    w_.close(Anchor::WorkEnd);
     w_.blank();
   }
 
@@ -691,10 +671,10 @@ class Exporter {
       w_.open(fmt::format("if j == {} {{", s_.pool.fail_job));
       if (has_work_time()) {
         if (cpu()) {
-          w_.open("for start := time.Now(); time.Since(start) < d/2; {");
+          w_.open(Anchor::WorkFailWait, "for start := time.Now(); time.Since(start) < d/2; {");
           w_.close();
         } else {
-          w_.line("time.Sleep(d / 2)");
+          w_.line(Anchor::WorkFailWait, "time.Sleep(d / 2)");
         }
       }
       w_.line(Anchor::WorkFail, "return 0, fmt.Errorf(\"job %d failed\", j)");
@@ -719,7 +699,7 @@ class Exporter {
     } else {
       w_.line("return j * 2, nil");
     }
-    w_.close();
+    w_.close(Anchor::WorkEnd);
     w_.blank();
   }
 
@@ -869,36 +849,26 @@ func (g *Group) SetLimit(n int) {
 // Wait will return that error.
 func (g *Group) Go(f func() error) {
 	if g.sem != nil {)";
-// Then: "\t\tg.sem <- token{}" (anchor GroupGoAcquire).
-constexpr std::string_view kGroupMiddle = R"(	}
-	g.wg.Add(1)
-	go func() {
-		defer g.done()
+// The anchored lines go between these pieces (see errgroup_type()).
+constexpr std::string_view kGroupCall = R"(		defer g.done()
 		if err := f(); err != nil {
 			g.errOnce.Do(func() {
 				g.err = err
 				if g.cancel != nil {)";
-// Then: "\t\t\t\t\tg.cancel()" (anchor GroupCancel).
-constexpr std::string_view kGroupTail = R"(				}
+constexpr std::string_view kGroupDone = R"(				}
 			})
 		}
 	}()
 }
 
 func (g *Group) done() {
-	if g.sem != nil {
-		<-g.sem
-	}
-	g.wg.Done()
-}
+	if g.sem != nil {)";
+constexpr std::string_view kGroupWait = R"(}
 
 // Wait blocks until every call of Go has returned, then returns the first
 // error, if any.
 func (g *Group) Wait() error {)";
-// Then: "\tg.wg.Wait()" (anchor GroupWaitWg).
-constexpr std::string_view kGroupEnd = R"(	if g.cancel != nil {
-		g.cancel()
-	}
+constexpr std::string_view kGroupEnd = R"(	}
 	return g.err
 }
 )";
@@ -906,10 +876,19 @@ constexpr std::string_view kGroupEnd = R"(	if g.cancel != nil {
 void Exporter::errgroup_type() {
   w_.verbatim(kGroupHead);
   w_.line(Anchor::GroupGoAcquire, "\t\tg.sem <- token{}");
-  w_.verbatim(kGroupMiddle);
+  w_.verbatim("\t}");
+  w_.line(Anchor::GroupGoAdd, "\tg.wg.Add(1)");
+  w_.line(Anchor::GroupGoSpawn, "\tgo func() {");
+  w_.verbatim(kGroupCall);
   w_.line(Anchor::GroupCancel, "\t\t\t\t\tg.cancel()");
-  w_.verbatim(kGroupTail);
+  w_.verbatim(kGroupDone);
+  w_.line(Anchor::GroupDoneRelease, "\t\t<-g.sem");
+  w_.verbatim("\t}");
+  w_.line(Anchor::GroupDoneWg, "\tg.wg.Done()");
+  w_.verbatim(kGroupWait);
   w_.line(Anchor::GroupWaitWg, "\tg.wg.Wait()");
+  w_.verbatim("\tif g.cancel != nil {");
+  w_.line(Anchor::GroupWaitCancel, "\t\tg.cancel()");
   w_.verbatim(kGroupEnd);
   w_.blank();
 }

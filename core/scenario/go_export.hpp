@@ -36,7 +36,8 @@
 // Anchors: each Anchor names one line of the listing that a goroutine can be on; line()
 // gives its 1-based number in `source`, or 0 when this scenario's program has no such
 // line (e.g. WorkerAcquireDb without a resource limit). Every anchor the scenario's mode
-// and collection strategy use resolves.
+// and collection strategy use resolves. One anchor is no statement: WorkEnd, the closing
+// brace of the work function, marks where its lines end.
 #include <array>
 #include <cstddef>
 #include <string>
@@ -56,6 +57,8 @@ enum class Anchor {
   MainMakeJobs,       // jobs := make(chan int, B)                  (pool mode)
   MainMakeResults,    // results := make(chan int, B) / make([]int, N)
   MainMakeDb,         // db := make(chan struct{}, S)               (resource_limit)
+  MainDeclareWg,      // var wg sync.WaitGroup                      (a WaitGroup in the handler)
+  MainWgAddWorker,    // wg.Add(1)                                  before `go worker` (pool mode)
   MainSpawnWorker,    // go worker(w, jobs, results...)             (pool mode)
   MainStartCloser,    // go func() {  of the closer goroutine
   MainStartProducer,  // go func() {  of the producer goroutine
@@ -93,6 +96,11 @@ enum class Anchor {
   GroupGoAcquire,       // g.sem <- token{}                       where g.Go blocks at the limit
   GroupWaitWg,          // g.wg.Wait()                            where g.Wait blocks
   GroupCancel,          // g.cancel()                             first error cancels the context
+  GroupGoAdd,           // g.wg.Add(1)                            in Group.Go
+  GroupGoSpawn,         // go func() {                            in Group.Go
+  GroupDoneRelease,     // <-g.sem                                in Group.done
+  GroupDoneWg,          // g.wg.Done()                            in Group.done
+  GroupWaitCancel,      // g.cancel()                             in Group.Wait
   // the producer goroutine (collect producer_goroutine)
   ProducerArrive,        // arrive(j)
   ProducerSendJob,       // jobs <- j                              (pool mode)
@@ -102,11 +110,13 @@ enum class Anchor {
   ProducerWgWait,        // wg.Wait()                              (unbounded: it closes results)
   ProducerCloseResults,  // close(results)                         (unbounded)
   // several senders (load.producers > 1, pool mode), started by main or the producer
-  SendersStart,   // go func(p int) {
-  SenderDone,     // defer senders.Done()
-  SenderArrive,   // arrive(j)
-  SenderSendJob,  // jobs <- j
-  SendersWait,    // senders.Wait()
+  SendersDeclare,  // var senders sync.WaitGroup
+  SendersAdd,      // senders.Add(1)
+  SendersStart,    // go func(p int) {
+  SenderDone,      // defer senders.Done()
+  SenderArrive,    // arrive(j)
+  SenderSendJob,   // jobs <- j
+  SendersWait,     // senders.Wait()
   // the closer goroutine (wait on the workers, then close results)
   CloserWait,   // wg.Wait()
   CloserClose,  // close(results)
@@ -115,6 +125,8 @@ enum class Anchor {
   WorkSleep,      // the line that takes the work time: time.Sleep, the busy loop, the select
   WorkFail,       // return 0, fmt.Errorf(...)                 (errgroup, the failing job)
   WorkCancelled,  // return 0, ctx.Err()                      (errgroup, cancelled mid-work)
+  WorkFailWait,   // time.Sleep(d / 2) or its busy loop        (errgroup: the failing job's wait)
+  WorkEnd,        // }  closing work / process: the work's lines are WorkFunc up to this one
   ArriveFunc,     // func arrive(j int) {
   ArriveSleep,    // time.Sleep(...)                            waiting for the next arrival
   Count,          // the number of anchors, not an anchor

@@ -2,6 +2,7 @@
 // lines. (Running the listings with the Go toolchain is go_export_test.cpp.)
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -29,6 +30,8 @@ const std::map<Anchor, std::vector<std::string_view>>& anchor_snippets() {
       {Anchor::MainMakeJobs, {"jobs := make(chan int, "}},
       {Anchor::MainMakeResults, {"results := make(", "var results []int"}},
       {Anchor::MainMakeDb, {"db := make(chan struct{}, "}},
+      {Anchor::MainDeclareWg, {"var wg sync.WaitGroup"}},
+      {Anchor::MainWgAddWorker, {"wg.Add(1)"}},
       {Anchor::MainSpawnWorker, {"go worker(w, jobs, results"}},
       {Anchor::MainStartCloser, {"go func() {"}},
       {Anchor::MainStartProducer, {"go func() {"}},
@@ -63,6 +66,11 @@ const std::map<Anchor, std::vector<std::string_view>>& anchor_snippets() {
       {Anchor::GroupGoAcquire, {"g.sem <- token{}"}},
       {Anchor::GroupWaitWg, {"g.wg.Wait()"}},
       {Anchor::GroupCancel, {"g.cancel()"}},
+      {Anchor::GroupGoAdd, {"g.wg.Add(1)"}},
+      {Anchor::GroupGoSpawn, {"go func() {"}},
+      {Anchor::GroupDoneRelease, {"<-g.sem"}},
+      {Anchor::GroupDoneWg, {"g.wg.Done()"}},
+      {Anchor::GroupWaitCancel, {"g.cancel()"}},
       {Anchor::ProducerArrive, {"arrive(j)"}},
       {Anchor::ProducerSendJob, {"jobs <- j"}},
       {Anchor::ProducerCloseJobs, {"close(jobs)"}},
@@ -70,6 +78,8 @@ const std::map<Anchor, std::vector<std::string_view>>& anchor_snippets() {
       {Anchor::ProducerSpawnJob, {"go func(j int) {"}},
       {Anchor::ProducerWgWait, {"wg.Wait()"}},
       {Anchor::ProducerCloseResults, {"close(results)"}},
+      {Anchor::SendersDeclare, {"var senders sync.WaitGroup"}},
+      {Anchor::SendersAdd, {"senders.Add(1)"}},
       {Anchor::SendersStart, {"go func(p int) {"}},
       {Anchor::SenderDone, {"defer senders.Done()"}},
       {Anchor::SenderArrive, {"arrive(j)"}},
@@ -81,6 +91,8 @@ const std::map<Anchor, std::vector<std::string_view>>& anchor_snippets() {
       {Anchor::WorkSleep, {"time.Sleep(", "for start := time.Now();", "select {"}},
       {Anchor::WorkFail, {"return 0, fmt.Errorf(\"job %d failed\", j)"}},
       {Anchor::WorkCancelled, {"return 0, ctx.Err()"}},
+      {Anchor::WorkFailWait, {"time.Sleep(d / 2)", "time.Since(start) < d/2; {"}},
+      {Anchor::WorkEnd, {"}"}},
       {Anchor::ArriveFunc, {"func arrive(j int) {"}},
       {Anchor::ArriveSleep, {"time.Sleep("}},
   };
@@ -90,7 +102,8 @@ const std::map<Anchor, std::vector<std::string_view>>& anchor_snippets() {
 // The anchors a scenario's program must have: the lines its goroutines can be on.
 std::vector<Anchor> required_anchors(const Scenario& s) {
   std::vector<Anchor> a{Anchor::MainCallHandle,  Anchor::MainReport, Anchor::HandleFunc,
-                        Anchor::MainMakeResults, Anchor::WorkFunc,   Anchor::WorkSleep};
+                        Anchor::MainMakeResults, Anchor::WorkFunc,   Anchor::WorkSleep,
+                        Anchor::WorkEnd};
   const bool producer = s.pool.collect == Collect::ProducerGoroutine;
   const bool paced = s.load.rate > 0;
   const bool db = s.pool.resource_limit > 0;
@@ -105,9 +118,10 @@ std::vector<Anchor> required_anchors(const Scenario& s) {
       add({Anchor::MainMakeJobs, Anchor::MainSpawnWorker, Anchor::WorkerFunc, Anchor::WorkerRange,
            Anchor::WorkerWork, Anchor::WorkerSendResult});
       if (db) add({Anchor::MainMakeDb, Anchor::WorkerAcquireDb, Anchor::WorkerReleaseDb});
-      if (wg) add({Anchor::WorkerDone});
+      if (wg) add({Anchor::MainDeclareWg, Anchor::MainWgAddWorker, Anchor::WorkerDone});
       if (s.load.producers > 1) {
-        add({Anchor::SendersStart, Anchor::SenderDone, Anchor::SenderSendJob, Anchor::SendersWait});
+        add({Anchor::SendersDeclare, Anchor::SendersAdd, Anchor::SendersStart, Anchor::SenderDone,
+             Anchor::SenderSendJob, Anchor::SendersWait});
         if (paced) add({Anchor::SenderArrive});
       } else if (producer) {
         add({Anchor::ProducerSendJob});
@@ -125,7 +139,7 @@ std::vector<Anchor> required_anchors(const Scenario& s) {
     case Mode::Unbounded:
       add({Anchor::JobWork, Anchor::JobSendResult});
       if (db) add({Anchor::MainMakeDb, Anchor::JobAcquireDb, Anchor::JobReleaseDb});
-      if (wg) add({Anchor::JobDone});
+      if (wg) add({Anchor::MainDeclareWg, Anchor::JobDone});
       if (producer) {
         add({Anchor::MainStartProducer, Anchor::ProducerSpawnJob, Anchor::ProducerWgAdd,
              Anchor::ProducerWgWait, Anchor::ProducerCloseResults});
@@ -143,9 +157,12 @@ std::vector<Anchor> required_anchors(const Scenario& s) {
       add({Anchor::ErrgroupWithContext, Anchor::ErrgroupSetLimit, Anchor::ErrgroupGo,
            Anchor::ErrgroupWait, Anchor::JobCheckCtx, Anchor::JobSkip, Anchor::JobWork,
            Anchor::JobStoreResult, Anchor::GroupGoAcquire, Anchor::GroupWaitWg, Anchor::GroupCancel,
-           Anchor::WorkCancelled});
+           Anchor::GroupGoAdd, Anchor::GroupGoSpawn, Anchor::GroupDoneRelease, Anchor::GroupDoneWg,
+           Anchor::GroupWaitCancel, Anchor::WorkCancelled});
       if (db) add({Anchor::MainMakeDb, Anchor::JobAcquireDb, Anchor::JobReleaseDb});
       if (s.pool.fail_job > 0) add({Anchor::WorkFail});
+      if (s.pool.fail_job > 0 && std::llround(s.work.mean_ms * 1000) > 0)
+        add({Anchor::WorkFailWait});
       if (paced) add({Anchor::MainArrive});
       return a;
   }
