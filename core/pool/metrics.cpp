@@ -9,10 +9,19 @@ using trace::EventKind;
 using trace::GoState;
 using trace::Time;
 
-Metrics::Metrics(const trace::StringTable& strings, MetricsOptions options)
-    : strings_(strings), options_(std::move(options)) {
-  slot_epoch_.fill(-1);
+Metrics::Metrics(MetricsOptions options) : options_(std::move(options)) { slot_epoch_.fill(-1); }
+
+void Metrics::watch_jobs(trace::ChannelId c) {
+  jobs_ = c;
+  now_.queue_depth = 0;
 }
+
+void Metrics::watch_results(trace::ChannelId c) {
+  results_ = c;
+  now_.results_depth = 0;
+}
+
+void Metrics::set_workers(int workers) { now_.workers = workers; }
 
 Metrics::GoroutineRec& Metrics::rec(trace::GoroutineId g) {
   if (g > goroutines_.size()) goroutines_.resize(g);
@@ -151,18 +160,6 @@ void Metrics::on_event(const Event& e) {
     case EventKind::Line:
       note_line(e.goroutine, e.line);
       break;
-    case EventKind::MakeChan: {
-      note_line(e.goroutine, e.line);
-      const std::string_view name = strings_.str(e.aux);
-      if (name == "jobs") {
-        jobs_ = e.object;
-        now_.queue_depth = 0;
-      } else if (name == "results") {
-        results_ = e.object;
-        now_.results_depth = 0;
-      }
-      break;
-    }
     case EventKind::Send:
     case EventKind::Recv:
       note_line(e.goroutine, e.line);
@@ -181,11 +178,7 @@ void Metrics::on_event(const Event& e) {
       note_line(e.goroutine, e.line);
       on_job(e);
       break;
-    case EventKind::Config:
-      if (static_cast<trace::ConfigKey>(e.detail) == trace::ConfigKey::Custom &&
-          strings_.str(e.aux) == "workers") {
-        now_.workers = static_cast<int>(e.value);
-      }
+    case EventKind::Config:  // the program tells set_workers
       break;
     default:
       note_line(e.goroutine, e.line);

@@ -2,15 +2,17 @@
 // Metrics: the figures of a worker-pool run, folded from the engine's events.
 //
 // - An EventSink: attach it to the Runtime (through a FanoutSink beside other sinks).
-//   It reads events only, so the same figures come from a live run or a replayed log.
-// - Channels are recognised by name: the newest channel named "jobs" is the jobs
-//   queue, "results" the results channel (a handler that runs several requests makes
-//   new ones each time). Job events (Created, Started, Done, Collected) give latency.
+//   Besides the events, the program tells it three things, each right after the event
+//   it explains: which channel is the jobs queue and which the results channel
+//   (watch_jobs / watch_results, after making them; a handler that runs several
+//   requests makes new ones each time, and the newest counts), and the workers setting
+//   (set_workers, when it announces it). Nothing is recognised by name.
+// - Job events (Created, Started, Done, Collected) give latency.
 // - "In work" means inside the work itself: a goroutine whose current Go line is one
 //   of Options::work_lines (the lines of the work function). That is what the Go
 //   export's max_concurrent counts too.
-// - The "workers" setting comes from Config events named "workers" (the pool program
-//   announces it at start and on every live change); utilisation divides by it.
+// - Utilisation divides by the workers setting (the pool program announces it at start
+//   and on every live change).
 // - Memory is an estimate: every live goroutine's stack at Go's 2 KiB minimum, plus
 //   Options::payload_bytes for every job a goroutine holds (received, not yet done).
 // - Fixed memory whatever the run length, except one small record per goroutine ever
@@ -23,7 +25,6 @@
 #include "core/pool/histogram.hpp"
 #include "core/trace/event.hpp"
 #include "core/trace/sink.hpp"
-#include "core/trace/string_table.hpp"
 
 namespace poolscope::pool {
 
@@ -71,8 +72,15 @@ struct Figures {
 
 class Metrics final : public trace::EventSink {
  public:
-  Metrics(const trace::StringTable& strings, MetricsOptions options);
+  explicit Metrics(MetricsOptions options);
   void on_event(const trace::Event& e) override;
+
+  // What the program says about its events (see above), each from the last event on.
+  // watch_jobs / watch_results: channel `c` is the jobs queue / the results channel
+  // (its length starts at 0). set_workers: the workers setting.
+  void watch_jobs(trace::ChannelId c);
+  void watch_results(trace::ChannelId c);
+  void set_workers(int workers);
 
   // The figures as of virtual time `now` (>= the last event's time).
   [[nodiscard]] Figures figures(trace::Time now) const;
@@ -109,11 +117,7 @@ class Metrics final : public trace::EventSink {
   void on_job(const trace::Event& e);
   void note_peaks();
 
-  const trace::StringTable& strings_;
   MetricsOptions options_;
-  trace::StringId jobs_name_ = 0;
-  trace::StringId results_name_ = 0;
-  trace::StringId workers_name_ = 0;
   trace::ChannelId jobs_ = 0;
   trace::ChannelId results_ = 0;
 

@@ -19,6 +19,7 @@ const scenario::Scenario& PoolRun::scenario() const noexcept { return impl_->sce
 const scenario::GoProgram& PoolRun::program() const noexcept { return impl_->program(); }
 const sim::Runtime& PoolRun::runtime() const noexcept { return impl_->runtime(); }
 const Metrics& PoolRun::metrics() const noexcept { return impl_->metrics(); }
+const Roles& PoolRun::roles() const noexcept { return impl_->roles(); }
 
 void PoolRun::run_until(trace::Time t) { impl_->runtime().run_until(t); }
 bool PoolRun::step() { return impl_->runtime().step(); }

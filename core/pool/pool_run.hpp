@@ -6,6 +6,10 @@
 //   code view and the event log speak of the same lines.
 // - Owns the Runtime, the Metrics and the Go listing. Events go to the Metrics and to
 //   an optional extra sink (an EventLog for the GUI, a JSONL writer, a HashSink).
+// - roles() says what each goroutine and channel is (main, a worker, the jobs channel,
+//   ...), as the program declared it when it spawned or made it: ids are the Runtime's,
+//   stable across runs of the same scenario, so they also name the goroutines and
+//   channels of a replay or of a snapshot of an earlier moment.
 // - Deterministic: the same scenario (seed included) and the same calls give the same
 //   events, bit for bit.
 // - Live controls (the GUI's sliders) may be called at any time between clock calls;
@@ -19,6 +23,7 @@
 #include <string>
 
 #include "core/pool/metrics.hpp"
+#include "core/pool/roles.hpp"
 #include "core/scenario/go_export.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/sim/runtime.hpp"
@@ -74,6 +79,7 @@ class PoolRun {
   [[nodiscard]] const scenario::GoProgram& program() const noexcept;
   [[nodiscard]] const sim::Runtime& runtime() const noexcept;
   [[nodiscard]] const Metrics& metrics() const noexcept;
+  [[nodiscard]] const Roles& roles() const noexcept;
 
   // The clock (see Runtime): run_until(t), one step, or to the end (at most `limit` of
   // virtual time for endless programs).

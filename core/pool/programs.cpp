@@ -51,15 +51,14 @@ PoolProgram::PoolProgram(const scenario::Scenario& scenario, trace::EventSink* e
       lines_(program_),
       sinks_(extra),
       rt_(sim::Config{.seed = scenario.seed, .procs = scenario.pool.cpus}, &sinks_),
-      metrics_(rt_.strings(),
-               MetricsOptions{.payload_bytes = std::int64_t{scenario.work.payload_kb} * 1024,
+      metrics_(MetricsOptions{.payload_bytes = std::int64_t{scenario.work.payload_kb} * 1024,
                               .work_lines = lines_.work_lines}),
       resizable_(resizable),
       mean_work_(listing_duration(scenario.work.mean_ms)),
       workers_(scenario.pool.workers),
       rate_(scenario.load.rate) {
   sinks_.metrics = &metrics_;
-  rt_.spawn_main(main_body(*this));
+  roles_.set_role(rt_.spawn_main(main_body(*this)), Role::Main);
 }
 
 Time PoolProgram::work_time() {
@@ -103,6 +102,40 @@ bool PoolProgram::uses_wg() const noexcept {
           c == Collect::ProducerGoroutine);
 }
 
+trace::GoroutineId PoolProgram::go(Role role, std::string_view name, std::int64_t index,
+                                   sim::Go body, int line) {
+  const trace::GoroutineId g = rt_.spawn(name, index, std::move(body), line);
+  roles_.set_role(g, role);
+  return g;
+}
+
+trace::GoroutineId PoolProgram::go(Role role, std::string_view name, sim::Go body, int line) {
+  const trace::GoroutineId g = rt_.spawn(name, std::move(body), line);
+  roles_.set_role(g, role);
+  return g;
+}
+
+sim::Chan PoolProgram::make_chan(ChannelUse use, std::int64_t cap, std::string_view name,
+                                 int line) {
+  const sim::Chan c = rt_.make_chan(cap, name, ChanRole::Plain, line);
+  roles_.set_use(c.id(), use);
+  if (use == ChannelUse::Jobs) metrics_.watch_jobs(c.id());
+  if (use == ChannelUse::Results) metrics_.watch_results(c.id());
+  return c;
+}
+
+sim::Chan PoolProgram::make_semaphore(ChannelUse use, std::int64_t n, std::string_view name,
+                                      int line) {
+  const sim::Chan c = rt_.make_semaphore(n, name, line);
+  roles_.set_use(c.id(), use);
+  return c;
+}
+
+void PoolProgram::announce_workers(int workers) {
+  rt_.config_changed("workers", workers);
+  metrics_.set_workers(workers);
+}
+
 Request& PoolProgram::begin_request(int number) {
   Request& q = requests_.emplace_back();
   q.number = number;
@@ -120,14 +153,14 @@ void PoolProgram::spawn_worker(Request& q, int line, bool join_wg) {
   slot.index = static_cast<std::int64_t>(q.workers.size()) + 1;
   if (resizable_) slot.quit = rt_.with_cancel({}, line);
   q.workers.push_back(slot);
-  rt_.spawn("worker", slot.index, worker(*this, &q, q.workers.size() - 1, join_wg), line);
+  go(Role::Worker, "worker", slot.index, worker(*this, &q, q.workers.size() - 1, join_wg), line);
 }
 
 bool PoolProgram::set_workers(int workers) {
   if (scenario_.pool.mode != Mode::Pool || workers < 1 || rt_.finished()) return false;
   if (workers < workers_ && !resizable_) return false;
   workers_ = workers;
-  rt_.config_changed("workers", workers);
+  announce_workers(workers);
   if (requests_.empty() || !requests_.back().live) return true;  // the next pool uses it
   Request& q = requests_.back();
   const auto active =
@@ -169,7 +202,7 @@ sim::Go PoolProgram::main_body(PoolProgram& p) {
   }
   for (int r = 1; r <= s.load.requests; ++r) {
     rt.at(lines[Anchor::MainCallHandle]);
-    if (r == 1 && s.pool.mode != Mode::Unbounded) rt.config_changed("workers", p.workers_);
+    if (r == 1 && s.pool.mode != Mode::Unbounded) p.announce_workers(p.workers_);
     switch (s.pool.mode) {
       case Mode::Pool:
         co_await handle_pool(p, r);
@@ -192,11 +225,12 @@ sim::Go PoolProgram::handle_pool(PoolProgram& p, int number) {
   const scenario::Scenario& s = p.scenario_;
   Request* q = &p.begin_request(number);
   if (p.endless()) rt.at(lines[Anchor::MainDeadline]);
-  q->jobs = rt.make_chan(s.pool.jobs_buffer, "jobs", ChanRole::Plain, lines[Anchor::MainMakeJobs]);
-  q->results = rt.make_chan(s.pool.results_buffer, "results", ChanRole::Plain,
-                            lines[Anchor::MainMakeResults]);
+  q->jobs = p.make_chan(ChannelUse::Jobs, s.pool.jobs_buffer, "jobs", lines[Anchor::MainMakeJobs]);
+  q->results = p.make_chan(ChannelUse::Results, s.pool.results_buffer, "results",
+                           lines[Anchor::MainMakeResults]);
   if (s.pool.resource_limit > 0) {
-    q->db = rt.make_semaphore(s.pool.resource_limit, "db", lines[Anchor::MainMakeDb]);
+    q->db =
+        p.make_semaphore(ChannelUse::Db, s.pool.resource_limit, "db", lines[Anchor::MainMakeDb]);
   }
   if (p.uses_wg()) q->wg = rt.make_waitgroup("wg", lines[Anchor::MainDeclareWg]);
   for (int w = 1; w <= p.workers_; ++w) {
@@ -206,15 +240,15 @@ sim::Go PoolProgram::handle_pool(PoolProgram& p, int number) {
   q->live = true;
   switch (s.pool.collect) {
     case Collect::CloserGoroutine:
-      rt.spawn("closer", closer(p, q), lines[Anchor::MainStartCloser]);
-      co_await send_jobs(p, q, Role::Main);
+      p.go(Role::Closer, "closer", closer(p, q), lines[Anchor::MainStartCloser]);
+      co_await send_jobs(p, q, Runner::Main);
       break;
     case Collect::ProducerGoroutine:
-      rt.spawn("producer", producer(p, q), lines[Anchor::MainStartProducer]);
-      rt.spawn("closer", closer(p, q), lines[Anchor::MainStartCloser]);
+      p.go(Role::Producer, "producer", producer(p, q), lines[Anchor::MainStartProducer]);
+      p.go(Role::Closer, "closer", closer(p, q), lines[Anchor::MainStartCloser]);
       break;
     default:
-      co_await send_jobs(p, q, Role::Main);
+      co_await send_jobs(p, q, Runner::Main);
       break;
   }
   co_await collect(p, q);
@@ -228,18 +262,19 @@ sim::Go PoolProgram::handle_unbounded(PoolProgram& p, int number) {
   const scenario::Scenario& s = p.scenario_;
   Request* q = &p.begin_request(number);
   if (p.endless()) rt.at(lines[Anchor::MainDeadline]);
-  q->results = rt.make_chan(s.pool.results_buffer, "results", ChanRole::Plain,
-                            lines[Anchor::MainMakeResults]);
+  q->results = p.make_chan(ChannelUse::Results, s.pool.results_buffer, "results",
+                           lines[Anchor::MainMakeResults]);
   if (s.pool.resource_limit > 0) {
-    q->db = rt.make_semaphore(s.pool.resource_limit, "db", lines[Anchor::MainMakeDb]);
+    q->db =
+        p.make_semaphore(ChannelUse::Db, s.pool.resource_limit, "db", lines[Anchor::MainMakeDb]);
   }
   if (p.uses_wg()) q->wg = rt.make_waitgroup("wg", lines[Anchor::MainDeclareWg]);
   if (s.pool.collect == Collect::ProducerGoroutine) {
-    rt.spawn("producer", producer(p, q), lines[Anchor::MainStartProducer]);
+    p.go(Role::Producer, "producer", producer(p, q), lines[Anchor::MainStartProducer]);
   } else {
-    co_await spawn_jobs(p, q, Role::Main);
+    co_await spawn_jobs(p, q, Runner::Main);
     if (s.pool.collect == Collect::CloserGoroutine) {
-      rt.spawn("closer", closer(p, q), lines[Anchor::MainStartCloser]);
+      p.go(Role::Closer, "closer", closer(p, q), lines[Anchor::MainStartCloser]);
     }
   }
   co_await collect(p, q);
@@ -256,9 +291,11 @@ sim::Go PoolProgram::handle_errgroup(PoolProgram& p, int number) {
   if (p.endless()) rt.at(lines[Anchor::MainDeadline]);
   q->ctx = rt.with_cancel({}, lines[Anchor::ErrgroupWithContext]);
   q->group_wg = rt.make_waitgroup("g.wg", lines[Anchor::ErrgroupWithContext]);
-  q->sem = rt.make_semaphore(p.workers_, "g.sem", lines[Anchor::ErrgroupSetLimit]);
+  q->sem =
+      p.make_semaphore(ChannelUse::Limit, p.workers_, "g.sem", lines[Anchor::ErrgroupSetLimit]);
   if (s.pool.resource_limit > 0) {
-    q->db = rt.make_semaphore(s.pool.resource_limit, "db", lines[Anchor::MainMakeDb]);
+    q->db =
+        p.make_semaphore(ChannelUse::Db, s.pool.resource_limit, "db", lines[Anchor::MainMakeDb]);
   }
   const int arrive =
       lines[Anchor::ArriveSleep] != 0 ? lines[Anchor::ArriveSleep] : lines[Anchor::ErrgroupGo];
@@ -267,7 +304,7 @@ sim::Go PoolProgram::handle_errgroup(PoolProgram& p, int number) {
     rt.job(JobPhase::Created, q->offset + j, lines[Anchor::ErrgroupGo]);
     co_await rt.acquire(q->sem, lines[Anchor::GroupGoAcquire]);
     co_await rt.add(q->group_wg, 1, lines[Anchor::GroupGoAdd]);
-    rt.spawn("job", j, group_job(p, q, j), lines[Anchor::GroupGoSpawn]);
+    p.go(Role::Job, "job", j, group_job(p, q, j), lines[Anchor::GroupGoSpawn]);
     ++p.counts_.jobs_sent;
   }
   co_await rt.wait(q->group_wg, lines[Anchor::GroupWaitWg]);
@@ -358,9 +395,9 @@ sim::Go PoolProgram::closer(PoolProgram& p, Request* q) {
 sim::Go PoolProgram::producer(PoolProgram& p, Request* q) {
   sim::Runtime& rt = p.rt_;
   if (p.scenario_.pool.mode == Mode::Pool) {
-    co_await send_jobs(p, q, Role::Producer);
+    co_await send_jobs(p, q, Runner::Producer);
   } else {
-    co_await spawn_jobs(p, q, Role::Producer);
+    co_await spawn_jobs(p, q, Runner::Producer);
     co_await rt.wait(q->wg, p.lines_[Anchor::ProducerWgWait]);
     co_await rt.close(q->results, p.lines_[Anchor::ProducerCloseResults]);
   }
@@ -370,40 +407,40 @@ sim::Go PoolProgram::producer(PoolProgram& p, Request* q) {
 
 // Every job into `jobs` (by this goroutine, or by load.producers senders), then
 // close(jobs) when the scenario closes it.
-sim::Go PoolProgram::send_jobs(PoolProgram& p, Request* q, Role role) {
+sim::Go PoolProgram::send_jobs(PoolProgram& p, Request* q, Runner runner) {
   sim::Runtime& rt = p.rt_;
   const ProgramLines& lines = p.lines_;
   const int senders = p.scenario_.load.producers;
   if (senders == 1) {
-    co_await send_loop(p, q, 1, 1, role);
+    co_await send_loop(p, q, 1, 1, runner);
   } else {
     const sim::WaitGroup wg = rt.make_waitgroup("senders", lines[Anchor::SendersDeclare]);
     for (int i = 1; i <= senders; ++i) {
       co_await rt.add(wg, 1, lines[Anchor::SendersAdd]);
-      rt.spawn("sender", i, sender(p, q, i, wg), lines[Anchor::SendersStart]);
+      p.go(Role::Producer, "sender", i, sender(p, q, i, wg), lines[Anchor::SendersStart]);
     }
     co_await rt.wait(wg, lines[Anchor::SendersWait]);
   }
   if (p.scenario_.pool.close_jobs) {
     co_await rt.close(
-        q->jobs, lines[role == Role::Main ? Anchor::MainCloseJobs : Anchor::ProducerCloseJobs]);
+        q->jobs, lines[runner == Runner::Main ? Anchor::MainCloseJobs : Anchor::ProducerCloseJobs]);
     q->jobs_closed = true;
   }
 }
 
 // go func(p int) { defer senders.Done(); for j := p; ...; j += P { arrive(j); jobs <- j } }(p)
 sim::Go PoolProgram::sender(PoolProgram& p, Request* q, int first, sim::WaitGroup senders) {
-  co_await send_loop(p, q, first, p.scenario_.load.producers, Role::Sender);
+  co_await send_loop(p, q, first, p.scenario_.load.producers, Runner::Sender);
   co_await p.rt_.done(senders, p.lines_[Anchor::SenderDone]);
 }
 
 // for j := first; <jobs left>; j += step { arrive(j); jobs <- j; stats.sent() }
-sim::Go PoolProgram::send_loop(PoolProgram& p, Request* q, int first, int step, Role role) {
+sim::Go PoolProgram::send_loop(PoolProgram& p, Request* q, int first, int step, Runner runner) {
   sim::Runtime& rt = p.rt_;
   const ProgramLines& lines = p.lines_;
-  const int send = lines[role == Role::Main       ? Anchor::MainSendJob
-                         : role == Role::Producer ? Anchor::ProducerSendJob
-                                                  : Anchor::SenderSendJob];
+  const int send = lines[runner == Runner::Main       ? Anchor::MainSendJob
+                         : runner == Runner::Producer ? Anchor::ProducerSendJob
+                                                      : Anchor::SenderSendJob];
   // Without arrive() in the listing (rate 0 when exported, raised live), the pause is
   // shown on the send line.
   const int arrive = lines[Anchor::ArriveSleep] != 0 ? lines[Anchor::ArriveSleep] : send;
@@ -416,10 +453,10 @@ sim::Go PoolProgram::send_loop(PoolProgram& p, Request* q, int first, int step, 
 }
 
 // for j := 1; <jobs left>; j++ { arrive(j); wg.Add(1); go func(j int) {...}(j) }
-sim::Go PoolProgram::spawn_jobs(PoolProgram& p, Request* q, Role role) {
+sim::Go PoolProgram::spawn_jobs(PoolProgram& p, Request* q, Runner runner) {
   sim::Runtime& rt = p.rt_;
   const ProgramLines& lines = p.lines_;
-  const bool main = role == Role::Main;
+  const bool main = runner == Runner::Main;
   const int add = lines[main ? Anchor::MainWgAdd : Anchor::ProducerWgAdd];
   const int spawn = lines[main ? Anchor::MainSpawnJob : Anchor::ProducerSpawnJob];
   const int arrive = lines[Anchor::ArriveSleep] != 0 ? lines[Anchor::ArriveSleep] : spawn;
@@ -427,7 +464,7 @@ sim::Go PoolProgram::spawn_jobs(PoolProgram& p, Request* q, Role role) {
     if (const Time gap = p.arrival_gap(j, 1); gap > 0) co_await rt.sleep(gap, arrive);
     if (q->wg.id != 0) co_await rt.add(q->wg, 1, add);
     rt.job(JobPhase::Created, q->offset + j, spawn);
-    rt.spawn("job", j, job(p, q, j), spawn);
+    p.go(Role::Job, "job", j, job(p, q, j), spawn);
     ++p.counts_.jobs_sent;
   }
 }

@@ -10,6 +10,9 @@
 // - Each goroutine body mirrors its part of export_go(scenario) statement by statement:
 //   every blocking operation and every rt.at() carries the line of the statement it
 //   stands for (ProgramLines), so a goroutine's current line is a line of the listing.
+// - The program says what it spawns and makes: go() and make_chan() / make_semaphore()
+//   take the goroutine's Role or the channel's use (roles.hpp), and tell the Metrics
+//   which channels are the jobs and results queues.
 // - Job ids: request r's job j is (r - 1) * load.jobs + j, so ids are unique across
 //   requests and equal to j in the first. Endless loads use a stride of
 //   kEndlessJobStride per request. Channels carry j (and results j * 2), as in Go.
@@ -18,10 +21,12 @@
 #include <cstdint>
 #include <deque>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/pool/metrics.hpp"
 #include "core/pool/program_lines.hpp"
+#include "core/pool/roles.hpp"
 #include "core/scenario/go_export.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/sim/runtime.hpp"
@@ -92,6 +97,7 @@ class PoolProgram {
   [[nodiscard]] sim::Runtime& runtime() noexcept { return rt_; }
   [[nodiscard]] const sim::Runtime& runtime() const noexcept { return rt_; }
   [[nodiscard]] const Metrics& metrics() const noexcept { return metrics_; }
+  [[nodiscard]] const Roles& roles() const noexcept { return roles_; }
   [[nodiscard]] const Counts& counts() const noexcept { return counts_; }
   [[nodiscard]] std::uint64_t event_hash() const noexcept { return sinks_.hash.hash(); }
 
@@ -107,7 +113,8 @@ class PoolProgram {
     Metrics* metrics = nullptr;
     trace::EventSink* extra;
   };
-  enum class Role : std::uint8_t { Main, Producer, Sender };
+  // Who runs a sending or spawning loop; it decides the lines the loop stands on.
+  enum class Runner : std::uint8_t { Main, Producer, Sender };
   enum class WorkResult : std::uint8_t { Ok, Failed, Cancelled };
 
   // Durations as the Go listing writes them (rounded to the microsecond).
@@ -118,6 +125,14 @@ class PoolProgram {
   [[nodiscard]] bool jobs_left(const Request& q, std::int64_t j) const noexcept;
   [[nodiscard]] bool uses_wg() const noexcept;
   Request& begin_request(int number);
+  // `go f()` and `make(chan ...)`, saying what the goroutine or the channel is.
+  trace::GoroutineId go(Role role, std::string_view name, std::int64_t index, sim::Go body,
+                        int line);
+  trace::GoroutineId go(Role role, std::string_view name, sim::Go body, int line);
+  sim::Chan make_chan(ChannelUse use, std::int64_t cap, std::string_view name, int line);
+  sim::Chan make_semaphore(ChannelUse use, std::int64_t n, std::string_view name, int line);
+  // The workers setting, announced in a Config event "workers" and told to the Metrics.
+  void announce_workers(int workers);
   void spawn_worker(Request& q, int line, bool join_wg);
 
   // The goroutines and the functions they call, in listing order.
@@ -127,10 +142,10 @@ class PoolProgram {
   static sim::Go handle_errgroup(PoolProgram& p, int number);
   static sim::Go worker(PoolProgram& p, Request* q, std::size_t slot, bool join_wg);
   static sim::Go do_job(PoolProgram& p, Request* q, std::int64_t j, bool in_worker);
-  static sim::Go send_jobs(PoolProgram& p, Request* q, Role role);
+  static sim::Go send_jobs(PoolProgram& p, Request* q, Runner runner);
   static sim::Go sender(PoolProgram& p, Request* q, int first, sim::WaitGroup senders);
-  static sim::Go send_loop(PoolProgram& p, Request* q, int first, int step, Role role);
-  static sim::Go spawn_jobs(PoolProgram& p, Request* q, Role role);
+  static sim::Go send_loop(PoolProgram& p, Request* q, int first, int step, Runner runner);
+  static sim::Go spawn_jobs(PoolProgram& p, Request* q, Runner runner);
   static sim::Go job(PoolProgram& p, Request* q, std::int64_t j);
   static sim::Go producer(PoolProgram& p, Request* q);
   static sim::Go closer(PoolProgram& p, Request* q);
@@ -145,6 +160,7 @@ class PoolProgram {
   Sinks sinks_;
   sim::Runtime rt_;
   Metrics metrics_;
+  Roles roles_;
   bool resizable_;
   trace::Time mean_work_ = 0;  // work.mean_ms in ns, rounded as the listing rounds it
   int workers_;                // the workers setting now (live)

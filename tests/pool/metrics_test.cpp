@@ -10,10 +10,9 @@ using trace::kMillisecond;
 using trace::kSecond;
 
 namespace {
-// Builds events by hand: Metrics must work from events alone.
+// Builds events by hand: Metrics must work from events and what the program says of them.
 struct Feed {
-  trace::StringTable strings;
-  pool::Metrics metrics{strings, {.payload_bytes = 1024, .work_lines = {22}}};
+  pool::Metrics metrics{{.payload_bytes = 1024, .work_lines = {22}}};
   std::uint64_t seq = 0;
 
   void emit(trace::Time t, EventKind kind, trace::GoroutineId g, std::uint32_t object = 0,
@@ -45,7 +44,8 @@ struct Feed {
 TEST_CASE("Metrics: queue depth, blocked senders and their wait come from channel events") {
   Feed f;
   f.spawn(0, 1);
-  f.emit(0, EventKind::MakeChan, 1, 1, 2, f.strings.intern("jobs"));
+  f.emit(0, EventKind::MakeChan, 1, 1, 2);
+  f.metrics.watch_jobs(1);
   f.emit(0, EventKind::Send, 1, 1, 1, 1);  // len 1
   f.emit(0, EventKind::Send, 1, 1, 2, 2);  // len 2: full
   f.state(0, 1, GoState::BlockedSend, 1);
@@ -86,8 +86,7 @@ TEST_CASE("Metrics: a job's latency splits into queue wait and service") {
 
 TEST_CASE("Metrics: utilisation divides time in work by the workers setting") {
   Feed f;
-  f.emit(0, EventKind::Config, 0, 0, 2, f.strings.intern("workers"),
-         static_cast<std::uint8_t>(trace::ConfigKey::Custom));
+  f.metrics.set_workers(2);
   f.spawn(0, 1);
   f.job(0, 1, trace::JobPhase::Created, 1);
   f.state(0, 1, GoState::IoWait, 0, 22);
@@ -105,4 +104,21 @@ TEST_CASE("Metrics: goroutine count follows spawns and exits") {
   const pool::Figures fig = f.metrics.figures(1);
   CHECK(fig.goroutines == 3);
   CHECK(fig.peak_goroutines == 5);
+}
+
+TEST_CASE("Metrics: the jobs queue is the newest channel the program says it is") {
+  Feed f;
+  f.spawn(0, 1);
+  f.emit(0, EventKind::MakeChan, 1, 1, 4);  // not watched: its length is no queue depth
+  f.emit(0, EventKind::Send, 1, 1, 1, 1);
+  CHECK(f.metrics.figures(0).queue_depth == 0);
+  f.metrics.watch_jobs(1);
+  f.emit(0, EventKind::Send, 1, 1, 2, 2);
+  CHECK(f.metrics.figures(0).queue_depth == 2);
+  f.emit(1, EventKind::MakeChan, 1, 2, 4);  // the next request's jobs
+  f.metrics.watch_jobs(2);
+  CHECK(f.metrics.figures(1).queue_depth == 0);
+  f.emit(1, EventKind::Send, 1, 1, 3, 3);  // the old channel no longer counts
+  CHECK(f.metrics.figures(1).queue_depth == 0);
+  CHECK(f.metrics.figures(1).max_queue_depth == 2);
 }
