@@ -2,19 +2,28 @@
 
 #include <algorithm>
 
+#include "core/scenario/go_export.hpp"
+
 namespace poolscope::gui {
 
+using pool::ChannelUse;
+using scenario::Anchor;
 using trace::GoState;
 
 namespace {
-Role role_of(std::string_view name) {
-  if (name == "main") return Role::Main;
-  if (name == "producer" || name == "sender") return Role::Producer;
-  if (name == "worker") return Role::Worker;
-  if (name == "job") return Role::Job;
-  if (name == "closer") return Role::Closer;
-  return Role::Other;
+
+// Main collects while it waits for results (or on a line of its collecting part), and
+// once it returned.
+bool collecting(const Actor& a, const trace::GoroutineView& g, const PoolModel& m,
+                const scenario::GoProgram& program) {
+  return a.role == Role::Main &&
+         (m.main_exited ||
+          (a.look == Look::BlockedRecv && m.results != 0 && g.wait_object == m.results) ||
+          a.line == program.line(Anchor::MainRecvResult) ||
+          a.line == program.line(Anchor::MainWgWait) ||
+          a.line == program.line(Anchor::ErrgroupWait));
 }
+
 }  // namespace
 
 Look look_of(const trace::GoroutineView& g, const PoolModel& m, bool leaked,
@@ -49,26 +58,33 @@ Look look_of(const trace::GoroutineView& g, const PoolModel& m, bool leaked,
   return Look::Runnable;
 }
 
-PoolModel build_pool_model(const trace::Snapshot& s, const trace::StringTable& strings,
-                           const sim::Report& report, trace::Time now,
+PoolModel build_pool_model(const trace::Snapshot& s, const pool::PoolRun& run, trace::Time now,
                            std::span<const int> work_lines) {
+  const pool::Roles& roles = run.roles();
+  const sim::Report& report = run.runtime().report();
   PoolModel m;
   m.outcome = s.outcome;
   m.main_exited = s.main_exited;
-  for (const trace::ChannelView& c : s.channels) {
-    const std::string_view name = strings.str(c.name);
-    if (name == "jobs") {
-      m.jobs = c.id;
-      m.jobs_cap = c.cap;
-    } else if (name == "results") {
-      m.results = c.id;
-      m.results_cap = c.cap;
-    } else if (name == "db") {
-      m.db = c.id;
-      m.db_cap = c.cap;
-      m.db_in_use = static_cast<std::int64_t>(c.buffer.size());
-    } else if (name == "g.sem") {
-      m.limit = c.id;
+  for (const trace::ChannelView& c : s.channels) {  // the newest of each use wins
+    switch (roles.use(c.id)) {
+      case ChannelUse::Jobs:
+        m.jobs = c.id;
+        m.jobs_cap = c.cap;
+        break;
+      case ChannelUse::Results:
+        m.results = c.id;
+        m.results_cap = c.cap;
+        break;
+      case ChannelUse::Db:
+        m.db = c.id;
+        m.db_cap = c.cap;
+        m.db_in_use = static_cast<std::int64_t>(c.buffer.size());
+        break;
+      case ChannelUse::Limit:
+        m.limit = c.id;
+        break;
+      case ChannelUse::Other:
+        break;
     }
   }
   // Leaks are known once the run completed: the report lists them.
@@ -79,7 +95,7 @@ PoolModel build_pool_model(const trace::Snapshot& s, const trace::StringTable& s
   for (const trace::GoroutineView& g : s.goroutines) {
     Actor a;
     a.id = g.id;
-    a.role = role_of(strings.str(g.name));
+    a.role = roles.role(g.id);
     a.index = g.index;
     a.line = g.line;
     a.job = g.job;
@@ -95,13 +111,11 @@ PoolModel build_pool_model(const trace::Snapshot& s, const trace::StringTable& s
       a.sending = job_of_result(g.wait_value);
     }
     if (a.role == Role::Worker || a.role == Role::Job) {
-      if (g.state == GoState::Exited && a.role == Role::Job) {
-        ++m.exited_workers;
-        continue;
-      }
+      if (g.state == GoState::Exited && a.role == Role::Job) continue;  // not drawn
       m.workers.push_back(a);
     } else if (a.role == Role::Main || a.role == Role::Producer) {
       if (a.role == Role::Producer && g.state == GoState::Exited) continue;
+      if (collecting(a, g, m, run.program())) m.collector = a.id;
       m.producers.push_back(a);
     } else {
       m.others.push_back(a);

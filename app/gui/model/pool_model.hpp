@@ -1,27 +1,30 @@
 #pragma once
 // PoolModel: what the pool view shows, derived from a Snapshot; no drawing.
 //
-// - Sorts goroutines into roles by name (main, producer/sender, worker, job, closer),
-//   finds the `jobs` and `results` channels (the newest of each name) and the database
-//   semaphore, and gives every goroutine its Look (theme.hpp).
+// - Sorts goroutines by the role the program declared for them (pool::Roles: main,
+//   producers and senders, workers, job goroutines, the closer), finds the jobs and
+//   results channels (the newest of each in the snapshot), the database semaphore and
+//   errgroup's limit the same way, and gives every goroutine its Look (look.hpp).
+// - Decides who stands at the collector: main, while it collects the results or once
+//   it returned.
 // - Lists every job token in sight with where it is: in a producer's hand (a blocked
 //   sender), in a jobs slot, held by a goroutine, being sent as a result, in a results
 //   slot. The view tweens tokens between these places.
-// - Pure function of (snapshot, strings, report, the program's work lines): tested
-//   without a window.
+// - Pure function of (snapshot, the run's roles, program and report, the moment, the
+//   program's work lines): tested without a window.
 #include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "app/gui/model/look.hpp"
-#include "core/sim/report.hpp"
+#include "core/pool/pool_run.hpp"
+#include "core/pool/roles.hpp"
 #include "core/trace/snapshot.hpp"
-#include "core/trace/string_table.hpp"
 
 namespace poolscope::gui {
 
-enum class Role : std::uint8_t { Main, Producer, Worker, Job, Closer, Other };
+using pool::Role;
 
 struct Actor {
   trace::GoroutineId id = 0;
@@ -51,9 +54,14 @@ struct Token {
 };
 
 struct PoolModel {
-  std::vector<Actor> producers;  // main first when it produces, then producer/sender goroutines
+  std::vector<Actor> producers;  // main first, then producer/sender goroutines
   std::vector<Actor> workers;    // pool workers, or job goroutines (unbounded, errgroup)
   std::vector<Actor> others;     // closer etc.
+  // The goroutine drawn at the collector instead of among the producers (it stays in
+  // `producers`): main while it collects (blocked receiving on results, or on the line
+  // that receives them, waits for the workers before, or reports errgroup's error) and
+  // once it returned. 0: none, main is still producing.
+  trace::GoroutineId collector = 0;
   trace::ChannelId jobs = 0;
   trace::ChannelId results = 0;
   trace::ChannelId db = 0;     // the database semaphore ("db")
@@ -63,7 +71,6 @@ struct PoolModel {
   std::int64_t db_cap = 0;
   std::int64_t db_in_use = 0;
   std::vector<Token> tokens;
-  int exited_workers = 0;  // workers/jobs that returned (not drawn as cards)
   bool main_exited = false;
   trace::Outcome outcome = trace::Outcome::Running;
 };
@@ -71,11 +78,12 @@ struct PoolModel {
 // Results carry j * 2 (the lesson's `results <- j * 2`); this maps one back to its job.
 constexpr std::int64_t job_of_result(std::int64_t value) { return value / 2; }
 
+// `s` is a moment of `run` (its present, or an earlier one rebuilt from its events or a
+// replay: ids are the same). Roles, the program's lines and the leaks come from `run`.
 // `now` is the moment shown (a folded snapshot only knows its last event's time).
 // `work_lines` are the lines of the work function: a goroutine waiting there (in
 // errgroup mode the work is a select on ctx.Done() and a timer) is working.
-PoolModel build_pool_model(const trace::Snapshot& s, const trace::StringTable& strings,
-                           const sim::Report& report, trace::Time now,
+PoolModel build_pool_model(const trace::Snapshot& s, const pool::PoolRun& run, trace::Time now,
                            std::span<const int> work_lines);
 
 // The look of one goroutine in the picture.

@@ -160,7 +160,7 @@ const PoolModel& Session::model() const {
   const trace::Time t = view_time();
   ModelCache& c = model_cache_;
   if (c.seq != snap.seq || c.time != t || c.scrubbing != scrubbing()) {
-    c.model = build_pool_model(snap, strings(), run_->runtime().report(), t, work_lines_);
+    c.model = build_pool_model(snap, *run_, t, work_lines_);
     c.seq = snap.seq;
     c.time = t;
     c.scrubbing = scrubbing();

@@ -18,7 +18,6 @@
 
 #include "app/gui/model/pool_layout.hpp"
 #include "app/gui/model/pool_model.hpp"
-#include "core/scenario/go_export.hpp"
 
 namespace poolscope::gui {
 
@@ -450,20 +449,11 @@ void draw_pool_view(const Session& session, PoolViewState& state, const PoolView
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
 
-  // Main sits with the producers while it sends, and at the collector while it
-  // collects (or once it returned).
-  const scenario::GoProgram& program = session.program();
+  // The model says who stands at the collector; the other producers stand at the left.
   std::vector<Actor> producers;
   const Actor* collector = nullptr;
   for (const Actor& a : m.producers) {
-    const bool collecting =
-        a.role == Role::Main && (m.main_exited ||
-                                 (a.look == Look::BlockedRecv && m.results != 0 &&
-                                  snap.goroutine(a.id).wait_object == m.results) ||
-                                 a.line == program.line(scenario::Anchor::MainRecvResult) ||
-                                 a.line == program.line(scenario::Anchor::MainWgWait) ||
-                                 a.line == program.line(scenario::Anchor::ErrgroupWait));
-    if (collecting) {
+    if (a.id == m.collector) {
       collector = &a;
     } else {
       producers.push_back(a);
