@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/gui/model/goroutine_look.hpp"
 #include "core/scenario/go_export.hpp"
 
 namespace poolscope::gui {
@@ -25,38 +26,6 @@ bool collecting(const Actor& a, const trace::GoroutineView& g, const PoolModel& 
 }
 
 }  // namespace
-
-Look look_of(const trace::GoroutineView& g, const PoolModel& m, bool leaked,
-             std::span<const int> work_lines) {
-  if (leaked) return Look::Leaked;
-  const bool at_work = std::find(work_lines.begin(), work_lines.end(), g.line) != work_lines.end();
-  switch (g.state) {
-    case GoState::Runnable:
-    case GoState::Running:
-      return Look::Runnable;
-    case GoState::Working:
-    case GoState::IoWait:
-      return Look::Working;
-    case GoState::WaitingCpu:
-      return Look::WaitingCpu;
-    case GoState::Sleeping:
-      return Look::Sleeping;
-    case GoState::BlockedSemaphore:
-    case GoState::BlockedSend:
-      if (g.wait_object == m.db && m.db != 0) return Look::WaitingResource;
-      if (g.wait_object == m.limit && m.limit != 0) return Look::WaitingLimit;
-      return g.state == GoState::BlockedSend ? Look::BlockedSend : Look::WaitingResource;
-    case GoState::BlockedRecv:
-      return g.wait_object == m.jobs && m.jobs != 0 ? Look::Idle : Look::BlockedRecv;
-    case GoState::BlockedSelect:
-      return at_work ? Look::Working : Look::BlockedRecv;
-    case GoState::BlockedWaitGroup:
-      return Look::BlockedRecv;
-    case GoState::Exited:
-      return Look::Exited;
-  }
-  return Look::Runnable;
-}
 
 PoolModel build_pool_model(const trace::Snapshot& s, const pool::PoolRun& run, trace::Time now,
                            std::span<const int> work_lines) {

@@ -86,8 +86,4 @@ constexpr std::int64_t job_of_result(std::int64_t value) { return value / 2; }
 PoolModel build_pool_model(const trace::Snapshot& s, const pool::PoolRun& run, trace::Time now,
                            std::span<const int> work_lines);
 
-// The look of one goroutine in the picture.
-Look look_of(const trace::GoroutineView& g, const PoolModel& m, bool leaked,
-             std::span<const int> work_lines = {});
-
 }  // namespace poolscope::gui

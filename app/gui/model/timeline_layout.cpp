@@ -2,7 +2,6 @@
 //   [SECTION] Time window and time <-> x
 //   [SECTION] Ticks and labels
 //   [SECTION] Spans to rectangles
-//   [SECTION] Looks of spans
 #include "app/gui/model/timeline_layout.hpp"
 
 #include <fmt/core.h>
@@ -178,41 +177,6 @@ void pixel_spans(const Lane& lane, trace::Time end, const TimeMap& map, float x_
     ++block.spans;
   }
   close_block();
-}
-
-// [SECTION] Looks of spans ----------------------------------------------------------------
-
-Look span_look(trace::GoState state, std::uint16_t line, const scenario::GoProgram& program) {
-  using scenario::Anchor;
-  using trace::GoState;
-  const int l = line;
-  const auto at = [l, &program](Anchor a) { return l != 0 && l == program.line(a); };
-  const bool db = at(Anchor::WorkerAcquireDb) || at(Anchor::JobAcquireDb);
-  switch (state) {
-    case GoState::Runnable:
-    case GoState::Running:
-      return Look::Runnable;
-    case GoState::Working:
-    case GoState::IoWait:
-      return Look::Working;
-    case GoState::WaitingCpu:
-      return Look::WaitingCpu;
-    case GoState::Sleeping:  // the work itself may be a time.Sleep
-      return at(Anchor::WorkSleep) ? Look::Working : Look::Sleeping;
-    case GoState::BlockedSemaphore:
-    case GoState::BlockedSend:
-      if (at(Anchor::GroupGoAcquire)) return Look::WaitingLimit;
-      if (db || state == GoState::BlockedSemaphore) return Look::WaitingResource;
-      return Look::BlockedSend;
-    case GoState::BlockedRecv:
-    case GoState::BlockedSelect:
-      return at(Anchor::WorkerRange) ? Look::Idle : Look::BlockedRecv;
-    case GoState::BlockedWaitGroup:
-      return Look::BlockedRecv;
-    case GoState::Exited:
-      return Look::Exited;
-  }
-  return Look::Runnable;
 }
 
 }  // namespace poolscope::gui

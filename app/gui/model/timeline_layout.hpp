@@ -6,7 +6,6 @@
 //   [SECTION] Time window and time <-> x
 //   [SECTION] Ticks and labels
 //   [SECTION] Spans to rectangles
-//   [SECTION] Looks of spans
 //
 // - A TimeWindow is what the panel shows across the lanes' width; a TimeMap turns it
 //   into x = x0 + (t - start) / ns_per_px for one frame.
@@ -107,14 +106,5 @@ void pixel_spans(const Lane& lane, trace::Time end, const TimeMap& map, float x_
 
 // The number of spans of `lane` that start in [t0, t1).
 [[nodiscard]] std::size_t spans_starting_in(const Lane& lane, double t0_ns, double t1_ns);
-
-// [SECTION] Looks of spans ----------------------------------------------------------------
-
-// The look of a lane span: like the pool view's look_of, with the Go line telling a
-// worker waiting for a job (blocked receiving at `for j := range jobs`) from any other
-// receive, a wait for a database connection or for errgroup's limit (g.Go) from any
-// other send, and the work's own time.Sleep from any other sleep.
-[[nodiscard]] Look span_look(trace::GoState state, std::uint16_t line,
-                             const scenario::GoProgram& program);
 
 }  // namespace poolscope::gui

@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/gui/model/goroutine_look.hpp"
+
 namespace poolscope::gui {
 
 namespace {

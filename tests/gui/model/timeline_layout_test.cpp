@@ -246,31 +246,3 @@ TEST_CASE("Timeline: counting the state changes inside a pixel") {
   CHECK(spans_starting_in(l, 6, 31) == 2);
   CHECK(spans_starting_in(l, 31, 100) == 0);
 }
-
-TEST_CASE("Timeline: a span's look tells a worker waiting for a job from other waits") {
-  scenario::GoProgram program;
-  program.lines[static_cast<std::size_t>(scenario::Anchor::WorkerRange)] = 30;
-  program.lines[static_cast<std::size_t>(scenario::Anchor::WorkerAcquireDb)] = 31;
-  program.lines[static_cast<std::size_t>(scenario::Anchor::WorkerSendResult)] = 34;
-  program.lines[static_cast<std::size_t>(scenario::Anchor::GroupGoAcquire)] = 80;
-  program.lines[static_cast<std::size_t>(scenario::Anchor::WorkSleep)] = 90;
-  CHECK(span_look(GoState::BlockedRecv, 30, program) == Look::Idle);
-  CHECK(span_look(GoState::BlockedRecv, 50, program) == Look::BlockedRecv);
-  CHECK(span_look(GoState::BlockedRecv, 0, program) == Look::BlockedRecv);
-  CHECK(span_look(GoState::BlockedSend, 34, program) == Look::BlockedSend);
-  CHECK(span_look(GoState::BlockedSend, 31, program) == Look::WaitingResource);
-  CHECK(span_look(GoState::BlockedSemaphore, 31, program) == Look::WaitingResource);
-  CHECK(span_look(GoState::Working, 32, program) == Look::Working);
-  CHECK(span_look(GoState::IoWait, 32, program) == Look::Working);
-  CHECK(span_look(GoState::Running, 32, program) == Look::Runnable);
-  CHECK(span_look(GoState::WaitingCpu, 32, program) == Look::WaitingCpu);
-  CHECK(span_look(GoState::Sleeping, 12, program) == Look::Sleeping);
-  CHECK(span_look(GoState::Sleeping, 90, program) == Look::Working);  // the work's time.Sleep
-  CHECK(span_look(GoState::BlockedSemaphore, 80, program) == Look::WaitingLimit);
-  CHECK(span_look(GoState::BlockedSend, 80, program) == Look::WaitingLimit);
-  CHECK(span_look(GoState::BlockedWaitGroup, 12, program) == Look::BlockedRecv);
-  CHECK(span_look(GoState::Exited, 12, program) == Look::Exited);
-  // A program without a db line: line 0 must not match the missing anchor.
-  scenario::GoProgram plain;
-  CHECK(span_look(GoState::BlockedSend, 0, plain) == Look::BlockedSend);
-}
