@@ -427,27 +427,232 @@ void draw_banner(ImDrawList* dl, const PoolViewStyle& st, ImVec2 origin, float w
   dl->AddText(ImVec2(a.x + 12 * s, a.y + 8 * s + hs), pal.background, detail.c_str());
 }
 
+// [SECTION] The parts of a frame -------------------------------------------------------
+
+// What every part of one frame draws with. Rects of the layout are relative to the
+// canvas; at() places them on the screen.
+struct Frame {
+  ImDrawList* dl;
+  const PoolViewStyle& st;
+  const Session& session;
+  const trace::Snapshot& snap;
+  const sim::Report& report;
+  const PoolModel& m;
+  PoolViewState& state;
+  trace::Time now;
+  ImVec2 origin;
+  ImVec2 size;
+
+  [[nodiscard]] Rect at(const Rect& r) const { return offset(r, origin); }
+};
+
+// An outcome banner gets its own strip at the bottom, so it covers no card.
+bool has_banner(const PoolModel& m, const sim::Report& report) {
+  return m.outcome == trace::Outcome::Deadlock || m.outcome == trace::Outcome::Panic ||
+         (m.outcome == trace::Outcome::Completed && !report.blocked.empty());
+}
+
+PoolLayout lay_out(const Frame& f, std::size_t producers) {
+  const PoolModel& m = f.m;
+  PoolLayoutInput in;
+  in.width = f.size.x;
+  in.height = has_banner(m, f.report) ? f.size.y - banner_height(f.st) : f.size.y;
+  in.scale = f.st.scale;
+  in.producers = std::max<int>(static_cast<int>(producers), 1);
+  in.jobs_capacity = static_cast<int>(m.jobs_cap);
+  in.results_capacity = static_cast<int>(m.results_cap);
+  in.workers = static_cast<int>(m.workers.size());
+  in.has_jobs_channel = m.jobs != 0;
+  in.workers_footer = m.db != 0 ? ImGui::GetFontSize() * 1.5f : 0.0f;
+  return layout_pool(in);
+}
+
+// Where tokens can go: the channels and the collector and producers' columns, on the
+// screen. Cards are added as they are drawn.
+Places place_parts(const Frame& f, const PoolLayout& L, ChannelLayout& jobs,
+                   ChannelLayout& results) {
+  jobs = L.jobs;
+  results = L.results;
+  for (Rect* r : {&jobs.frame, &results.frame, &jobs.gauge, &results.gauge}) *r = f.at(*r);
+  for (Rect& r : jobs.slots) r = f.at(r);
+  for (Rect& r : results.slots) r = f.at(r);
+  Places places;
+  places.jobs = f.m.jobs != 0 ? &jobs : nullptr;
+  places.results = f.m.results != 0 ? &results : nullptr;
+  places.collector = f.at(L.collector);
+  places.producers = f.at(L.producers);
+  return places;
+}
+
+void draw_actor(Frame& f, Places& places, const Actor& a, const Rect& r, bool detailed) {
+  places.cards[a.id] = r;
+  draw_card(f.dl, f.st, f.session, a, r, detailed, a.id == f.state.selected, f.now);
+  f.state.drawn.cards.emplace_back(actor_name(f.session, a), a.look);
+}
+
+// A card of at most 84 px (scaled) high, centred in its cell.
+Rect card_in(const Rect& r, float scale) {
+  const float h = std::min(r.h, 84 * scale);
+  return {r.x, r.centre().y - h / 2, r.w, h};
+}
+
+void draw_producers(Frame& f, const PoolLayout& L, Places& places,
+                    const std::vector<Actor>& producers) {
+  for (std::size_t i = 0; i < producers.size() && i < L.producer_cards.size(); ++i) {
+    draw_actor(f, places, producers[i], card_in(f.at(L.producer_cards[i]), f.st.scale), true);
+  }
+  caption(f.dl, f.st, places.producers, producers.size() > 1 ? "producers" : "producer");
+}
+
+// Blocked senders queue at the entrance of jobs, each with its wait so far; then jobs.
+void draw_jobs(Frame& f, const PoolLayout& L, Places& places, const ChannelLayout& jobs) {
+  if (f.m.jobs == 0) return;
+  ImDrawList* dl = f.dl;
+  const Palette& pal = palette(f.st.theme);
+  const float s = f.st.scale;
+  const trace::ChannelView& jc = f.snap.channel(f.m.jobs);
+  const Rect q = f.at(L.sender_queue);
+  const float h = std::min(34.0f * s, q.h / 8);
+  const std::size_t shown = std::min<std::size_t>(jc.sendq.size(), 8);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Rect r{q.x,
+                 q.centre().y - (static_cast<float>(shown) * (h + 4 * s)) / 2 +
+                     static_cast<float>(i) * (h + 4 * s),
+                 q.w, h};
+    places.sender_slots.push_back(r);
+    ++f.state.drawn.sender_entries;
+    // Each entry: the wait so far, the job in hand (a token, drawn later), and a
+    // thread back to the sender's card.
+    const trace::GoroutineView& g = f.snap.goroutine(jc.sendq[i].goroutine);
+    const std::uint32_t colour = look_colour(f.st.theme, Look::BlockedSend);
+    dl->AddRect(tl(r), br(r), colour, 4 * s, 0, pal.stroke * s);
+    // The wait so far, when it fits beside the token in hand (the card says it too).
+    const std::string label = format_seconds(f.now - g.since);
+    const float fs = std::min(ImGui::GetFontSize() * 0.8f, h * 0.6f);
+    const float token = std::min(24.0f * s, h * 0.8f);
+    if (ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0, label.c_str()).x + token + 10 * s <= r.w) {
+      dl->AddText(ImGui::GetFont(), fs, ImVec2(r.x + 4 * s, r.centre().y - fs / 2), pal.text,
+                  label.c_str());
+    }
+    if (auto card = places.cards.find(g.id); card != places.cards.end()) {
+      dl->AddLine(ImVec2(card->second.right(), card->second.centre().y), ImVec2(r.x, r.centre().y),
+                  with_alpha(colour, 0.6f), 1.5f * s);
+    }
+  }
+  if (jc.sendq.size() > shown) {
+    dl->AddText(ImVec2(q.x, q.bottom() - ImGui::GetFontSize()), pal.text_dim,
+                fmt::format("+{} waiting", jc.sendq.size() - shown).c_str());
+  }
+  if (!jc.sendq.empty()) caption(dl, f.st, q, "blocked");
+  draw_channel(dl, f.st, jobs, jc.buffer.size(),
+               fmt::format("jobs  {}/{}", jc.buffer.size(), f.m.jobs_cap == 0 ? 0 : f.m.jobs_cap),
+               jc.closed);
+}
+
+// Workers (or job goroutines): cards, or the swarm; the database line under them.
+void draw_workers(Frame& f, const PoolLayout& L, Places& places) {
+  const PoolModel& m = f.m;
+  const std::size_t cards =
+      m.workers.size() > static_cast<std::size_t>(kMaxWorkerCards) ? 0 : m.workers.size();
+  const Rect area = f.at(L.workers);
+  for (std::size_t i = 0; i < cards; ++i) {
+    draw_actor(f, places, m.workers[i], f.at(L.worker_cards[i]), L.detailed_cards);
+  }
+  std::string workers_caption =
+      m.workers.empty()
+          ? "workers"
+          : fmt::format("{} ({})", m.workers.front().role == Role::Job ? "goroutines" : "workers",
+                        m.workers.size());
+  caption(f.dl, f.st, area, workers_caption);
+  if (L.swarm) draw_swarm(f.dl, f.st, m.workers, area);
+  if (m.db != 0) {  // on the line the layout keeps free under the workers
+    const std::string db = fmt::format("database connections in use: {}/{}", m.db_in_use, m.db_cap);
+    f.dl->PushClipRect(tl(area), ImVec2(area.right(), f.origin.y + f.size.y), true);
+    f.dl->AddText(ImVec2(area.x, area.bottom() + ImGui::GetFontSize() * 0.3f),
+                  look_colour(f.st.theme, Look::WaitingResource), db.c_str());
+    f.dl->PopClipRect();
+  }
+}
+
+// Results and the collector.
+void draw_results(Frame& f, Places& places, const ChannelLayout& results, const Actor* collector) {
+  if (f.m.results != 0) {
+    const trace::ChannelView& rc = f.snap.channel(f.m.results);
+    draw_channel(f.dl, f.st, results, rc.buffer.size(),
+                 fmt::format("results  {}/{}", rc.buffer.size(), f.m.results_cap), rc.closed);
+  }
+  caption(f.dl, f.st, places.collector, "collector");
+  if (collector != nullptr) {
+    draw_actor(f, places, *collector, card_in(places.collector, f.st.scale), true);
+  }
+}
+
+// The deadlock's wait-for cycle and the outcome's banner.
+void draw_outcome(Frame& f, const Places& places) {
+  const Palette& pal = palette(f.st.theme);
+  const sim::Report& report = f.report;
+  PictureRecord& drawn = f.state.drawn;
+  const auto banner = [&f](std::uint32_t colour, const std::string& title,
+                           const std::string& detail) {
+    draw_banner(f.dl, f.st, f.origin, f.size.x, f.size.y, colour, title, detail);
+  };
+  if (f.m.outcome == trace::Outcome::Deadlock) {
+    for (std::size_t i = 0; i < report.cycle.size(); ++i) {
+      const auto a = places.cards.find(report.cycle[i]);
+      const auto b = places.cards.find(report.cycle[(i + 1) % report.cycle.size()]);
+      if (a != places.cards.end() && b != places.cards.end()) {
+        arrow(f.dl, a->second, b->second, pal.warning, 3.0f * f.st.scale);
+        ++drawn.cycle_arrows;
+      }
+    }
+    drawn.banner = "Deadlock";
+    banner(pal.warning, drawn.banner, report.message);
+  } else if (f.m.outcome == trace::Outcome::Panic) {
+    drawn.banner = "Panic";
+    banner(pal.warning, drawn.banner, report.message);
+  } else if (f.m.outcome == trace::Outcome::Completed && !report.blocked.empty()) {
+    drawn.banner = fmt::format("{} goroutines leaked", report.blocked.size());
+    banner(look_colour(f.st.theme, Look::Leaked), drawn.banner,
+           fmt::format("main returned; they wait forever (first: {} at line {})",
+                       report.blocked.front().name, report.blocked.front().line));
+  }
+}
+
+// The card under the mouse, or 0.
+trace::GoroutineId card_at(const Places& places, ImVec2 mouse) {
+  trace::GoroutineId hit = 0;
+  for (const auto& [id, r] : places.cards) {
+    if (mouse.x >= r.x && mouse.x <= r.right() && mouse.y >= r.y && mouse.y <= r.bottom()) {
+      hit = id;
+    }
+  }
+  return hit;
+}
+
 }  // namespace
 
 // [SECTION] draw_pool_view -------------------------------------------------------------
 
 void draw_pool_view(const Session& session, PoolViewState& state, const PoolViewStyle& st,
                     float dt) {
-  const trace::Snapshot& snap = session.snapshot();
-  const sim::Report& report = session.run().runtime().report();
-  const trace::Time now = session.view_time();
   const PoolModel& m = session.model();
-  const Palette& pal = palette(st.theme);
-  const float s = st.scale;
-
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 size = ImGui::GetContentRegionAvail();
   if (size.x < 50 || size.y < 50) return;
   ImGui::InvisibleButton("pool-canvas", size);
   const bool clicked = ImGui::IsItemClicked();
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+  Frame f{dl,
+          st,
+          session,
+          session.snapshot(),
+          session.run().runtime().report(),
+          m,
+          state,
+          session.view_time(),
+          origin,
+          size};
 
   // The model says who stands at the collector; the other producers stand at the left.
   std::vector<Actor> producers;
@@ -460,161 +665,22 @@ void draw_pool_view(const Session& session, PoolViewState& state, const PoolView
     }
   }
 
-  const std::size_t cards =
-      m.workers.size() > static_cast<std::size_t>(kMaxWorkerCards) ? 0 : m.workers.size();
-  PoolLayoutInput in;
-  in.width = size.x;
-  // An outcome banner gets its own strip at the bottom, so it covers no card.
-  const bool banner = m.outcome == trace::Outcome::Deadlock || m.outcome == trace::Outcome::Panic ||
-                      (m.outcome == trace::Outcome::Completed && !report.blocked.empty());
-  in.height = banner ? size.y - banner_height(st) : size.y;
-  in.scale = s;
-  in.producers = std::max<int>(static_cast<int>(producers.size()), 1);
-  in.jobs_capacity = static_cast<int>(m.jobs_cap);
-  in.results_capacity = static_cast<int>(m.results_cap);
-  in.workers = static_cast<int>(m.workers.size());
-  in.has_jobs_channel = m.jobs != 0;
-  in.workers_footer = m.db != 0 ? ImGui::GetFontSize() * 1.5f : 0.0f;
-  const PoolLayout L = layout_pool(in);
-  PictureRecord& drawn = state.drawn;
-  drawn = {};
-  drawn.swarm = L.swarm;
-  auto draw_and_record = [&](const Actor& a, const Rect& r, bool detailed) {
-    draw_card(dl, st, session, a, r, detailed, a.id == state.selected, now);
-    drawn.cards.emplace_back(actor_name(session, a), a.look);
-  };
+  const PoolLayout L = lay_out(f, producers.size());
+  state.drawn = {};
+  state.drawn.swarm = L.swarm;
+  ChannelLayout jobs, results;
+  Places places = place_parts(f, L, jobs, results);
+  draw_producers(f, L, places, producers);
+  draw_jobs(f, L, places, jobs);
+  draw_workers(f, L, places);
+  draw_results(f, places, results, collector);
 
-  Places places;
-  ChannelLayout jobs = L.jobs, results = L.results;
-  for (Rect* r : {&jobs.frame, &results.frame, &jobs.gauge, &results.gauge})
-    *r = offset(*r, origin);
-  for (Rect& r : jobs.slots) r = offset(r, origin);
-  for (Rect& r : results.slots) r = offset(r, origin);
-  places.jobs = m.jobs != 0 ? &jobs : nullptr;
-  places.results = m.results != 0 ? &results : nullptr;
-  places.collector = offset(L.collector, origin);
-  places.producers = offset(L.producers, origin);
-
-  // Producers.
-  for (std::size_t i = 0; i < producers.size() && i < L.producer_cards.size(); ++i) {
-    const Rect r = offset(L.producer_cards[i], origin);
-    const Rect r_card{r.x, r.centre().y - std::min(r.h, 84 * s) / 2, r.w, std::min(r.h, 84 * s)};
-    places.cards[producers[i].id] = r_card;
-    draw_and_record(producers[i], r_card, true);
-  }
-  caption(dl, st, places.producers, producers.size() > 1 ? "producers" : "producer");
-
-  // Blocked senders queue at the entrance of jobs, each with its wait so far.
-  if (m.jobs != 0) {
-    const trace::ChannelView& jc = snap.channel(m.jobs);
-    const Rect q = offset(L.sender_queue, origin);
-    const float h = std::min(34.0f * s, q.h / 8);
-    const std::size_t shown = std::min<std::size_t>(jc.sendq.size(), 8);
-    for (std::size_t i = 0; i < shown; ++i) {
-      const Rect r{q.x,
-                   q.centre().y - (static_cast<float>(shown) * (h + 4 * s)) / 2 +
-                       static_cast<float>(i) * (h + 4 * s),
-                   q.w, h};
-      places.sender_slots.push_back(r);
-      ++drawn.sender_entries;
-      // Each entry: the wait so far, the job in hand (a token, drawn later), and a
-      // thread back to the sender's card.
-      const trace::GoroutineView& g = snap.goroutine(jc.sendq[i].goroutine);
-      const std::uint32_t colour = look_colour(st.theme, Look::BlockedSend);
-      dl->AddRect(tl(r), br(r), colour, 4 * s, 0, pal.stroke * s);
-      // The wait so far, when it fits beside the token in hand (the card says it too).
-      const std::string label = format_seconds(now - g.since);
-      const float fs = std::min(ImGui::GetFontSize() * 0.8f, h * 0.6f);
-      const float token = std::min(24.0f * s, h * 0.8f);
-      if (ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0, label.c_str()).x + token + 10 * s <= r.w) {
-        dl->AddText(ImGui::GetFont(), fs, ImVec2(r.x + 4 * s, r.centre().y - fs / 2), pal.text,
-                    label.c_str());
-      }
-      if (auto card = places.cards.find(g.id); card != places.cards.end()) {
-        dl->AddLine(ImVec2(card->second.right(), card->second.centre().y),
-                    ImVec2(r.x, r.centre().y), with_alpha(colour, 0.6f), 1.5f * s);
-      }
-    }
-    if (jc.sendq.size() > shown) {
-      dl->AddText(ImVec2(q.x, q.bottom() - ImGui::GetFontSize()), pal.text_dim,
-                  fmt::format("+{} waiting", jc.sendq.size() - shown).c_str());
-    }
-    if (!jc.sendq.empty()) caption(dl, st, q, "blocked");
-    draw_channel(dl, st, jobs, jc.buffer.size(),
-                 fmt::format("jobs  {}/{}", jc.buffer.size(), m.jobs_cap == 0 ? 0 : m.jobs_cap),
-                 jc.closed);
-  }
-
-  // Workers (or job goroutines).
-  const Rect workers_area = offset(L.workers, origin);
-  for (std::size_t i = 0; i < cards; ++i) {
-    const Rect r = offset(L.worker_cards[i], origin);
-    places.cards[m.workers[i].id] = r;
-    draw_and_record(m.workers[i], r, L.detailed_cards);
-  }
-  std::string workers_caption =
-      m.workers.empty()
-          ? "workers"
-          : fmt::format("{} ({})", m.workers.front().role == Role::Job ? "goroutines" : "workers",
-                        m.workers.size());
-  caption(dl, st, workers_area, workers_caption);
-  if (L.swarm) draw_swarm(dl, st, m.workers, workers_area);
-  if (m.db != 0) {  // on the line the layout keeps free under the workers
-    const std::string db = fmt::format("database connections in use: {}/{}", m.db_in_use, m.db_cap);
-    dl->PushClipRect(tl(workers_area), ImVec2(workers_area.right(), origin.y + size.y), true);
-    dl->AddText(ImVec2(workers_area.x, workers_area.bottom() + ImGui::GetFontSize() * 0.3f),
-                look_colour(st.theme, Look::WaitingResource), db.c_str());
-    dl->PopClipRect();
-  }
-
-  // Results and the collector.
-  if (m.results != 0) {
-    const trace::ChannelView& rc = snap.channel(m.results);
-    draw_channel(dl, st, results, rc.buffer.size(),
-                 fmt::format("results  {}/{}", rc.buffer.size(), m.results_cap), rc.closed);
-  }
-  caption(dl, st, places.collector, "collector");
-  if (collector != nullptr) {
-    const Rect r = places.collector;
-    const Rect r_card{r.x, r.centre().y - std::min(r.h, 84 * s) / 2, r.w, std::min(r.h, 84 * s)};
-    places.cards[collector->id] = r_card;
-    draw_and_record(*collector, r_card, true);
-  }
-
-  draw_tokens(dl, st, m, places, state, 24 * s, dt);
-  drawn.tokens = static_cast<int>(state.tokens.size());
+  draw_tokens(dl, st, m, places, state, 24 * st.scale, dt);
+  state.drawn.tokens = static_cast<int>(state.tokens.size());
   state.primed = true;
+  draw_outcome(f, places);
 
-  // Outcome overlays.
-  if (m.outcome == trace::Outcome::Deadlock) {
-    for (std::size_t i = 0; i < report.cycle.size(); ++i) {
-      const auto a = places.cards.find(report.cycle[i]);
-      const auto b = places.cards.find(report.cycle[(i + 1) % report.cycle.size()]);
-      if (a != places.cards.end() && b != places.cards.end()) {
-        arrow(dl, a->second, b->second, pal.warning, 3.0f * s);
-        ++drawn.cycle_arrows;
-      }
-    }
-    drawn.banner = "Deadlock";
-    draw_banner(dl, st, origin, size.x, size.y, pal.warning, drawn.banner, report.message);
-  } else if (m.outcome == trace::Outcome::Panic) {
-    drawn.banner = "Panic";
-    draw_banner(dl, st, origin, size.x, size.y, pal.warning, drawn.banner, report.message);
-  } else if (m.outcome == trace::Outcome::Completed && !report.blocked.empty()) {
-    drawn.banner = fmt::format("{} goroutines leaked", report.blocked.size());
-    draw_banner(dl, st, origin, size.x, size.y, look_colour(st.theme, Look::Leaked), drawn.banner,
-                fmt::format("main returned; they wait forever (first: {} at line {})",
-                            report.blocked.front().name, report.blocked.front().line));
-  }
-
-  if (clicked) {
-    state.selected = 0;
-    for (const auto& [id, r] : places.cards) {
-      if (mouse.x >= r.x && mouse.x <= r.right() && mouse.y >= r.y && mouse.y <= r.bottom()) {
-        state.selected = id;
-      }
-    }
-  }
+  if (clicked) state.selected = card_at(places, ImGui::GetIO().MousePos);
   dl->PopClipRect();
 }
 
