@@ -1,0 +1,86 @@
+// The pool model: roles as the program declared them, and who stands at the collector.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "app/gui/model/pool_model.hpp"
+#include "core/pool/program_lines.hpp"
+#include "core/scenario/presets.hpp"
+#include "core/scenario/scenario_json.hpp"
+
+using namespace poolscope;
+using namespace poolscope::gui;
+
+namespace {
+
+scenario::Scenario preset(const std::string& id, const std::vector<std::string>& sets = {}) {
+  scenario::Scenario s = scenario::find_preset(id).value();
+  REQUIRE(scenario::apply_overrides(s, sets).ok());
+  return s;
+}
+
+// The model of `run` at virtual time `seconds`.
+PoolModel model_at(pool::PoolRun& run, double seconds) {
+  const auto t = static_cast<trace::Time>(seconds * 1e9);
+  run.run_until(t);
+  const std::vector<int> work = pool::ProgramLines(run.program()).work_lines;
+  return build_pool_model(run.runtime().snapshot(), run, t, work);
+}
+
+}  // namespace
+
+TEST_CASE("PoolModel: hello-pool's workers work while main waits at the collector") {
+  pool::PoolRun run(preset("hello-pool"));
+  const PoolModel m = model_at(run, 0.5);
+  REQUIRE(m.workers.size() == 3);
+  for (const Actor& w : m.workers) {
+    CHECK(w.role == Role::Worker);
+    CHECK(w.look == Look::Working);
+  }
+  REQUIRE(!m.producers.empty());
+  CHECK(m.producers.front().role == Role::Main);
+  CHECK(m.collector == m.producers.front().id);
+  CHECK(m.jobs != 0);
+  CHECK(m.results != 0);
+  CHECK(m.db == 0);
+  CHECK(m.limit == 0);
+}
+
+TEST_CASE("PoolModel: a main blocked sending jobs stays with the producers") {
+  pool::PoolRun run(preset("backpressure"));
+  const PoolModel m = model_at(run, 1.5);
+  REQUIRE(!m.producers.empty());
+  CHECK(m.producers.front().look == Look::BlockedSend);
+  CHECK(m.collector == 0);
+}
+
+TEST_CASE("PoolModel: a producer goroutine and a closer are sorted by their roles") {
+  pool::PoolRun run(preset("backpressure", {"pool.collect=producer_goroutine"}));
+  const PoolModel m = model_at(run, 0.5);
+  REQUIRE(m.producers.size() == 2);
+  CHECK(m.producers[0].role == Role::Main);
+  CHECK(m.producers[1].role == Role::Producer);
+  CHECK(m.collector == m.producers[0].id);
+  REQUIRE(m.others.size() == 1);
+  CHECK(m.others[0].role == Role::Closer);
+}
+
+TEST_CASE("PoolModel: errgroup jobs are the workers, g.sem is the limit, db the database") {
+  pool::PoolRun run(preset("errgroup-limit", {"pool.resource_limit=2"}));
+  const PoolModel m = model_at(run, 0.2);
+  REQUIRE(!m.workers.empty());
+  for (const Actor& w : m.workers) CHECK(w.role == Role::Job);
+  CHECK(m.limit != 0);
+  CHECK(m.db != 0);
+  CHECK(m.db_cap == 2);
+  CHECK(m.jobs == 0);
+}
+
+TEST_CASE("PoolModel: the second request's channels are the ones shown") {
+  pool::PoolRun run(preset("hello-pool", {"load.requests=2"}));
+  const PoolModel first = model_at(run, 0.5);
+  const PoolModel second = model_at(run, 2.5);
+  CHECK(second.jobs > first.jobs);
+  CHECK(second.results > first.results);
+}
