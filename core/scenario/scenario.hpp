@@ -160,9 +160,6 @@ struct Scenario {
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };
 
-// True when the workers run a `jobs` channel (pool mode).
-inline bool uses_jobs_channel(const Scenario& s) noexcept { return s.pool.mode == Mode::Pool; }
-
 // The number of results main collects in one request, for a finite load:
 // collect_count resolved ("all" -> load.jobs). -1 stays -1; 0 for collect "none".
 int resolved_collect_count(const Scenario& s) noexcept;
