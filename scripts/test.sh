@@ -9,4 +9,4 @@ preset=${POOLSCOPE_PRESET:-debug}
 # Under CI, warnings in our own targets are errors.
 cmake --preset "$preset" ${CI:+-DPOOLSCOPE_WARNINGS_AS_ERRORS=ON}
 cmake --build --preset "$preset" -j "$(nproc)"
-ctest --preset "$preset" "$@"
+ctest --preset "$preset" -j "$(nproc)" "$@"

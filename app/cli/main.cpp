@@ -2,11 +2,13 @@
 // consumer, with no UI at all).
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <exception>
 #include <map>
 
 #include "app/cli/commands.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+int run(int argc, char** argv) {
   using namespace poolscope::cli;
   CLI::App app{"poolscope-cli: run Go worker-pool scenarios headless"};
   app.set_version_flag("--version", POOLSCOPE_VERSION);
@@ -32,4 +34,17 @@ int main(int argc, char** argv) {
   }
   for (auto* sub : app.get_subcommands()) return commands.at(sub->get_name())();
   return kExitBadInput;
+}
+}  // namespace
+
+// An exception that reaches here is a bug: say so and exit 1 rather than abort.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "poolscope-cli: internal error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "poolscope-cli: internal error\n");
+  }
+  return 1;
 }

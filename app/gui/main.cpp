@@ -2,6 +2,7 @@
 // (modes/launch.hpp): the interactive app, --screenshot, --record or --bench-frames.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <exception>
 #include <utility>
 
 #include "app/gui/modes/bench_frames.hpp"
@@ -80,9 +81,8 @@ void add_options(CLI::App& cli, CommandLine& args) {
   cli.add_option("--press", args.press_text,
                  "For tests: key presses KEY@FRAME, comma-separated (e.g. ctrl+equal@2,f11@3)");
 }
-}  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   CLI::App cli{"Poolscope: watch Go's worker-pool pattern run, and change it live"};
   cli.set_version_flag("--version", POOLSCOPE_VERSION);
   CommandLine args;
@@ -106,4 +106,17 @@ int main(int argc, char** argv) {
   if (launch.args.bench > 0) return run_bench_frames(launch);
   if (!launch.args.screenshot.empty()) return run_screenshot(launch);
   return run_interactive(launch);
+}
+}  // namespace
+
+// An exception that reaches here is a bug: say so and exit 1 rather than abort.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "poolscope: internal error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "poolscope: internal error\n");
+  }
+  return 1;
 }

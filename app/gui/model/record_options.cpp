@@ -102,7 +102,7 @@ std::string find_ffmpeg() {
     const std::size_t colon = dirs.find(':');
     const std::string_view dir = dirs.substr(0, colon);
     if (!dir.empty()) {
-      const std::string candidate = std::string(dir) + "/ffmpeg";
+      std::string candidate = std::string(dir) + "/ffmpeg";
       if (access(candidate.c_str(), X_OK) == 0) return candidate;
     }
     if (colon == std::string_view::npos) break;

@@ -16,6 +16,12 @@ ScreenRect intersect(const ScreenRect& a, const ScreenRect& b) {
 }
 
 namespace {
+// Tiles are stored row by row.
+std::size_t tile_index(int x, int y, int columns) {
+  return static_cast<std::size_t>(y) * static_cast<std::size_t>(columns) +
+         static_cast<std::size_t>(x);
+}
+
 // Tiles as integer boxes [x0, x1) x [y0, y1), in tile units.
 struct TileBox {
   int x0, y0, x1, y1;
@@ -29,12 +35,12 @@ std::vector<TileBox> boxes_of(const std::vector<bool>& dirty, int columns, int r
   for (int y = 0; y < rows; ++y) {
     std::vector<std::size_t> still_open;
     for (int x = 0; x < columns;) {
-      if (!dirty[static_cast<std::size_t>(y * columns + x)]) {
+      if (!dirty[tile_index(x, y, columns)]) {
         ++x;
         continue;
       }
       const int start = x;
-      while (x < columns && dirty[static_cast<std::size_t>(y * columns + x)]) ++x;
+      while (x < columns && dirty[tile_index(x, y, columns)]) ++x;
       auto above = std::find_if(open.begin(), open.end(), [&](std::size_t i) {
         return boxes[i].x0 == start && boxes[i].x1 == x;
       });
@@ -67,7 +73,7 @@ std::vector<ScreenRect> DamageTracker::update(const std::vector<Mark>& marks, Sc
     const int ty1 = std::clamp(static_cast<int>((b.y1 - screen.y0) / kTile), 0, rows - 1);
     for (int y = ty0; y <= ty1; ++y) {
       for (int x = tx0; x <= tx1; ++x) {
-        std::uint64_t& t = tiles[static_cast<std::size_t>(y * columns + x)];
+        std::uint64_t& t = tiles[tile_index(x, y, columns)];
         t = ((t << 7 | t >> 57) ^ m.hash) * 0x9E3779B97F4A7C15ULL;  // order matters
       }
     }

@@ -19,7 +19,7 @@ Actor actor(trace::GoroutineId id, std::uint16_t line, Look look) {
 }
 
 // A listing of 40 lines: main sending on line 12, three workers on line 30.
-PoolModel pool() {
+PoolModel sample_model() {
   PoolModel m;
   m.producers = {actor(1, 12, Look::BlockedSend)};
   m.workers = {actor(7, 30, Look::Working), actor(3, 30, Look::Idle), actor(5, 30, Look::Idle)};
@@ -29,7 +29,7 @@ PoolModel pool() {
 }  // namespace
 
 TEST_CASE("Code markers: goroutines on one line share a marker in the look most of them have") {
-  const PoolModel m = pool();
+  const PoolModel m = sample_model();
   const std::vector<LineMarker> markers = line_markers(m, 40);
   REQUIRE(markers.size() == 41);
   CHECK(markers[0].count == 0);
@@ -70,7 +70,7 @@ TEST_CASE("Code markers: a marker counts every goroutine but remembers the first
 }
 
 TEST_CASE("Code markers: clicking a marker again selects the next goroutine on its line") {
-  const PoolModel m = pool();
+  const PoolModel m = sample_model();
   const std::vector<LineMarker> markers = line_markers(m, 40);
   CHECK(next_on_line(markers[30], 0) == 3);  // none selected: the first
   CHECK(next_on_line(markers[30], 3) == 5);
@@ -81,7 +81,7 @@ TEST_CASE("Code markers: clicking a marker again selects the next goroutine on i
 }
 
 TEST_CASE("Code markers: the selected goroutine's line and look") {
-  PoolModel m = pool();
+  PoolModel m = sample_model();
   m.workers.push_back(actor(8, 45, Look::Working));  // past the end of the listing
   m.workers.push_back(actor(9, 12, Look::Exited));
   const SelectedPlace five = selected_place(m, 5, 40);
