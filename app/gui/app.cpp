@@ -12,6 +12,7 @@
 #include "app/gui/model/pool_model.hpp"
 #include "app/gui/model/scenario_io.hpp"
 #include "app/gui/model/warnings.hpp"
+#include "app/gui/platform/keys.hpp"
 #include "app/gui/platform/platform.hpp"
 #include "app/gui/views/view_stage.hpp"
 

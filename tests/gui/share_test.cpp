@@ -9,7 +9,7 @@
 #include <string>
 
 #include "app/gui/model/session.hpp"
-#include "app/gui/platform/platform.hpp"
+#include "app/gui/platform/keys.hpp"
 #include "app/gui/views/view_share.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"

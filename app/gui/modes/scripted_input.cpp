@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "app/gui/platform/keys.hpp"
 #include "app/gui/platform/platform.hpp"
 
 namespace poolscope::gui {

@@ -14,9 +14,9 @@
 #include <array>
 #include <filesystem>
 
+#include "app/gui/model/record_options.hpp"
 #include "app/gui/model/scenario_io.hpp"
-#include "app/gui/modes/recorder.hpp"
-#include "app/gui/platform/platform.hpp"
+#include "app/gui/platform/keys.hpp"
 
 namespace poolscope::gui {
 
