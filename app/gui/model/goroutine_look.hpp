@@ -1,7 +1,7 @@
 #pragma once
 // The two classifiers of a goroutine's state into a Look, side by side.
 //
-// They apply different rules, on purpose of their callers' data, and the next issue
+// They apply different rules, each from the data its caller has; the next issue
 // merges them into one. How they differ:
 // - look_of (the pool picture, the code view's markers) sees a goroutine in a snapshot,
 //   with the channel it waits on. It tells waiting for a job (blocked receiving on jobs)
