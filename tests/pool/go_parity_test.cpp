@@ -47,9 +47,8 @@ std::int64_t bound(const scenario::Scenario& s) {
   return b;
 }
 
-std::vector<Case> cases() {
-  std::vector<Case> all;
-  // The presets, scaled down so Go runs them in milliseconds.
+// The presets, scaled down so Go runs them in milliseconds.
+void add_preset_cases(std::vector<Case>& all) {
   {
     Case c = make("hello-pool", "hello-pool", {"work.mean_ms=20"});
     c.reaches_bound = true;
@@ -72,7 +71,9 @@ std::vector<Case> cases() {
     c.figures_exact = false;  // Poisson arrivals from each side's own random numbers
     all.push_back(c);
   }
+}
 
+void add_grid_cases(std::vector<Case>& all) {
   // The grid: every collection strategy with close(jobs) on and off, walking through
   // worker counts 1..4, jobs buffers 0/1/5 and results buffers 0/1/5/100.
   const std::vector<std::string> collects{"after_send", "wait_then_range", "closer_goroutine",
@@ -116,7 +117,9 @@ std::vector<Case> cases() {
   all.push_back(
       make("grid-requests", "hello-pool",
            {"load.requests=3", "pool.close_jobs=false", "work.mean_ms=5", "pool.workers=2"}));
+}
 
+void add_mode_cases(std::vector<Case>& all) {
   // Unbounded mode with each strategy, and a resource limit.
   for (const std::string collect : {"after_send", "wait_then_range", "closer_goroutine", "none"}) {
     all.push_back(make("unbounded-" + collect, "hello-pool",
@@ -166,6 +169,13 @@ std::vector<Case> cases() {
     c.errgroup_exact = true;
     all.push_back(c);
   }
+}
+
+std::vector<Case> cases() {
+  std::vector<Case> all;
+  add_preset_cases(all);
+  add_grid_cases(all);
+  add_mode_cases(all);
   return all;
 }
 
