@@ -1,13 +1,13 @@
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <charconv>
-#include <fstream>
 #include <type_traits>
 #include <variant>
 
 #include "app/cli/commands.hpp"
 #include "core/pool/summary_fields.hpp"
 #include "core/pool/sweep.hpp"
+#include "core/util/atomic_file.hpp"
 
 namespace poolscope::cli {
 
@@ -98,20 +98,18 @@ void print_table(const std::string& key, const std::vector<std::vector<std::stri
   }
 }
 
-bool write_csv(const std::string& path, const std::string& key,
-               const std::vector<std::vector<std::string>>& rows) {
-  std::ofstream csv(path);
-  csv << key;
+// "" or why the file could not be written.
+std::string write_csv(const std::string& path, const std::string& key,
+                      const std::vector<std::vector<std::string>>& rows) {
+  std::string csv = key;
   for (const pool::SummaryField& field : pool::summary_fields()) {
-    if (field.sweep) csv << ',' << field.name;
+    if (field.sweep) csv += fmt::format(",{}", field.name);
   }
-  csv << '\n';
+  csv += '\n';
   for (const auto& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) csv << (c ? "," : "") << row[c];
-    csv << '\n';
+    csv += fmt::format("{}\n", fmt::join(row, ","));
   }
-  csv.close();
-  return static_cast<bool>(csv);
+  return util::write_file_atomically(path, csv);
 }
 
 int sweep_command(const SweepArgs& args) {
@@ -130,9 +128,11 @@ int sweep_command(const SweepArgs& args) {
   }
   const auto rows = table_rows(result.points);
   print_table(r.key, rows);
-  if (!args.csv.empty() && !write_csv(args.csv, r.key, rows)) {
-    fmt::print(stderr, "poolscope-cli: cannot write {}\n", args.csv);
-    return kExitFailure;
+  if (!args.csv.empty()) {
+    if (const std::string failure = write_csv(args.csv, r.key, rows); !failure.empty()) {
+      fmt::print(stderr, "poolscope-cli: {}\n", failure);
+      return kExitFailure;
+    }
   }
   return kExitOk;
 }

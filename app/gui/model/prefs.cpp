@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/lesson/lesson.hpp"
+#include "core/util/atomic_file.hpp"
 
 namespace poolscope::gui {
 
@@ -126,16 +127,9 @@ std::string save_prefs(const std::filesystem::path& path, const Prefs& p) {
   }
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
-  // Written to a temporary file and renamed, so a crash never leaves half a file.
-  const auto tmp = std::filesystem::path(path.string() + ".tmp");
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return fmt::format("cannot save preferences to {}", path.string());
-    out << j.dump(2) << '\n';
-    if (!out) return fmt::format("cannot save preferences to {}", path.string());
+  if (std::string failure = util::write_file_atomically(path, j.dump(2) + '\n'); !failure.empty()) {
+    return "cannot save preferences: " + failure;
   }
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return fmt::format("cannot save preferences to {}: {}", path.string(), ec.message());
   return "";
 }
 

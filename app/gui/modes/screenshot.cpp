@@ -3,8 +3,9 @@
 #include <imgui.h>
 
 #include <cstdio>
-#include <fstream>
 #include <string>
+
+#include "core/util/atomic_file.hpp"
 
 namespace poolscope::gui {
 
@@ -24,10 +25,10 @@ int write_shot(Platform& platform, const App& app, const CommandLine& args) {
     return 1;
   }
   if (!args.picture_report.empty()) {
-    std::ofstream out(args.picture_report);
-    out << app.picture_report() << '\n';
-    if (!out) {
-      std::fprintf(stderr, "poolscope: cannot write %s\n", args.picture_report.c_str());
+    const std::string failure =
+        util::write_file_atomically(args.picture_report, app.picture_report() + '\n');
+    if (!failure.empty()) {
+      std::fprintf(stderr, "poolscope: %s\n", failure.c_str());
       return 1;
     }
   }
