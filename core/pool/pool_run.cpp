@@ -22,7 +22,8 @@ const Metrics& PoolRun::metrics() const noexcept { return impl_->metrics(); }
 const Roles& PoolRun::roles() const noexcept { return impl_->roles(); }
 
 void PoolRun::run_until(trace::Time t) { impl_->runtime().run_until(t); }
-bool PoolRun::step() { return impl_->runtime().step(); }
+bool PoolRun::step(trace::Time limit) { return impl_->runtime().step(limit); }
+void PoolRun::interrupt() noexcept { impl_->runtime().interrupt(); }
 
 trace::Outcome PoolRun::run(trace::Time limit) {
   sim::Runtime& rt = impl_->runtime();

@@ -84,7 +84,9 @@ class PoolRun {
   // The clock (see Runtime): run_until(t), one step, or to the end (at most `limit` of
   // virtual time for endless programs).
   void run_until(trace::Time t);
-  bool step();
+  bool step(trace::Time limit = trace::kForever);
+  // See sim::Runtime::interrupt (e.g. the extra sink stops the clock when main returns).
+  void interrupt() noexcept;
   trace::Outcome run(trace::Time limit = trace::kForever);
   [[nodiscard]] trace::Time now() const noexcept;
   [[nodiscard]] bool finished() const noexcept;

@@ -261,7 +261,8 @@ bool Runtime::horizon_reached() {
   return false;
 }
 
-bool Runtime::step() {
+bool Runtime::step(Time limit) {
+  interrupted_ = false;
   if (finished()) return false;
   if (Goroutine* g = ready_.pop_front()) {
     run_goroutine(g);
@@ -273,13 +274,19 @@ bool Runtime::step() {
     finish_quiescent();
     return true;
   }
+  if (timer_heap_.front().when > limit) {
+    if (now_ >= limit) return false;
+    now_ = limit;
+    return true;
+  }
   if (horizon_reached()) return true;
   fire_next_timer();
   return true;
 }
 
 void Runtime::run_until(Time t) {
-  while (!finished()) {
+  interrupted_ = false;
+  while (!finished() && !interrupted_) {
     if (Goroutine* g = ready_.pop_front()) {
       run_goroutine(g);
       continue;
@@ -292,7 +299,7 @@ void Runtime::run_until(Time t) {
     if (horizon_reached()) break;
     fire_next_timer();
   }
-  if (!finished() && t != kForever && now_ < t) now_ = t;
+  if (!finished() && !interrupted_ && t != kForever && now_ < t) now_ = t;
 }
 
 Outcome Runtime::run() {

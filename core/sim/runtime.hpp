@@ -228,8 +228,10 @@ class Runtime {
   [[nodiscard]] Time now() const noexcept { return now_; }
   // One unit of progress: run one runnable goroutine until it blocks or returns, or
   // fire the earliest timer (moving the clock to it), or detect the end. Returns false
-  // when nothing moved (the program ended, or there is nothing to run).
-  bool step();
+  // when nothing moved (the program ended, or there is nothing to run). The clock never
+  // passes `limit`: when the next thing due is a timer after it, the clock moves to
+  // `limit` (true if it moved) and nothing runs.
+  bool step(Time limit = kForever);
   // Everything up to time t (inclusive), then the clock reads t unless the program
   // ended first. Ties at one instant run in the order they were scheduled.
   void run_until(Time t);
@@ -239,6 +241,10 @@ class Runtime {
   // once nothing can move, since the host may spawn more; no deadlock or leak is
   // reported then.
   Outcome run();
+  // Makes the run_until() or run() under way return as soon as the goroutine running now
+  // yields (or the timer firing now is done), with the clock where it is: an observer's
+  // stop, e.g. a sink that sees main return. Each clock call starts uninterrupted.
+  void interrupt() noexcept { interrupted_ = true; }
   [[nodiscard]] Outcome outcome() const noexcept { return report_.outcome; }
   [[nodiscard]] bool finished() const noexcept { return report_.outcome != Outcome::Running; }
   [[nodiscard]] const Report& report() const noexcept { return report_; }
@@ -559,9 +565,10 @@ class Runtime {
   Time now_ = 0;
   std::uint64_t seq_ = 0;
   std::uint64_t timer_order_ = 0;
-  Time last_progress_ = 0;  // last communication, spawn, exit or finished work
-  Time active_time_ = 0;    // last time a goroutine ran or a timer fired
-  bool ending_ = false;     // emitting the events of an ending
+  Time last_progress_ = 0;    // last communication, spawn, exit or finished work
+  Time active_time_ = 0;      // last time a goroutine ran or a timer fired
+  bool ending_ = false;       // emitting the events of an ending
+  bool interrupted_ = false;  // interrupt() was called during this clock call
 
   std::deque<detail::Goroutine> goroutines_;  // goroutines_[id - 1]; deque: stable
   std::deque<detail::Channel> channels_;      // channels_[id - 1]

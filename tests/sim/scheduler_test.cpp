@@ -65,6 +65,46 @@ TEST_CASE("Scheduler: run_until stops at the given time and the clock reads it")
   CHECK(s.rt.now() == 20 * kMillisecond);
 }
 
+TEST_CASE("Scheduler: step(limit) never carries the clock past the limit") {
+  Sim s;
+  Trail trail;
+  s.rt.spawn("a", note(s.rt, &trail, 1, 10 * kMillisecond));
+  CHECK(s.rt.step(5 * kMillisecond));  // a runs and falls asleep until 10 ms
+  CHECK(s.rt.step(5 * kMillisecond));  // the timer is later: the clock stops at the limit
+  CHECK(s.rt.now() == 5 * kMillisecond);
+  CHECK(trail.empty());
+  CHECK_FALSE(s.rt.step(5 * kMillisecond));  // at the limit, nothing more to do before it
+  CHECK(s.rt.step(10 * kMillisecond));       // the timer fires at the limit itself
+  CHECK(s.rt.now() == 10 * kMillisecond);
+  CHECK(s.rt.step(10 * kMillisecond));
+  CHECK(trail == Trail{1});
+}
+
+// A sink that interrupts the clock call when a given kind of event comes.
+struct InterruptOn final : trace::EventSink {
+  Runtime* rt = nullptr;
+  trace::EventKind kind{};
+  void on_event(const trace::Event& e) override {
+    if (e.kind == kind) rt->interrupt();
+  }
+};
+
+TEST_CASE("Scheduler: interrupt() from a sink stops run_until with the clock at that moment") {
+  InterruptOn stop;
+  stop.kind = trace::EventKind::MainExit;
+  Runtime rt(Config{}, &stop);
+  stop.rt = &rt;
+  Trail trail;
+  rt.spawn_main(note(rt, &trail, 1, 10 * kMillisecond));
+  rt.spawn("late", note(rt, &trail, 2, 30 * kMillisecond));
+  rt.run_until(kSecond);
+  CHECK(trail == Trail{1});
+  CHECK(rt.now() == 10 * kMillisecond);  // not 1 s: main's return stopped it
+  CHECK(rt.outcome() == Outcome::Running);
+  rt.run_until(kSecond);  // the next call starts uninterrupted
+  CHECK(trail == Trail{1, 2});
+}
+
 TEST_CASE("Scheduler: the clock only moves when asked or when a timer fires") {
   Sim s;
   CHECK(s.rt.now() == 0);
