@@ -85,6 +85,8 @@ std::unique_ptr<Platform> Platform::open(const WindowOptions& options, std::stri
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // window layout is the app's business
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  // After the backend's own: keys are queued and replayed at begin_frame().
+  glfwSetKeyCallback(window, &Platform::on_key);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   platform->keeps_back_buffer_ = platform->back_buffer_survives_swap();
   platform->damage_tracking_ = platform->keeps_back_buffer_;
@@ -111,6 +113,9 @@ bool Platform::should_close() const { return glfwWindowShouldClose(window_) != 0
 
 void Platform::begin_frame(double fixed_dt, bool ignore_mouse) {
   glfwPollEvents();
+  for (const KeyEvent& e : keys_.take_frame()) {
+    ImGui_ImplGlfw_KeyCallback(window_, e.key, e.scancode, e.action, e.mods);
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
@@ -120,6 +125,12 @@ void Platform::begin_frame(double fixed_dt, bool ignore_mouse) {
     for (bool& down : io.MouseDown) down = false;
   }
   ImGui::NewFrame();
+}
+
+void Platform::on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  if (auto* self = static_cast<Platform*>(glfwGetWindowUserPointer(window))) {
+    self->keys_.push({key, scancode, action, mods});
+  }
 }
 
 void Platform::on_drop(GLFWwindow* window, int count, const char** paths) {

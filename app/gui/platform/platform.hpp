@@ -8,6 +8,8 @@
 // - A frame is begin_frame() ... ImGui calls ... render(); then read_pixels()
 //   may copy what was drawn, and present() shows it.
 // - Files dropped onto the window are queued; take_dropped_paths() hands them out.
+// - Key events are queued too (model/key_queue.hpp) and replayed into ImGui at
+//   begin_frame(), each key changing at most once a frame: no press is lost, however short.
 #include <imgui.h>
 
 #include <chrono>
@@ -18,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/model/key_queue.hpp"
 #include "app/gui/platform/damage.hpp"
 
 struct GLFWwindow;
@@ -93,6 +96,7 @@ class Platform {
  private:
   explicit Platform(GLFWwindow* window) : window_(window) {}
   static void on_drop(GLFWwindow* window, int count, const char** paths);
+  static void on_key(GLFWwindow* window, int key, int scancode, int action, int mods);
   static void on_refresh(GLFWwindow* window);
   bool back_buffer_survives_swap();
   // What changed since the last frame, as rectangles of `screen` (see damage.hpp).
@@ -101,6 +105,7 @@ class Platform {
   GLFWwindow* window_ = nullptr;
   std::string renderer_;
   std::vector<std::string> dropped_;
+  KeyQueue keys_;
   Geometry windowed_;               // saved when going full screen
   bool keeps_back_buffer_ = false;  // the driver leaves the last frame in the back buffer
   bool damage_tracking_ = false;
