@@ -139,10 +139,10 @@ void App::handle_keys() {
   }
   if (ImGui::IsKeyPressed(keys::kEscape, false)) show_shortcuts_ = false;
   if (const lesson::Lesson* lesson = lessons_.find(lesson_.preset)) {
-    if (ImGui::IsKeyPressed(keys::kPageDown)) lesson_.player.next(*lesson);
-    if (ImGui::IsKeyPressed(keys::kPageUp)) lesson_.player.back();
+    if (ImGui::IsKeyPressed(keys::kPageDown)) lesson_next(*session_, lesson_, *lesson);
+    if (ImGui::IsKeyPressed(keys::kPageUp)) lesson_back(*session_, lesson_, *lesson);
   }
-  for (int i = 0; i < 7; ++i) {
+  for (int i = 0; i < 8; ++i) {
     if (ImGui::IsKeyPressed(keys::kDigit1 + i, false)) {
       compare_.reset();  // a lesson starts on its own
       load_preset(*session_, i);
@@ -387,12 +387,15 @@ void App::draw_stage(float dt, bool cramped) {
 void App::frame(float dt) {
   report_.clear();
   handle_keys();
+  // A recording's clock is the recorder's: lesson pauses show their note but do not stop it.
+  const bool may_pause = !options_.external_clock && options_.lesson_stops;
+  // Before the clock moves: a lesson opened by a key or at start sets its stops first.
+  follow_lesson(*session_, lesson_, lessons_, may_pause);
   if (!options_.external_clock) {
     session_->update(static_cast<double>(dt));
     if (compare_) compare_->session->update(static_cast<double>(dt));
   }
-  // A recording's clock is the recorder's: lesson pauses show their note but do not stop it.
-  follow_lesson(*session_, lesson_, lessons_, !options_.external_clock);
+  follow_lesson(*session_, lesson_, lessons_, may_pause);
   follow_lesson_compare();
   controls_.highlight = lesson_highlight(lesson_, lessons_);
 

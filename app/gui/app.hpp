@@ -24,7 +24,7 @@
 //   (full screen).
 // - Compare mode puts a second run beside the first in the centre (compare.hpp); the
 //   controls edit the focused side, the clock is shared.
-// - Keyboard: see shortcuts() in view_stage.hpp (Space, Right, Up/Down, R, 1..7, PgUp/PgDn,
+// - Keyboard: see shortcuts() in view_stage.hpp (Space, Right, Up/Down, R, 1..8, PgUp/PgDn,
 //   Ctrl +/-/0, T, F5, F11, ?).
 #include <memory>
 #include <optional>
@@ -58,6 +58,8 @@ struct AppOptions {
   scenario::Scenario scenario;    // the run to show first
   bool external_clock = false;    // = false // true: frame() never advances the session; the
                                   //         // caller does (frame-exact recording)
+  bool lesson_stops = true;       // = true  // lesson moments stop the playing clock
+                                  //         // (false: --bench-frames)
   bool stage = false;             // = false // stage mode: counters, pool, narration only
   std::string lessons_dir{};      // = ""    // lessons folder; "" finds it (lesson.hpp)
   bool layout_report = false;     // = false // record where things are drawn (tests)

@@ -43,7 +43,9 @@ void add_options(CLI::App& cli, CommandLine& args) {
       ->check(CLI::IsMember({"dark", "light", "projector"}));
   cli.add_option("--at", args.at_s, "Start at this virtual time, in seconds (for screenshots)")
       ->check(CLI::Range(0.0, 86400.0));
-  cli.add_flag("--paused", args.paused, "Start paused");
+  cli.add_flag("--play", args.play,
+               "Start playing from the first frame (without it the app opens paused)");
+  cli.add_flag("--paused", args.paused, "Start paused (the default)")->excludes("--play");
   cli.add_option("--bench-frames", args.bench,
                  "Render N frames of each benchmark case and print frame times, then exit")
       ->check(CLI::Range(1, 100000));

@@ -519,9 +519,41 @@ std::string_view narration_at(const Lesson& lesson, trace::Time t, const RunEnd&
   return lesson.steps[step_at(lesson, t, end)].text;
 }
 
+std::size_t anchor_of(const Lesson& lesson, std::size_t step) {
+  for (std::size_t i = std::min(step, lesson.steps.size() - 1); i > 0; --i) {
+    if (lesson.steps[i].trigger != StepTrigger::None) return i;
+  }
+  return 0;
+}
+
+StepMoment moment_of(const Lesson& lesson, std::size_t step) {
+  if (lesson.steps.empty()) return {};
+  const LessonStep& s = lesson.steps[anchor_of(lesson, step)];
+  switch (s.trigger) {
+    case StepTrigger::None:
+      return {};
+    case StepTrigger::Time:
+      return {StepMoment::Kind::Time, s.at};
+    case StepTrigger::End:
+    case StepTrigger::Outcome:
+      return {StepMoment::Kind::End, 0};
+  }
+  return {};
+}
+
+std::vector<trace::Time> pause_times(const Lesson& lesson) {
+  std::vector<trace::Time> out;
+  for (const LessonStep& s : lesson.steps) {
+    if (s.pause && s.trigger == StepTrigger::Time) out.push_back(s.at);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 void LessonPlayer::next(const Lesson& lesson) {
   if (step + 1 < lesson.steps.size()) ++step;
-  note_open = false;
+  const LessonStep& s = lesson.steps[step];
+  note_open = s.pause && !s.note.empty();
 }
 
 void LessonPlayer::back() {
@@ -530,24 +562,16 @@ void LessonPlayer::back() {
 }
 
 bool LessonPlayer::update(const Lesson& lesson, trace::Time t, const RunEnd& end) {
-  const bool rewound = last_time < 0 || t < last_time;
-  const trace::Time before = last_time;
-  const RunEnd end_before{last_outcome, last_outcome == trace::Outcome::Running ? -1 : before};
-  const bool first = last_time < 0;
-  last_time = t;
-  last_outcome = end.outcome;
-  if (first) step = step_at(lesson, t, end);  // joined mid-run: the step of this moment
-  if (rewound) return false;
-  std::size_t target = step;
-  for (std::size_t i = step + 1; i < lesson.steps.size(); ++i) {
-    const LessonStep& s = lesson.steps[i];
-    if (step_reached(s, t, end) && !step_reached(s, before, end_before)) target = i;
-  }
-  if (target == step) return false;
-  step = target;
-  const bool pause = lesson.steps[step].pause;
-  note_open = pause && !lesson.steps[step].note.empty();
-  return pause;
+  if (lesson.steps.empty()) return false;
+  const std::size_t now_step = step_at(lesson, t, end);
+  if (step < lesson.steps.size() && anchor_of(lesson, step) == now_step) return false;
+  step = now_step;
+  const LessonStep& s = lesson.steps[step];
+  const bool ended_now = end.outcome != trace::Outcome::Running && end.time == t;
+  const bool exactly_now =
+      s.trigger == StepTrigger::Time ? s.at == t : s.trigger != StepTrigger::None && ended_now;
+  note_open = s.pause && exactly_now && !s.note.empty();
+  return s.pause && exactly_now;
 }
 
 // [SECTION] The question ---------------------------------------------------------------------

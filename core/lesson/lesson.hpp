@@ -162,21 +162,42 @@ int matching_choice(const Question& question, const pool::Summary& summary);
 // a lesson figure of pool::summary_fields().
 std::optional<std::int64_t> summary_figure(const pool::Summary& summary, std::string_view name);
 
-// [Player] Where a learner is in a lesson; plain data, driven by the App each frame.
+// [Player] Where a learner is in a lesson. The step shown is a function of the run's
+// moment and of the learner's Next and Back, never of the click history:
+// - anchor_of(i) is the step whose moment step i belongs to: i itself when it has a
+//   moment, else the nearest earlier step with one, else 0. A step reached with Next only
+//   (no moment) belongs to the moment of the step before it.
+// - The step shown stays while its anchor is the step of the run's moment (step_at);
+//   otherwise the player shows step_at. So a reset shows step 0 again, scrubbing shows
+//   the step of the moment scrubbed to, and every moment fires again when crossed again.
+// - Next and Back pick a step; the caller then moves the run to moment_of() that step, so
+//   text and picture stay together.
+struct StepMoment {
+  enum class Kind : std::uint8_t {
+    Start,  // the run's start (time 0)
+    Time,   // virtual time `at`
+    End,    // the run's end
+  };
+  Kind kind = Kind::Start;
+  trace::Time at = 0;  // Kind::Time
+};
+std::size_t anchor_of(const Lesson& lesson, std::size_t step);
+StepMoment moment_of(const Lesson& lesson, std::size_t step);
+// The virtual times a playing run must stop at exactly: the "at_s" moments of steps that
+// pause, in order.
+std::vector<trace::Time> pause_times(const Lesson& lesson);
+
 struct LessonPlayer {
   std::size_t step = 0;
-  bool note_open = false;      // the current step's note is showing (after a pause)
-  trace::Time last_time = -1;  // the virtual time seen last update (-1: none yet)
-  trace::Outcome last_outcome = trace::Outcome::Running;
+  bool note_open = false;  // the current step's note is showing (after a pause)
 
   void restart() { *this = {}; }
+  // Next opens the note of a step that pauses; Back closes it.
   void next(const Lesson& lesson);
   void back();
-  // Follows the run: when a later step's moment is crossed between the previous update
-  // and (t, end), moves to the latest such step; returns true when that step asks to
-  // pause the run. The first update after restart() starts at the step of that moment
-  // (step_at), without pausing. Going back in time (a reset, a changed setting) keeps the
-  // step and only re-arms the moments.
+  // Follows the run at moment (t, end), see above. When it moves to a step that pauses
+  // and whose moment is exactly this one (the run stopped there or just ended), it opens
+  // that step's note and returns true: the caller pauses the run.
   bool update(const Lesson& lesson, trace::Time t, const RunEnd& end);
 };
 

@@ -9,15 +9,18 @@
 using namespace poolscope;
 
 namespace {
-// Runs a short screenshot session with `args` and returns its output.
-std::string run_keys(const std::string& name, const std::string& args) {
-  const auto run = test::run_gui(
-      "--size 1280x720 --frames 6 --paused --layout-report "
-      "--screenshot " +
-      test::output_path(name + ".png") + " " + args);
+// Runs a screenshot session of `frames` frames with `args` and returns its output.
+std::string run_frames(const std::string& name, int frames, const std::string& args) {
+  const auto run = test::run_gui("--size 1280x720 --frames " + std::to_string(frames) +
+                                 " --layout-report --screenshot " +
+                                 test::output_path(name + ".png") + " " + args);
   INFO(run.output);
   CHECK(run.exit_code == 0);
   return run.output;
+}
+
+std::string run_keys(const std::string& name, const std::string& args) {
+  return run_frames(name, 6, args);
 }
 
 bool has(const std::string& output, const std::string& what) {
@@ -69,14 +72,16 @@ TEST_CASE("Keys: a malformed --press is rejected with exit code 2") {
 }
 
 TEST_CASE("Lesson pause: the run stops at the scripted moment and the note is in view") {
-  // hello-pool pauses at 0.5 s; starting at 0.3 s and playing, 20 frames of 1/60 s cross it.
+  // hello-pool pauses at 0.5 s; starting at 0.3 s and playing, 20 frames of 1/60 s cross it:
+  // the run stops exactly at 0.5 s, not at the frame after it.
   const auto run = test::run_gui(
       "--size 1920x1080 --scale 2 --theme projector --frames 20 --preset hello-pool --at 0.3 "
+      "--play "
       "--layout-report --screenshot " +
       test::output_path("lesson-pause.png"));
   INFO(run.output);
   REQUIRE(run.exit_code == 0);
-  CHECK(has(run.output, "preset=hello-pool step=1 playing=0 "));
+  CHECK(has(run.output, "preset=hello-pool step=1 t=0.500000 paused=1 goroutines=4 "));
   // The note's box lies inside the lesson panel (scrolled into view).
   float nx0 = 0, ny0 = 0, nx1 = 0, ny1 = 0, px0 = 0, py0 = 0, px1 = 0, py1 = 0;
   const auto note = run.output.find("layout note ");
@@ -89,6 +94,45 @@ TEST_CASE("Lesson pause: the run stops at the scripted moment and the note is in
                       &px1, &py1) == 4);
   CHECK(ny0 >= py0);
   CHECK(ny1 <= py1);
+}
+
+TEST_CASE("Lessons: --play stops every lesson exactly at its first paused moment, at 1x and 50x") {
+  struct Case {
+    const char* preset;
+    const char* state;  // what the state line must say
+    int frames_1x;      // frames of 1/60 s that cross the moment at 1x (0: only at 50x)
+  };
+  const Case cases[] = {
+      {"hello-pool", "step=1 t=0.500000 paused=1 goroutines=4 ", 40},
+      {"backpressure", "step=2 t=2.500000 paused=1 ", 0},
+      {"unbounded-vs-pool", "step=1 t=0.050000 paused=1 goroutines=10002 ", 6},
+      {"forgot-close", "step=1 t=0.500000 paused=1 ", 0},
+      {"results-deadlock", "step=2 t=", 0},
+      {"size-to-bottleneck", "step=1 t=0.050000 paused=1 ", 6},
+      {"errgroup-limit", "step=1 t=0.500000 paused=1 goroutines=4 ", 0},
+      {"queueing", "step=1 t=5.000000 paused=1 ", 0},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.preset);
+    const std::string fast = run_frames(std::string("play50-") + c.preset, 12,
+                                        std::string("--preset ") + c.preset + " --play --speed 50");
+    CHECK(has(fast, c.state));
+    CHECK(has(fast, "paused=1 "));
+    if (c.frames_1x == 0) continue;
+    const std::string slow = run_frames(std::string("play1-") + c.preset, c.frames_1x,
+                                        std::string("--preset ") + c.preset + " --play");
+    CHECK(has(slow, c.state));
+  }
+}
+
+TEST_CASE("Lessons: the app opens paused on step 1 with a prompt to press Play") {
+  const std::string out = run_keys("first-use", "--preset backpressure");
+  CHECK(has(out, "preset=backpressure step=0 t=0.000000 paused=1 "));
+  CHECK(has(out, "layout prompt:play "));
+  CHECK(has(out, "Press Play (Space) to start"));
+  // Opening another lesson (key 8) opens it on its first step, paused, with the prompt.
+  const std::string other = run_keys("open-queueing", "--preset hello-pool --play --press 8@3");
+  CHECK(has(other, "preset=queueing step=0 t=0.000000 paused=1 "));
 }
 
 TEST_CASE("Code view: it follows the goroutines until the listing is scrolled by hand") {

@@ -48,13 +48,14 @@ Lesson minimal() { return lesson::parse_lesson(kMinimal, "hello-pool.json").valu
 
 }  // namespace
 
-TEST_CASE("Lessons: each of the seven presets has a lesson file that loads") {
+TEST_CASE("Lessons: each of the eight presets has a lesson file that loads") {
   const auto lib = lesson::load_lessons(shipped_dir());
   INFO(scenario::join_messages({}));
   for (const auto& p : lib.problems) MESSAGE(p);
   CHECK(lib.problems.empty());
   const auto presets = scenario::presets();
-  for (std::size_t i = 0; i < 7; ++i) {
+  REQUIRE(presets.size() == 8);
+  for (std::size_t i = 0; i < presets.size(); ++i) {
     CAPTURE(presets[i].id);
     const Lesson* lesson = lib.find(presets[i].id);
     REQUIRE(lesson != nullptr);
@@ -74,7 +75,7 @@ TEST_CASE("Lessons: each of the seven presets has a lesson file that loads") {
 
 TEST_CASE("Lessons: every question is answered by exactly one choice when its variant runs") {
   const auto lib = lesson::load_lessons(shipped_dir());
-  REQUIRE(lib.lessons.size() >= 7);
+  REQUIRE(lib.lessons.size() >= 8);
   for (const Lesson& lesson : lib.lessons) {
     CAPTURE(lesson.preset);
     const auto preset = scenario::find_preset(lesson.preset);
@@ -179,30 +180,56 @@ TEST_CASE("Lessons: narration_at gives the step whose moment has come") {
   CHECK(lesson::narration_at(l, seconds(2), end) == "four");
 }
 
-TEST_CASE("Lessons: the player follows the run, pauses at a moment and re-arms on reset") {
+TEST_CASE("Lessons: a step reached with Next only belongs to the moment before it") {
+  const Lesson l = minimal();
+  CHECK(lesson::anchor_of(l, 0) == 0);
+  CHECK(lesson::anchor_of(l, 1) == 1);
+  CHECK(lesson::anchor_of(l, 2) == 1);
+  CHECK(lesson::anchor_of(l, 3) == 3);
+  using Kind = lesson::StepMoment::Kind;
+  CHECK(lesson::moment_of(l, 0).kind == Kind::Start);
+  CHECK(lesson::moment_of(l, 2).kind == Kind::Time);
+  CHECK(lesson::moment_of(l, 2).at == seconds(1));
+  CHECK(lesson::moment_of(l, 3).kind == Kind::End);
+  CHECK(lesson::pause_times(l) == std::vector<trace::Time>{seconds(1)});
+}
+
+TEST_CASE("Lessons: the step shown is a function of the run's moment and Next/Back") {
   const Lesson l = minimal();
   lesson::LessonPlayer p;
   CHECK_FALSE(p.update(l, 0, {}));
   CHECK_FALSE(p.update(l, seconds(0.5), {}));
   CHECK(p.step == 0);
-  CHECK(p.update(l, seconds(1.1), {}));  // crossed step 1's moment: pause
+  CHECK(p.update(l, seconds(1.0), {}));  // the run stopped exactly at step 1's moment: pause
   CHECK(p.step == 1);
   CHECK(p.note_open);
-  p.back();  // the learner goes back: not pushed forward again while time stands
+  CHECK_FALSE(p.update(l, seconds(1.1), {}));  // played on: still the step of that moment
+  CHECK(p.step == 1);
+  p.next(l);  // "three" has no moment: it belongs to step 1's
+  CHECK(p.step == 2);
   CHECK_FALSE(p.update(l, seconds(1.2), {}));
-  CHECK(p.step == 0);
+  CHECK(p.step == 2);
+  p.back();
+  CHECK(p.step == 1);
   CHECK_FALSE(p.note_open);
-  // Reset: time goes back; the moment fires again when crossed again.
+  // Reset: the time is 0 again, so is the step; the moment fires again when reached again.
   CHECK_FALSE(p.update(l, 0, {}));
+  CHECK(p.step == 0);
   CHECK(p.update(l, seconds(1.0), {}));
   CHECK(p.step == 1);
-  p.next(l);
-  CHECK(p.step == 2);
+  // Scrubbing past a moment shows its step without pausing.
+  CHECK_FALSE(p.update(l, 0, {}));
+  CHECK_FALSE(p.update(l, seconds(1.5), {}));
+  CHECK(p.step == 1);
+  CHECK_FALSE(p.note_open);
   // The end moves to the "on end" step, which does not pause.
   CHECK_FALSE(p.update(l, seconds(3), {trace::Outcome::Completed, seconds(3)}));
   CHECK(p.step == 3);
   p.next(l);
   CHECK(p.step == 3);  // stays on the last step
+  // Scrubbing back before the end shows the step of that moment.
+  CHECK_FALSE(p.update(l, seconds(2), {trace::Outcome::Completed, seconds(3)}));
+  CHECK(p.step == 1);
 }
 
 TEST_CASE("Lessons: a step's second run must be a valid scenario, named by its step") {

@@ -11,7 +11,28 @@ namespace {
 
 lesson::RunEnd run_end(const Session& session) {
   const trace::Outcome o = session.run().runtime().outcome();
-  return {o, o == trace::Outcome::Running ? -1 : session.now()};
+  return {session.finished() ? o : trace::Outcome::Running, session.end_time()};
+}
+
+// The longest a Next to an "on: end" step runs the program looking for its end.
+constexpr trace::Time kEndSearch = 600 * trace::kSecond;
+
+// Moves the run to `m`: only forward (`forward`) or only back, then pauses it.
+void move_run(Session& session, const lesson::StepMoment& m, bool forward) {
+  using Kind = lesson::StepMoment::Kind;
+  session.live();
+  const trace::Time now = session.now();
+  if (m.kind == Kind::Start && !forward && now > 0) {
+    session.reset();
+  } else if (m.kind == Kind::Time && forward && now < m.at) {
+    session.advance_to_time(m.at);
+  } else if (m.kind == Kind::Time && !forward && now > m.at) {
+    session.view_at(m.at);
+    session.resume_from_view();
+  } else if (m.kind == Kind::End && forward && !session.finished()) {
+    session.advance_to_time(now + kEndSearch);
+  }
+  session.playing = false;
 }
 
 }  // namespace
@@ -25,8 +46,15 @@ void follow_lesson(Session& session, LessonState& state, const lesson::LessonLib
     state.question.clear();
   }
   const lesson::Lesson* lesson = lessons.find(id);
-  if (lesson == nullptr || lesson->steps.empty()) return;
   lesson::QuestionState& qs = state.question;
+  // Another scenario was opened over the question's run: the lesson is back.
+  if ((qs.running || qs.answered) && session.loads() != state.question_load) qs.clear();
+  const bool lesson_run =
+      lesson != nullptr && !lesson->steps.empty() && !qs.running && !qs.answered;
+  std::vector<trace::Time> stops =
+      lesson_run && may_pause ? lesson::pause_times(*lesson) : std::vector<trace::Time>{};
+  if (stops != session.stops()) session.set_stops(std::move(stops));
+  if (lesson == nullptr || lesson->steps.empty()) return;
   if (qs.running) {
     const auto limit = static_cast<trace::Time>(lesson->question.run_s * 1e9);
     if (session.finished() || session.now() >= limit) {
@@ -40,9 +68,22 @@ void follow_lesson(Session& session, LessonState& state, const lesson::LessonLib
     return;
   }
   if (qs.answered) return;  // the variant's run is on screen; its moments are not the lesson's
-  if (state.player.update(*lesson, session.now(), run_end(session)) && may_pause) {
+  const lesson::RunEnd end = run_end(session);
+  if (state.player.update(*lesson, session.view_time(), end) && may_pause && !session.scrubbing()) {
     session.playing = false;
   }
+}
+
+void lesson_next(Session& session, LessonState& state, const lesson::Lesson& lesson) {
+  if (state.question.running || state.question.answered) return;
+  state.player.next(lesson);
+  move_run(session, lesson::moment_of(lesson, state.player.step), true);
+}
+
+void lesson_back(Session& session, LessonState& state, const lesson::Lesson& lesson) {
+  if (state.question.running || state.question.answered) return;
+  state.player.back();
+  move_run(session, lesson::moment_of(lesson, state.player.step), false);
 }
 
 bool start_question(Session& session, LessonState& state, const lesson::Lesson& lesson) {
@@ -54,7 +95,9 @@ bool start_question(Session& session, LessonState& state, const lesson::Lesson& 
     qs.error = variant.message();
     return false;
   }
+  session.set_stops({});  // the question's run is not the lesson's: it has no stops
   session.load(std::move(variant).value());
+  state.question_load = session.loads();
   session.playing = true;
   qs.running = true;
   qs.answered = false;
@@ -64,6 +107,7 @@ bool start_question(Session& session, LessonState& state, const lesson::Lesson& 
 
 void back_to_lesson(Session& session, LessonState& state) {
   if (auto preset = scenario::find_preset(state.preset)) session.load(std::move(preset).value());
+  session.playing = false;
   state.player.restart();
   state.question.clear();
 }

@@ -3,9 +3,12 @@
 // move it. The lesson panel (views/view_lesson.hpp) draws it and calls the actions.
 //
 // - follow_lesson() runs once per frame after Session::update(): a new preset restarts
-//   the lesson; a step's moment crossed by the run moves the narration there and, when
-//   the step asks, pauses the run. While the question's variant runs it is judged instead:
-//   at its end (or after the question's run_s) the choice it meets is the answer.
+//   the lesson; the narration shows the step of the moment on screen (the present, or the
+//   scrubbed moment; see lesson::LessonPlayer); the lesson's paused moments are the
+//   session's stops, so a playing run stops exactly there and the step's note opens.
+//   While the question's variant runs it is judged instead: at its end (or after the
+//   question's run_s) the choice it meets is the answer; its run has no stops.
+// - lesson_next() / lesson_back() move the narration and the run together.
 // - lesson_highlight() is what the controls panel should highlight now.
 #include <cstdint>
 #include <string>
@@ -21,11 +24,18 @@ struct LessonState {
   lesson::QuestionState question;
   std::string preset;                    // the preset the player follows ("": none yet)
   std::size_t note_scrolled = SIZE_MAX;  // the step whose note was scrolled into view
+  std::uint64_t question_load = 0;       // Session::loads() of the question's run
 };
 
-// `may_pause` false: a scripted pause opens its note but leaves the run playing.
+// `may_pause` false (recordings, benchmarks): the run has no stops and is never paused;
+// a paused moment still opens its note.
 void follow_lesson(Session& session, LessonState& state, const lesson::LessonLibrary& lessons,
                    bool may_pause = true);
+
+// Next / Back: the step after or before, with the run moved to that step's moment (forward
+// for Next, back for Back; the run's end for an "on" step) and paused there.
+void lesson_next(Session& session, LessonState& state, const lesson::Lesson& lesson);
+void lesson_back(Session& session, LessonState& state, const lesson::Lesson& lesson);
 
 // [Question] The actions behind the panel's buttons (no drawing; tested with a Session).
 // Loads the question's variant and plays it; false (and qs.error set) when it cannot be built.

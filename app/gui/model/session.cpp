@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cmath>
 #include "core/pool/program_lines.hpp"
 
 namespace poolscope::gui {
@@ -12,7 +13,9 @@ constexpr double kFixedStepS = 1.0 / 240.0;     // wall seconds per engine advan
 constexpr std::uint64_t kSnapshotEvery = 8192;  // log snapshots for scrubbing (memory: 18 max)
 constexpr std::size_t kLogCapacity = 1 << 17;   // events kept for the timeline and scrubbing
 
-trace::Time to_time(double seconds) { return static_cast<trace::Time>(seconds * 1e9); }
+trace::Time to_time(double seconds) {
+  return static_cast<trace::Time>(std::llround(seconds * 1e9));
+}
 }  // namespace
 
 void Histories::clear() {
@@ -30,10 +33,28 @@ Session::Session(scenario::Scenario scenario)
 
 Session::~Session() = default;
 
+void Session::Gate::on_event(const trace::Event& e) {
+  const bool report = e.kind == trace::EventKind::Leak ||
+                      e.kind == trace::EventKind::StillRunning || e.kind == trace::EventKind::End;
+  if (main_returned >= 0 && !report) return;
+  trace::Event passed = e;
+  passed.seq = ++forwarded;  // the log numbers events without gaps
+  if (main_returned >= 0) passed.time = main_returned;
+  to->on_event(passed);
+  if (e.kind == trace::EventKind::MainExit) {
+    main_returned = e.time;
+    run->interrupt();
+  }
+}
+
 void Session::start(trace::Time until) {
   log_.reset();
   run_.reset();
-  run_ = std::make_unique<pool::PoolRun>(scenario_, pool::PoolRunOptions{.sink = &log_});
+  end_figures_.reset();
+  gate_ = Gate{};
+  gate_.to = &log_;
+  run_ = std::make_unique<pool::PoolRun>(scenario_, pool::PoolRunOptions{.sink = &gate_});
+  gate_.run = run_.get();
   work_lines_ = pool::ProgramLines(run_->program()).work_lines;
   model_cache_ = {};
   seen_seq_ = 0;
@@ -71,58 +92,108 @@ void Session::reset() {
 
 void Session::load(scenario::Scenario scenario) {
   scenario_ = std::move(scenario);
+  ++loads_;
   reset();
 }
 
-trace::Time Session::now() const noexcept { return run_->now(); }
+trace::Time Session::now() const noexcept {
+  return gate_.main_returned >= 0 ? gate_.main_returned : run_->now();
+}
+
 bool Session::finished() const noexcept { return run_->finished(); }
 
-void Session::advance_to(trace::Time t) {
-  if (t > run_->now() && !run_->finished()) run_->run_until(t);
+trace::Time Session::end_time() const noexcept {
+  if (gate_.main_returned >= 0) return gate_.main_returned;
+  return run_->finished() ? run_->runtime().report().time : -1;
+}
+
+void Session::set_stops(std::vector<trace::Time> stops) {
+  std::sort(stops.begin(), stops.end());
+  stops_ = std::move(stops);
+}
+
+trace::Time Session::next_stop() const noexcept {
+  const auto it = std::upper_bound(stops_.begin(), stops_.end(), now());
+  return it == stops_.end() ? -1 : *it;
+}
+
+void Session::settle() {
+  if (gate_.main_returned >= 0 && !run_->finished()) {
+    end_figures_ = run_->metrics().figures(gate_.main_returned);
+    run_->run();  // the rest runs until nothing moves: who leaked
+  }
   absorb_new_events();
 }
 
-void Session::advance_to_seconds(double seconds) {
+void Session::advance_to(trace::Time t) {
+  if (t > run_->now() && !finished() && gate_.main_returned < 0) run_->run_until(t);
+  settle();
+}
+
+bool Session::advance_within(trace::Time t) {
+  const trace::Time stop = next_stop();
+  const bool stops = stop >= 0 && stop <= t;
+  if (!finished() && gate_.main_returned < 0) run_->run_until(stops ? stop : t);
+  if (stops && now() == stop) {
+    playing = false;
+    accumulator_s_ = 0;
+    return true;
+  }
+  return false;
+}
+
+void Session::advance_to_seconds(double seconds) { advance_to_time(to_time(seconds)); }
+
+void Session::advance_to_time(trace::Time t) {
   live();
-  advance_to(to_time(seconds));
+  advance_to(t);
   sample_histories();
 }
 
 void Session::update(double wall_dt_s) {
-  if (!playing || scrubbing() || run_->finished()) return;
+  if (!playing || scrubbing() || finished()) return;
   accumulator_s_ += std::clamp(wall_dt_s, 0.0, 0.25);
   const double clamped = std::clamp(speed, kMinSpeed, kMaxSpeed);
   bool advanced = false;
-  while (accumulator_s_ >= kFixedStepS) {
+  while (accumulator_s_ >= kFixedStepS && gate_.main_returned < 0 && !finished()) {
     accumulator_s_ -= kFixedStepS;
-    run_->run_until(run_->now() + to_time(kFixedStepS * clamped));
     advanced = true;
+    if (advance_within(run_->now() + to_time(kFixedStepS * clamped))) break;
   }
   if (advanced) {
-    absorb_new_events();
+    settle();
     sample_histories();
   }
 }
 
 void Session::step_event() {
   live();
-  run_->step();
-  absorb_new_events();
+  if (gate_.main_returned < 0) {
+    const trace::Time stop = next_stop();
+    run_->step(stop >= 0 ? stop : trace::kForever);
+    if (now() == stop) playing = false;
+  }
+  settle();
   sample_histories();
 }
 
 void Session::step_job() {
   live();
-  for (int i = 0; i < 1'000'000 && !run_->finished(); ++i) {
+  const trace::Time stop = next_stop();
+  for (int i = 0; i < 1'000'000 && !finished() && gate_.main_returned < 0; ++i) {
     const std::uint64_t before = log_.last_seq();
-    run_->step();
+    if (!run_->step(stop >= 0 ? stop : trace::kForever)) break;
     bool job_event = false;
     for (std::uint64_t s = std::max(before + 1, log_.first_seq()); s <= log_.last_seq(); ++s) {
       job_event = job_event || log_.at(s).kind == trace::EventKind::Job;
     }
     if (job_event) break;
+    if (now() == stop) {
+      playing = false;
+      break;
+    }
   }
-  absorb_new_events();
+  settle();
   sample_histories();
 }
 
@@ -168,16 +239,18 @@ const PoolModel& Session::model() const {
   return c.model;
 }
 
-pool::Figures Session::figures() const { return run_->metrics().figures(run_->now()); }
+pool::Figures Session::figures() const {
+  return end_figures_ ? *end_figures_ : run_->metrics().figures(run_->now());
+}
 
 std::string Session::goroutine_name(trace::GoroutineId id) const {
   return run_->runtime().name_of(id);
 }
 
-trace::Time Session::view_time() const noexcept { return view_ ? view_time_ : run_->now(); }
+trace::Time Session::view_time() const noexcept { return view_ ? view_time_ : now(); }
 
 void Session::view_at(trace::Time t) {
-  t = std::clamp<trace::Time>(t, 0, run_->now());
+  t = std::clamp<trace::Time>(t, 0, now());
   view_time_ = t;
   // The last event at or before t; the log's snapshots rebuild that moment.
   std::uint64_t lo = log_.first_seq(), hi = log_.last_seq();

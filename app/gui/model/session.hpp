@@ -5,6 +5,12 @@
 //   log with periodic snapshots, the metric histories and the timeline lanes.
 // - update(dt) advances virtual time by dt x speed while playing, in fixed steps, so
 //   the same wall-clock frames give the same run whatever the frame rate.
+// - Stops: no frame, step or "next job" carries the clock past a stop (a lesson's paused
+//   moment): the advance is cut there and the run pauses, whatever the speed.
+//   advance_to_seconds() (--at, recordings) ignores stops.
+// - The run ends when main returns, as a Go program does: the clock stops there and the
+//   picture, the log and the figures stay at that instant. The engine then lets the
+//   other goroutines run until nothing moves, only to decide which leaked (the report).
 // - Views read snapshot(), events and histories; only controls call the mutators.
 // - Deterministic: reset() replays the same scenario and seed, so it gives the same
 //   events. Live changes (workers, rate) are recorded with their virtual time, so a
@@ -77,6 +83,8 @@ class Session {
   // Replaces the scenario (e.g. a preset or a changed buffer size) and resets.
   void load(scenario::Scenario scenario);
   [[nodiscard]] const scenario::Scenario& scenario() const noexcept { return scenario_; }
+  // How many times load() was called: tells whose run is on screen.
+  [[nodiscard]] std::uint64_t loads() const noexcept { return loads_; }
 
   // [Clock]
   void update(double wall_dt_s);
@@ -86,10 +94,22 @@ class Session {
   void step_event();
   // Runs until the next job event (a job created, started, done or collected).
   void step_job();
-  // Runs (without animation) to virtual time `seconds`, e.g. for a screenshot.
+  // Runs (without animation) to virtual time `seconds`, e.g. for a screenshot; stops
+  // only at the run's end.
   void advance_to_seconds(double seconds);
+  void advance_to_time(trace::Time t);
+  // The current time: the present's, or main's return once main returned.
   [[nodiscard]] trace::Time now() const noexcept;
+  // The program ended (main returned, a deadlock, a panic, a hang) and its report is in.
   [[nodiscard]] bool finished() const noexcept;
+  // When the program ended as Go sees it (main's return, or the deadlock, panic or hang);
+  // -1 while it runs.
+  [[nodiscard]] trace::Time end_time() const noexcept;
+
+  // [Stops] Virtual times the playing clock stops at exactly (see above); kept by
+  // reset() and load().
+  void set_stops(std::vector<trace::Time> stops);
+  [[nodiscard]] const std::vector<trace::Time>& stops() const noexcept { return stops_; }
 
   // [Live controls] Each is recorded, so reset-free rebuilds replay it.
   bool set_workers(int workers);
@@ -136,13 +156,33 @@ class Session {
   // own virtual time (`advance` brings `run` there first); returns how many.
   std::size_t replay_controls(pool::PoolRun& run, trace::Time until,
                               const std::function<void(trace::Time)>& advance) const;
+  // Forwards the run's events to the log until main returns; then interrupts the clock
+  // and forwards only the end's report, dated at main's return.
+  struct Gate final : trace::EventSink {
+    trace::EventSink* to = nullptr;
+    pool::PoolRun* run = nullptr;
+    trace::Time main_returned = -1;
+    std::uint64_t forwarded = 0;  // events passed on
+    void on_event(const trace::Event& e) override;
+  };
   void absorb_new_events();
   void sample_histories();
   void advance_to(trace::Time t);
+  // After any advance: once main returned, keeps the figures of that instant and lets the
+  // rest run to the end (leaks); then takes in the new events.
+  void settle();
+  // The first stop after now(), or -1.
+  [[nodiscard]] trace::Time next_stop() const noexcept;
+  // Advances to `t` unless a stop comes first; true when it stopped there (paused).
+  bool advance_within(trace::Time t);
 
   scenario::Scenario scenario_;
   trace::EventLog log_;
+  Gate gate_;
   std::unique_ptr<pool::PoolRun> run_;
+  std::optional<pool::Figures> end_figures_;  // the figures at main's return
+  std::vector<trace::Time> stops_;
+  std::uint64_t loads_ = 0;
   std::vector<Control> controls_;
   std::vector<int> work_lines_;
   std::uint64_t seen_seq_ = 0;

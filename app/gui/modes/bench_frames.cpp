@@ -76,7 +76,8 @@ int bench_frames(Platform& platform, int frames, float scale) {
   // changed, see damage.hpp), and repainting everything every frame, the baseline.
   auto run_case = [&](const Case& c, const scenario::Scenario& sc, bool damage) -> Sample {
     platform.set_damage_tracking(damage);
-    App app({.scale = scale, .renderer = platform.renderer(), .scenario = sc});
+    App app(
+        {.scale = scale, .renderer = platform.renderer(), .scenario = sc, .lesson_stops = false});
     // Playing at 1x from the case's moment: frames animate as they do in class.
     app.session().advance_to_seconds(c.at_s);
     app.session().playing = true;

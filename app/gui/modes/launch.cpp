@@ -146,7 +146,7 @@ std::unique_ptr<App> start_app(Launch& launch, const Platform& platform) {
     if (s == nullptr) continue;
     s->speed = args.speed;
     if (args.at_s > 0) s->advance_to_seconds(args.at_s);
-    s->playing = !args.paused;
+    s->playing = args.play;
   }
   return app;
 }

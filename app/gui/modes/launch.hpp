@@ -43,7 +43,8 @@ struct CommandLine {
   std::string theme = "dark";  // --theme
   bool theme_given = false;
   double at_s = 0.0;     // --at
-  bool paused = false;   // --paused
+  bool paused = false;   // --paused (the default; kept for old scripts)
+  bool play = false;     // --play
   int bench = 0;         // --bench-frames
   double speed = 1.0;    // --speed
   RecordOptions record;  // --record and the options that need it

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -35,15 +36,25 @@ int write_shot(Platform& platform, const App& app, const CommandLine& args) {
   return 0;
 }
 
+// Goroutines alive at the moment shown (the present, or the scrubbed moment).
+long long goroutines_alive(const trace::Snapshot& snapshot) {
+  return std::count_if(
+      snapshot.goroutines.begin(), snapshot.goroutines.end(),
+      [](const trace::GoroutineView& g) { return g.state != trace::GoState::Exited; });
+}
+
 // --layout-report: the last frame's layout, then the app's state on one line.
 void print_layout_report(const Platform& platform, App& app) {
   std::fputs(app.layout_report().to_text().c_str(), stdout);
+  const Session& session = app.session();
   std::printf(
       "state scale=%g theme=%s stage=%d fullscreen=%d size=%dx%d preset=%s step=%zu "
-      "playing=%d font=%g shortcuts=%d follow=%d lessons=%s\n",
+      "t=%.6f paused=%d goroutines=%lld playing=%d font=%g shortcuts=%d follow=%d lessons=%s\n",
       static_cast<double>(app.scale()), std::string(theme_name(app.theme())).c_str(), app.stage(),
       platform.fullscreen(), platform.framebuffer_width(), platform.framebuffer_height(),
-      app.session().scenario().id.c_str(), app.lesson_state().player.step, app.session().playing,
+      session.scenario().id.c_str(), app.lesson_state().player.step,
+      static_cast<double>(session.view_time()) / 1e9, !session.playing,
+      goroutines_alive(session.snapshot()), session.playing,
       static_cast<double>(ImGui::GetIO().Fonts->Fonts[0]->FontSize), app.shortcuts_shown(),
       app.code_follows(), app.lessons().dir.string().c_str());
 }

@@ -147,7 +147,7 @@ void draw_preset_picker(Session& session, ControlsState& state) {
     }
     ImGui::EndCombo();
   }
-  tooltip("Lessons in teaching order (keys 1 to 7).");
+  tooltip("Lessons in teaching order (keys 1 to 8).");
 }
 
 // Settings the lesson points at that the other sections do not show.
@@ -257,6 +257,7 @@ void load_preset(Session& session, int index) {
   const auto all = scenario::presets();
   if (index >= 0 && static_cast<std::size_t>(index) < all.size()) {
     session.load(all[static_cast<std::size_t>(index)]);
+    session.playing = false;  // a lesson opens on its first step, waiting for Play
   }
 }
 

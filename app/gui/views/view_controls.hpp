@@ -24,7 +24,7 @@ struct ControlsState {
 
 void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& style);
 
-// The preset ids in teaching order, for the picker and the 1..7 shortcuts.
+// The preset ids in teaching order, for the picker and the 1..8 shortcuts.
 void load_preset(Session& session, int index);
 
 }  // namespace poolscope::gui

@@ -38,6 +38,21 @@ void boxed_text(const std::string& text, std::uint32_t fill, std::uint32_t outli
 
 // [SECTION] Narration -----------------------------------------------------------------------
 
+// While the run waits for the learner (at the start, or paused with no note open): how to
+// go on, where the eye is.
+void draw_play_prompt(const Session& session, const PoolViewStyle& style, LayoutReport& report) {
+  if (session.playing || session.finished() || session.scrubbing()) return;
+  const Palette& pal = palette(style.theme);
+  const std::uint32_t colour = look_colour(style.theme, Look::Working);
+  const std::string text = session.now() == 0 ? "Press Play (Space) to start the run."
+                                              : "Paused. Press Play (Space) to go on.";
+  ImGui::Spacing();
+  const ImVec2 a = ImGui::GetCursorScreenPos();
+  boxed_text(text, with_alpha(colour, 0.18f), colour, style.scale);
+  report.add("prompt:play", a.x, a.y, a.x + ImGui::GetContentRegionAvail().x,
+             ImGui::GetCursorScreenPos().y, pal.text, text);
+}
+
 void draw_narration(Session& session, LessonState& state, const lesson::Lesson& lesson,
                     const PoolViewStyle& style, bool compact, LayoutReport& report) {
   const Palette& pal = palette(style.theme);
@@ -50,13 +65,26 @@ void draw_narration(Session& session, LessonState& state, const lesson::Lesson& 
     ImGui::TextWrapped("Lesson: %s", lesson.title.c_str());
     ImGui::PopStyleColor();
   }
-  // Back / Next and where we are, on one row.
+  const lesson::QuestionState& qs = state.question;
+  if (qs.running || qs.answered) {
+    // The variant's run is on screen: the lesson's steps describe another run.
+    const std::string text = fmt::format(
+        "This is the question's run ({}), not the lesson's. \"Back to the lesson\" below "
+        "returns to the lesson's run and its steps.",
+        fmt::join(lesson.question.set, ", "));
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::TextWrapped("%s", text.c_str());
+    const ImVec2 b = ImGui::GetItemRectMax();
+    report.add("narration", a.x, a.y, b.x, b.y, pal.text, text.substr(0, 40));
+    return;
+  }
+  // Back / Next and where we are, on one row; they move the run with the text.
   ImGui::BeginDisabled(p.step == 0);
-  if (ImGui::Button("< Back")) p.back();
+  if (ImGui::Button("< Back")) lesson_back(session, state, lesson);
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(p.step + 1 >= lesson.steps.size());
-  if (ImGui::Button("Next >")) p.next(lesson);
+  if (ImGui::Button("Next >")) lesson_next(session, state, lesson);
   ImGui::EndDisabled();
   const std::string where = fmt::format("step {} of {}", p.step + 1, lesson.steps.size());
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -90,6 +118,7 @@ void draw_narration(Session& session, LessonState& state, const lesson::Lesson& 
     }
   } else {
     state.note_scrolled = SIZE_MAX;
+    draw_play_prompt(session, style, report);
   }
 }
 

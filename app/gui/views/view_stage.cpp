@@ -18,7 +18,7 @@ constexpr std::array kShortcuts = {
     Shortcut{"Right", "step: run one goroutine until it blocks"},
     Shortcut{"Up / Down", "faster / slower"},
     Shortcut{"R", "reset: the same run again"},
-    Shortcut{"1 ... 7", "open lesson 1 to 7"},
+    Shortcut{"1 ... 8", "open lesson 1 to 8"},
     Shortcut{"Page Down / Page Up", "next / previous lesson step"},
     Shortcut{"Ctrl + / Ctrl -", "larger / smaller text"},
     Shortcut{"Ctrl 0", "text size 1x"},

@@ -64,9 +64,7 @@ TEST_CASE("Lesson panel: a playing lesson pauses itself at the scripted moment")
   CHECK_FALSE(session.playing);
   CHECK(state.player.step == 1);
   CHECK(state.player.note_open);
-  // The moment is 0.5 s; the run stops within one frame's worth of virtual time after it.
-  CHECK(session.now() >= seconds(0.5));
-  CHECK(session.now() < seconds(0.5 + 1.0 / 30.0));
+  CHECK(session.now() == seconds(0.5));  // exactly the moment, not the frame after it
 }
 
 TEST_CASE("Lesson panel: Run it plays the variant and the run decides which choice was right") {
@@ -93,5 +91,182 @@ TEST_CASE("Lesson panel: Run it plays the variant and the run decides which choi
     CHECK(session.scenario() == scenario::find_preset(id).value());
     CHECK_FALSE(state.question.answered);
     CHECK(state.question.predicted == -1);
+  }
+}
+
+// [Every paused moment] Each lesson played from the start stops exactly at each of its
+// paused moments, on that step, with the picture its note describes.
+
+namespace {
+
+struct Counts {
+  int working = 0;        // doing work (CPU, I/O or sleeping in the work function)
+  int blocked_send = 0;   // blocked sending
+  int blocked_recv = 0;   // blocked receiving
+  int blocked_other = 0;  // select, WaitGroup, semaphore
+  int alive = 0;
+};
+
+Counts count(const trace::Snapshot& snap) {
+  Counts c;
+  for (const auto& g : snap.goroutines) {
+    switch (g.state) {
+      case trace::GoState::Working:
+      case trace::GoState::WaitingCpu:
+      case trace::GoState::IoWait:
+      case trace::GoState::Sleeping:
+        ++c.working;
+        break;
+      case trace::GoState::BlockedSend:
+        ++c.blocked_send;
+        break;
+      case trace::GoState::BlockedRecv:
+        ++c.blocked_recv;
+        break;
+      case trace::GoState::BlockedSelect:
+      case trace::GoState::BlockedWaitGroup:
+      case trace::GoState::BlockedSemaphore:
+        ++c.blocked_other;
+        break;
+      default:
+        break;
+    }
+    c.alive += g.state != trace::GoState::Exited ? 1 : 0;
+  }
+  return c;
+}
+
+struct Pause {
+  std::size_t step;
+  trace::Time time;
+  Counts counts;
+  pool::Figures figures;
+};
+
+// Plays the preset's lesson from the start at `speed`, pressing Play at every pause,
+// and returns each pause.
+std::vector<Pause> play_lesson(const lesson::LessonLibrary& lib, const std::string& id,
+                               double speed) {
+  gui::Session session(scenario::find_preset(id).value());
+  session.playing = false;
+  session.speed = speed;
+  gui::LessonState state;
+  gui::follow_lesson(session, state, lib);
+  std::vector<Pause> pauses;
+  for (int frame = 0; frame < 200000 && !session.finished(); ++frame) {
+    session.playing = true;
+    state.player.note_open = false;
+    play(session, state, lib, [&] { return !session.playing || session.finished(); });
+    if (!session.playing) {
+      pauses.push_back(
+          {state.player.step, session.now(), count(session.snapshot()), session.figures()});
+    }
+  }
+  return pauses;
+}
+
+}  // namespace
+
+TEST_CASE("Lessons played from the start stop exactly at every paused moment, at 1x and 50x") {
+  const auto lib = lesson::load_lessons(shipped_dir());
+  REQUIRE(lib.lessons.size() >= 8);
+  for (const lesson::Lesson& lesson : lib.lessons) {
+    for (const double speed : {1.0, 50.0}) {
+      CAPTURE(lesson.preset);
+      CAPTURE(speed);
+      const std::vector<Pause> pauses = play_lesson(lib, lesson.preset, speed);
+      // The reference: the same run to its end, without frames.
+      gui::Session reference(scenario::find_preset(lesson.preset).value());
+      reference.advance_to_seconds(600);
+      std::vector<Pause> expected;
+      for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
+        const lesson::LessonStep& st = lesson.steps[i];
+        if (!st.pause) continue;
+        const trace::Time t =
+            st.trigger == lesson::StepTrigger::Time ? st.at : reference.end_time();
+        expected.push_back({i, t, {}, {}});
+      }
+      REQUIRE(pauses.size() == expected.size());
+      for (std::size_t k = 0; k < pauses.size(); ++k) {
+        CAPTURE(k);
+        CHECK(pauses[k].step == expected[k].step);
+        CHECK(pauses[k].time == expected[k].time);
+      }
+    }
+  }
+}
+
+TEST_CASE("Lessons: each paused moment shows the state its note describes") {
+  const auto lib = lesson::load_lessons(shipped_dir());
+  auto at = [&](const std::string& id, std::size_t k) {
+    const auto pauses = play_lesson(lib, id, 50.0);
+    REQUIRE(pauses.size() > k);
+    return pauses[k];
+  };
+  SUBCASE("hello-pool: three jobs in work, two in the jobs buffer; at the end five results") {
+    const Pause p = at("hello-pool", 0);
+    CHECK(p.figures.in_work == 3);
+    CHECK(p.figures.queue_depth == 2);
+    const Pause end = at("hello-pool", 1);
+    CHECK(end.figures.results == 5);
+    CHECK(end.counts.alive == 0);  // nothing is left behind
+  }
+  SUBCASE("backpressure: the buffer is full and the sender waits") {
+    const Pause p = at("backpressure", 0);
+    CHECK(p.figures.queue_depth == 5);
+    CHECK(p.figures.blocked_senders == 1);
+    CHECK(p.figures.in_work == 3);
+  }
+  SUBCASE("errgroup-limit: three jobs run and main waits in g.Go; one failure ends all at 1.5 s") {
+    const Pause p = at("errgroup-limit", 0);
+    CHECK(p.figures.in_work == 3);
+    CHECK(p.counts.alive == 4);  // main (waiting in g.Go) and three jobs
+    const Pause before = at("errgroup-limit", 1);
+    CHECK(before.time == seconds(1.4));
+    CHECK(before.figures.jobs_done == 3);  // jobs 1 to 3
+    CHECK(before.figures.in_work == 3);    // jobs 4, 5 and 6
+    const Pause end = at("errgroup-limit", 2);
+    CHECK(end.time == seconds(1.5));  // main returns with g.Wait's error
+    CHECK(end.counts.alive == 0);
+    gui::Session whole(scenario::find_preset("errgroup-limit").value());
+    whole.advance_to_seconds(600);
+    const pool::Summary s = whole.run().summary();
+    CHECK(s.cancelled == 2);  // jobs 5 and 6
+    CHECK(s.skipped == 4);    // jobs 7 to 10
+    CHECK(s.failed == 1);
+    CHECK(s.error == "job 4 failed");
+  }
+  SUBCASE("forgot-close: the first request's three workers wait on range; fifteen leak") {
+    const Pause p = at("forgot-close", 0);
+    CHECK(p.figures.results == 5);      // the first request's five results are in
+    CHECK(p.counts.blocked_recv >= 3);  // its three workers still wait on range jobs
+    const Pause end = at("forgot-close", 1);
+    CHECK(end.counts.blocked_recv == 15);
+  }
+  SUBCASE("results-deadlock: 3 in workers' hands, 2 in the jobs buffer, all asleep") {
+    const Pause p = at("results-deadlock", 0);
+    CHECK(p.figures.queue_depth == 2);
+    CHECK(p.counts.blocked_send == 4);  // main on jobs, three workers on results
+    CHECK(p.counts.alive == 4);
+  }
+  SUBCASE("size-to-bottleneck: five work, five wait for a connection") {
+    const Pause p = at("size-to-bottleneck", 0);
+    CHECK(p.figures.in_work == 5);
+    CHECK(p.counts.blocked_other == 5);
+  }
+  SUBCASE("queueing: 18 jobs wait at 5 s, none at 9 s, 35 at 53 s") {
+    const Pause p = at("queueing", 0);
+    CHECK(p.figures.queue_depth == 18);
+    CHECK(p.figures.in_work == 4);
+    gui::Session later(scenario::find_preset("queueing").value());
+    later.advance_to_seconds(9);
+    CHECK(later.figures().queue_depth == 0);
+    CHECK(later.figures().in_work < 4);
+    CHECK(at("queueing", 1).figures.queue_depth == 35);
+  }
+  SUBCASE("unbounded-vs-pool: ten thousand goroutines alive") {
+    const Pause p = at("unbounded-vs-pool", 0);
+    CHECK(p.counts.alive >= 10000);
+    CHECK(p.figures.goroutines >= 10000);
   }
 }
