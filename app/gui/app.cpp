@@ -349,6 +349,29 @@ void App::draw_presentation_controls() {
   if (r.toggle_fullscreen) requests_.toggle_fullscreen = true;
 }
 
+void App::draw_start_prompt() {
+  const Session& s = *session_;
+  if (s.playing || s.now() != 0 || s.finished() || options_.external_clock) return;
+  const char* text = "Press Play (Space)";
+  ImGui::PushFont(fonts_.heading);
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  ImGui::PopFont();
+  const float pad = 12 * options_.scale;
+  const ImVec2 win = ImGui::GetWindowPos();
+  const ImVec2 avail = ImGui::GetWindowSize();
+  // Low in the picture, where a run's first goroutines never are.
+  const ImVec2 a(win.x + (avail.x - size.x) / 2 - pad, win.y + avail.y * 0.72f);
+  const ImVec2 b(a.x + size.x + 2 * pad, a.y + size.y + 2 * pad);
+  const std::uint32_t colour = look_colour(options_.theme, Look::Working);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, b, with_alpha(palette(options_.theme).panel, 0.92f), 8 * options_.scale);
+  dl->AddRect(a, b, colour, 8 * options_.scale, 0, 2 * options_.scale);
+  const ImFont* font = fonts_.heading != nullptr ? fonts_.heading : ImGui::GetFont();
+  dl->AddText(font, font->FontSize, ImVec2(a.x + pad, a.y + pad), palette(options_.theme).text,
+              text);
+  report_.add("prompt:start", a.x, a.y, b.x, b.y, colour, text);
+}
+
 void App::draw_stage(float dt, bool cramped) {
   const float s = options_.scale;
   const PoolViewStyle style{options_.theme, s, &fonts_};
@@ -366,6 +389,7 @@ void App::draw_stage(float dt, bool cramped) {
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   report_window(report_, "panel:pool");
   draw_pool_view(*session_, pool_view_, style, dt);
+  draw_start_prompt();
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("stage-lesson", ImVec2(lesson_w, body_h), true);
@@ -507,6 +531,7 @@ void App::draw_centre_column(float width, float height, float dt) {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     report_window(report_, "panel:pool");
     draw_pool_view(*session_, pool_view_, style, dt);
+    draw_start_prompt();
     ImGui::EndChild();
     ImGui::BeginChild("warnings", ImVec2(width, warn_h), true);
     report_window(report_, "panel:warnings");

@@ -127,6 +127,8 @@ class App {
     return compare_ && compare_->focus_right ? compare_view_.selected : pool_view_.selected;
   }
   void draw_stage(float dt, bool cramped);
+  // Over the picture while a run waits at its start: how to begin.
+  void draw_start_prompt();
   // The full layout, in columns (see the picture above), then the status bar.
   void draw_panels(float dt);
   void draw_left_column(float width, float height, float dt);
