@@ -270,3 +270,94 @@ TEST_CASE("Lessons: each paused moment shows the state its note describes") {
     CHECK(p.figures.goroutines >= 10000);
   }
 }
+
+TEST_CASE("Lessons: Reset, Back, Next and scrubbing keep the text and the picture together") {
+  const auto lib = lesson::load_lessons(shipped_dir());
+  const lesson::Lesson& hello = *lib.find("hello-pool");
+  gui::Session session(scenario::find_preset("hello-pool").value());
+  gui::LessonState state;
+  gui::follow_lesson(session, state, lib);
+  session.playing = true;
+  play(session, state, lib, [&] { return !session.playing; });
+  REQUIRE(state.player.step == 1);
+  REQUIRE(session.now() == seconds(0.5));
+
+  SUBCASE("Next moves the run to the next step's moment, Back to the step's own") {
+    gui::lesson_next(session, state, hello);
+    gui::follow_lesson(session, state, lib);
+    CHECK(state.player.step == 2);
+    CHECK(session.now() == seconds(1.2));
+    CHECK_FALSE(session.playing);
+    gui::lesson_back(session, state, hello);
+    gui::follow_lesson(session, state, lib);
+    CHECK(state.player.step == 1);
+    CHECK(session.now() == seconds(0.5));
+    CHECK(session.figures().queue_depth == 2);  // the picture of 0.5 s again
+    gui::lesson_back(session, state, hello);
+    gui::follow_lesson(session, state, lib);
+    CHECK(state.player.step == 0);
+    CHECK(session.now() == 0);
+    // Next to the "on: end" step runs the program to its end: main's return.
+    for (int i = 0; i < 3; ++i) gui::lesson_next(session, state, hello);
+    gui::follow_lesson(session, state, lib);
+    CHECK(state.player.step == 3);
+    CHECK(session.finished());
+    CHECK(session.now() == session.end_time());
+  }
+  SUBCASE("Reset shows step 1 and the pause fires again") {
+    session.playing = true;
+    play(session, state, lib, [&] { return session.finished(); });
+    CHECK(state.player.step == 3);
+    session.reset();
+    gui::follow_lesson(session, state, lib);
+    CHECK(state.player.step == 0);
+    session.playing = true;
+    play(session, state, lib, [&] { return !session.playing; });
+    CHECK(state.player.step == 1);
+    CHECK(session.now() == seconds(0.5));
+  }
+  SUBCASE("Scrubbing shows the step of the moment scrubbed to, without pausing anything") {
+    session.playing = true;
+    play(session, state, lib, [&] { return session.finished(); });
+    session.view_at(seconds(1.3));
+    gui::follow_lesson(session, state, lib);
+    CHECK(state.player.step == 2);
+    session.view_at(seconds(0.2));
+    gui::follow_lesson(session, state, lib);
+    CHECK(state.player.step == 0);
+    CHECK_FALSE(state.player.note_open);
+    session.live();
+    gui::follow_lesson(session, state, lib);
+    CHECK(state.player.step == 3);
+  }
+  SUBCASE("The question's run is not narrated by the lesson's steps") {
+    state.question.predicted = 1;
+    REQUIRE(gui::start_question(session, state, hello));
+    CHECK(session.stops().empty());  // the lesson's pauses do not stop the question's run
+    play(session, state, lib, [&] { return state.question.answered; });
+    CHECK(state.question.answered);
+    // Opening the preset again (a key, the picker) brings the lesson back, on step 1.
+    session.load(scenario::find_preset("hello-pool").value());
+    gui::follow_lesson(session, state, lib);
+    CHECK_FALSE(state.question.answered);
+    CHECK(state.player.step == 0);
+    CHECK(session.stops() == lesson::pause_times(hello));
+  }
+}
+
+TEST_CASE("Session: the run ends when main returns; leaks are still decided") {
+  // forgot-close: main returns after five requests; fifteen workers wait forever.
+  gui::Session session(scenario::find_preset("forgot-close").value());
+  session.advance_to_seconds(600);
+  REQUIRE(session.finished());
+  const pool::Summary summary = session.run().summary();
+  CHECK(session.now() == session.end_time());
+  CHECK(summary.leaked == 15);
+  // errgroup-limit: main returns at 1.5 s; the cancelled jobs' timers would run to 2 s.
+  gui::Session eg(scenario::find_preset("errgroup-limit").value());
+  eg.playing = true;
+  for (int i = 0; i < 600 && !eg.finished(); ++i) eg.update(1.0 / 60.0);
+  CHECK(eg.finished());
+  CHECK(eg.now() == seconds(1.5));
+  CHECK(eg.end_time() == seconds(1.5));
+}
