@@ -9,11 +9,6 @@ namespace poolscope::gui {
 
 namespace {
 
-lesson::RunEnd run_end(const Session& session) {
-  const trace::Outcome o = session.run().runtime().outcome();
-  return {session.finished() ? o : trace::Outcome::Running, session.end_time()};
-}
-
 // The longest a Next to an "on: end" step runs the program looking for its end.
 constexpr trace::Time kEndSearch = 600 * trace::kSecond;
 
@@ -36,6 +31,11 @@ void move_run(Session& session, const lesson::StepMoment& m, bool forward) {
 }
 
 }  // namespace
+
+lesson::RunEnd run_end(const Session& session) {
+  const trace::Outcome o = session.run().runtime().outcome();
+  return {session.finished() ? o : trace::Outcome::Running, session.end_time()};
+}
 
 void follow_lesson(Session& session, LessonState& state, const lesson::LessonLibrary& lessons,
                    bool may_pause) {

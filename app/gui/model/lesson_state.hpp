@@ -27,6 +27,9 @@ struct LessonState {
   std::uint64_t question_load = 0;       // Session::loads() of the question's run
 };
 
+// The session's end as the lesson's moments see it (main's return, or the deadlock...).
+lesson::RunEnd run_end(const Session& session);
+
 // `may_pause` false (recordings, benchmarks): the run has no stops and is never paused;
 // a paused moment still opens its note.
 void follow_lesson(Session& session, LessonState& state, const lesson::LessonLibrary& lessons,

@@ -7,13 +7,13 @@
 #include <cmath>
 #include <vector>
 
+#include "app/gui/model/lesson_state.hpp"
+
 namespace poolscope::gui {
 
 std::string_view caption_at(const lesson::Lesson* lesson, const Session& session) {
   if (lesson == nullptr || lesson->steps.empty()) return {};
-  const trace::Outcome outcome = session.run().runtime().outcome();
-  const lesson::RunEnd end{outcome, outcome == trace::Outcome::Running ? -1 : session.now()};
-  return lesson::narration_at(*lesson, session.now(), end);
+  return lesson::narration_at(*lesson, session.now(), run_end(session));
 }
 
 void draw_caption(std::string_view text, const Fonts& fonts, ThemeId theme, float scale) {
