@@ -282,6 +282,15 @@ void Session::resume_from_view() {
   start(t);
 }
 
+void Session::restart_with(scenario::Scenario scenario, std::string change) {
+  const trace::Time t = view_time();
+  scenario_ = std::move(scenario);
+  std::erase_if(controls_, [](const Control& c) { return c.is_workers; });
+  start(t);
+  sample_histories();
+  if (!change.empty()) changes_.push_back({run_->now(), std::move(change)});
+}
+
 void Session::absorb_new_events() {
   scratch_.clear();
   log_.copy_since(seen_seq_, scratch_);

@@ -82,6 +82,14 @@ class Session {
   void reset();
   // Replaces the scenario (e.g. a preset or a changed buffer size) and resets.
   void load(scenario::Scenario scenario);
+  // Starts `scenario` again from 0 and runs it, without animation, to the moment shown
+  // (the scrubbed one, else now()), or to its end when that comes first, so narration
+  // that follows the virtual time stays on its step. Live rate changes made up to that
+  // moment are replayed at their times; live worker changes are dropped (the scenario's
+  // count holds from the start). `change` marks the moment on the timeline ("" none).
+  // For a change the running program cannot make live, e.g. fewer workers.
+  // Precondition: validate(scenario) is empty.
+  void restart_with(scenario::Scenario scenario, std::string change = {});
   [[nodiscard]] const scenario::Scenario& scenario() const noexcept { return scenario_; }
   // How many times load() was called: tells whose run is on screen.
   [[nodiscard]] std::uint64_t loads() const noexcept { return loads_; }
