@@ -38,8 +38,6 @@ bool worker_left(const Session& session) {
   return false;
 }
 
-std::string seconds(trace::Time t) { return fmt::format("{:.3f} s", static_cast<double>(t) / 1e9); }
-
 }  // namespace
 
 int workers_in_force(const Session& session) {
@@ -51,18 +49,18 @@ std::string why_not_live(const Session& session, int workers) {
   const int current = workers_in_force(session);
   if (workers == current) return "";
   if (session.scenario().pool.mode != scenario::Mode::Pool) {
-    return "only a pool (pool.mode pool) changes its workers live";
+    return "only pool mode changes workers live";
   }
-  if (session.finished()) return "this run had ended";
-  if (workers < current) return "a running pool only grows: its workers stop when jobs closes";
+  if (session.finished()) return "the run had ended";
+  if (workers < current) return "a running pool only grows";
   // PoolRun only records such a grow for a next request: a new worker could join the
   // WaitGroup after Wait returned.
   if (uses_wait_group(session.scenario()) && jobs_closed(session)) {
-    return "jobs is closed, so a new worker could join the WaitGroup after Wait returned";
+    return "jobs is closed, too late to join the WaitGroup";
   }
   // New workers would replace those that left (PoolRun counts the running ones), so the
   // picture would show more cards than the count.
-  if (worker_left(session)) return "workers are already leaving: jobs is closed and empty";
+  if (worker_left(session)) return "its workers are already leaving";
   return "";
 }
 
@@ -106,8 +104,8 @@ void WorkersControl::restart(Session& session, int workers, const std::string& w
     return;
   }
   session.restart_with(std::move(next), fmt::format("restart, workers {}", workers));
-  status_ = fmt::format("Restarted with {} workers and ran back to {}: {}.", workers,
-                        seconds(session.now()), why);
+  // No time in the text: it is the moment on screen, and ImGui may wrap "0.750" at its dot.
+  status_ = fmt::format("Restarted with {} workers and ran back to this moment: {}.", workers, why);
   status_id_ = session.scenario().id;
   status_workers_ = workers;
   status_time_ = session.now();
@@ -115,8 +113,8 @@ void WorkersControl::restart(Session& session, int workers, const std::string& w
 
 std::string WorkersControl::status(const Session& session) const {
   if (pending_) {
-    return fmt::format("Let go to restart with {} workers at {}: {}.", *pending_,
-                       seconds(session.view_time()), pending_why_);
+    return fmt::format("Let go to restart with {} workers at this moment: {}.", *pending_,
+                       pending_why_);
   }
   const bool same_run = session.scenario().id == status_id_ &&
                         workers_in_force(session) == status_workers_ &&

@@ -58,7 +58,7 @@ TEST_CASE("Workers: fewer workers restarts the run at the same moment, once let 
   CHECK(control.shown(session) == 4);
   CHECK(gui::workers_in_force(session) == 10);
   CHECK(cards(session) == 10);
-  CHECK(contains(control.status(session), "Let go to restart with 4 workers at 0.750 s"));
+  CHECK(contains(control.status(session), "Let go to restart with 4 workers at this moment"));
 
   control.released(session);
   CHECK_FALSE(control.pending());
@@ -69,7 +69,7 @@ TEST_CASE("Workers: fewer workers restarts the run at the same moment, once let 
   CHECK(cards(session) == 4);
   CHECK_FALSE(session.finished());
   const std::string status = control.status(session);
-  CHECK(contains(status, "Restarted with 4 workers and ran back to 0.750 s"));
+  CHECK(contains(status, "Restarted with 4 workers and ran back to this moment"));
   CHECK(contains(status, "a running pool only grows"));
   REQUIRE_FALSE(session.changes().empty());
   CHECK(session.changes().back().time == 750 * kMs);
@@ -154,7 +154,7 @@ TEST_CASE("Workers: after the run ended a change runs it again to the same momen
   CHECK(session.now() == end);  // two workers take longer: still running then
   CHECK_FALSE(session.finished());
   CHECK(cards(session) == 2);
-  CHECK(contains(control.status(session), "this run had ended"));
+  CHECK(contains(control.status(session), "the run had ended"));
 }
 
 TEST_CASE("Workers: after close(jobs) a pool with a WaitGroup restarts to grow") {
@@ -201,7 +201,7 @@ TEST_CASE("Workers: why_not_live matches what the running program does") {
         CHECK(cards(session) == static_cast<std::size_t>(want));
       } else {
         ++restart_cases;
-        CHECK(contains(why, "jobs is closed"));
+        CHECK((contains(why, "jobs is closed") || contains(why, "leaving")));
         CHECK(cards(session) != static_cast<std::size_t>(want));
         if (s.pool.collect != scenario::Collect::AfterSend) {
           CHECK(cards(session) == static_cast<std::size_t>(want - 2));
