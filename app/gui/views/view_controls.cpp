@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 
+#include "app/gui/model/settings_list.hpp"
 #include "core/scenario/keys.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
@@ -15,8 +16,9 @@ namespace poolscope::gui {
 
 namespace {
 
+// Not while the item is held: it would cover what the change shows under it.
 void tooltip(std::string_view text) {
-  if (!text.empty() && ImGui::IsItemHovered()) {
+  if (!text.empty() && ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
@@ -41,10 +43,20 @@ void mark(const ControlsState& state, std::string_view name, const PoolViewStyle
               2 * s);
 }
 
-// Applies `key = value` to a copy of the scenario and restarts the run with it, or
-// records why not.
+// Applies `key = value` the key's way (settings_list.hpp): live, or to a copy of the
+// scenario that restarts the run, or records why not.
 void apply(Session& session, ControlsState& state, const scenario::KeySpec& key,
            const nlohmann::json& value) {
+  switch (route_of(key)) {
+    case SettingRoute::Workers:
+      state.workers.moved(session, static_cast<int>(value.get<std::int64_t>()), false);
+      return;
+    case SettingRoute::Rate:
+      session.set_rate(value.get<double>());
+      return;
+    case SettingRoute::Restart:
+      break;
+  }
   scenario::Scenario next = session.scenario();
   // A JSON literal after `KEY=` means that value, as in a `--set`.
   const std::vector<std::string> set{std::string(key.path) + "=" + value.dump()};
@@ -56,12 +68,40 @@ void apply(Session& session, ControlsState& state, const scenario::KeySpec& key,
   session.load(std::move(next));
 }
 
+struct DragLook {
+  ImGuiDataType type;
+  float speed;
+  const char* format;
+};
+
+// A number dragged with the mouse. ImGui adds each frame's movement to the value it is
+// given, so a held drag edits a copy kept in `state` (the value shown meanwhile), and the
+// setting changes once, when the drag ends: one drag is one restart, not fifty.
+template <class T>
+void drag(Session& session, ControlsState& state, const scenario::KeySpec& key,
+          const std::string& label, const DragLook& look, T lo, T hi) {
+  T v = state.held_key == key.path ? state.held_value.get<T>()
+                                   : shown_value(session, key).template get<T>();
+  ImGui::DragScalar(label.c_str(), look.type, &v, look.speed, &lo, &hi, look.format,
+                    ImGuiSliderFlags_AlwaysClamp);
+  if (ImGui::IsItemActive()) {
+    state.held_key = key.path;
+    state.held_value = v;
+  }
+  if (ImGui::IsItemDeactivated() && state.held_key == key.path) state.held_key.clear();
+  if (ImGui::IsItemDeactivatedAfterEdit()) apply(session, state, key, v);
+}
+
 // One setting, drawn from its key-table row.
 void setting(Session& session, ControlsState& state, const scenario::KeySpec& key,
              const PoolViewStyle& style) {
-  const nlohmann::json current = key.get(session.scenario());
+  const nlohmann::json current = shown_value(session, key);
   const std::string label = fmt::format("{}##{}", key.leaf(), key.path);
-  const std::string doc = fmt::format("{}\n\n{} ({}).", key.doc, key.path, key.allowed());
+  const std::string doc =
+      fmt::format("{}\n\n{} ({}).{}", key.doc, key.path, key.allowed(),
+                  route_of(key) == SettingRoute::Restart
+                      ? ""
+                      : " Live: changes the running program, as the slider above does.");
   switch (key.type) {
     case scenario::KeyType::Boolean: {
       bool v = current.get<bool>();
@@ -84,21 +124,14 @@ void setting(Session& session, ControlsState& state, const scenario::KeySpec& ke
         ImGui::LabelText(label.c_str(), "%s", current.dump().c_str());
         break;
       }
-      auto v = current.get<std::int64_t>();
-      const std::int64_t lo = key.int_min, hi = key.int_max;
-      // Applied when the drag ends, so one drag is one restart, not fifty.
-      ImGui::DragScalar(label.c_str(), ImGuiDataType_S64, &v, 0.2f, &lo, &hi, nullptr,
-                        ImGuiSliderFlags_AlwaysClamp);
-      if (ImGui::IsItemDeactivatedAfterEdit()) apply(session, state, key, v);
+      drag<std::int64_t>(session, state, key, label, {ImGuiDataType_S64, 0.2f, nullptr},
+                         key.int_min, key.int_max);
       break;
     }
     case scenario::KeyType::Number: {
-      double v = current.get<double>();
-      const double lo = key.num_min, hi = key.num_max;
       const std::string format = key.unit.empty() ? "%.3g" : "%.3g " + std::string(key.unit);
-      ImGui::DragScalar(label.c_str(), ImGuiDataType_Double, &v, 0.5f, &lo, &hi, format.c_str(),
-                        ImGuiSliderFlags_AlwaysClamp);
-      if (ImGui::IsItemDeactivatedAfterEdit()) apply(session, state, key, v);
+      drag<double>(session, state, key, label, {ImGuiDataType_Double, 0.5f, format.c_str()},
+                   key.num_min, key.num_max);
       break;
     }
     case scenario::KeyType::Text:
@@ -204,21 +237,27 @@ void draw_transport(Session& session, const ControlsState& state, const PoolView
 // The worker count and the job rate, which change the running program.
 void draw_live(Session& session, ControlsState& state, const PoolViewStyle& style) {
   section("Live");
-  int workers = session.figures().workers;
-  if (workers == 0) workers = session.scenario().pool.workers;
+  int workers = state.workers.shown(session);
   const bool pool_mode = session.scenario().pool.mode == scenario::Mode::Pool;
   ImGui::BeginDisabled(!pool_mode);
   ImGui::SetNextItemWidth(-FLT_MIN);
+  // Growing is live while the slider moves; anything else waits for the release.
   if (ImGui::SliderInt("##workers", &workers, 1, 64, "workers %d")) {
-    if (!session.set_workers(workers)) {
-      state.error = "Fewer workers needs a restart: this run's workers only stop when jobs closes.";
-    }
+    state.workers.moved(session, workers, ImGui::IsItemActive());
   }
+  if (ImGui::IsItemDeactivated()) state.workers.released(session);
   ImGui::EndDisabled();
   mark(state, "workers", style);
   tooltip(
       "How many worker goroutines read from jobs. More workers means more jobs at once, until "
-      "something else (a database, the CPUs, the producer) is the bottleneck.");
+      "something else (a database, the CPUs, the producer) is the bottleneck. More join the "
+      "running pool at once; fewer restart the run and bring it back to this moment.");
+  // What the last change did, under the slider, where the eye is.
+  if (const std::string status = state.workers.status(session); !status.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette(style.theme).warning);
+    ImGui::TextWrapped("%s", status.c_str());
+    ImGui::PopStyleColor();
+  }
   float rate_f = static_cast<float>(session.live_rate());
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::SliderFloat("##rate", &rate_f, 0.0f, 100.0f,
@@ -242,10 +281,9 @@ void draw_program(Session& session, ControlsState& state, const PoolViewStyle& s
     }
   }
   if (ImGui::TreeNode("All settings")) {
-    for (const scenario::KeySpec& key : scenario::keys()) {
-      if (key.path == "pool.workers" || key.path == "load.rate") continue;
+    for (const SettingRow& row : all_settings()) {
       ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-      setting(session, state, key, style);
+      setting(session, state, *row.key, style);
     }
     ImGui::TreePop();
   }
@@ -262,6 +300,7 @@ void load_preset(Session& session, int index) {
 }
 
 void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& style) {
+  if (!ImGui::IsAnyItemActive()) state.held_key.clear();  // a drag ended out of sight
   draw_preset_picker(session, state);
   draw_lesson_settings(session, state, style);
   draw_transport(session, state, style);

@@ -1,15 +1,22 @@
 #pragma once
 // Controls: play/pause/step/speed/reset, the preset picker, and every scenario setting.
 //
-// - Worker count and job rate are live: they change the running program.
+// - Worker count and job rate are live: they change the running program. Fewer workers
+//   (or more, where the running pool cannot take them) restart the run when the slider
+//   is let go and bring it back to the same moment (WorkersControl); a line under the
+//   slider says so.
+// - "All settings" lists every key (settings_list.hpp), the live ones showing the value
+//   in force.
 // - Every other setting restarts the run with the changed scenario at once (the Go
 //   listing follows), after validation; a rejected value shows the validator's message
 //   and leaves the session as it was.
 // - Each setting's tooltip is its doc text from the key table (core/scenario/keys.hpp).
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "app/gui/model/session.hpp"
+#include "app/gui/model/workers_control.hpp"
 #include "app/gui/views/view_pool.hpp"
 
 namespace poolscope::gui {
@@ -20,6 +27,10 @@ struct ControlsState {
   // names of lesson_controls() ("workers", "play"). They get an outline and a marker, and
   // settings not otherwise shown are listed first under "In this lesson".
   std::vector<std::string> highlight;
+  WorkersControl workers;  // the worker count's pending change and status line
+  // The setting a held drag edits and the value it has reached (applied on release).
+  std::string held_key;
+  nlohmann::json held_value;
 };
 
 void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& style);
