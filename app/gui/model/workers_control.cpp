@@ -38,6 +38,11 @@ bool worker_left(const Session& session) {
   return false;
 }
 
+// "1 worker", "4 workers".
+std::string count(int workers) {
+  return fmt::format("{} worker{}", workers, workers == 1 ? "" : "s");
+}
+
 }  // namespace
 
 int workers_in_force(const Session& session) {
@@ -105,7 +110,7 @@ void WorkersControl::restart(Session& session, int workers, const std::string& w
   }
   session.restart_with(std::move(next), fmt::format("restart, workers {}", workers));
   // No time in the text: it is the moment on screen, and ImGui may wrap "0.750" at its dot.
-  status_ = fmt::format("Restarted with {} workers and ran back to this moment: {}.", workers, why);
+  status_ = fmt::format("Restarted with {} and ran back to this moment: {}.", count(workers), why);
   status_id_ = session.scenario().id;
   status_workers_ = workers;
   status_time_ = session.now();
@@ -113,7 +118,7 @@ void WorkersControl::restart(Session& session, int workers, const std::string& w
 
 std::string WorkersControl::status(const Session& session) const {
   if (pending_) {
-    return fmt::format("Let go to restart with {} workers at this moment: {}.", *pending_,
+    return fmt::format("Let go to restart with {} at this moment: {}.", count(*pending_),
                        pending_why_);
   }
   const bool same_run = session.scenario().id == status_id_ &&

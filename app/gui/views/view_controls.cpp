@@ -92,6 +92,17 @@ void drag(Session& session, ControlsState& state, const scenario::KeySpec& key,
   if (ImGui::IsItemDeactivatedAfterEdit()) apply(session, state, key, v);
 }
 
+// The worker count's status line (WorkersControl::status), if any; true when drawn.
+bool draw_workers_status(const Session& session, const ControlsState& state,
+                         const PoolViewStyle& style) {
+  const std::string status = state.workers.status(session);
+  if (status.empty()) return false;
+  ImGui::PushStyleColor(ImGuiCol_Text, palette(style.theme).warning);
+  ImGui::TextWrapped("%s", status.c_str());
+  ImGui::PopStyleColor();
+  return true;
+}
+
 // One setting, drawn from its key-table row.
 void setting(Session& session, ControlsState& state, const scenario::KeySpec& key,
              const PoolViewStyle& style) {
@@ -140,6 +151,10 @@ void setting(Session& session, ControlsState& state, const scenario::KeySpec& ke
   }
   mark(state, key.path, style);
   tooltip(doc);
+  // A change made down here says what it did here too, when the slider's line is out of view.
+  if (route_of(key) == SettingRoute::Workers && !state.workers_status_visible) {
+    draw_workers_status(session, state, style);
+  }
 }
 
 // Keeps the next button of `label` on this row when it fits, else starts a new row (at a
@@ -253,11 +268,8 @@ void draw_live(Session& session, ControlsState& state, const PoolViewStyle& styl
       "something else (a database, the CPUs, the producer) is the bottleneck. More join the "
       "running pool at once; fewer restart the run and bring it back to this moment.");
   // What the last change did, under the slider, where the eye is.
-  if (const std::string status = state.workers.status(session); !status.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette(style.theme).warning);
-    ImGui::TextWrapped("%s", status.c_str());
-    ImGui::PopStyleColor();
-  }
+  state.workers_status_visible =
+      draw_workers_status(session, state, style) && ImGui::IsItemVisible();
   float rate_f = static_cast<float>(session.live_rate());
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::SliderFloat("##rate", &rate_f, 0.0f, 100.0f,

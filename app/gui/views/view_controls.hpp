@@ -27,7 +27,8 @@ struct ControlsState {
   // names of lesson_controls() ("workers", "play"). They get an outline and a marker, and
   // settings not otherwise shown are listed first under "In this lesson".
   std::vector<std::string> highlight;
-  WorkersControl workers;  // the worker count's pending change and status line
+  WorkersControl workers;               // the worker count's pending change and status line
+  bool workers_status_visible = false;  // this frame, under the workers slider
   // The setting a held drag edits and the value it has reached (applied on release).
   std::string held_key;
   nlohmann::json held_value;

@@ -155,6 +155,8 @@ TEST_CASE("Workers: after the run ended a change runs it again to the same momen
   CHECK_FALSE(session.finished());
   CHECK(cards(session) == 2);
   CHECK(contains(control.status(session), "the run had ended"));
+  control.moved(session, 1, false);
+  CHECK(contains(control.status(session), "Restarted with 1 worker and"));
 }
 
 TEST_CASE("Workers: after close(jobs) a pool with a WaitGroup restarts to grow") {
