@@ -345,7 +345,7 @@ TEST_CASE("Lessons: Reset, Back, Next and scrubbing keep the text and the pictur
   }
 }
 
-TEST_CASE("Session: the run ends when main returns; leaks are still decided") {
+TEST_CASE("Session: the run ends when main returns, and leaks are still decided") {
   // forgot-close: main returns after five requests; fifteen workers wait forever.
   gui::Session session(scenario::find_preset("forgot-close").value());
   session.advance_to_seconds(600);
