@@ -157,7 +157,10 @@ void Runtime::exit_goroutine(Goroutine* g) {
   g->root.destroy();
   g->root = g->resume = {};
   note_progress();
-  if (g == main_) emit(EventKind::MainExit, g);
+  if (g == main_) {
+    main_exit_time_ = now_;
+    emit(EventKind::MainExit, g);
+  }
 }
 
 // An operation completed without blocking. Go preempts a goroutine that runs too long;

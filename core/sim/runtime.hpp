@@ -248,6 +248,10 @@ class Runtime {
   [[nodiscard]] Outcome outcome() const noexcept { return report_.outcome; }
   [[nodiscard]] bool finished() const noexcept { return report_.outcome != Outcome::Running; }
   [[nodiscard]] const Report& report() const noexcept { return report_; }
+  // The virtual time main returned (its MainExit event), -1 while main runs or without
+  // spawn_main. A Go program ends there; the run goes on after it (until nothing moves)
+  // only to tell leaked goroutines from running ones, and report().time is that later end.
+  [[nodiscard]] Time main_exit_time() const noexcept { return main_exit_time_; }
   // Timers not yet fired or stopped (each masks a deadlock, as in Go).
   [[nodiscard]] std::size_t pending_timers() const noexcept { return live_timers_; }
 
@@ -569,6 +573,7 @@ class Runtime {
   Time active_time_ = 0;      // last time a goroutine ran or a timer fired
   bool ending_ = false;       // emitting the events of an ending
   bool interrupted_ = false;  // interrupt() was called during this clock call
+  Time main_exit_time_ = -1;
 
   std::deque<detail::Goroutine> goroutines_;  // goroutines_[id - 1]; deque: stable
   std::deque<detail::Channel> channels_;      // channels_[id - 1]

@@ -190,6 +190,32 @@ TEST_CASE("Outcome: a goroutine that would run forever after main returns is sti
   CHECK(s.count(EventKind::StillRunning) == 1);
 }
 
+TEST_CASE("Outcome: main's return is kept apart from the later end of the run") {
+  Config config;
+  config.drain_horizon = 5 * kSecond;
+  Sim s(config);
+  s.rt.spawn_main(main_leaves_a_ticker(s.rt));
+  CHECK(s.rt.main_exit_time() == -1);
+  s.rt.run_until(999 * kMillisecond);
+  CHECK(s.rt.main_exit_time() == -1);  // main still sleeps
+  s.rt.run_until(2 * kSecond);
+  CHECK(s.rt.main_exit_time() == 1 * kSecond);
+  CHECK_FALSE(s.rt.finished());  // the ticker goes on: still running or leaked?
+  CHECK(s.rt.run() == Outcome::Completed);
+  CHECK(s.rt.main_exit_time() == 1 * kSecond);
+  CHECK(s.rt.report().time == 6 * kSecond);
+  const auto exits = s.of_kind(EventKind::MainExit);
+  REQUIRE(exits.size() == 1);
+  CHECK(exits[0].time == s.rt.main_exit_time());
+}
+
+TEST_CASE("Outcome: main's return time stays -1 when main never returns") {
+  Sim s;
+  s.rt.spawn_main(unbuffered_results_main(s.rt));
+  CHECK(s.rt.run() == Outcome::Deadlock);
+  CHECK(s.rt.main_exit_time() == -1);
+}
+
 Go tidy_main(Runtime& rt) {
   const Chan jobs = rt.make_chan(100, "jobs", ChanRole::Plain, 70);
   const Chan results = rt.make_chan(100, "results", ChanRole::Plain, 71);
