@@ -38,12 +38,17 @@ bool PoolRun::finished() const noexcept { return impl_->runtime().finished(); }
 bool PoolRun::set_workers(int workers) { return impl_->set_workers(workers); }
 void PoolRun::set_rate(double jobs_per_second) { impl_->set_rate(jobs_per_second); }
 
-Summary PoolRun::summary() const {
+trace::Time PoolRun::program_end() const noexcept {
   const sim::Runtime& rt = impl_->runtime();
-  const detail::Counts& c = impl_->counts();
-  const sim::Report& report = rt.report();
-  Summary s;
-  s.outcome = rt.outcome();
+  if (rt.finished() && rt.outcome() != trace::Outcome::Completed) return rt.report().time;
+  return rt.main_exit_time();
+}
+
+namespace {
+
+// The figures of the program: as of main's return once main returned (a Go program ends
+// there, whatever its other goroutines were doing), else as of the end or of now.
+void fill_figures(Summary& s, const detail::Counts& c, const Figures& f) {
   s.results = c.results;
   s.jobs_sent = c.jobs_sent;
   s.jobs_done = c.jobs_done;
@@ -51,30 +56,46 @@ Summary PoolRun::summary() const {
   s.cancelled = c.cancelled;
   s.skipped = c.skipped;
   s.failed = c.failed;
-  if (s.outcome == trace::Outcome::Completed) {
-    s.leaked = static_cast<std::int64_t>(report.blocked.size());
-    s.still_running = static_cast<std::int64_t>(report.running.size());
-  }
   s.error = c.error;
-  if (s.error.empty() && s.outcome == trace::Outcome::Panic) {
-    std::string_view message = report.message;
-    if (message.starts_with("panic: ")) message.remove_prefix(7);
-    s.error = message;
-  }
-
-  const trace::Time end = rt.finished() ? report.time : rt.now();
-  const Figures f = impl_->metrics().figures(end);
   s.max_concurrent = f.max_in_work;
   s.max_queue_depth = f.max_queue_depth;
   s.max_blocked_senders = f.max_blocked_senders;
   s.peak_goroutines = f.peak_goroutines;
   s.peak_memory_bytes = f.peak_memory_bytes;
-  s.virtual_ms = static_cast<double>(end) / 1e6;
+  s.virtual_ms = static_cast<double>(f.time) / 1e6;
+  s.throughput_per_s = f.throughput_per_s;
+}
+
+}  // namespace
+
+Summary PoolRun::summary() const {
+  const sim::Runtime& rt = impl_->runtime();
+  const sim::Report& report = rt.report();
+  Summary s;
+  s.outcome = rt.outcome();
+  const detail::MainReturn* at_return = impl_->main_return();
+  if (at_return != nullptr &&
+      (s.outcome == trace::Outcome::Completed || s.outcome == trace::Outcome::Running)) {
+    fill_figures(s, at_return->counts, at_return->figures);
+    s.latency_p50_ms = at_return->latency_p50_ms;
+    s.latency_p99_ms = at_return->latency_p99_ms;
+  } else {
+    const trace::Time end = rt.finished() ? report.time : rt.now();
+    fill_figures(s, impl_->counts(), impl_->metrics().figures(end));
+    s.latency_p50_ms = static_cast<double>(impl_->metrics().total().percentile(0.5)) / 1e6;
+    s.latency_p99_ms = static_cast<double>(impl_->metrics().total().percentile(0.99)) / 1e6;
+  }
+  if (s.outcome == trace::Outcome::Completed) {
+    s.leaked = static_cast<std::int64_t>(report.blocked.size());
+    s.still_running = static_cast<std::int64_t>(report.running.size());
+  }
+  if (s.error.empty() && s.outcome == trace::Outcome::Panic) {
+    std::string_view message = report.message;
+    if (message.starts_with("panic: ")) message.remove_prefix(7);
+    s.error = message;
+  }
   s.events = rt.events_emitted();
   s.event_hash = impl_->event_hash();
-  s.throughput_per_s = f.throughput_per_s;
-  s.latency_p50_ms = static_cast<double>(impl_->metrics().total().percentile(0.5)) / 1e6;
-  s.latency_p99_ms = static_cast<double>(impl_->metrics().total().percentile(0.99)) / 1e6;
   return s;
 }
 

@@ -42,6 +42,14 @@ struct PoolRunOptions {
 };
 
 // What the CLI prints and the parity tests compare with Go's own run.
+//
+// A Go program ends when main returns, whatever its other goroutines are doing. So once
+// main returned, every figure a Go program could observe (counts, peaks, latencies,
+// throughput, virtual_ms) is as of that instant: a job done or a result counted later,
+// while the simulator lets the rest run, does not count (the export's stats.report()
+// reads its figures as main calls it, before it settles). Only leaked and still_running
+// are decided after that rest; events and event_hash cover the whole simulation. A
+// deadlock, a panic or a hang ends the program: the figures are as of that end.
 struct Summary {
   trace::Outcome outcome = trace::Outcome::Running;
   std::int64_t results = 0;         // results main received, over all requests
@@ -54,7 +62,7 @@ struct Summary {
   std::int64_t max_blocked_senders = 0;
   std::int64_t peak_goroutines = 0;
   std::int64_t peak_memory_bytes = 0;
-  double virtual_ms = 0;
+  double virtual_ms = 0;  // program_end(), in ms (now, while it runs)
   std::uint64_t events = 0;
   std::uint64_t event_hash = 0;  // FNV-1a over every event (0 when events are off)
   double throughput_per_s = 0;
@@ -90,6 +98,12 @@ class PoolRun {
   trace::Outcome run(trace::Time limit = trace::kForever);
   [[nodiscard]] trace::Time now() const noexcept;
   [[nodiscard]] bool finished() const noexcept;
+  // The program's end as Go sees it: the virtual time main returned (outcome Completed), or
+  // when the run ended otherwise (deadlock, panic, hang); -1 while the program runs.
+  // finished() comes later than a return of main when goroutines are left: the run goes on
+  // until nothing moves, to tell the leaked ones from those that would run forever. (A
+  // panic in that rest, which a Go program never reaches, would be the end instead.)
+  [[nodiscard]] trace::Time program_end() const noexcept;
 
   // Live controls. set_workers grows the pool at once (new `go worker` calls) and, when
   // resizable, retires the newest workers after their current job; it emits a Config

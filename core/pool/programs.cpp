@@ -216,6 +216,16 @@ sim::Go PoolProgram::main_body(PoolProgram& p) {
     }
   }
   rt.at(lines[Anchor::MainReport]);
+  p.note_main_return();
+}
+
+void PoolProgram::note_main_return() {
+  main_return_.time = rt_.now();
+  main_return_.counts = counts_;
+  main_return_.figures = metrics_.figures(rt_.now());
+  main_return_.latency_p50_ms = static_cast<double>(metrics_.total().percentile(0.5)) / 1e6;
+  main_return_.latency_p99_ms = static_cast<double>(metrics_.total().percentile(0.99)) / 1e6;
+  main_returned_ = true;
 }
 
 // func handle() in pool mode: make the channels, start the workers, send, collect.

@@ -51,6 +51,16 @@ struct Counts {
   std::string error;              // the first error a request's g.Wait returned
 };
 
+// What the program shows when main returns, where a Go program ends (the export's
+// stats.report() reads its figures there too): taken by main as its last statement.
+struct MainReturn {
+  trace::Time time = 0;
+  Counts counts;
+  Figures figures;  // Metrics::figures(time)
+  double latency_p50_ms = 0;
+  double latency_p99_ms = 0;
+};
+
 // [SECTION] One request --------------------------------------------------------------
 
 enum class WorkerState : std::uint8_t { Active, Retiring, Exited };
@@ -100,6 +110,10 @@ class PoolProgram {
   [[nodiscard]] const Roles& roles() const noexcept { return roles_; }
   [[nodiscard]] const Counts& counts() const noexcept { return counts_; }
   [[nodiscard]] std::uint64_t event_hash() const noexcept { return sinks_.hash.hash(); }
+  // Null until main returned.
+  [[nodiscard]] const MainReturn* main_return() const noexcept {
+    return main_returned_ ? &main_return_ : nullptr;
+  }
 
   bool set_workers(int workers);
   void set_rate(double jobs_per_second);
@@ -134,6 +148,7 @@ class PoolProgram {
   // The workers setting, announced in a Config event "workers" and told to the Metrics.
   void announce_workers(int workers);
   void spawn_worker(Request& q, int line, bool join_wg);
+  void note_main_return();
 
   // The goroutines and the functions they call, in listing order.
   static sim::Go main_body(PoolProgram& p);
@@ -167,6 +182,8 @@ class PoolProgram {
   double rate_;                // load.rate now (live)
   std::deque<Request> requests_;
   Counts counts_;
+  MainReturn main_return_;
+  bool main_returned_ = false;
 };
 
 }  // namespace poolscope::pool::detail

@@ -14,11 +14,17 @@
 //   since the module cannot be fetched offline;
 // - reads top to bottom like the lesson: worker, handler, main, the work, then helpers;
 //   lines calling `stats.` and the "stats" section at the end only measure the run;
-// - after the last request waits until goroutines settle (no job in work, no sender
-//   waiting for an arrival, runtime.NumGoroutine() unchanged for 25 polls 2 ms apart)
-//   and prints ONE final line of JSON on stdout:
-//     {"outcome":"completed","results":R,"leaked":L,"jobs_sent":S,"jobs_done":D,
-//      "max_concurrent":M,"error":"","completed_ok":C,"cancelled":X,"skipped":K,"failed":F}
+// - after the last request (where main would return and the program end) reads its
+//   figures, then waits until goroutines settle (no job in work, no sender waiting for
+//   an arrival, runtime.NumGoroutine() unchanged for 25 polls 2 ms apart) to count the
+//   leaked ones, and prints ONE final line of JSON on stdout:
+//     {"outcome":"completed","elapsed_ms":E,"results":R,"leaked":L,"jobs_sent":S,
+//      "jobs_done":D,"max_concurrent":M,"error":"","completed_ok":C,"cancelled":X,
+//      "skipped":K,"failed":F}
+//   Every figure but leaked is as of main's return (what goroutines do while it settles
+//   does not count), as PoolRun's Summary has them;
+//   elapsed_ms = wall-clock ms from the program's start to that return (PoolRun's
+//   virtual_ms, plus Go's own overhead);
 //   results = results main received (errgroup: jobs that succeeded), summed over requests;
 //   leaked = goroutines other than main still alive after settling (their stacks go to
 //   stderr); jobs_done = jobs whose work ran to its end (errgroup: completed_ok);

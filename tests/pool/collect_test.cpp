@@ -27,12 +27,49 @@ TEST_CASE("Pool.Collect: every strategy gets every result and leaks nothing, in 
   }
 }
 
-TEST_CASE("Pool.Collect: with \"none\" main returns at once and the workers still finish") {
-  const pool::Summary s = pool::run_to_end(preset("hello-pool", {"pool.collect=none"}));
+TEST_CASE("Pool.Collect: with \"none\" main returns at once, and the program ends there") {
+  // main sends its five jobs into the buffer and returns at t = 0: a Go program ends
+  // then, before any job is done. The simulator lets the workers run on (they finish
+  // and leave, leaking nothing) only to decide the leaks.
+  pool::PoolRun run(preset("hello-pool", {"pool.collect=none"}));
+  run.run();
+  const pool::Summary s = run.summary();
   CHECK(s.outcome == trace::Outcome::Completed);
   CHECK(s.results == 0);
-  CHECK(s.jobs_done == 5);
+  CHECK(s.jobs_sent == 5);
+  CHECK(s.jobs_done == 0);
+  CHECK(s.max_concurrent == 0);
+  CHECK(s.virtual_ms == 0.0);
   CHECK(s.leaked == 0);
+  CHECK(run.program_end() == 0);
+  CHECK(run.runtime().report().time == 2 * trace::kSecond);
+}
+
+TEST_CASE(
+    "Pool.Collect: main returns with the first result; what the pool does later is not "
+    "counted, but its leaks are") {
+  // One worker, jobs never closed. main leaves with the first result at 100 ms; the
+  // worker does four more jobs until 500 ms, then blocks on `range jobs` for good beside
+  // the closer in wg.Wait. The Go program ends at 100 ms with one job done.
+  pool::PoolRun run(preset(
+      "hello-pool", {"pool.workers=1", "pool.jobs_buffer=10", "pool.collect=producer_goroutine",
+                     "pool.close_jobs=false", "pool.collect_count=1", "work.mean_ms=100"}));
+  run.run();
+  const pool::Summary s = run.summary();
+  CHECK(s.outcome == trace::Outcome::Completed);
+  CHECK(run.program_end() == 100 * trace::kMillisecond);
+  CHECK(run.runtime().report().time == 500 * trace::kMillisecond);
+  CHECK(s.virtual_ms == doctest::Approx(100.0));
+  CHECK(s.results == 1);
+  CHECK(s.jobs_sent == 5);
+  CHECK(s.jobs_done == 1);
+  CHECK(s.throughput_per_s == doctest::Approx(10.0));
+  CHECK(s.latency_p99_ms == doctest::Approx(100.0));
+  CHECK(s.leaked == 2);
+  const auto& blocked = run.runtime().report().blocked;
+  REQUIRE(blocked.size() == 2);
+  CHECK(blocked[0].line == run.program().line(scenario::Anchor::WorkerRange));
+  CHECK(blocked[1].line == run.program().line(scenario::Anchor::CloserWait));
 }
 
 TEST_CASE("Pool.Collect: with \"none\" and no room for results, the workers leak on the send") {

@@ -25,6 +25,27 @@ TEST_CASE("Pool.Errgroup: job 4 fails, two running jobs are cancelled, four are 
   CHECK(s.leaked == 0);
 }
 
+TEST_CASE("Pool.Errgroup: the program ends when g.Wait and main return, at 1.5 s") {
+  // Job 4 fails at 1.5 s (half its work), cancelling jobs 5 and 6 at once: g.Wait
+  // returns and main with it. A Go program exits there; the time.After timers the
+  // cancelled jobs left behind would fire at 2 s, and only the simulator waits for them.
+  pool::PoolRun run(preset("errgroup-limit"));
+  CHECK(run.program_end() == -1);
+  run.run_until(1499 * trace::kMillisecond);
+  CHECK(run.program_end() == -1);
+  run.run_until(1500 * trace::kMillisecond);
+  CHECK(run.program_end() == 1500 * trace::kMillisecond);
+  CHECK_FALSE(run.finished());  // the leftover timers are still pending
+  run.run();
+  CHECK(run.program_end() == 1500 * trace::kMillisecond);
+  CHECK(run.runtime().report().time == 2000 * trace::kMillisecond);
+  const pool::Summary s = run.summary();
+  CHECK(s.outcome == trace::Outcome::Completed);
+  CHECK(s.virtual_ms == doctest::Approx(1500.0));
+  CHECK(s.throughput_per_s == doctest::Approx(3 / 1.5));
+  CHECK(s.leaked == 0);
+}
+
 TEST_CASE("Pool.Errgroup: g.Go itself blocks while the limit is reached") {
   trace::VectorSink sink;
   pool::PoolRun run(preset("errgroup-limit"), {.sink = &sink});

@@ -8,12 +8,14 @@ using namespace poolscope::scenario;
 TEST_CASE("Go runner: a completed run is read from the last line of stdout") {
   const auto run = parse_go_run(
       "request failed: job 4 failed\n"
-      R"({"outcome":"completed","results":3,"leaked":0,"jobs_sent":10,"jobs_done":3,)"
+      R"({"outcome":"completed","elapsed_ms":1504.25,"results":3,"leaked":0,"jobs_sent":10,)"
+      R"("jobs_done":3,)"
       R"("max_concurrent":3,"error":"job 4 failed","completed_ok":3,"cancelled":2,)"
       R"("skipped":4,"failed":1})"
       "\n",
       "", 0);
   CHECK(run.outcome == "completed");
+  CHECK(run.elapsed_ms == doctest::Approx(1504.25));
   CHECK(run.results == 3);
   CHECK(run.jobs_sent == 10);
   CHECK(run.max_concurrent == 3);
@@ -82,6 +84,7 @@ TEST_CASE("Go runner: leaked goroutines come from the stacks on stderr, without 
                                 "\t/tmp/main.go:20 +0x56\n",
                                 0);
   CHECK(run.outcome == "completed");
+  CHECK(run.elapsed_ms == -1.0);  // an older program printed none
   CHECK(run.leaked == 1);
   REQUIRE(run.goroutines.size() == 1);
   CHECK(run.goroutines[0] == GoGoroutine{7, "chan receive", "main.worker", 20});

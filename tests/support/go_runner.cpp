@@ -225,6 +225,9 @@ GoRun parse_go_run(std::string_view stdout_text, std::string_view stderr_text, i
   run.skipped = number("skipped");
   run.failed = number("failed");
   run.error = summary.value("error", "");
+  if (summary.contains("elapsed_ms") && summary["elapsed_ms"].is_number()) {
+    run.elapsed_ms = summary["elapsed_ms"].get<double>();
+  }
   return run;
 }
 

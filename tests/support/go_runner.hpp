@@ -62,7 +62,9 @@ struct GoRun {
                                         // leaked ones (main's own running goroutine excluded)
   std::string stdout_text;              // everything the program printed
   std::string stderr_text;
-  double wall_ms = 0.0;  // wall-clock time of the run
+  double wall_ms = 0.0;      // wall-clock time of the run
+  double elapsed_ms = -1.0;  // completed: the program's own time from its start to main's
+                             // return (before it settles); -1 when it printed none
 };
 
 // Reads a run from the program's output and exit status (pure; see the class comment).
