@@ -36,6 +36,12 @@ std::string summary_text(const pool::PoolRun& run, const pool::Summary& s) {
   if (!s.error.empty()) out += fmt::format("  error: {}\n", s.error);
   out += fmt::format("  events {}   event hash {:016x}\n", s.events, s.event_hash);
   const sim::Report& report = run.runtime().report();
+  if (s.outcome == trace::Outcome::Completed && report.time > run.program_end()) {
+    out += fmt::format(
+        "  main returned at {:.3f} s, where a Go program ends; the simulator ran on to {:.3f} s "
+        "only to tell leaked goroutines from running ones\n",
+        static_cast<double>(run.program_end()) / 1e9, static_cast<double>(report.time) / 1e9);
+  }
   if (s.outcome != trace::Outcome::Completed || !report.blocked.empty() ||
       !report.running.empty()) {
     out += "\n" + sim::format_report(report);

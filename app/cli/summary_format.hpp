@@ -11,7 +11,8 @@ namespace poolscope::cli {
 nlohmann::json summary_json(const pool::Summary& s);
 
 // The summary for people, with Go's own report (deadlock, panic, leaks) when there
-// is one.
+// is one. Its time is the program's end (main's return); when the simulator ran on after
+// it to decide the leaks, a line says until when.
 std::string summary_text(const pool::PoolRun& run, const pool::Summary& s);
 
 }  // namespace poolscope::cli

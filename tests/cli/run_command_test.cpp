@@ -35,6 +35,21 @@ TEST_CASE("CLI run: the seed's example completes with 5 results and nothing leak
   }
 }
 
+TEST_CASE("CLI run: errgroup-limit ends when g.Wait and main return, at 1.5 s") {
+  const auto summary = run_json("--preset errgroup-limit");
+  CHECK(summary["virtual_ms"].get<double>() == doctest::Approx(1500.0));
+  CHECK(summary["throughput_per_s"].get<double>() == doctest::Approx(2.0));
+  const auto text = run_cli("run --preset errgroup-limit");
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("completed after 1.500 s of virtual time") != std::string::npos);
+  CHECK(text.out.find("main returned at 1.500 s, where a Go program ends; the simulator ran on "
+                      "to 2.000 s") != std::string::npos);
+  // Where main's return is the end of everything, no such line.
+  const auto hello = run_cli("run --preset hello-pool");
+  CHECK(hello.out.find("completed after 2.000 s") != std::string::npos);
+  CHECK(hello.out.find("ran on") == std::string::npos);
+}
+
 TEST_CASE("CLI run: a deadlock is a result, reported with exit code 0") {
   const json j = run_json("--preset results-deadlock");
   CHECK(j["outcome"] == "deadlock");
