@@ -282,13 +282,20 @@ TEST_CASE("Pool.GoParity: the simulator and the Go runtime agree on every preset
     CHECK(go.leaked == sim.leaked);
     if (sim.leaked > 0) CHECK(go_blocked_lines(go) == sim_blocked_lines(report));
     // The end is main's return: Go's sleeps only ever last longer than asked, so its
-    // clock reads at least the simulator's, and not much more (not, say, the time the
-    // goroutines left behind stop). CPU-bound work runs on Go's wall clock whatever the
-    // share of the processors it gets, and Poisson arrivals differ: no bound there.
-    CHECK(sim.virtual_ms * 1e6 == doctest::Approx(static_cast<double>(sim_run.program_end())));
+    // clock reads at least the simulator's, and not much more (on a busy machine, up to
+    // twice as much). Where the simulator ran on long after main returned, Go's clock
+    // must stop nearer main's return than that later end. CPU-bound work runs on Go's
+    // wall clock whatever share of the processors it gets, and Poisson arrivals differ:
+    // no bound there.
+    const double program_end_ms = static_cast<double>(sim_run.program_end()) / 1e6;
+    const double run_end_ms = static_cast<double>(report.time) / 1e6;
+    CHECK(sim.virtual_ms == doctest::Approx(program_end_ms));
     if (c.figures_exact && s.work.kind == scenario::WorkKind::Io) {
       CHECK(go.elapsed_ms >= sim.virtual_ms - 0.01);
-      CHECK(go.elapsed_ms <= sim.virtual_ms + std::max(50.0, 0.2 * sim.virtual_ms));
+      CHECK(go.elapsed_ms <= 2 * sim.virtual_ms + 100);
+      if (run_end_ms - program_end_ms >= 200) {
+        CHECK(go.elapsed_ms < (program_end_ms + run_end_ms) / 2);
+      }
     }
     const NearReturn near = near_return(events.events, 2 * trace::kMillisecond);
     if (s.pool.mode == scenario::Mode::Errgroup) {
