@@ -31,7 +31,9 @@ struct GoroutineReport {
 
 struct Report {
   trace::Outcome outcome = trace::Outcome::Running;
-  trace::Time time = 0;  // when it ended
+  trace::Time time = 0;  // when the run ended: for Completed, when the goroutines main
+                         // left behind stopped moving (main returned at
+                         // Runtime::main_exit_time(), where a Go program ends)
   std::string message;   // Go's first line: "fatal error: ...", "panic: ..."
   trace::GoroutineId culprit = 0;
   int line = 0;
