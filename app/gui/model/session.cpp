@@ -102,10 +102,7 @@ trace::Time Session::now() const noexcept {
 
 bool Session::finished() const noexcept { return run_->finished(); }
 
-trace::Time Session::end_time() const noexcept {
-  if (gate_.main_returned >= 0) return gate_.main_returned;
-  return run_->finished() ? run_->runtime().report().time : -1;
-}
+trace::Time Session::end_time() const noexcept { return run_->program_end(); }
 
 void Session::set_stops(std::vector<trace::Time> stops) {
   std::sort(stops.begin(), stops.end());
