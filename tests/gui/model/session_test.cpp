@@ -83,3 +83,38 @@ TEST_CASE("Session: resuming from a scrubbed moment keeps the changes made befor
   session.view_at(session.now());
   CHECK(session.snapshot() == reference(s, 1500 * kMs, false));
 }
+
+TEST_CASE("Session: Step, Next job and play never carry the clock past a stop") {
+  // hello-pool: workers sleep 1 s, so the step after 0 s jumps to 1 s unless cut at 0.5 s.
+  const trace::Time stop = 500 * kMs;
+  SUBCASE("Step") {
+    gui::Session s(scenario::find_preset("hello-pool").value());
+    s.set_stops({stop});
+    s.playing = true;
+    for (int i = 0; i < 200 && s.now() < stop; ++i) s.step_event();
+    CHECK(s.now() == stop);
+    CHECK_FALSE(s.playing);
+    s.step_event();  // at the stop, the next step goes on
+    CHECK(s.now() > stop);
+  }
+  SUBCASE("Next job") {
+    gui::Session s(scenario::find_preset("hello-pool").value());
+    s.set_stops({stop});
+    for (int i = 0; i < 200 && s.now() < stop; ++i) s.step_job();
+    CHECK(s.now() == stop);
+  }
+  SUBCASE("Play at 50x, one long frame") {
+    gui::Session s(scenario::find_preset("hello-pool").value());
+    s.set_stops({stop});
+    s.speed = gui::Session::kMaxSpeed;
+    s.update(0.25);
+    CHECK(s.now() == stop);
+    CHECK_FALSE(s.playing);
+  }
+  SUBCASE("--at and recordings ignore stops") {
+    gui::Session s(scenario::find_preset("hello-pool").value());
+    s.set_stops({stop});
+    s.advance_to_seconds(1.0);
+    CHECK(s.now() == 1000 * kMs);
+  }
+}
