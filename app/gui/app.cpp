@@ -415,6 +415,10 @@ void App::frame(float dt) {
   const bool may_pause = !options_.external_clock && options_.lesson_stops;
   // Before the clock moves: a lesson opened by a key or at start sets its stops first.
   follow_lesson(*session_, lesson_, lessons_, may_pause);
+  // The two runs of compare share one clock: the right one stops where the left one does.
+  if (compare_ && compare_->session->stops() != session_->stops()) {
+    compare_->session->set_stops(session_->stops());
+  }
   if (!options_.external_clock) {
     session_->update(static_cast<double>(dt));
     if (compare_) compare_->session->update(static_cast<double>(dt));
