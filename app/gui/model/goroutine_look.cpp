@@ -4,13 +4,28 @@
 
 namespace poolscope::gui {
 
+using pool::ChannelUse;
 using trace::GoState;
 
-Look look_of(const trace::GoroutineView& g, const PoolModel& m, bool leaked,
-             std::span<const int> work_lines) {
-  if (leaked) return Look::Leaked;
-  const bool at_work = std::find(work_lines.begin(), work_lines.end(), g.line) != work_lines.end();
-  switch (g.state) {
+namespace {
+
+ChannelUse use_of(const LookRules& rules, trace::ChannelId c) {
+  return c != 0 && rules.use ? rules.use(c) : ChannelUse::Other;
+}
+
+bool at_anchor(const LookRules& rules, int line, scenario::Anchor anchor) {
+  return line != 0 && rules.program != nullptr && line == rules.program->line(anchor);
+}
+
+}  // namespace
+
+Look classify(const LookFacts& facts, const LookRules& rules) {
+  if (facts.leaked) return Look::Leaked;
+  const bool at_work =
+      facts.line != 0 && std::find(rules.work_lines.begin(), rules.work_lines.end(), facts.line) !=
+                             rules.work_lines.end();
+  const ChannelUse use = use_of(rules, facts.wait_object);
+  switch (facts.state) {
     case GoState::Runnable:
     case GoState::Running:
       return Look::Runnable;
@@ -20,16 +35,18 @@ Look look_of(const trace::GoroutineView& g, const PoolModel& m, bool leaked,
     case GoState::WaitingCpu:
       return Look::WaitingCpu;
     case GoState::Sleeping:
-      return Look::Sleeping;
+      return at_work ? Look::Working : Look::Sleeping;
     case GoState::BlockedSemaphore:
     case GoState::BlockedSend:
-      if (g.wait_object == m.db && m.db != 0) return Look::WaitingResource;
-      if (g.wait_object == m.limit && m.limit != 0) return Look::WaitingLimit;
-      return g.state == GoState::BlockedSend ? Look::BlockedSend : Look::WaitingResource;
+      if (use == ChannelUse::Db) return Look::WaitingResource;
+      if (use == ChannelUse::Limit) return Look::WaitingLimit;
+      return facts.state == GoState::BlockedSend ? Look::BlockedSend : Look::WaitingResource;
     case GoState::BlockedRecv:
-      return g.wait_object == m.jobs && m.jobs != 0 ? Look::Idle : Look::BlockedRecv;
+      return use == ChannelUse::Jobs ? Look::Idle : Look::BlockedRecv;
     case GoState::BlockedSelect:
-      return at_work ? Look::Working : Look::BlockedRecv;
+      if (at_work) return Look::Working;
+      return at_anchor(rules, facts.line, scenario::Anchor::WorkerRange) ? Look::Idle
+                                                                         : Look::BlockedRecv;
     case GoState::BlockedWaitGroup:
       return Look::BlockedRecv;
     case GoState::Exited:
@@ -38,37 +55,9 @@ Look look_of(const trace::GoroutineView& g, const PoolModel& m, bool leaked,
   return Look::Runnable;
 }
 
-Look span_look(trace::GoState state, std::uint16_t line, const scenario::GoProgram& program) {
-  using scenario::Anchor;
-  using trace::GoState;
-  const int l = line;
-  const auto at = [l, &program](Anchor a) { return l != 0 && l == program.line(a); };
-  const bool db = at(Anchor::WorkerAcquireDb) || at(Anchor::JobAcquireDb);
-  switch (state) {
-    case GoState::Runnable:
-    case GoState::Running:
-      return Look::Runnable;
-    case GoState::Working:
-    case GoState::IoWait:
-      return Look::Working;
-    case GoState::WaitingCpu:
-      return Look::WaitingCpu;
-    case GoState::Sleeping:  // the work itself may be a time.Sleep
-      return at(Anchor::WorkSleep) ? Look::Working : Look::Sleeping;
-    case GoState::BlockedSemaphore:
-    case GoState::BlockedSend:
-      if (at(Anchor::GroupGoAcquire)) return Look::WaitingLimit;
-      if (db || state == GoState::BlockedSemaphore) return Look::WaitingResource;
-      return Look::BlockedSend;
-    case GoState::BlockedRecv:
-    case GoState::BlockedSelect:
-      return at(Anchor::WorkerRange) ? Look::Idle : Look::BlockedRecv;
-    case GoState::BlockedWaitGroup:
-      return Look::BlockedRecv;
-    case GoState::Exited:
-      return Look::Exited;
-  }
-  return Look::Runnable;
+LookRules look_rules(const pool::Roles& roles, const scenario::GoProgram& program,
+                     std::span<const int> work_lines) {
+  return LookRules{[&roles](trace::ChannelId c) { return roles.use(c); }, &program, work_lines};
 }
 
 }  // namespace poolscope::gui

@@ -61,6 +61,7 @@ PoolModel build_pool_model(const trace::Snapshot& s, const pool::PoolRun& run, t
   if (s.outcome == trace::Outcome::Completed) {
     for (const auto& b : report.blocked) leaked.push_back(b.id);
   }
+  const LookRules rules = look_rules(roles, run.program(), work_lines);
   for (const trace::GoroutineView& g : s.goroutines) {
     Actor a;
     a.id = g.id;
@@ -70,7 +71,7 @@ PoolModel build_pool_model(const trace::Snapshot& s, const pool::PoolRun& run, t
     a.job = g.job;
     a.since = g.since;
     const bool is_leaked = std::find(leaked.begin(), leaked.end(), g.id) != leaked.end();
-    a.look = look_of(g, m, is_leaked, work_lines);
+    a.look = classify({g.state, g.wait_object, g.line, is_leaked}, rules);
     if ((g.state == GoState::Working || g.state == GoState::IoWait) && g.wait_value > g.since) {
       a.progress = std::clamp(
           static_cast<double>(now - g.since) / static_cast<double>(g.wait_value - g.since), 0.0,

@@ -309,8 +309,9 @@ void Session::absorb_new_events() {
       if (!lane.spans.empty() && lane.spans.back().start == e.time) {
         lane.spans.back().state = state;  // several changes at one instant: keep the last
         lane.spans.back().line = e.line;
+        lane.spans.back().object = e.object;
       } else {
-        lane.spans.push_back({e.time, state, e.line});
+        lane.spans.push_back({e.time, state, e.line, e.object});
       }
       if (lane.spans.size() > kMaxSpansPerLane) lane.spans.pop_front();
       if (state == trace::GoState::Exited) lane.exited = e.time;

@@ -44,6 +44,7 @@ struct Lane {
     trace::Time start = 0;
     trace::GoState state = trace::GoState::Runnable;
     std::uint16_t line = 0;
+    trace::ChannelId object = 0;  // the channel it waits on (the State event's object)
   };
   std::deque<Span> spans;  // at most Session::kMaxSpansPerLane
   trace::Time exited = -1;

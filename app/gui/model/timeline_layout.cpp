@@ -101,6 +101,11 @@ std::size_t span_at(const Lane& lane, double t_ns, trace::Time end) {
   return i;
 }
 
+Look span_look(const Lane& lane, std::size_t i, const LookRules& rules) {
+  const Lane::Span& span = lane.spans[i];
+  return classify({span.state, span.object, span.line, false}, rules);
+}
+
 std::size_t spans_starting_in(const Lane& lane, double t0_ns, double t1_ns) {
   const auto by_start = [](const Lane::Span& s, double t) {
     return static_cast<double>(s.start) < t;

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/model/goroutine_look.hpp"
 #include "app/gui/model/look.hpp"
 #include "app/gui/model/session.hpp"
 #include "core/scenario/go_export.hpp"
@@ -103,6 +104,12 @@ void pixel_spans(const Lane& lane, trace::Time end, const TimeMap& map, float x_
 // The index of the span of `lane` that holds time t (start <= t < its end), or
 // lane.spans.size() when none does (before the first kept span, after `end`, exited).
 [[nodiscard]] std::size_t span_at(const Lane& lane, double t_ns, trace::Time end);
+
+// The look of span `i` of `lane`, by the one classifier (goroutine_look.hpp) the pool
+// picture uses, so a lane shows at every moment the look the card shows then. A leak
+// is a fact of the run's end, not of a span: the panel says it on the lane's name (the
+// card turns Leaked only once the run completed), and the span keeps the wait's look.
+[[nodiscard]] Look span_look(const Lane& lane, std::size_t i, const LookRules& rules);
 
 // The number of spans of `lane` that start in [t0, t1).
 [[nodiscard]] std::size_t spans_starting_in(const Lane& lane, double t0_ns, double t1_ns);

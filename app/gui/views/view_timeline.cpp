@@ -14,8 +14,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app/gui/model/goroutine_look.hpp"
-
 namespace poolscope::gui {
 
 namespace {
@@ -45,7 +43,16 @@ struct Frame {
   float label_w;             // width of the names column
   float lane_h;              // height of one lane
   std::vector<float> ticks;  // screen x of the axis ticks, for the grid
+  LookRules rules;           // the classifier's rules for this run
 };
+
+// Leaked goroutines are known once the run completed: its report lists them.
+bool leaked(const Session& session, trace::GoroutineId g) {
+  const sim::Report& report = session.run().runtime().report();
+  return report.outcome == trace::Outcome::Completed &&
+         std::any_of(report.blocked.begin(), report.blocked.end(),
+                     [g](const sim::GoroutineReport& b) { return b.id == g; });
+}
 
 // The mouse buttons the axis and the lanes take: left scrubs, right and middle pan.
 constexpr ImGuiButtonFlags kTimelineButtons = ImGuiButtonFlags_MouseButtonLeft |
@@ -186,7 +193,7 @@ void span_tooltip(const Session& session, const Lane& lane, const Frame& f, doub
   }
   const Lane::Span& span = lane.spans[i];
   const trace::Time e = span_end(lane, i, end);
-  const Look look = span_look(span.state, span.line, session.program());
+  const Look look = span_look(lane, i, f.rules);
   ImGui::PushStyleColor(ImGuiCol_Text, look_colour(f.style.theme, look));
   ImGui::Text("%s  %s", std::string(look_glyph(look)).c_str(),
               std::string(look_name(look)).c_str());
@@ -206,8 +213,8 @@ void span_tooltip(const Session& session, const Lane& lane, const Frame& f, doub
   ImGui::EndTooltip();
 }
 
-void draw_lane(ImDrawList* dl, const Session& session, const Lane& lane, const Frame& f, float y,
-               float h, bool selected, bool leaked, std::vector<PixelSpan>& scratch) {
+void draw_lane(ImDrawList* dl, const Lane& lane, const Frame& f, float y, float h, bool selected,
+               bool leaked, std::vector<PixelSpan>& scratch) {
   const float s = f.s;
   if (selected) {
     dl->AddRectFilled(ImVec2(f.x_lanes - f.label_w, y), ImVec2(f.x_right, y + h),
@@ -232,14 +239,13 @@ void draw_lane(ImDrawList* dl, const Session& session, const Lane& lane, const F
   const float pad = std::max(1.0f, 2.0f * s);
   for (std::size_t k = 0; k < scratch.size(); ++k) {
     const PixelSpan& p = scratch[k];
-    const Lane::Span& span = lane.spans[p.source];
-    const Look look = span_look(span.state, span.line, session.program());
+    const Look look = span_look(lane, p.source, f.rules);
     const std::uint32_t colour = look_colour(f.style.theme, look);
     // Back-to-back spans of one look (job after job) keep a hairline between them.
     float x1 = p.x1;
-    if (k + 1 < scratch.size() && p.x1 - p.x0 >= 4 * s && scratch[k + 1].x0 <= p.x1) {
-      const Lane::Span& next = lane.spans[scratch[k + 1].source];
-      if (span_look(next.state, next.line, session.program()) == look) x1 -= std::max(1.0f, s);
+    if (k + 1 < scratch.size() && p.x1 - p.x0 >= 4 * s && scratch[k + 1].x0 <= p.x1 &&
+        span_look(lane, scratch[k + 1].source, f.rules) == look) {
+      x1 -= std::max(1.0f, s);
     }
     dl->AddRectFilled(ImVec2(p.x0, y + pad), ImVec2(x1, y + h - pad),
                       p.merged ? with_alpha(colour, 0.7f) : colour);
@@ -358,9 +364,6 @@ LanesHover draw_lane_rows(const Session& session, const Frame& f, trace::Gorouti
     dl->AddLine(ImVec2(x, win.y), ImVec2(x, win.y + view_h), with_alpha(f.pal.outline, 0.35f),
                 1.0f);
   }
-  // Leaked goroutines are known once the run completed.
-  const sim::Report& report = session.run().runtime().report();
-  const bool completed = report.outcome == trace::Outcome::Completed;
   const auto first = static_cast<std::size_t>(std::max(0.0f, std::floor(scroll / f.lane_h)));
   const std::size_t last =
       std::min(lanes.size(), static_cast<std::size_t>(std::ceil((scroll + view_h) / f.lane_h)) + 1);
@@ -369,11 +372,8 @@ LanesHover draw_lane_rows(const Session& session, const Frame& f, trace::Gorouti
   for (std::size_t i = first; i < last; ++i) {
     const Lane& lane = lanes[i];
     const float y = top + static_cast<float>(i) * f.lane_h;
-    const bool leaked = completed && std::any_of(report.blocked.begin(), report.blocked.end(),
-                                                 [&lane](const sim::GoroutineReport& g) {
-                                                   return g.id == lane.goroutine;
-                                                 });
-    draw_lane(dl, session, lane, f, y, f.lane_h, lane.goroutine == selected, leaked, scratch);
+    draw_lane(dl, lane, f, y, f.lane_h, lane.goroutine == selected, leaked(session, lane.goroutine),
+              scratch);
     if (hovered && mouse.y >= y && mouse.y < y + f.lane_h) hover.lane = {i, mouse.x < f.x_lanes};
   }
   if (footer) {
@@ -473,7 +473,8 @@ void draw_timeline(Session& session, TimelineState& state, const PoolViewStyle& 
           x_right,
           label_w,
           lane_h,
-          {}};
+          {},
+          look_rules(session.run().roles(), session.program(), session.work_lines())};
   draw_axis_strip(session, state, f, origin, avail.x - scrollbar, axis_h);
   draw_lanes_window(session, state, f, ImVec2(avail.x, avail.y - axis_h - spacing),
                     avail.x - scrollbar, selected);
