@@ -35,7 +35,8 @@ nlohmann::json to_json(const PictureRecord& d) {
   }
   return {{"cards", cards},     {"sender_entries", d.sender_entries},
           {"tokens", d.tokens}, {"cycle_arrows", d.cycle_arrows},
-          {"swarm", d.swarm},   {"banner", d.banner}};
+          {"swarm", d.swarm},   {"banner", d.banner},
+          {"legend", d.legend}, {"legend_row", d.legend_row}};
 }
 }  // namespace
 
@@ -128,6 +129,7 @@ void App::handle_keys() {
   }
   if (ImGui::IsKeyPressed(keys::kF11, false)) requests_.toggle_fullscreen = true;
   if (ImGui::IsKeyPressed(keys::kF5, false)) options_.stage = !options_.stage;
+  if (ImGui::IsKeyPressed(keys::kL, false)) pool_view_.open_legend = true;
   if (ImGui::IsKeyPressed(keys::kT, false)) {
     const ThemeId next = options_.theme == ThemeId::Dark    ? ThemeId::Light
                          : options_.theme == ThemeId::Light ? ThemeId::Projector
@@ -374,7 +376,8 @@ void App::draw_start_prompt() {
 
 void App::draw_stage(float dt, bool cramped) {
   const float s = options_.scale;
-  const PoolViewStyle style{options_.theme, s, &fonts_};
+  const PoolViewStyle style{
+      .theme = options_.theme, .scale = s, .fonts = &fonts_, .legend_row = true};
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float counters_h =

@@ -25,7 +25,7 @@
 // - Compare mode puts a second run beside the first in the centre (compare.hpp); the
 //   controls edit the focused side, the clock is shared.
 // - Keyboard: see shortcuts() in view_stage.hpp (Space, Right, Up/Down, R, 1..8, PgUp/PgDn,
-//   Ctrl +/-/0, T, F5, F11, ?).
+//   Ctrl +/-/0, T, F5, L, F11, ?).
 #include <memory>
 #include <optional>
 #include <span>

@@ -164,3 +164,22 @@ TEST_CASE("Picture: the unbounded lesson's last step puts the pool of 20 beside 
   REQUIRE(p.drawn.contains("compare"));
   CHECK(p.drawn["compare"]["swarm"] == false);
 }
+
+TEST_CASE("Picture: the legend of looks opens with L and stays closed otherwise") {
+  const Picture closed = shoot("legend_closed", "--preset results-deadlock --at 3");
+  CHECK(closed.drawn["legend"] == false);
+  const Picture open = shoot("legend_open", "--preset results-deadlock --at 3 --press l@5");
+  CHECK(open.drawn["legend"] == true);
+  // The table draws every look's disc: the leaked purple is in no card of this picture.
+  CHECK(pixels_near(closed.image, kLeakedPurple) == 0);
+  CHECK(pixels_near(open.image, kLeakedPurple) > 50);
+}
+
+TEST_CASE("Picture: on stage a legend row under the picture names the looks in it") {
+  const Picture stage =
+      shoot("legend_stage", "--stage --scale 2 --theme projector --preset backpressure --at 2.5");
+  // backpressure at 2.5 s: the workers work, main waits at the entrance of a full jobs.
+  CHECK(stage.drawn["legend_row"] == "working, blocked sending");
+  const Picture panels = shoot("legend_panels", "--preset backpressure --at 2.5");
+  CHECK(panels.drawn["legend_row"] == "");  // the panels have the Legend button instead
+}

@@ -119,4 +119,17 @@ PoolModel build_pool_model(const trace::Snapshot& s, const pool::PoolRun& run, t
   return m;
 }
 
+LookCounts look_counts(const PoolModel& m) {
+  LookCounts counts{};
+  for (const std::vector<Actor>* group : {&m.producers, &m.workers, &m.others}) {
+    for (const Actor& a : *group) ++counts[static_cast<std::size_t>(a.look)];
+  }
+  return counts;
+}
+
+int jobs_queued(const PoolModel& m) {
+  return static_cast<int>(std::count_if(m.tokens.begin(), m.tokens.end(),
+                                        [](const Token& t) { return t.place == Place::JobsSlot; }));
+}
+
 }  // namespace poolscope::gui

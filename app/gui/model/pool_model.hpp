@@ -12,6 +12,8 @@
 //   slot. The view tweens tokens between these places.
 // - Pure function of (snapshot, the run's roles, program and report, the moment, the
 //   program's work lines): tested without a window.
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -74,6 +76,14 @@ struct PoolModel {
   bool main_exited = false;
   trace::Outcome outcome = trace::Outcome::Running;
 };
+
+// How many of the model's goroutines (producers, workers, others) are in each look: the
+// stage counters count by the classifier the cards are drawn with.
+using LookCounts = std::array<int, static_cast<std::size_t>(Look::Count)>;
+[[nodiscard]] LookCounts look_counts(const PoolModel& m);
+
+// The jobs buffered in the jobs channel (its tokens in slots).
+[[nodiscard]] int jobs_queued(const PoolModel& m);
 
 // Results carry j * 2 (the lesson's `results <- j * 2`); this maps one back to its job.
 constexpr std::int64_t job_of_result(std::int64_t value) { return value / 2; }

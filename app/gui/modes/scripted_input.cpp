@@ -13,7 +13,7 @@
 namespace poolscope::gui {
 
 namespace {
-constexpr std::array<std::pair<std::string_view, int>, 14> kNamed = {{
+constexpr std::array<std::pair<std::string_view, int>, 15> kNamed = {{
     {"space", keys::kSpace},
     {"left", keys::kLeft},
     {"right", keys::kRight},
@@ -25,6 +25,7 @@ constexpr std::array<std::pair<std::string_view, int>, 14> kNamed = {{
     {"equal", keys::kEqual},
     {"minus", keys::kMinus},
     {"f5", keys::kF5},
+    {"l", keys::kL},
     {"f11", keys::kF11},
     {"f12", keys::kF12},
     {"slash", keys::kSlash},

@@ -12,6 +12,7 @@ inline constexpr int kSlash = 47;   // '/', '?' with Shift on US layouts
 inline constexpr int kDigit0 = 48;  // '0'
 inline constexpr int kDigit1 = 49;  // '1'; '2'..'9' follow
 inline constexpr int kEqual = 61;   // '=', '+' with Shift
+inline constexpr int kL = 76;
 inline constexpr int kR = 82;
 inline constexpr int kT = 84;
 inline constexpr int kEscape = 256;

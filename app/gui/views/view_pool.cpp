@@ -15,9 +15,11 @@
 #include <cmath>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 #include "app/gui/model/pool_layout.hpp"
 #include "app/gui/model/pool_model.hpp"
+#include "app/gui/views/view_legend.hpp"
 
 namespace poolscope::gui {
 
@@ -637,8 +639,20 @@ void draw_pool_view(const Session& session, PoolViewState& state, const PoolView
                     float dt) {
   const PoolModel& m = session.model();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const ImVec2 size = ImGui::GetContentRegionAvail();
+  ImVec2 size = ImGui::GetContentRegionAvail();
   if (size.x < 50 || size.y < 50) return;
+  // On stage, a row under the picture names the looks in it.
+  LookSet shown{};
+  const LookCounts counts = look_counts(m);
+  for (std::size_t i = 0; i < shown.size(); ++i) shown[i] = counts[i] > 0;
+  const float legend_h = st.legend_row ? legend_row_height(shown, size.x) : 0.0f;
+  size.y -= legend_h;
+  // The legend, one click away in the top right corner; submitted before the canvas so
+  // that it takes the clicks over it.
+  const float legend_w = ImGui::CalcTextSize("Legend").x + 2 * ImGui::GetStyle().FramePadding.x;
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + size.x - legend_w - 2 * st.scale, origin.y));
+  const bool legend = draw_legend_button("pool", st, std::exchange(state.open_legend, false));
+  ImGui::SetCursorScreenPos(origin);
   ImGui::InvisibleButton("pool-canvas", size);
   const bool clicked = ImGui::IsItemClicked();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -668,6 +682,7 @@ void draw_pool_view(const Session& session, PoolViewState& state, const PoolView
   const PoolLayout L = lay_out(f, producers.size());
   state.drawn = {};
   state.drawn.swarm = L.swarm;
+  state.drawn.legend = legend;
   ChannelLayout jobs, results;
   Places places = place_parts(f, L, jobs, results);
   draw_producers(f, L, places, producers);
@@ -682,6 +697,15 @@ void draw_pool_view(const Session& session, PoolViewState& state, const PoolView
 
   if (clicked) state.selected = card_at(places, ImGui::GetIO().MousePos);
   dl->PopClipRect();
+  if (st.legend_row) {
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + size.y));
+    draw_legend_row(shown, st);
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+      if (!shown[i]) continue;
+      if (!state.drawn.legend_row.empty()) state.drawn.legend_row += ", ";
+      state.drawn.legend_row += look_name(static_cast<Look>(i));
+    }
+  }
 }
 
 }  // namespace poolscope::gui

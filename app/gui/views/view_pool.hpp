@@ -33,6 +33,8 @@ struct PictureRecord {
   int tokens = 0;          // job tokens drawn
   int cycle_arrows = 0;    // wait-for arrows of a deadlock
   bool swarm = false;      // goroutines summarised instead of drawn as cards
+  bool legend = false;     // the legend of looks is open
+  std::string legend_row;  // the looks the stage's legend row names, ", "-separated
   std::string banner;      // "Deadlock", "Panic", "3 goroutines leaked", or ""
 };
 
@@ -42,6 +44,7 @@ struct PoolViewState {
   std::unordered_set<std::int64_t> seen;           // scratch: jobs placed this frame
   trace::GoroutineId selected = 0;                 // highlighted goroutine (0: none)
   PictureRecord drawn;                             // what the last frame drew
+  bool open_legend = false;                        // set (the L key) to open the legend next frame
   bool primed = false;  // false until the first frame: tokens then start where they are
 };
 
@@ -49,6 +52,8 @@ struct PoolViewStyle {
   ThemeId theme = ThemeId::Dark;
   float scale = 1.0f;
   const Fonts* fonts = nullptr;
+  // Stage mode: under the picture, always, a row naming the looks in it (view_legend.hpp).
+  bool legend_row = false;
 };
 
 void draw_pool_view(const Session& session, PoolViewState& state, const PoolViewStyle& style,

@@ -24,6 +24,7 @@ constexpr std::array kShortcuts = {
     Shortcut{"Ctrl 0", "text size 1x"},
     Shortcut{"T", "next theme: dark, light, projector"},
     Shortcut{"F5", "stage mode: pool, narration, big counters"},
+    Shortcut{"L", "legend: what each glyph and colour means"},
     Shortcut{"F11", "full screen"},
     Shortcut{"?", "this list"},
     Shortcut{"Esc", "close this list"},
@@ -34,7 +35,10 @@ std::span<const Shortcut> shortcuts() noexcept { return kShortcuts; }
 
 void draw_stage_counters(const Session& session, const PoolViewStyle& style, float height,
                          LayoutReport& report) {
-  const pool::Figures f = session.figures();
+  // The moment shown (scrubbed too), counted by the classifier the cards are drawn with.
+  const PoolModel& m = session.model();
+  const LookCounts looks = look_counts(m);
+  const auto count = [&looks](Look look) { return looks[static_cast<std::size_t>(look)]; };
   const Palette& pal = palette(style.theme);
   const float s = style.scale;
   struct Counter {
@@ -43,14 +47,17 @@ void draw_stage_counters(const Session& session, const PoolViewStyle& style, flo
     std::string value;
     std::uint32_t colour;
   };
+  const int alive = static_cast<int>(m.producers.size() + m.workers.size() + m.others.size()) -
+                    count(Look::Exited);
   const std::array counters = {
-      Counter{"jobs waiting", "queued", std::to_string(f.queue_depth), pal.token},
-      Counter{"in work", "in work", fmt::format("{} / {}", f.in_work, f.workers),
+      Counter{"jobs waiting", "queued", std::to_string(jobs_queued(m)), pal.token},
+      Counter{"* working", "* working",
+              fmt::format("{} / {}", count(Look::Working), m.workers.size()),
               look_colour(style.theme, Look::Working)},
-      Counter{"senders blocked", "blocked", std::to_string(f.blocked_senders),
+      Counter{"! blocked sending", "! blocked", std::to_string(count(Look::BlockedSend)),
               look_colour(style.theme, Look::BlockedSend)},
-      Counter{"results", "results", std::to_string(f.results), pal.result},
-      Counter{"goroutines", "goroutines", std::to_string(f.goroutines), pal.text},
+      Counter{"results", "results", std::to_string(session.figures().results), pal.result},
+      Counter{"goroutines", "goroutines", std::to_string(alive), pal.text},
   };
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();

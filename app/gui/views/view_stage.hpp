@@ -34,8 +34,10 @@ struct PresentationRequest {
 // that mirror the keys; writes `r`.
 void draw_presentation(PresentationRequest& r, const PoolViewStyle& style);
 
-// The big counters row (queued, in work, blocked senders, results, goroutines), `height`
-// tall, across the current window's width.
+// The big counters row (queued, working, blocked sending, results, goroutines), `height`
+// tall, across the current window's width, for the moment shown; the goroutines are
+// counted by their looks (the classifier of the cards). (The legend of the looks in the
+// picture is the pool view's, under it: PoolViewStyle::legend_row.)
 void draw_stage_counters(const Session& session, const PoolViewStyle& style, float height,
                          LayoutReport& report);
 

@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/gui/views/view_legend.hpp"
+
 namespace poolscope::gui {
 
 namespace {
@@ -61,7 +63,7 @@ constexpr ImGuiButtonFlags kTimelineButtons = ImGuiButtonFlags_MouseButtonLeft |
 
 // [SECTION] Toolbar ----------------------------------------------------------------------
 
-void draw_toolbar(Session& session, TimelineState& state) {
+void draw_toolbar(Session& session, TimelineState& state, const PoolViewStyle& style) {
   ImGui::Checkbox("Follow", &state.follow);
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("Keep the present at the right edge while the run plays.");
@@ -96,8 +98,11 @@ void draw_toolbar(Session& session, TimelineState& state) {
                                : fmt::format("t = {:.3f} s", seconds(session.now()));
   ImGui::TextUnformatted(when.c_str());
   ImGui::SameLine();
+  draw_legend_button("timeline", style);
+  ImGui::SameLine();
   help_marker(
-      "One lane per goroutine, coloured by its state over virtual time.\n"
+      "One lane per goroutine, coloured by its state over virtual time (the cards' colours\n"
+      "and glyphs: see Legend).\n"
       "Wheel: zoom around the mouse. Shift+wheel or wheel over the names: scroll lanes.\n"
       "Right or middle drag: pan. Left click or drag: show that moment (scrub).\n"
       "Click a name to select that goroutine. Vertical marks: settings changed.");
@@ -443,7 +448,7 @@ void draw_lanes_window(Session& session, TimelineState& state, const Frame& f, I
 void draw_timeline(Session& session, TimelineState& state, const PoolViewStyle& style,
                    trace::GoroutineId& selected) {
   const float s = style.scale;
-  draw_toolbar(session, state);
+  draw_toolbar(session, state, style);
 
   const trace::Time now = session.now();
   if (state.follow && !session.scrubbing()) state.window = follow_window(state.window, now);

@@ -84,3 +84,17 @@ TEST_CASE("PoolModel: the second request's channels are the ones shown") {
   CHECK(second.jobs > first.jobs);
   CHECK(second.results > first.results);
 }
+
+TEST_CASE("PoolModel: look counts and queued jobs are what the results-deadlock picture shows") {
+  pool::PoolRun run(preset("results-deadlock"));
+  const PoolModel m = model_at(run, 3.0);  // deadlocked at 0.3 s
+  REQUIRE(m.outcome == trace::Outcome::Deadlock);
+  const LookCounts counts = look_counts(m);
+  // main blocked sending job 6, the three workers blocked sending their results.
+  CHECK(counts[static_cast<std::size_t>(Look::BlockedSend)] == 4);
+  CHECK(counts[static_cast<std::size_t>(Look::Working)] == 0);
+  CHECK(jobs_queued(m) == 2);
+  int total = 0;
+  for (int c : counts) total += c;
+  CHECK(total == 4);
+}
