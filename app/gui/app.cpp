@@ -33,10 +33,15 @@ nlohmann::json to_json(const PictureRecord& d) {
   for (const auto& [name, look] : d.cards) {
     cards.push_back({{"name", name}, {"look", std::string(look_name(look))}});
   }
-  return {{"cards", cards},     {"sender_entries", d.sender_entries},
-          {"tokens", d.tokens}, {"cycle_arrows", d.cycle_arrows},
-          {"swarm", d.swarm},   {"banner", d.banner},
-          {"legend", d.legend}, {"legend_row", d.legend_row}};
+  return {{"cards", cards},
+          {"sender_entries", d.sender_entries},
+          {"tokens", d.tokens},
+          {"cycle_arrows", d.cycle_arrows},
+          {"swarm", d.swarm},
+          {"banner", d.banner},
+          {"arrows_crossing", d.arrows_crossing},
+          {"legend", d.legend},
+          {"legend_row", d.legend_row}};
 }
 }  // namespace
 

@@ -62,6 +62,7 @@ int pixels_near(const gui::Image& image, std::uint32_t rgb, int tolerance = 6) {
 constexpr std::uint32_t kWorkingGreen = 0x009E73;
 constexpr std::uint32_t kBlockedVermillion = 0xD55E00;
 constexpr std::uint32_t kLeakedPurple = 0xCC79A7;
+constexpr std::uint32_t kDeadlockRed = 0xF03246;  // the dark theme's deadlock red
 constexpr std::uint32_t kResourceOrange = 0xE69F00;
 
 }  // namespace
@@ -99,8 +100,12 @@ TEST_CASE("Picture: forgot-close marks the workers leaked after main returns") {
 TEST_CASE("Picture: results-deadlock draws the banner and the wait-for cycle") {
   const Picture p = shoot("results_deadlock", "--preset results-deadlock --at 5");
   CHECK(p.drawn["banner"] == "Deadlock");
-  CHECK(p.drawn["cycle_arrows"].get<int>() >= 2);
-  CHECK(pixels_near(p.image, kBlockedVermillion) > 10000);  // the banner and the cards
+  // main waits for each of the three workers and each worker for main: six arrows, all
+  // routed clear of the labels and channels.
+  CHECK(p.drawn["cycle_arrows"].get<int>() == 6);
+  CHECK(p.drawn["arrows_crossing"].get<int>() == 0);
+  CHECK(pixels_near(p.image, kDeadlockRed) > 10000);       // the arrows and the banner
+  CHECK(pixels_near(p.image, kBlockedVermillion) > 1000);  // the cards, blocked sending
 }
 
 TEST_CASE("Picture: size-to-bottleneck shows workers waiting for a database connection") {

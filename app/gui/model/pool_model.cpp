@@ -132,4 +132,37 @@ int jobs_queued(const PoolModel& m) {
                                         [](const Token& t) { return t.place == Place::JobsSlot; }));
 }
 
+std::vector<WaitEdge> deadlock_edges(const sim::Report& report) {
+  std::vector<WaitEdge> edges;
+  if (report.outcome != trace::Outcome::Deadlock) return edges;
+  const auto waits_for = [&report](trace::GoroutineId g) -> const std::vector<trace::GoroutineId>* {
+    const sim::GoroutineReport* r = report.find(g);
+    return r != nullptr ? &r->waits_for : nullptr;
+  };
+  // Does `from` reach `to` by wait-for edges? (A handful of goroutines: a plain search.)
+  const auto reaches = [&waits_for](trace::GoroutineId from, trace::GoroutineId to) {
+    std::vector<trace::GoroutineId> seen{from};
+    std::vector<trace::GoroutineId> todo{from};
+    while (!todo.empty()) {
+      const trace::GoroutineId g = todo.back();
+      todo.pop_back();
+      if (g == to) return true;
+      const std::vector<trace::GoroutineId>* next = waits_for(g);
+      if (next == nullptr) continue;
+      for (trace::GoroutineId n : *next) {
+        if (std::find(seen.begin(), seen.end(), n) != seen.end()) continue;
+        seen.push_back(n);
+        todo.push_back(n);
+      }
+    }
+    return false;
+  };
+  for (const sim::GoroutineReport& g : report.blocked) {
+    for (trace::GoroutineId to : g.waits_for) {
+      if (to != g.id && reaches(to, g.id)) edges.push_back({g.id, to});
+    }
+  }
+  return edges;
+}
+
 }  // namespace poolscope::gui

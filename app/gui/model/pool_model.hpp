@@ -22,6 +22,7 @@
 #include "app/gui/model/look.hpp"
 #include "core/pool/pool_run.hpp"
 #include "core/pool/roles.hpp"
+#include "core/sim/report.hpp"
 #include "core/trace/snapshot.hpp"
 
 namespace poolscope::gui {
@@ -81,6 +82,20 @@ struct PoolModel {
 // stage counters count by the classifier the cards are drawn with.
 using LookCounts = std::array<int, static_cast<std::size_t>(Look::Count)>;
 [[nodiscard]] LookCounts look_counts(const PoolModel& m);
+
+// One wait-for arrow of a deadlock: `from` waits for `to` (only `to` could wake it).
+struct WaitEdge {
+  trace::GoroutineId from = 0;
+  trace::GoroutineId to = 0;
+  friend bool operator==(const WaitEdge&, const WaitEdge&) = default;
+};
+
+// Every wait-for edge of a deadlocked run that lies on a cycle (its `to` waits, through
+// others, for its `from`): each goroutine caught in the deadlock's cycles, not only the
+// one cycle the report names (main -> worker 1 -> main leaves out workers 2 and 3, who
+// wait for main just the same). Edges in the order of report.blocked, then waits_for.
+// Empty unless report.outcome is Deadlock.
+[[nodiscard]] std::vector<WaitEdge> deadlock_edges(const sim::Report& report);
 
 // The jobs buffered in the jobs channel (its tokens in slots).
 [[nodiscard]] int jobs_queued(const PoolModel& m);

@@ -18,7 +18,7 @@ constexpr std::uint32_t kPurple = IM_COL32(204, 121, 167, 255);
 
 constexpr Palette make_palette(std::uint32_t background, std::uint32_t panel, std::uint32_t text,
                                std::uint32_t dim, std::uint32_t outline, std::uint32_t slot,
-                               std::uint32_t grey, float stroke) {
+                               std::uint32_t grey, std::uint32_t deadlock, float stroke) {
   return Palette{
       .background = background,
       .panel = panel,
@@ -29,24 +29,25 @@ constexpr Palette make_palette(std::uint32_t background, std::uint32_t panel, st
       .token = kSkyBlue,
       .result = kGreen,
       .warning = kVermillion,
+      .deadlock = deadlock,
       .looks = {kSkyBlue, grey, kGreen, kVermillion, kBlue, kOrange, kOrange, kYellow, grey, grey,
                 kPurple, kVermillion},
       .stroke = stroke,
   };
 }
 
-const Palette kDark =
-    make_palette(IM_COL32(22, 24, 29, 255), IM_COL32(33, 36, 43, 255), IM_COL32(235, 237, 240, 255),
-                 IM_COL32(150, 156, 168, 255), IM_COL32(90, 96, 110, 255),
-                 IM_COL32(48, 52, 62, 255), IM_COL32(120, 126, 138, 255), 1.5f);
+const Palette kDark = make_palette(IM_COL32(22, 24, 29, 255), IM_COL32(33, 36, 43, 255),
+                                   IM_COL32(235, 237, 240, 255), IM_COL32(150, 156, 168, 255),
+                                   IM_COL32(90, 96, 110, 255), IM_COL32(48, 52, 62, 255),
+                                   IM_COL32(120, 126, 138, 255), IM_COL32(240, 50, 70, 255), 1.5f);
 const Palette kLight = make_palette(IM_COL32(246, 246, 243, 255), IM_COL32(255, 255, 255, 255),
                                     IM_COL32(25, 27, 31, 255), IM_COL32(95, 100, 110, 255),
                                     IM_COL32(160, 165, 175, 255), IM_COL32(228, 230, 234, 255),
-                                    IM_COL32(140, 145, 155, 255), 1.5f);
-const Palette kProjector =
-    make_palette(IM_COL32(0, 0, 0, 255), IM_COL32(16, 16, 16, 255), IM_COL32(255, 255, 255, 255),
-                 IM_COL32(200, 200, 200, 255), IM_COL32(230, 230, 230, 255),
-                 IM_COL32(40, 40, 40, 255), IM_COL32(170, 170, 170, 255), 3.0f);
+                                    IM_COL32(140, 145, 155, 255), IM_COL32(200, 0, 30, 255), 1.5f);
+const Palette kProjector = make_palette(
+    IM_COL32(0, 0, 0, 255), IM_COL32(16, 16, 16, 255), IM_COL32(255, 255, 255, 255),
+    IM_COL32(200, 200, 200, 255), IM_COL32(230, 230, 230, 255), IM_COL32(40, 40, 40, 255),
+    IM_COL32(170, 170, 170, 255), IM_COL32(255, 60, 80, 255), 3.0f);
 
 ImVec4 to_vec4(std::uint32_t c) { return ImGui::ColorConvertU32ToFloat4(c); }
 }  // namespace

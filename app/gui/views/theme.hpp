@@ -22,7 +22,10 @@ struct Palette {
   std::uint32_t slot;     // an empty channel slot
   std::uint32_t token;    // a job token
   std::uint32_t result;   // a result token
-  std::uint32_t warning;  // teaching warnings, deadlock banner
+  std::uint32_t warning;  // teaching warnings, the panic banner
+  // A deadlock's wait-for arrows and banner: a red apart from the vermillion of a blocked
+  // send (the cards in the cycle), at least 4:1 against the theme's background.
+  std::uint32_t deadlock;
   std::uint32_t looks[static_cast<int>(Look::Count)];
   float stroke;  // line thickness in pixels at scale 1
 };

@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "app/gui/model/arrow_route.hpp"
 #include "app/gui/model/pool_layout.hpp"
 #include "app/gui/model/pool_model.hpp"
 #include "app/gui/views/view_legend.hpp"
@@ -376,30 +377,14 @@ void draw_tokens(ImDrawList* dl, const PoolViewStyle& st, const PoolModel& m, co
 
 // [SECTION] Outcome overlays -------------------------------------------------------
 
-// The point where the segment from r's centre towards `to` leaves r.
-Vec2 edge_point(const Rect& r, Vec2 to) {
-  const Vec2 c = r.centre();
-  const float dx = to.x - c.x, dy = to.y - c.y;
-  if (dx == 0 && dy == 0) return c;
-  const float tx = dx != 0 ? (r.w / 2) / std::fabs(dx) : 1e9f;
-  const float ty = dy != 0 ? (r.h / 2) / std::fabs(dy) : 1e9f;
-  const float t = std::min({tx, ty, 1.0f});
-  return {c.x + dx * t, c.y + dy * t};
-}
-
-// An arrow from card a to card b, shifted to the right of its direction so that
-// a -> b and b -> a stay apart.
-void arrow(ImDrawList* dl, const Rect& from, const Rect& to, std::uint32_t colour,
-           float thickness) {
-  Vec2 a = edge_point(from, to.centre());
-  Vec2 b = edge_point(to, from.centre());
-  const float dx = b.x - a.x, dy = b.y - a.y;
-  const float len = std::max(std::sqrt(dx * dx + dy * dy), 1.0f);
+// A wait-for arrow along `route`, its head at the end.
+void arrow(ImDrawList* dl, const ArrowRoute& route, std::uint32_t colour, float thickness) {
+  dl->AddBezierQuadratic(v(route.start), v(route.control), v(route.end), colour, thickness, 24);
+  const Vec2 b = route.end;
+  const Vec2 before = route.at(0.9f);
+  const float dx = b.x - before.x, dy = b.y - before.y;
+  const float len = std::max(std::sqrt(dx * dx + dy * dy), 1e-3f);
   const float ux = dx / len, uy = dy / len;
-  const float shift = 3.0f * thickness;
-  a = {a.x - uy * shift, a.y + ux * shift};
-  b = {b.x - uy * shift, b.y + ux * shift};
-  dl->AddLine(v(a), v(b), colour, thickness);
   const float head = 5.0f * thickness;
   dl->AddTriangleFilled(
       v(b), ImVec2(b.x - ux * head - uy * head * 0.6f, b.y - uy * head + ux * head * 0.6f),
@@ -589,6 +574,47 @@ void draw_results(Frame& f, Places& places, const ChannelLayout& results, const 
   }
 }
 
+// The strip above a part where its caption goes (caption()).
+Rect caption_strip(const Rect& above, float scale) {
+  const float h = ImGui::GetFontSize() + 6 * scale;
+  return {above.x - 4 * scale, above.y - h, above.w + 8 * scale, h};
+}
+
+// What a deadlock's arrows go around: the channels with their captions, the blocked
+// senders' entries, and every card but the arrow's own two.
+std::vector<Rect> arrow_obstacles(const Places& places, trace::GoroutineId from,
+                                  trace::GoroutineId to, float scale) {
+  std::vector<Rect> obstacles;
+  for (const ChannelLayout* ch : {places.jobs, places.results}) {
+    if (ch == nullptr) continue;
+    obstacles.push_back(ch->frame);
+    obstacles.push_back(caption_strip(ch->frame, scale));
+  }
+  for (const Rect& r : places.sender_slots) obstacles.push_back(r);
+  for (const auto& [id, r] : places.cards) {
+    if (id != from && id != to) obstacles.push_back(r);
+  }
+  return obstacles;
+}
+
+// A wait-for arrow for every goroutine caught in the deadlock's cycles, in the
+// deadlock's red, each routed around labels, channels and other cards.
+void draw_wait_arrows(Frame& f, const Places& places) {
+  const float s = f.st.scale;
+  const float thickness = 3.0f * s;
+  for (const WaitEdge& e : deadlock_edges(f.report)) {
+    const auto a = places.cards.find(e.from);
+    const auto b = places.cards.find(e.to);
+    if (a == places.cards.end() || b == places.cards.end()) continue;
+    const std::vector<Rect> obstacles = arrow_obstacles(places, e.from, e.to, s);
+    const ArrowRoute route =
+        route_arrow(a->second, b->second, obstacles, 3.0f * thickness, 14 * s, 2 * s);
+    arrow(f.dl, route, palette(f.st.theme).deadlock, thickness);
+    ++f.state.drawn.cycle_arrows;
+    if (route.hits > 0) ++f.state.drawn.arrows_crossing;
+  }
+}
+
 // The deadlock's wait-for cycle and the outcome's banner.
 void draw_outcome(Frame& f, const Places& places) {
   const Palette& pal = palette(f.st.theme);
@@ -599,16 +625,9 @@ void draw_outcome(Frame& f, const Places& places) {
     draw_banner(f.dl, f.st, f.origin, f.size.x, f.size.y, colour, title, detail);
   };
   if (f.m.outcome == trace::Outcome::Deadlock) {
-    for (std::size_t i = 0; i < report.cycle.size(); ++i) {
-      const auto a = places.cards.find(report.cycle[i]);
-      const auto b = places.cards.find(report.cycle[(i + 1) % report.cycle.size()]);
-      if (a != places.cards.end() && b != places.cards.end()) {
-        arrow(f.dl, a->second, b->second, pal.warning, 3.0f * f.st.scale);
-        ++drawn.cycle_arrows;
-      }
-    }
+    draw_wait_arrows(f, places);
     drawn.banner = "Deadlock";
-    banner(pal.warning, drawn.banner, report.message);
+    banner(pal.deadlock, drawn.banner, report.message);
   } else if (f.m.outcome == trace::Outcome::Panic) {
     drawn.banner = "Panic";
     banner(pal.warning, drawn.banner, report.message);

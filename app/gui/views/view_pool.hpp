@@ -29,13 +29,14 @@ struct TokenMotion {
 // What the last frame drew, for tests and screenshots to check against the picture.
 struct PictureRecord {
   std::vector<std::pair<std::string, Look>> cards;  // every card drawn: name, look
-  int sender_entries = 0;  // blocked senders queued at the entrance of jobs
-  int tokens = 0;          // job tokens drawn
-  int cycle_arrows = 0;    // wait-for arrows of a deadlock
-  bool swarm = false;      // goroutines summarised instead of drawn as cards
-  bool legend = false;     // the legend of looks is open
-  std::string legend_row;  // the looks the stage's legend row names, ", "-separated
-  std::string banner;      // "Deadlock", "Panic", "3 goroutines leaked", or ""
+  int sender_entries = 0;   // blocked senders queued at the entrance of jobs
+  int tokens = 0;           // job tokens drawn
+  int cycle_arrows = 0;     // wait-for arrows of a deadlock
+  int arrows_crossing = 0;  // of them, those that found no way around the labels
+  bool swarm = false;       // goroutines summarised instead of drawn as cards
+  bool legend = false;      // the legend of looks is open
+  std::string legend_row;   // the looks the stage's legend row names, ", "-separated
+  std::string banner;       // "Deadlock", "Panic", "3 goroutines leaked", or ""
 };
 
 struct PoolViewState {

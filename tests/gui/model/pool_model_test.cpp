@@ -1,6 +1,7 @@
 // The pool model: roles as the program declared them, and who stands at the collector.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -97,4 +98,27 @@ TEST_CASE("PoolModel: look counts and queued jobs are what the results-deadlock 
   int total = 0;
   for (int c : counts) total += c;
   CHECK(total == 4);
+}
+
+TEST_CASE("PoolModel: every goroutine of results-deadlock's cycle gets its wait-for arrows") {
+  pool::PoolRun run(preset("results-deadlock"));
+  run.run_until(3 * trace::kSecond);
+  const sim::Report& report = run.runtime().report();
+  REQUIRE(report.outcome == trace::Outcome::Deadlock);
+  const std::vector<WaitEdge> edges = deadlock_edges(report);
+  // main waits for each worker to take a job; each worker waits for main to take its result.
+  std::vector<trace::GoroutineId> workers;
+  for (const sim::GoroutineReport& g : report.blocked) {
+    if (run.roles().role(g.id) == Role::Worker) workers.push_back(g.id);
+  }
+  REQUIRE(workers.size() == 3);
+  CHECK(edges.size() == 6);
+  for (trace::GoroutineId w : workers) {
+    CHECK(std::find(edges.begin(), edges.end(), WaitEdge{1, w}) != edges.end());
+    CHECK(std::find(edges.begin(), edges.end(), WaitEdge{w, 1}) != edges.end());
+  }
+  // Not a deadlock: no arrows.
+  pool::PoolRun fine(preset("hello-pool"));
+  fine.run_until(10 * trace::kSecond);
+  CHECK(deadlock_edges(fine.runtime().report()).empty());
 }
