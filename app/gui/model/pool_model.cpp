@@ -119,6 +119,27 @@ PoolModel build_pool_model(const trace::Snapshot& s, const pool::PoolRun& run, t
   return m;
 }
 
+std::optional<trace::Time> wait_so_far(const Actor& a, trace::Time now) {
+  switch (a.look) {
+    case Look::Working:
+    case Look::Runnable:
+    case Look::Exited:
+    case Look::Panicked:
+    case Look::Count:
+      return std::nullopt;
+    case Look::Idle:
+    case Look::BlockedSend:
+    case Look::BlockedRecv:
+    case Look::WaitingResource:
+    case Look::WaitingLimit:
+    case Look::WaitingCpu:
+    case Look::Sleeping:
+    case Look::Leaked:
+      break;
+  }
+  return std::max<trace::Time>(now - a.since, 0);
+}
+
 LookCounts look_counts(const PoolModel& m) {
   LookCounts counts{};
   for (const std::vector<Actor>* group : {&m.producers, &m.workers, &m.others}) {

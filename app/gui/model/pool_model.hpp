@@ -15,6 +15,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -77,6 +78,12 @@ struct PoolModel {
   bool main_exited = false;
   trace::Outcome outcome = trace::Outcome::Running;
 };
+
+// How long `a` has waited at time `now` (the moment shown, live or scrubbed): now - the
+// time it entered its state, for the looks that are waits (waiting for a job, blocked,
+// waiting for a connection, a slot or a CPU, sleeping, leaked); nothing for the others
+// (working shows its progress instead).
+[[nodiscard]] std::optional<trace::Time> wait_so_far(const Actor& a, trace::Time now);
 
 // How many of the model's goroutines (producers, workers, others) are in each look: the
 // stage counters count by the classifier the cards are drawn with.

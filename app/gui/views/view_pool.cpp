@@ -132,16 +132,23 @@ void draw_card(ImDrawList* dl, const PoolViewStyle& st, const Session& session, 
   float y = r.y + 4 * s;
   dl->AddText(font, fs, ImVec2(r.x + pad, y), pal.text, actor_name(session, a).c_str());
   y += fs * 1.05f;
+  // The state and, for a wait, how long it has waited at the moment shown; on a card too
+  // narrow for both the timer moves to the front of the next line, so it is never cut.
   std::string status(look_name(a.look));
-  if (a.look == Look::BlockedSend || a.look == Look::WaitingResource || a.look == Look::Idle ||
-      a.look == Look::WaitingCpu) {
-    status += " " + format_seconds(now - a.since);
+  std::string where = a.job != trace::kNoJob ? fmt::format("job {}  ·  line {}", a.job, a.line)
+                                             : fmt::format("line {}", a.line);
+  if (const std::optional<trace::Time> waited = wait_so_far(a, now)) {
+    const std::string timer = format_seconds(*waited);
+    const float room = r.right() - 2 * radius - 8 * s - (r.x + pad);
+    const std::string full = status + " " + timer;
+    if (font->CalcTextSizeA(fs * 0.85f, 1e9f, 0.0f, full.c_str()).x <= room) {
+      status = full;
+    } else {
+      where = timer + "  ·  " + where;
+    }
   }
   dl->AddText(font, fs * 0.85f, ImVec2(r.x + pad, y), pal.text_dim, status.c_str());
   y += fs * 0.95f;
-  const std::string where = a.job != trace::kNoJob
-                                ? fmt::format("job {}  ·  line {}", a.job, a.line)
-                                : fmt::format("line {}", a.line);
   if (y + fs * 0.85f <= r.bottom()) {
     dl->AddText(font, fs * 0.85f, ImVec2(r.x + pad, y), pal.text_dim, where.c_str());
   }
@@ -268,6 +275,7 @@ struct Places {
   const ChannelLayout* results = nullptr;
   Rect collector;
   Rect producers;
+  Rect workers;
 };
 
 // Where a token goes, and the size it has there (a slot's size inside a channel).
@@ -468,6 +476,7 @@ Places place_parts(const Frame& f, const PoolLayout& L, ChannelLayout& jobs,
   places.results = f.m.results != 0 ? &results : nullptr;
   places.collector = f.at(L.collector);
   places.producers = f.at(L.producers);
+  places.workers = f.at(L.workers);
   return places;
 }
 
@@ -580,16 +589,31 @@ Rect caption_strip(const Rect& above, float scale) {
   return {above.x - 4 * scale, above.y - h, above.w + 8 * scale, h};
 }
 
-// What a deadlock's arrows go around: the channels with their captions, the blocked
-// senders' entries, and every card but the arrow's own two.
-std::vector<Rect> arrow_obstacles(const Places& places, trace::GoroutineId from,
-                                  trace::GoroutineId to, float scale) {
+// What a deadlock's arrows go around: the channels, every caption, the blocked senders'
+// entries, every card but the arrow's own two, the banner and the Legend button; and
+// the outside of the canvas, so that no arrow bends out of sight.
+std::vector<Rect> arrow_obstacles(const Frame& f, const Places& places, trace::GoroutineId from,
+                                  trace::GoroutineId to) {
+  const float scale = f.st.scale;
   std::vector<Rect> obstacles;
   for (const ChannelLayout* ch : {places.jobs, places.results}) {
     if (ch == nullptr) continue;
     obstacles.push_back(ch->frame);
     obstacles.push_back(caption_strip(ch->frame, scale));
   }
+  for (const Rect* part : {&places.producers, &places.workers, &places.collector}) {
+    obstacles.push_back(caption_strip(*part, scale));
+  }
+  const float x0 = f.origin.x, y0 = f.origin.y, w = f.size.x, h = f.size.y;
+  const float banner_top = y0 + h - banner_height(f.st);
+  const float button_h = ImGui::GetFrameHeight();
+  obstacles.push_back({x0, banner_top, w, h - (banner_top - y0)});
+  obstacles.push_back({x0 + w - ImGui::CalcTextSize("Legend").x - 24 * scale, y0,
+                       ImGui::CalcTextSize("Legend").x + 24 * scale, button_h});
+  const float far = 1e5f;
+  obstacles.push_back({x0 - far, y0 - far, w + 2 * far, far});  // above
+  obstacles.push_back({x0 - far, y0 - far, far, h + 2 * far});  // left
+  obstacles.push_back({x0 + w, y0 - far, far, h + 2 * far});    // right
   for (const Rect& r : places.sender_slots) obstacles.push_back(r);
   for (const auto& [id, r] : places.cards) {
     if (id != from && id != to) obstacles.push_back(r);
@@ -606,7 +630,7 @@ void draw_wait_arrows(Frame& f, const Places& places) {
     const auto a = places.cards.find(e.from);
     const auto b = places.cards.find(e.to);
     if (a == places.cards.end() || b == places.cards.end()) continue;
-    const std::vector<Rect> obstacles = arrow_obstacles(places, e.from, e.to, s);
+    const std::vector<Rect> obstacles = arrow_obstacles(f, places, e.from, e.to);
     const ArrowRoute route =
         route_arrow(a->second, b->second, obstacles, 3.0f * thickness, 14 * s, 2 * s);
     arrow(f.dl, route, palette(f.st.theme).deadlock, thickness);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/gui/model/pool_model.hpp"
+#include "app/gui/model/session.hpp"
 #include "core/pool/program_lines.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
@@ -121,4 +122,32 @@ TEST_CASE("PoolModel: every goroutine of results-deadlock's cycle gets its wait-
   pool::PoolRun fine(preset("hello-pool"));
   fine.run_until(10 * trace::kSecond);
   CHECK(deadlock_edges(fine.runtime().report()).empty());
+}
+
+TEST_CASE("PoolModel: a blocked goroutine's wait counts the virtual time, live and scrubbed") {
+  Session session(preset("results-deadlock"));
+  session.advance_to_seconds(0.2);
+  // main blocked sending job 6 at some moment before 0.2 s and still waits.
+  const auto main_of = [&session]() -> const Actor& {
+    for (const Actor& a : session.model().producers) {
+      if (a.role == Role::Main) return a;
+    }
+    FAIL("no main");
+    return session.model().producers.front();
+  };
+  REQUIRE(main_of().look == Look::BlockedSend);
+  const trace::Time since = main_of().since;
+  REQUIRE(since < 200 * trace::kMillisecond);
+  CHECK(wait_so_far(main_of(), session.view_time()) == 200 * trace::kMillisecond - since);
+  // At the deadlock (0.3 s) it has waited 100 ms more; the workers block just then.
+  session.advance_to_seconds(3);
+  REQUIRE(session.model().outcome == trace::Outcome::Deadlock);
+  CHECK(wait_so_far(main_of(), session.view_time()) == 300 * trace::kMillisecond - since);
+  // Scrubbed back to 0.25 s: the timer shows that moment's wait, not the end's.
+  session.view_at(250 * trace::kMillisecond);
+  CHECK(wait_so_far(main_of(), session.view_time()) == 250 * trace::kMillisecond - since);
+  for (const Actor& w : session.model().workers) {
+    CHECK(w.look == Look::Working);
+    CHECK_FALSE(wait_so_far(w, session.view_time()).has_value());  // working: no timer
+  }
 }
