@@ -253,6 +253,10 @@ TEST_CASE("Lessons: each paused moment shows the state its note describes") {
     const Pause p = at("size-to-bottleneck", 0);
     CHECK(p.figures.in_work == 5);
     CHECK(p.counts.blocked_other == 5);
+    // "Throughput stops at five jobs per 100 ms": 100 jobs take 2 s.
+    gui::Session whole(scenario::find_preset("size-to-bottleneck").value());
+    whole.advance_to_seconds(600);
+    CHECK(whole.run().summary().throughput_per_s == doctest::Approx(50.0).epsilon(0.02));
   }
   SUBCASE("queueing: 18 jobs wait at 5 s, none at 9 s, 35 at 53 s") {
     const Pause p = at("queueing", 0);
@@ -268,6 +272,9 @@ TEST_CASE("Lessons: each paused moment shows the state its note describes") {
     const Pause p = at("unbounded-vs-pool", 0);
     CHECK(p.counts.alive >= 10000);
     CHECK(p.figures.goroutines >= 10000);
+    // "about ten gigabytes of images": 10,000 x 1 MiB
+    CHECK(p.figures.memory_bytes >= 9LL << 30);
+    CHECK(p.figures.memory_bytes <= 11LL << 30);
   }
 }
 
