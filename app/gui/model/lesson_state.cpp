@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include <fmt/core.h>
+
+#include "app/gui/model/compare.hpp"
 #include "core/scenario/presets.hpp"
 
 namespace poolscope::gui {
@@ -31,6 +34,25 @@ void move_run(Session& session, const lesson::StepMoment& m, bool forward) {
 }
 
 }  // namespace
+
+std::string lesson_caveat(const Session& session) {
+  const auto preset = scenario::find_preset(session.scenario().id);
+  if (!preset) return "";
+  std::string what;
+  if (session.scenario() != preset.value()) {
+    what = describe_difference(preset.value(), session.scenario());
+  }
+  for (auto it = session.changes().rbegin(); it != session.changes().rend(); ++it) {
+    if (it->time > session.view_time()) continue;
+    what += (what.empty() ? "" : ", ") + it->text;  // the latest live change in force
+    break;
+  }
+  if (what.empty()) return "";
+  return fmt::format(
+      "You changed this run ({}); the text describes the lesson's own settings, so the "
+      "picture can differ. Open the lesson again to see its run.",
+      what);
+}
 
 lesson::RunEnd run_end(const Session& session) {
   const trace::Outcome o = session.run().runtime().outcome();

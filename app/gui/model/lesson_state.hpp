@@ -27,6 +27,10 @@ struct LessonState {
   std::uint64_t question_load = 0;       // Session::loads() of the question's run
 };
 
+// When the run on screen is not the lesson's own (a setting or a live control was
+// changed), one sentence saying so for the narration, else "".
+std::string lesson_caveat(const Session& session);
+
 // The session's end as the lesson's moments see it (main's return, or the deadlock...).
 lesson::RunEnd run_end(const Session& session);
 

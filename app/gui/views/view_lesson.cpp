@@ -100,6 +100,14 @@ void draw_narration(Session& session, LessonState& state, const lesson::Lesson& 
   const ImVec2 text_max = ImGui::GetItemRectMax();
   report.add("narration", text_min.x, text_min.y, text_max.x, text_max.y, pal.text,
              step.text.substr(0, 40));
+  if (const std::string caveat = lesson_caveat(session); !caveat.empty()) {
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+    ImGui::TextWrapped("%s", caveat.c_str());
+    ImGui::PopStyleColor();
+    const ImVec2 b = ImGui::GetItemRectMax();
+    report.add("narration-caveat", a.x, a.y, b.x, b.y, pal.warning, caveat.substr(0, 40));
+  }
 
   if (p.note_open && !step.note.empty()) {
     ImGui::Spacing();

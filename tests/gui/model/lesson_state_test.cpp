@@ -368,3 +368,20 @@ TEST_CASE("Session: the run ends when main returns, and leaks are still decided"
   CHECK(eg.now() == seconds(1.5));
   CHECK(eg.end_time() == seconds(1.5));
 }
+
+TEST_CASE("Lessons: the narration says so when the run on screen is not the lesson's own") {
+  gui::Session session(scenario::find_preset("size-to-bottleneck").value());
+  CHECK(gui::lesson_caveat(session).empty());
+  session.advance_to_seconds(0.5);
+  REQUIRE(session.set_workers(12));  // a live change
+  CHECK(gui::lesson_caveat(session).find("workers 10 -> 12") != std::string::npos);
+  session.view_at(seconds(0.2));  // before the change: the lesson's own run
+  CHECK(gui::lesson_caveat(session).empty());
+  session.live();
+  scenario::Scenario fewer = scenario::find_preset("size-to-bottleneck").value();
+  fewer.pool.workers = 5;
+  session.load(fewer);  // a setting changed
+  CHECK(gui::lesson_caveat(session).find("pool.workers 5") != std::string::npos);
+  session.load(scenario::find_preset("size-to-bottleneck").value());
+  CHECK(gui::lesson_caveat(session).empty());
+}
