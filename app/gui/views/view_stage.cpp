@@ -19,7 +19,7 @@ constexpr std::array kShortcuts = {
     Shortcut{"Up / Down", "faster / slower"},
     Shortcut{"R", "reset: the same run again"},
     Shortcut{"1 ... 8", "open lesson 1 to 8"},
-    Shortcut{"Page Down / Page Up", "next / previous lesson step"},
+    Shortcut{"Page Down / Page Up", "next / previous lesson step, the run with it"},
     Shortcut{"Ctrl + / Ctrl -", "larger / smaller text"},
     Shortcut{"Ctrl 0", "text size 1x"},
     Shortcut{"T", "next theme: dark, light, projector"},
