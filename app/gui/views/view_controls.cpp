@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "app/gui/model/settings_list.hpp"
 #include "core/scenario/keys.hpp"
@@ -80,13 +81,13 @@ struct DragLook {
 template <class T>
 void drag(Session& session, ControlsState& state, const scenario::KeySpec& key,
           const std::string& label, const DragLook& look, T lo, T hi) {
-  T v = state.held_key == key.path ? state.held_value.get<T>()
+  T v = state.held_key == key.path ? static_cast<T>(state.held_value)
                                    : shown_value(session, key).template get<T>();
   ImGui::DragScalar(label.c_str(), look.type, &v, look.speed, &lo, &hi, look.format,
                     ImGuiSliderFlags_AlwaysClamp);
   if (ImGui::IsItemActive()) {
     state.held_key = key.path;
-    state.held_value = v;
+    state.held_value = static_cast<double>(v);
   }
   if (ImGui::IsItemDeactivated() && state.held_key == key.path) state.held_key.clear();
   if (ImGui::IsItemDeactivatedAfterEdit()) apply(session, state, key, v);

@@ -11,7 +11,6 @@
 //   listing follows), after validation; a rejected value shows the validator's message
 //   and leaves the session as it was.
 // - Each setting's tooltip is its doc text from the key table (core/scenario/keys.hpp).
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -31,7 +30,7 @@ struct ControlsState {
   bool workers_status_visible = false;  // this frame, under the workers slider
   // The setting a held drag edits and the value it has reached (applied on release).
   std::string held_key;
-  nlohmann::json held_value;
+  double held_value = 0;  // every dragged setting is a number (integers exact below 2^53)
 };
 
 void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& style);
