@@ -123,14 +123,14 @@ void Session::settle() {
 }
 
 void Session::advance_to(trace::Time t) {
-  if (t > run_->now() && !finished() && gate_.main_returned < 0) run_->run_until(t);
+  if (t > run_->now() && running()) run_->run_until(t);
   settle();
 }
 
 bool Session::advance_within(trace::Time t) {
   const trace::Time stop = next_stop();
   const bool stops = stop >= 0 && stop <= t;
-  if (!finished() && gate_.main_returned < 0) run_->run_until(stops ? stop : t);
+  if (running()) run_->run_until(stops ? stop : t);
   if (stops && now() == stop) {
     playing = false;
     accumulator_s_ = 0;
@@ -148,11 +148,11 @@ void Session::advance_to_time(trace::Time t) {
 }
 
 void Session::update(double wall_dt_s) {
-  if (!playing || scrubbing() || finished()) return;
+  if (!playing || scrubbing() || !running()) return;
   accumulator_s_ += std::clamp(wall_dt_s, 0.0, 0.25);
   const double clamped = std::clamp(speed, kMinSpeed, kMaxSpeed);
   bool advanced = false;
-  while (accumulator_s_ >= kFixedStepS && gate_.main_returned < 0 && !finished()) {
+  while (accumulator_s_ >= kFixedStepS && running()) {
     accumulator_s_ -= kFixedStepS;
     advanced = true;
     if (advance_within(run_->now() + to_time(kFixedStepS * clamped))) break;
@@ -165,7 +165,7 @@ void Session::update(double wall_dt_s) {
 
 void Session::step_event() {
   live();
-  if (gate_.main_returned < 0) {
+  if (running()) {
     const trace::Time stop = next_stop();
     run_->step(stop >= 0 ? stop : trace::kForever);
     if (now() == stop) playing = false;
@@ -177,7 +177,7 @@ void Session::step_event() {
 void Session::step_job() {
   live();
   const trace::Time stop = next_stop();
-  for (int i = 0; i < 1'000'000 && !finished() && gate_.main_returned < 0; ++i) {
+  for (int i = 0; i < 1'000'000 && running(); ++i) {
     const std::uint64_t before = log_.last_seq();
     if (!run_->step(stop >= 0 ? stop : trace::kForever)) break;
     bool job_event = false;

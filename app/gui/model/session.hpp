@@ -180,6 +180,8 @@ class Session {
   // After any advance: once main returned, keeps the figures of that instant and lets the
   // rest run to the end (leaks); then takes in the new events.
   void settle();
+  // The program has not ended (main has not returned; no deadlock, panic or hang).
+  [[nodiscard]] bool running() const noexcept { return run_->program_end() < 0; }
   // The first stop after now(), or -1.
   [[nodiscard]] trace::Time next_stop() const noexcept;
   // Advances to `t` unless a stop comes first; true when it stopped there (paused).
