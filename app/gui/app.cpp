@@ -30,8 +30,8 @@ void report_window(LayoutReport& report, const char* name) {
 
 nlohmann::json to_json(const PictureRecord& d) {
   nlohmann::json cards = nlohmann::json::array();
-  for (const auto& [name, look] : d.cards) {
-    cards.push_back({{"name", name}, {"look", std::string(look_name(look))}});
+  for (const PictureRecord::Card& c : d.cards) {
+    cards.push_back({{"name", c.name}, {"look", std::string(look_name(c.look))}, {"text", c.text}});
   }
   return {{"cards", cards},
           {"sender_entries", d.sender_entries},
@@ -135,6 +135,12 @@ void App::handle_keys() {
   if (ImGui::IsKeyPressed(keys::kF11, false)) requests_.toggle_fullscreen = true;
   if (ImGui::IsKeyPressed(keys::kF5, false)) options_.stage = !options_.stage;
   if (ImGui::IsKeyPressed(keys::kL, false)) pool_view_.open_legend = true;
+  if (ImGui::IsKeyPressed(keys::kC, false)) {
+    controls_open_ = !controls_open_.value_or(
+        controls_docked(ImGui::GetMainViewport()->WorkSize.x, options_.scale));
+  }
+  if (ImGui::IsKeyPressed(keys::kN, false)) side_open_ = !side_open_;
+  if (ImGui::IsKeyPressed(keys::kF3, false)) show_debug_ = !show_debug_;
   if (ImGui::IsKeyPressed(keys::kT, false)) {
     const ThemeId next = options_.theme == ThemeId::Dark    ? ThemeId::Light
                          : options_.theme == ThemeId::Light ? ThemeId::Projector
@@ -185,13 +191,18 @@ void App::screenshot_written(const std::string& path, const std::string& error) 
 }
 
 void App::draw_warnings(const Session& session, const std::vector<Warning>& warnings) {
+  const Palette& pal = palette(options_.theme);
+  if (!options_.notice.empty()) {  // the app's own problem (fonts, preferences) comes first
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+    ImGui::TextWrapped("%s", options_.notice.c_str());
+    ImGui::PopStyleColor();
+  }
   if (warnings.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", session.scenario().summary.c_str());
     ImGui::PopStyleColor();
     return;
   }
-  const Palette& pal = palette(options_.theme);
   for (const Warning& w : warnings) {
     const std::uint32_t colour = w.kind == WarningKind::Leaked
                                      ? look_colour(options_.theme, Look::Leaked)
@@ -218,44 +229,8 @@ void App::follow_lesson_compare() {
   if (!s.compare.empty()) compare_error_ = start_compare("this lesson's other run", s.compare);
 }
 
-void App::draw_compare_bar() {
-  bool on = compare_.has_value();
-  if (ImGui::Checkbox("Compare side by side", &on)) {
-    if (on) {
-      const CompareVariant& v = suggested_variant(session_->scenario());
-      compare_error_ = start_compare(v.name, v.sets);
-    } else {
-      compare_.reset();
-      compare_error_.clear();
-    }
-  }
-  if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip(
-        "Runs a second copy beside this one, on the same load and seed, with some settings\n"
-        "changed. Both share play, pause and speed; the controls edit the side you click.");
-  }
-  if (compare_) {
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-    if (ImGui::BeginCombo("##variant", ("right: " + compare_->variant).c_str())) {
-      for (const CompareVariant& v : compare_variants()) {
-        if (ImGui::Selectable(v.name.c_str(), v.name == compare_->variant)) {
-          compare_error_ = start_compare(v.name, v.sets);
-        }
-      }
-      ImGui::EndCombo();
-    }
-  }
-  if (!compare_error_.empty()) {
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, palette(options_.theme).warning);
-    ImGui::TextUnformatted(compare_error_.c_str());
-    ImGui::PopStyleColor();
-  }
-}
-
 void App::draw_pane(const char* id, Session& session, PoolViewState& view, const std::string& title,
-                    bool focused, float width, float height, float dt) {
+                    bool focused, const PoolViewStyle& style, float width, float height, float dt) {
   const Palette& pal = palette(options_.theme);
   const float s = options_.scale;
   ImGui::PushStyleColor(ImGuiCol_Border, focused ? look_colour(options_.theme, Look::Idle)
@@ -313,31 +288,10 @@ void App::draw_pane(const char* id, Session& session, PoolViewState& view, const
                                   std::max(avail_h * 0.4f, 0.0f));
   ImGui::BeginChild("picture", ImVec2(0, avail_h - warn_h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  draw_pool_view(session, view, PoolViewStyle{options_.theme, s, &fonts_}, dt);
+  draw_pool_view(session, view, style, dt);
   ImGui::EndChild();
   draw_warnings(session, warnings);
   ImGui::EndChild();
-}
-
-void App::draw_status_bar(float height) {
-  const Session& s = *session_;
-  const auto outcome = s.run().runtime().outcome();
-  const std::string text = fmt::format(
-      "t = {:.3f} s{}   |   {}   |   {} events   |   speed {:.2g}x   |   {:.1f} ms/frame   |   {}",
-      static_cast<double>(s.view_time()) / 1e9, s.scrubbing() ? " (scrubbing)" : "",
-      outcome == trace::Outcome::Running ? (s.playing ? "running" : "paused")
-                                         : std::string(trace::to_string(outcome)),
-      s.log().last_seq(), s.speed, 1000.0 * static_cast<double>(ImGui::GetIO().DeltaTime),
-      options_.renderer);
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (height - ImGui::GetFontSize()) / 2 - 4);
-  if (!options_.notice.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette(options_.theme).warning);
-    ImGui::TextUnformatted(options_.notice.c_str());
-    ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", options_.notice.c_str());
-    ImGui::SameLine();
-  }
-  ImGui::TextDisabled("%s", text.c_str());
 }
 
 void App::draw_presentation_controls() {
@@ -393,13 +347,9 @@ void App::draw_stage(float dt, bool cramped) {
   // the pool needs the height and most of the width.
   const float lesson_w = std::clamp(avail.x * 0.3f, 200 * s, avail.x * 0.38f);
   const float pool_w = avail.x - lesson_w - gap;
-  ImGui::BeginChild("pool", ImVec2(pool_w, body_h), true,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  report_window(report_, "panel:pool");
-  draw_pool_view(*session_, pool_view_, style, dt);
-  draw_start_prompt();
-  ImGui::EndChild();
-  ImGui::SameLine();
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  draw_picture(style, pool_w, body_h, dt);  // compare's two panes stay in stage mode
+  ImGui::SetCursorScreenPos(ImVec2(at.x + pool_w + gap, at.y));
   ImGui::BeginChild("stage-lesson", ImVec2(lesson_w, body_h), true);
   draw_lesson(*session_, lesson_, lessons_, style, true, report_);
   if (cramped) {
@@ -444,8 +394,8 @@ void App::frame(float dt) {
   // The window clears to the panel colour, so the root window draws no background (see theme.cpp).
   ImGui::Begin("Poolscope", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                   ImGuiWindowFlags_NoSavedSettings);
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleVar(2);
   // Enlarged text in a window below about 900 x 500 logical pixels leaves the panels
   // unreadable (1280x720 at scale 2 is 640 x 360): show the stage until the window grows or
@@ -457,118 +407,222 @@ void App::frame(float dt) {
   } else {
     draw_panels(dt);
   }
+  draw_share_always(share_, PoolViewStyle{options_.theme, s, &fonts_}, dt);
   ImGui::End();
+  draw_debug_overlay();
   draw_shortcut_overlay(show_shortcuts_, PoolViewStyle{options_.theme, s, &fonts_}, report_);
 }
 
 void App::draw_panels(float dt) {
   const float s = options_.scale;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float status_h = ImGui::GetFrameHeight() + 6 * s;
-  const float body_h = avail.y - status_h;
-  const float gap = ImGui::GetStyle().ItemSpacing.x;
-  // Side panels take what they need up to a share of the width; the pool gets the rest.
-  const float left_w = std::min(std::clamp(avail.x * 0.2f, 230 * s, 380 * s), avail.x * 0.24f);
-  const float right_w = std::min(std::clamp(avail.x * 0.27f, 280 * s, 620 * s), avail.x * 0.28f);
-  const float centre_w = avail.x - left_w - right_w - 2 * gap;
-  draw_left_column(left_w, body_h, dt);
-  ImGui::SameLine();
-  draw_centre_column(centre_w, body_h, dt);
-  ImGui::SameLine();
-  draw_right_column(right_w, body_h);
-
-  ImGui::BeginChild("status", ImVec2(0, status_h), false, ImGuiWindowFlags_NoScrollbar);
-  draw_status_bar(status_h);
+  const bool docked = controls_docked(avail.x, s);
+  const ScreenLayout L = lay_out_screen({.width = avail.x,
+                                         .height = avail.y,
+                                         .scale = s,
+                                         .frame_height = ImGui::GetFrameHeight(),
+                                         .line_height = ImGui::GetTextLineHeightWithSpacing(),
+                                         .gap = ImGui::GetStyle().ItemSpacing.x,
+                                         .controls_open = controls_open_.value_or(docked),
+                                         .side_open = side_open_});
+  // Every panel is placed at its rectangle: a panel's content never moves another.
+  const auto place = [&](const PanelRect& r) {
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + r.x, origin.y + r.y));
+  };
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+  place(L.toolbar);
+  ImGui::BeginChild("toolbar", ImVec2(L.toolbar.w, L.toolbar.h), false, fixed);
+  report_window(report_, "panel:toolbar");
+  draw_toolbar(L);
   ImGui::EndChild();
-}
-
-// Left: title, controls.
-void App::draw_left_column(float width, float height, float dt) {
-  const PoolViewStyle style{options_.theme, options_.scale, &fonts_};
-  ImGui::BeginChild("controls", ImVec2(width, height), true, kPanel);
-  report_window(report_, "panel:controls");
-  ImGui::PushFont(fonts_.heading);
-  ImGui::TextUnformatted("Poolscope");
-  ImGui::PopFont();
-  if (draw_share(*session_, share_, style, dt)) pool_view_ = {};
-  {
-    Session& lead = focused();
-    const trace::Time before = lead.now();
-    draw_controls(lead, controls_, style);
-    if (compare_) {
-      Session& other = compare_->focus_right ? *session_ : *compare_->session;
-      share_clock(lead, other, before);
-    }
-  }
-  draw_presentation_controls();
-  ImGui::EndChild();
-}
-
-// Centre: the pool, then warnings and the timeline.
-void App::draw_centre_column(float width, float height, float dt) {
-  const float s = options_.scale;
-  const PoolViewStyle style{options_.theme, s, &fonts_};
-  const float gap = ImGui::GetStyle().ItemSpacing.x;
-  ImGui::BeginGroup();
-  // The timeline keeps room for several lanes at any scale; the pool takes the rest.
-  const float spacing = ImGui::GetStyle().ItemSpacing.y;
-  const float warn_h = ImGui::GetTextLineHeightWithSpacing() * 2.6f + 8 * s;
-  // At a large UI scale (a projector) fewer lanes show, so the pool keeps its height.
-  const float lanes = height / s < 600 ? 7.5f : 9.0f;
-  // Never more than 40% of the height, so a small window at a large scale still fits
-  // (below about 900 x 500 logical pixels the stage shows instead; see frame()).
-  const float timeline_h = std::min(
-      std::max(height * 0.3f, ImGui::GetTextLineHeightWithSpacing() * lanes), height * 0.4f);
-  const float pool_h = std::max(height - warn_h - timeline_h - 2 * spacing, 0.0f);
-  // Strips that change often (this bar, the status bar) are child windows of their own,
-  // so a change repaints only them (see damage.hpp), not the whole window.
-  const float bar_h = ImGui::GetFrameHeightWithSpacing();
-  ImGui::BeginChild("compare-bar", ImVec2(width, ImGui::GetFrameHeight()), false,
-                    ImGuiWindowFlags_NoScrollbar);
-  draw_compare_bar();
-  ImGui::EndChild();
-  if (compare_) {
-    const float pane_w = (width - gap) / 2;
-    const float pane_h = pool_h + warn_h + spacing - bar_h;
-    const bool right = compare_->focus_right;
-    draw_pane("left", *session_, pool_view_, "A  " + session_->scenario().title, !right, pane_w,
-              pane_h, dt);
-    ImGui::SameLine();
-    draw_pane("right", *compare_->session, compare_view_,
-              "B  " + compare_->variant + ":  " +
-                  describe_difference(session_->scenario(), compare_->session->scenario()),
-              right, pane_w, pane_h, dt);
-  } else {
-    ImGui::BeginChild("pool", ImVec2(width, pool_h - bar_h), true,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    report_window(report_, "panel:pool");
-    draw_pool_view(*session_, pool_view_, style, dt);
-    draw_start_prompt();
-    ImGui::EndChild();
-    ImGui::BeginChild("warnings", ImVec2(width, warn_h), true);
+  place(L.pool);
+  draw_picture(PoolViewStyle{options_.theme, s, &fonts_}, L.pool.w, L.pool.h, dt);
+  if (!L.warnings.empty()) {
+    place(L.warnings);
+    ImGui::BeginChild("warnings", ImVec2(L.warnings.w, L.warnings.h), true);
     report_window(report_, "panel:warnings");
     draw_warnings(*session_, teaching_warnings(session_->figures(), session_->model()));
     ImGui::EndChild();
   }
-  ImGui::BeginChild("timeline", ImVec2(width, timeline_h), true,
-                    ImGuiWindowFlags_NoScrollWithMouse);
-  report_window(report_, "panel:timeline");
-  draw_timeline(focused(), timeline_, style, focused_selection());
-  ImGui::EndChild();
-  ImGui::EndGroup();
+  const PoolViewStyle style{options_.theme, s, &fonts_};
+  if (!L.timeline.empty()) {
+    place(L.timeline);
+    ImGui::BeginChild("timeline", ImVec2(L.timeline.w, L.timeline.h), true,
+                      ImGuiWindowFlags_NoScrollWithMouse);
+    report_window(report_, "panel:timeline");
+    draw_timeline(focused(), timeline_, style, focused_selection());
+    ImGui::EndChild();
+  }
+  if (!L.lesson.empty()) {
+    place(L.lesson);
+    ImGui::BeginChild("lesson", ImVec2(L.lesson.w, L.lesson.h), true);
+    draw_lesson(*session_, lesson_, lessons_, style, false, report_);
+    ImGui::EndChild();
+    place(L.side);
+    draw_side(L.side.w, L.side.h, L.timeline_in_side);
+  }
+  if (!L.controls.empty()) {
+    if (L.controls_overlay) {
+      // Over the picture, as a window of its own so it takes the clicks it covers.
+      ImGui::SetNextWindowPos(ImVec2(origin.x + L.controls.x, origin.y + L.controls.y));
+      ImGui::SetNextWindowSize(ImVec2(L.controls.w, L.controls.h));
+      ImGui::SetNextWindowBgAlpha(1.0f);
+      bool open = true;
+      if (ImGui::Begin("Controls  (C)", &open,
+                       ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                           ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        report_window(report_, "panel:controls");
+        draw_controls_panel();
+      }
+      ImGui::End();
+      if (!open) controls_open_ = false;
+    } else {
+      place(L.controls);
+      ImGui::BeginChild("controls", ImVec2(L.controls.w, L.controls.h), true, kPanel);
+      report_window(report_, "panel:controls");
+      draw_controls_panel();
+      ImGui::EndChild();
+    }
+  }
 }
 
-// Right: the lesson above, code or metrics below.
-void App::draw_right_column(float width, float height) {
-  const PoolViewStyle style{options_.theme, options_.scale, &fonts_};
-  const float spacing = ImGui::GetStyle().ItemSpacing.y;
-  ImGui::BeginGroup();
-  // A scripted pause's note needs room: the lesson grows while it is open.
-  const float lesson_h = std::floor(height * (lesson_.player.note_open ? 0.58f : 0.45f));
-  ImGui::BeginChild("lesson", ImVec2(width, lesson_h), true);
-  draw_lesson(*session_, lesson_, lessons_, style, false, report_);
+// The toolbar: what a presenter reaches for (the panels, play, step, speed, compare, view).
+void App::draw_toolbar(const ScreenLayout& L) {
+  const float s = options_.scale;
+  const PoolViewStyle style{options_.theme, s, &fonts_};
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4 * s);
+  const bool controls = !L.controls.empty();
+  if (controls) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_ButtonActive));
+  if (ImGui::Button("Controls")) controls_open_ = !controls;
+  if (controls) ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "C: show or hide the controls (the preset, the settings, Open, Save, Record)");
+  }
+  ImGui::SameLine(0, 16 * s);
+  {
+    Session& lead = focused();
+    const trace::Time before = lead.now();
+    draw_transport(lead, controls_, style);
+    if (compare_) share_clock(lead, compare_->focus_right ? *session_ : *compare_->session, before);
+  }
+  // The right end: View and the side panel's switch; the compare switch before them when
+  // it fits.
+  const char* side_label = side_open_ ? "Hide panel" : "Show panel";
+  const float right_w = ImGui::CalcTextSize("View").x + ImGui::CalcTextSize(side_label).x +
+                        4 * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
+  const float end = ImGui::GetWindowContentRegionMax().x;
+  const float compare_w = ImGui::GetFrameHeight() + ImGui::CalcTextSize("Compare").x + 24 * s;
+  ImGui::SameLine(0, 16 * s);
+  if (ImGui::GetCursorPosX() + compare_w <= end - right_w) {
+    bool on = compare_.has_value();
+    if (ImGui::Checkbox("Compare", &on)) set_compare(on);
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip(
+          "Runs a second copy beside this one, on the same load and seed, with some settings\n"
+          "changed. Both share play, pause and speed; the controls edit the side you click.");
+    }
+    ImGui::SameLine();
+  }
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), end - right_w));
+  if (ImGui::Button("View")) ImGui::OpenPopup("view-menu");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Text size, theme, stage mode, full screen, panels");
+  if (ImGui::BeginPopup("view-menu")) {
+    draw_view_menu();
+    ImGui::EndPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(side_label)) side_open_ = !side_open_;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("N: show or hide the lesson, code and metrics");
+}
+
+void App::draw_view_menu() {
+  draw_presentation_controls();
+  ImGui::Separator();
+  bool controls = controls_open_.value_or(
+      controls_docked(ImGui::GetMainViewport()->WorkSize.x, options_.scale));
+  if (ImGui::Checkbox("Controls  (C)", &controls)) controls_open_ = controls;
+  ImGui::Checkbox("Lesson, code and metrics  (N)", &side_open_);
+  bool on = compare_.has_value();
+  if (ImGui::Checkbox("Compare side by side", &on)) set_compare(on);
+  if (compare_) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    if (ImGui::BeginCombo("##variant", ("right: " + compare_->variant).c_str())) {
+      for (const CompareVariant& v : compare_variants()) {
+        if (ImGui::Selectable(v.name.c_str(), v.name == compare_->variant)) {
+          compare_error_ = start_compare(v.name, v.sets);
+        }
+      }
+      ImGui::EndCombo();
+    }
+  }
+  ImGui::Checkbox("Frame time and renderer  (F3)", &show_debug_);
+}
+
+void App::set_compare(bool on) {
+  if (on) {
+    const CompareVariant& v = suggested_variant(session_->scenario());
+    compare_error_ = start_compare(v.name, v.sets);
+  } else {
+    compare_.reset();
+    compare_error_.clear();
+  }
+}
+
+// The picture: the pool, or compare's two panes side by side.
+void App::draw_picture(const PoolViewStyle& style, float width, float height, float dt) {
+  if (compare_) {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float pane_w = (width - gap) / 2;
+    const bool right = compare_->focus_right;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    draw_pane("left", *session_, pool_view_, "A  " + session_->scenario().title, !right, style,
+              pane_w, height, dt);
+    ImGui::SetCursorScreenPos(ImVec2(at.x + pane_w + gap, at.y));
+    draw_pane("right", *compare_->session, compare_view_,
+              "B  " + compare_->variant + ":  " +
+                  describe_difference(session_->scenario(), compare_->session->scenario()),
+              right, style, pane_w, height, dt);
+    report_.add("panel:pool", at.x, at.y, at.x + width, at.y + height);
+    return;
+  }
+  ImGui::BeginChild("pool", ImVec2(width, height), true,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  report_window(report_, "panel:pool");
+  draw_pool_view(*session_, pool_view_, style, dt);
+  draw_start_prompt();
   ImGui::EndChild();
-  ImGui::BeginChild("side", ImVec2(width, height - lesson_h - spacing), true);
+}
+
+// The controls: title, Open / Save / Record, the preset, its settings.
+void App::draw_controls_panel() {
+  const PoolViewStyle style{options_.theme, options_.scale, &fonts_};
+  ImGui::PushFont(fonts_.heading);
+  ImGui::TextUnformatted("Poolscope");
+  ImGui::PopFont();
+  if (draw_share(*session_, share_, style)) pool_view_ = {};
+  if (!compare_error_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette(options_.theme).warning);
+    ImGui::TextWrapped("%s", compare_error_.c_str());
+    ImGui::PopStyleColor();
+  }
+  Session& lead = focused();
+  const trace::Time before = lead.now();
+  draw_controls(lead, controls_, style);
+  if (compare_) {
+    Session& other = compare_->focus_right ? *session_ : *compare_->session;
+    share_clock(lead, other, before);
+  }
+}
+
+// The side column's lower part: Go code, Metrics, and the timeline when it has no room
+// under the picture. The tab bar stays put; each tab scrolls inside itself.
+void App::draw_side(float width, float height, bool with_timeline) {
+  const PoolViewStyle style{options_.theme, options_.scale, &fonts_};
+  ImGui::BeginChild("side", ImVec2(width, height), true,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   report_window(report_, "panel:side");
   code_.report = &report_;
   if (ImGui::BeginTabBar("side-tabs")) {
@@ -576,14 +630,44 @@ void App::draw_right_column(float width, float height) {
       draw_code(focused(), code_, style, focused_selection());
       ImGui::EndTabItem();
     }
+    if (with_timeline && ImGui::BeginTabItem("Timeline")) {
+      ImGui::BeginChild("timeline", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+      report_window(report_, "panel:timeline");
+      draw_timeline(focused(), timeline_, style, focused_selection());
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
     if (ImGui::BeginTabItem("Metrics")) {
+      ImGui::BeginChild("metrics", ImVec2(0, 0), false);
       draw_metrics(focused(), metrics_, style);
+      ImGui::EndChild();
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
   }
   ImGui::EndChild();
-  ImGui::EndGroup();
+}
+
+// Renderer, frame time and the run's event count: for whoever debugs, not for the room.
+void App::draw_debug_overlay() {
+  if (!show_debug_) return;
+  const Session& s = *session_;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8 * options_.scale,
+                                 vp->WorkPos.y + vp->WorkSize.y - 8 * options_.scale),
+                          ImGuiCond_Always, ImVec2(1, 1));
+  ImGui::SetNextWindowBgAlpha(1.0f);
+  if (ImGui::Begin("debug", nullptr,
+                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                       ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs)) {
+    ImGui::Text("%.1f ms/frame", 1000.0 * static_cast<double>(ImGui::GetIO().DeltaTime));
+    ImGui::Text("%s", options_.renderer.c_str());
+    ImGui::Text("%s events, t = %s", fmt::format("{:L}", s.log().last_seq()).c_str(),
+                fmt::format("{:.6f} s", static_cast<double>(s.view_time()) / 1e9).c_str());
+    report_window(report_, "overlay:debug");
+  }
+  ImGui::End();
 }
 
 }  // namespace poolscope::gui

@@ -1,20 +1,17 @@
 #pragma once
 // App: the whole Poolscope window, drawn once per frame.
 //
-// Layout (one window, no docking in Dear ImGui 1.86):
+// Layout (one window, no docking in Dear ImGui 1.86): a toolbar, the picture with the
+// warnings (and the timeline, when there is room) under it, the lesson and the code or
+// metrics at the right; the controls docked at the left in a wide window, else an overlay
+// the presenter opens with C. Every rectangle comes from screen_layout.hpp, fixed by the
+// window, the scale and the open panels, never by what a panel shows. N hides the right
+// column; F3 shows the frame time and renderer.
 //
-//   +-----------+------------------------------+-------------+
-//   | controls  | pool view                    | lesson      |
-//   |           |                              +-------------+
-//   |           +------------------------------+ code        |
-//   |           | warnings | timeline          |  / metrics  |
-//   +-----------+------------------------------+-------------+
-//   | status: virtual time, outcome, events, frame time      |
-//
-// Stage mode (F5, --stage; for a projector) shows only big counters, the pool view and
-// the narration (view_stage.hpp). Above scale 1, a window smaller than about 900 x 500
-// logical pixels (1280x720 at scale 2) shows the stage too, with a hint, since the panels
-// cannot fit.
+// Stage mode (F5, --stage; for a projector) shows only big counters, the pool view (or
+// compare's two panes) and the narration (view_stage.hpp). Above scale 1, a window smaller
+// than about 900 x 500 logical pixels (1280x720 at scale 2) shows the stage too, with a
+// hint, since the panels cannot fit.
 //
 // - Owns the Session and each panel's view state (plain structs); views read the
 //   session, controls change it through its mutators.
@@ -25,7 +22,7 @@
 // - Compare mode puts a second run beside the first in the centre (compare.hpp); the
 //   controls edit the focused side, the clock is shared.
 // - Keyboard: see shortcuts() in view_stage.hpp (Space, Right, Up/Down, R, 1..8, PgUp/PgDn,
-//   Ctrl +/-/0, T, F5, L, F11, ?).
+//   Ctrl +/-/0, T, F5, L, C, N, F3, F11, F12, ?).
 #include <memory>
 #include <optional>
 #include <span>
@@ -34,6 +31,7 @@
 #include <vector>
 
 #include "app/gui/model/compare.hpp"
+#include "app/gui/model/screen_layout.hpp"
 #include "app/gui/model/session.hpp"
 #include "app/gui/model/warnings.hpp"
 #include "app/gui/platform/fonts.hpp"
@@ -54,7 +52,7 @@ namespace poolscope::gui {
 struct AppOptions {
   float scale = 1.0f;             // = 1.0  // UI scale; fonts re-rasterised, not stretched
   ThemeId theme = ThemeId::Dark;  // = dark
-  std::string renderer;           // OpenGL renderer string, for the status bar
+  std::string renderer;           // OpenGL renderer string, for the debug overlay (F3)
   scenario::Scenario scenario;    // the run to show first
   bool external_clock = false;    // = false // true: frame() never advances the session; the
                                   //         // caller does (frame-exact recording)
@@ -64,7 +62,7 @@ struct AppOptions {
   std::string lessons_dir{};      // = ""    // lessons folder; "" finds it (lesson.hpp)
   bool layout_report = false;     // = false // record where things are drawn (tests)
   bool show_shortcuts = false;    // = false // open with the shortcut overlay showing
-  std::string notice{};           // = ""    // shown in the status bar (e.g. a prefs problem)
+  std::string notice{};           // = ""    // shown above the warnings (e.g. a prefs problem)
   // When set, a second run beside the first: its settings as KEY=VALUE over the first's.
   std::optional<std::vector<std::string>> compare = std::nullopt;
 };
@@ -115,12 +113,11 @@ class App {
 
  private:
   void handle_keys();
-  void draw_status_bar(float height);
   void draw_warnings(const Session& session, const std::vector<Warning>& warnings);
-  void draw_compare_bar();
+  void set_compare(bool on);
   void follow_lesson_compare();
   void draw_pane(const char* id, Session& session, PoolViewState& view, const std::string& title,
-                 bool focused, float width, float height, float dt);
+                 bool focused, const PoolViewStyle& style, float width, float height, float dt);
   // The side the controls, timeline and code view follow (the left one unless comparing).
   Session& focused() { return compare_ && compare_->focus_right ? *compare_->session : *session_; }
   [[nodiscard]] trace::GoroutineId& focused_selection() {
@@ -129,11 +126,14 @@ class App {
   void draw_stage(float dt, bool cramped);
   // Over the picture while a run waits at its start: how to begin.
   void draw_start_prompt();
-  // The full layout, in columns (see the picture above), then the status bar.
+  // The full layout (see the picture above).
   void draw_panels(float dt);
-  void draw_left_column(float width, float height, float dt);
-  void draw_centre_column(float width, float height, float dt);
-  void draw_right_column(float width, float height);
+  void draw_toolbar(const ScreenLayout& layout);
+  void draw_view_menu();
+  void draw_picture(const PoolViewStyle& style, float width, float height, float dt);
+  void draw_controls_panel();
+  void draw_side(float width, float height, bool with_timeline);
+  void draw_debug_overlay();
   void draw_presentation_controls();
 
   AppOptions options_;
@@ -156,6 +156,9 @@ class App {
   float pending_scale_ = 0;  // 0: no change waiting
   std::optional<ThemeId> pending_theme_;
   bool show_shortcuts_ = false;
+  std::optional<bool> controls_open_;  // unset: open exactly when docked (screen_layout.hpp)
+  bool side_open_ = true;              // the lesson, code and metrics column (N)
+  bool show_debug_ = false;            // frame time and renderer (F3)
   float clear_[4] = {0, 0, 0, 1};
 };
 

@@ -141,9 +141,9 @@ TEST_CASE("Code view: it follows the goroutines until the listing is scrolled by
   const std::string follows = run_keys("code-follow", args);
   CHECK(has(follows, " follow=1 "));
   CHECK(has(follows, "layout marker "));  // scrolled to where the goroutines are
-  // The wheel over the listing (x 1100, y 500 at 1280x720) scrolls it and stops following;
+  // The wheel over the listing (x 1100, y 620 at 1280x720) scrolls it and stops following;
   // the same wheel over the controls panel changes nothing.
-  const std::string scrolled = run_keys("code-scrolled", args + " --press wheel:1100:500:-3@4");
+  const std::string scrolled = run_keys("code-scrolled", args + " --press wheel:1100:620:-3@4");
   CHECK(has(scrolled, " follow=0 "));
   const std::string elsewhere = run_keys("code-elsewhere", args + " --press wheel:300:500:-3@4");
   CHECK(has(elsewhere, " follow=1 "));

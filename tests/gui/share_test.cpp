@@ -41,7 +41,8 @@ struct HeadlessImGui {
     io.DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();
     ImGui::Begin("controls");
-    const bool replaced = gui::draw_share(session, state, {}, io.DeltaTime);
+    const bool replaced = gui::draw_share(session, state, {});
+    gui::draw_share_always(state, {}, io.DeltaTime);
     ImGui::End();
     ImGui::Render();
     return replaced;

@@ -24,6 +24,7 @@ struct LessonState {
   lesson::QuestionState question;
   std::string preset;                    // the preset the player follows ("": none yet)
   std::size_t note_scrolled = SIZE_MAX;  // the step whose note was scrolled into view
+  bool verdict_scrolled = false;         // the question's verdict was scrolled into view
   std::uint64_t question_load = 0;       // Session::loads() of the question's run
 };
 

@@ -34,6 +34,25 @@ std::string_view look_name(Look look) {
   return "?";
 }
 
+std::string_view look_short_name(Look look) {
+  switch (look) {
+    case Look::Idle:
+      return "waiting: job";
+    case Look::BlockedSend:
+      return "blocked: send";
+    case Look::BlockedRecv:
+      return "blocked: recv";
+    case Look::WaitingResource:
+      return "waiting: conn";
+    case Look::WaitingLimit:
+      return "waiting: slot";
+    case Look::WaitingCpu:
+      return "waiting: CPU";
+    default:
+      return look_name(look);
+  }
+}
+
 std::string_view look_glyph(Look look) {
   switch (look) {
     case Look::Idle:

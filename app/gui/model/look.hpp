@@ -27,6 +27,9 @@ enum class Look : std::uint8_t {
   Count
 };
 
+// The state in a few characters, by one rule ("blocked: send"), for a card too narrow for
+// look_name(); the legend gives the full name.
+std::string_view look_short_name(Look look);
 std::string_view look_name(Look look);
 // A one-character glyph drawn on cards beside the colour.
 std::string_view look_glyph(Look look);

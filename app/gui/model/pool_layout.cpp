@@ -116,8 +116,13 @@ PoolLayout layout_pool(const PoolLayoutInput& in) {
     }
     const float shown = static_cast<float>(std::min(capacity, kShownSlots));
     const float gauge = capacity > kMaxSlots ? 16.0f * s : 0.0f;
-    const float h = std::min(
-        col.h, gauge + std::max(48.0f * s, col.w * std::min(1.0f, std::sqrt(shown) / 6.0f)));
+    float h = gauge + std::max(48.0f * s, col.w * std::min(1.0f, std::sqrt(shown) / 6.0f));
+    if (shown <= 12) {
+      // A small buffer's slots are big enough for a job's number at the body text size.
+      const float per_row = std::max(1.0f, std::floor((col.w - 8.0f * s) / (30.0f * s)));
+      h = std::max(h, std::ceil(shown / per_row) * 30.0f * s + 8.0f * s);
+    }
+    h = std::min(col.h, h);
     return Rect{col.x, col.y + (col.h - h) / 2, col.w, h};
   };
   if (in.has_jobs_channel) {

@@ -12,12 +12,15 @@ inline constexpr int kSlash = 47;   // '/', '?' with Shift on US layouts
 inline constexpr int kDigit0 = 48;  // '0'
 inline constexpr int kDigit1 = 49;  // '1'; '2'..'9' follow
 inline constexpr int kEqual = 61;   // '=', '+' with Shift
+inline constexpr int kC = 67;
 inline constexpr int kL = 76;
+inline constexpr int kN = 78;
 inline constexpr int kR = 82;
 inline constexpr int kT = 84;
 inline constexpr int kEscape = 256;
 inline constexpr int kPageUp = 266;
 inline constexpr int kPageDown = 267;
+inline constexpr int kF3 = 292;
 inline constexpr int kF5 = 294;
 inline constexpr int kRight = 262;
 inline constexpr int kLeft = 263;

@@ -158,15 +158,6 @@ void setting(Session& session, ControlsState& state, const scenario::KeySpec& ke
   }
 }
 
-// Keeps the next button of `label` on this row when it fits, else starts a new row (at a
-// large UI scale the transport row does not fit the panel).
-void same_line_if_fits(const char* label) {
-  const ImGuiStyle& st = ImGui::GetStyle();
-  const float w = ImGui::CalcTextSize(label).x + 2 * st.FramePadding.x;
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + st.ItemSpacing.x + w <= right) ImGui::SameLine();
-}
-
 void section(const char* title) {
   ImGui::Spacing();
   ImGui::TextDisabled("%s", title);
@@ -216,38 +207,6 @@ void draw_lesson_settings(Session& session, ControlsState& state, const PoolView
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
     setting(session, state, *key, style);
   }
-}
-
-// Play/pause, step, next job, reset and the speed.
-void draw_transport(Session& session, const ControlsState& state, const PoolViewStyle& style) {
-  const float s = style.scale;
-  if (ImGui::Button(session.playing ? "Pause" : "Play", ImVec2(70 * s, 0))) {
-    session.playing = !session.playing;
-  }
-  mark(state, "play", style);
-  tooltip("Space: play or pause the simulation.");
-  same_line_if_fits("Step");
-  if (ImGui::Button("Step")) session.step_event();
-  mark(state, "step", style);
-  tooltip("Right arrow: run one goroutine until it blocks (or fire one timer).");
-  same_line_if_fits("Next job");
-  if (ImGui::Button("Next job")) session.step_job();
-  mark(state, "next-job", style);
-  tooltip("Run until a job is created, taken, finished or collected.");
-  same_line_if_fits("Reset");
-  if (ImGui::Button("Reset")) session.reset();
-  mark(state, "reset", style);
-  tooltip("R: start again. Same seed, so exactly the same run.");
-
-  float log_speed = static_cast<float>(std::log10(session.speed));
-  ImGui::SetNextItemWidth(-FLT_MIN);
-  const std::string speed_text = fmt::format("speed {:.2g}x", session.speed);
-  if (ImGui::SliderFloat("##speed", &log_speed, static_cast<float>(std::log10(Session::kMinSpeed)),
-                         static_cast<float>(std::log10(Session::kMaxSpeed)), speed_text.c_str())) {
-    session.speed = std::pow(10.0, static_cast<double>(log_speed));
-  }
-  mark(state, "speed", style);
-  tooltip("Virtual seconds per real second (Up/Down). Slow down to follow one job.");
 }
 
 // The worker count and the job rate, which change the running program.
@@ -304,6 +263,39 @@ void draw_program(Session& session, ControlsState& state, const PoolViewStyle& s
 
 }  // namespace
 
+// Play/pause, step, next job, reset and the speed.
+void draw_transport(Session& session, const ControlsState& state, const PoolViewStyle& style) {
+  const float s = style.scale;
+  if (ImGui::Button(session.playing ? "Pause" : "Play", ImVec2(70 * s, 0))) {
+    session.playing = !session.playing;
+  }
+  mark(state, "play", style);
+  tooltip("Space: play or pause the simulation.");
+  ImGui::SameLine();
+  if (ImGui::Button("Step")) session.step_event();
+  mark(state, "step", style);
+  tooltip("Right arrow: run one goroutine until it blocks (or fire one timer).");
+  ImGui::SameLine();
+  if (ImGui::Button("Next job")) session.step_job();
+  mark(state, "next-job", style);
+  tooltip("Run until a job is created, taken, finished or collected.");
+  ImGui::SameLine();
+  if (ImGui::Button("Reset")) session.reset();
+  mark(state, "reset", style);
+  tooltip("R: start again. Same seed, so exactly the same run.");
+
+  float log_speed = static_cast<float>(std::log10(session.speed));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 150 * s));
+  const std::string speed_text = fmt::format("speed {:.2g}x", session.speed);
+  if (ImGui::SliderFloat("##speed", &log_speed, static_cast<float>(std::log10(Session::kMinSpeed)),
+                         static_cast<float>(std::log10(Session::kMaxSpeed)), speed_text.c_str())) {
+    session.speed = std::pow(10.0, static_cast<double>(log_speed));
+  }
+  mark(state, "speed", style);
+  tooltip("Virtual seconds per real second (Up/Down). Slow down to follow one job.");
+}
+
 void load_preset(Session& session, int index) {
   const auto all = scenario::presets();
   if (index >= 0 && static_cast<std::size_t>(index) < all.size()) {
@@ -316,7 +308,6 @@ void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& 
   if (!ImGui::IsAnyItemActive()) state.held_key.clear();  // a drag ended out of sight
   draw_preset_picker(session, state);
   draw_lesson_settings(session, state, style);
-  draw_transport(session, state, style);
   draw_live(session, state, style);
   draw_program(session, state, style);
   if (!state.error.empty()) {

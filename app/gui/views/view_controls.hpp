@@ -33,7 +33,11 @@ struct ControlsState {
   double held_value = 0;  // every dragged setting is a number (integers exact below 2^53)
 };
 
+// The preset, the lesson's settings, the live controls and every setting (the controls panel).
 void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& style);
+
+// Play/pause, step, next job, reset and the speed, on one line (the toolbar).
+void draw_transport(Session& session, const ControlsState& state, const PoolViewStyle& style);
 
 // The preset ids in teaching order, for the picker and the 1..8 shortcuts.
 void load_preset(Session& session, int index);

@@ -53,18 +53,43 @@ void draw_play_prompt(const Session& session, const PoolViewStyle& style, Layout
              ImGui::GetCursorScreenPos().y, pal.text, text);
 }
 
+// The lesson's title, Back / Next and where we are: pinned above the text, which scrolls.
+void draw_lesson_header(Session& session, LessonState& state, const lesson::Lesson& lesson,
+                        const PoolViewStyle& style, bool compact) {
+  const Palette& pal = palette(style.theme);
+  lesson::LessonPlayer& p = state.player;
+  if (!compact) {
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.text_dim);
+    ImGui::TextUnformatted(lesson.title.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lesson: %s", lesson.title.c_str());
+  }
+  const lesson::QuestionState& qs = state.question;
+  ImGui::BeginDisabled(p.step == 0 || qs.running || qs.answered);
+  if (ImGui::Button("< Back")) lesson_back(session, state, lesson);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Page Up");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(p.step + 1 >= lesson.steps.size() || qs.running || qs.answered);
+  if (ImGui::Button("Next >")) lesson_next(session, state, lesson);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Page Down");
+  const std::string where = fmt::format("step {} of {}", p.step + 1, lesson.steps.size());
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x +
+          ImGui::CalcTextSize(where.c_str()).x <=
+      right) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", where.c_str());
+  }
+}
+
 void draw_narration(Session& session, LessonState& state, const lesson::Lesson& lesson,
-                    const PoolViewStyle& style, bool compact, LayoutReport& report) {
+                    const PoolViewStyle& style, LayoutReport& report) {
   const Palette& pal = palette(style.theme);
   const float s = style.scale;
   lesson::LessonPlayer& p = state.player;
   const lesson::LessonStep& step = lesson.steps[std::min(p.step, lesson.steps.size() - 1)];
-
-  if (!compact) {
-    ImGui::PushStyleColor(ImGuiCol_Text, pal.text_dim);
-    ImGui::TextWrapped("Lesson: %s", lesson.title.c_str());
-    ImGui::PopStyleColor();
-  }
   const lesson::QuestionState& qs = state.question;
   if (qs.running || qs.answered) {
     // The variant's run is on screen: the lesson's steps describe another run.
@@ -78,23 +103,7 @@ void draw_narration(Session& session, LessonState& state, const lesson::Lesson& 
     report.add("narration", a.x, a.y, b.x, b.y, pal.text, text.substr(0, 40));
     return;
   }
-  // Back / Next and where we are, on one row; they move the run with the text.
-  ImGui::BeginDisabled(p.step == 0);
-  if (ImGui::Button("< Back")) lesson_back(session, state, lesson);
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::BeginDisabled(p.step + 1 >= lesson.steps.size());
-  if (ImGui::Button("Next >")) lesson_next(session, state, lesson);
-  ImGui::EndDisabled();
-  const std::string where = fmt::format("step {} of {}", p.step + 1, lesson.steps.size());
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x +
-          ImGui::CalcTextSize(where.c_str()).x <=
-      right) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", where.c_str());
-  }
-
+  const float text_top = ImGui::GetCursorPosY();
   const ImVec2 text_min = ImGui::GetCursorScreenPos();
   ImGui::TextWrapped("%s", step.text.c_str());
   const ImVec2 text_max = ImGui::GetItemRectMax();
@@ -119,9 +128,11 @@ void draw_narration(Session& session, LessonState& state, const lesson::Lesson& 
       p.note_open = false;
       session.playing = true;
     }
-    // A note that just opened is brought into view (the panel scrolls).
+    // A note that just opened is brought into view, as far as the narration's first line
+    // stays in view too: the note explains the step, it does not replace it.
     if (state.note_scrolled != p.step) {
-      ImGui::SetScrollHereY(1.0f);
+      ImGui::SetScrollY(
+          std::max(std::min(ImGui::GetCursorPosY() - ImGui::GetWindowHeight(), text_top), 0.0f));
       state.note_scrolled = p.step;
     }
   } else {
@@ -156,6 +167,7 @@ void draw_question(Session& session, LessonState& state, const lesson::Lesson& l
   }
   ImGui::EndDisabled();
 
+  if (!qs.answered) state.verdict_scrolled = false;
   if (!qs.running && !qs.answered) {
     ImGui::BeginDisabled(qs.predicted < 0);
     if (ImGui::Button("Run it")) start_question(session, state, lesson);
@@ -194,6 +206,11 @@ void draw_question(Session& session, LessonState& state, const lesson::Lesson& l
     if (ImGui::Button("Back to the lesson")) back_to_lesson(session, state);
     ImGui::SameLine();
     if (ImGui::Button("Try again")) qs.clear();
+    // The verdict that just came is brought into view (the text scrolls).
+    if (!state.verdict_scrolled) {
+      ImGui::SetScrollHereY(1.0f);
+      state.verdict_scrolled = true;
+    }
   }
 }
 
@@ -228,11 +245,15 @@ void draw_lesson(Session& session, LessonState& state, const lesson::LessonLibra
     }
     return;
   }
-  draw_narration(session, state, *lesson, style, compact, report);
+  draw_lesson_header(session, state, *lesson, style, compact);
+  // The text scrolls under the pinned header: a note or a verdict never moves the buttons.
+  ImGui::BeginChild("lesson-text", ImVec2(0, 0), false);
+  draw_narration(session, state, *lesson, style, report);
   // On the stage the question comes once the narration is over (or while it is asked).
   const bool question_time = state.player.step + 1 >= lesson->steps.size() ||
                              state.question.running || state.question.answered;
   if (!compact || question_time) draw_question(session, state, *lesson, style);
+  ImGui::EndChild();
 }
 
 }  // namespace poolscope::gui

@@ -59,22 +59,14 @@ void text_centred(ImDrawList* dl, ImFont* font, float size, Vec2 centre, std::ui
               text.c_str());
 }
 
-// A label centred above a part; it shrinks (down to 70%) to fit the part's width.
+// A label centred above a part, at the body text size (a narrow part's label reaches past
+// its edges into the gap between the columns).
 void caption(ImDrawList* dl, const PoolViewStyle& st, const Rect& above, const std::string& text) {
   ImFont* font = ImGui::GetFont();
-  float size = ImGui::GetFontSize();
-  ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
-  if (extent.x > above.w && extent.x > 0) {
-    size *= std::max(above.w / extent.x, 0.6f);
-    extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
-  }
-  // Still too wide: cut at the part's edges rather than run into its neighbours.
-  const float y = above.y - size - 6 * st.scale;
-  dl->PushClipRect(ImVec2(above.x - 4 * st.scale, y), ImVec2(above.right() + 4 * st.scale, above.y),
-                   true);
-  dl->AddText(font, size, ImVec2(above.x + std::max((above.w - extent.x) / 2, 0.0f), y),
+  const float size = ImGui::GetFontSize();
+  const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
+  dl->AddText(font, size, ImVec2(above.x + (above.w - extent.x) / 2, above.y - size - 6 * st.scale),
               palette(st.theme).text_dim, text.c_str());
-  dl->PopClipRect();
 }
 
 std::string format_seconds(trace::Time t) {
@@ -88,8 +80,10 @@ std::string actor_name(const Session& session, const Actor& a) {
   return session.goroutine_name(a.id);
 }
 
-void draw_card(ImDrawList* dl, const PoolViewStyle& st, const Session& session, const Actor& a,
-               const Rect& r, bool detailed, bool selected, trace::Time now) {
+// Returns the text drawn on the card, its lines joined by " / ".
+std::string draw_card(ImDrawList* dl, const PoolViewStyle& st, const Session& session,
+                      const Actor& a, const Rect& r, bool detailed, bool selected,
+                      trace::Time now) {
   const Palette& pal = palette(st.theme);
   const std::uint32_t colour = look_colour(st.theme, a.look);
   const float s = st.scale;
@@ -109,50 +103,68 @@ void draw_card(ImDrawList* dl, const PoolViewStyle& st, const Session& session, 
     }
     if (named) {
       // Bottom left, clear of a held token at the bottom right; a worker by its number.
-      const std::string name = a.index >= 0 ? std::to_string(a.index) : actor_name(session, a);
-      const float nfs = fs * 0.85f;
+      std::string name = a.index >= 0 ? std::to_string(a.index) : actor_name(session, a);
+      const float nfs = fs;
       dl->PushClipRect(tl(r), br(r), true);
       dl->AddText(ImGui::GetFont(), nfs, ImVec2(r.x + 4 * s, r.bottom() - nfs - 4 * s),
                   pal.background, name.c_str());
       dl->PopClipRect();
+      return name;
     }
-    return;
+    return "";
   }
   dl->AddRectFilled(tl(r), br(r), pal.panel, rounding);
   dl->AddRectFilled(tl(r), ImVec2(r.x + 6 * s, r.bottom()), colour, rounding,
                     ImDrawFlags_RoundCornersLeft);
   dl->AddRect(tl(r), br(r), selected ? pal.text : colour, rounding, 0,
               (selected ? 2.5f : 1.5f) * s * (pal.stroke / 1.5f));
+  // Text is never smaller than the body text and never cut: each line takes the longest
+  // of its forms that fits, and a line without room for any is left out.
   ImFont* font = ImGui::GetFont();
-  const float fs = std::min(ImGui::GetFontSize(), r.h / 3.4f);
+  const float fs = ImGui::GetFontSize();
   const float pad = 10 * s;
-  // Text stops short of the state disc at the right.
   const float radius = std::min(r.h * 0.28f, 14.0f * s);
-  dl->PushClipRect(tl(r), ImVec2(r.right() - 2 * radius - 8 * s, r.bottom()), true);
+  const float disc_bottom = r.y + 2 * radius + 8 * s;
   float y = r.y + 4 * s;
-  dl->AddText(font, fs, ImVec2(r.x + pad, y), pal.text, actor_name(session, a).c_str());
-  y += fs * 1.05f;
-  // The state and, for a wait, how long it has waited at the moment shown; on a card too
-  // narrow for both the timer moves to the front of the next line, so it is never cut.
-  std::string status(look_name(a.look));
-  std::string where = a.job != trace::kNoJob ? fmt::format("job {}  ·  line {}", a.job, a.line)
-                                             : fmt::format("line {}", a.line);
-  if (const std::optional<trace::Time> waited = wait_so_far(a, now)) {
-    const std::string timer = format_seconds(*waited);
-    const float room = r.right() - 2 * radius - 8 * s - (r.x + pad);
-    const std::string full = status + " " + timer;
-    if (font->CalcTextSizeA(fs * 0.85f, 1e9f, 0.0f, full.c_str()).x <= room) {
-      status = full;
-    } else {
-      where = timer + "  ·  " + where;
+  // Beside the state disc a line stops short of it; below the disc it has the card's width.
+  const auto room = [&] {
+    return (y >= disc_bottom ? r.right() - pad : r.right() - 2 * radius - 8 * s) - (r.x + pad);
+  };
+  const auto first_fitting = [&](std::initializer_list<std::string> forms) -> std::string {
+    for (const std::string& f : forms) {
+      if (font->CalcTextSizeA(fs, 1e9f, 0.0f, f.c_str()).x <= room()) return f;
     }
+    return "";
+  };
+  std::string drawn;
+  const auto line = [&](std::initializer_list<std::string> forms, std::uint32_t text_colour) {
+    std::string text = first_fitting(forms);
+    if (text.empty() && y < disc_bottom) {  // none fits beside the disc: try below it
+      y = disc_bottom;
+      text = first_fitting(forms);
+    }
+    if (text.empty() || y + fs > r.bottom() - 2 * s) return;
+    dl->AddText(font, fs, ImVec2(r.x + pad, y), text_colour, text.c_str());
+    y += fs * 1.1f;
+    drawn += (drawn.empty() ? "" : " / ") + text;
+  };
+  const std::string name = actor_name(session, a);
+  line({name, a.index >= 0 ? std::to_string(a.index) : std::string()}, pal.text);
+  // The state and, for a wait, how long it has waited at the moment shown.
+  const std::string full(look_name(a.look));
+  const std::string brief(look_short_name(a.look));
+  const std::optional<trace::Time> waited = wait_so_far(a, now);
+  const std::string timer = waited ? format_seconds(*waited) : std::string();
+  if (timer.empty()) {
+    line({full, brief, brief.substr(0, brief.find(':'))}, pal.text_dim);
+  } else {
+    line({full + " " + timer, brief + " " + timer, brief, brief.substr(0, brief.find(':'))},
+         pal.text_dim);
   }
-  dl->AddText(font, fs * 0.85f, ImVec2(r.x + pad, y), pal.text_dim, status.c_str());
-  y += fs * 0.95f;
-  if (y + fs * 0.85f <= r.bottom()) {
-    dl->AddText(font, fs * 0.85f, ImVec2(r.x + pad, y), pal.text_dim, where.c_str());
-  }
-  dl->PopClipRect();
+  const std::string where = a.job != trace::kNoJob
+                                ? fmt::format("job {}  ·  line {}", a.job, a.line)
+                                : fmt::format("line {}", a.line);
+  line({where, a.job != trace::kNoJob ? fmt::format("job {}", a.job) : where}, pal.text_dim);
   // The state's glyph, in a disc at the right; a progress ring while working.
   const ImVec2 c(r.right() - radius - 6 * s, r.y + radius + 6 * s);
   dl->AddCircleFilled(c, radius, colour, 20);
@@ -163,6 +175,7 @@ void draw_card(ImDrawList* dl, const PoolViewStyle& st, const Session& session, 
                   24);
     dl->PathStroke(pal.text, 0, 2.0f * s);
   }
+  return drawn;
 }
 
 // [SECTION] Channels ---------------------------------------------------------------
@@ -375,8 +388,9 @@ void draw_tokens(ImDrawList* dl, const PoolViewStyle& st, const PoolModel& m, co
     dl->AddRectFilled(ImVec2(c.x - half, c.y - half), ImVec2(c.x + half, c.y + half),
                       with_alpha(colour, alpha), std::min(4.0f * st.scale, half / 2));
     const std::string label = std::to_string(job);
-    const float font_size = std::min(ImGui::GetFontSize() * 0.8f, motion.size * 0.75f);
-    if (labels && font_size >= 9.0f &&
+    // A job's number at the body text size, or none: never too small to read.
+    const float font_size = ImGui::GetFontSize();
+    if (labels && font_size <= motion.size * 0.8f &&
         font->CalcTextSizeA(font_size, 1e9f, 0, label.c_str()).x <= motion.size * 1.1f) {
       text_centred(dl, font, font_size, c, with_alpha(pal.background, alpha), label);
     }
@@ -482,8 +496,9 @@ Places place_parts(const Frame& f, const PoolLayout& L, ChannelLayout& jobs,
 
 void draw_actor(Frame& f, Places& places, const Actor& a, const Rect& r, bool detailed) {
   places.cards[a.id] = r;
-  draw_card(f.dl, f.st, f.session, a, r, detailed, a.id == f.state.selected, f.now);
-  f.state.drawn.cards.emplace_back(actor_name(f.session, a), a.look);
+  std::string text =
+      draw_card(f.dl, f.st, f.session, a, r, detailed, a.id == f.state.selected, f.now);
+  f.state.drawn.cards.push_back({actor_name(f.session, a), a.look, std::move(text)});
 }
 
 // A card of at most 84 px (scaled) high, centred in its cell.
@@ -733,7 +748,7 @@ void draw_pool_view(const Session& session, PoolViewState& state, const PoolView
   draw_workers(f, L, places);
   draw_results(f, places, results, collector);
 
-  draw_tokens(dl, st, m, places, state, 24 * st.scale, dt);
+  draw_tokens(dl, st, m, places, state, 28 * st.scale, dt);
   state.drawn.tokens = static_cast<int>(state.tokens.size());
   state.primed = true;
   draw_outcome(f, places);

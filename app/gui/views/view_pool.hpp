@@ -28,7 +28,12 @@ struct TokenMotion {
 
 // What the last frame drew, for tests and screenshots to check against the picture.
 struct PictureRecord {
-  std::vector<std::pair<std::string, Look>> cards;  // every card drawn: name, look
+  struct Card {
+    std::string name;
+    Look look = Look::Idle;
+    std::string text;  // the lines of text drawn on it, joined by " / " ("" for none)
+  };
+  std::vector<Card> cards;  // every card drawn
   int sender_entries = 0;   // blocked senders queued at the entrance of jobs
   int tokens = 0;           // job tokens drawn
   int cycle_arrows = 0;     // wait-for arrows of a deadlock

@@ -334,11 +334,15 @@ void screenshot_written(ShareState& state, const std::string& path, const std::s
 
 // [SECTION] The share buttons
 
-bool draw_share(Session& session, ShareState& state, const PoolViewStyle& style, float dt) {
+void draw_share_always(ShareState& state, const PoolViewStyle& style, float dt) {
   if (ImGui::IsKeyPressed(keys::kF12, false)) state.screenshot_requested = true;
   if (state.job) state.job->poll();
   finish_job(state);
+  draw_drop_error(state, style);
+  draw_notice(state, style, dt);
+}
 
+bool draw_share(Session& session, ShareState& state, const PoolViewStyle& style) {
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float w = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3;
   const std::string stem = file_stem(session.scenario());
@@ -376,8 +380,6 @@ bool draw_share(Session& session, ShareState& state, const PoolViewStyle& style,
   const bool replaced = draw_open_dialog(session, state, style);
   draw_save_dialog(session, state, style);
   draw_record_dialog(session, state, style);
-  draw_drop_error(state, style);
-  draw_notice(state, style, dt);
   return replaced;
 }
 

@@ -45,9 +45,13 @@ struct ShareState {
   bool screenshot_requested = false;  // F12 this frame
 };
 
-// Draws the buttons into the current panel, any open dialog, and the notice. Returns
-// true when the session's scenario was replaced (views reset their own state).
-bool draw_share(Session& session, ShareState& state, const PoolViewStyle& style, float dt);
+// Draws the buttons into the current panel and any dialog they opened. Returns true when
+// the session's scenario was replaced (views reset their own state).
+bool draw_share(Session& session, ShareState& state, const PoolViewStyle& style);
+
+// Every frame, whether the buttons show or not: F12, the recording's progress, a dropped
+// file's error and the notice in the corner.
+void draw_share_always(ShareState& state, const PoolViewStyle& style, float dt);
 
 // Opens a file dropped onto the window: true when the scenario was replaced; otherwise
 // the error is shown in a dialog on the next draw_share().

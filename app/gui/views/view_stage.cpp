@@ -25,7 +25,11 @@ constexpr std::array kShortcuts = {
     Shortcut{"T", "next theme: dark, light, projector"},
     Shortcut{"F5", "stage mode: pool, narration, big counters"},
     Shortcut{"L", "legend: what each glyph and colour means"},
+    Shortcut{"C", "show or hide the controls (settings, Open, Save, Record)"},
+    Shortcut{"N", "show or hide the lesson, code and metrics"},
     Shortcut{"F11", "full screen"},
+    Shortcut{"F12", "save a screenshot (PNG, in the working folder)"},
+    Shortcut{"F3", "frame time and renderer (for debugging)"},
     Shortcut{"?", "this list"},
     Shortcut{"Esc", "close this list"},
 };
@@ -116,7 +120,7 @@ void draw_shortcut_overlay(bool& open, const PoolViewStyle& style, LayoutReport&
   ImGui::SetNextWindowPos(
       ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
       ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowBgAlpha(0.97f);
+  ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: the list is read, not seen through
   const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse;
   if (ImGui::Begin("Keyboard shortcuts", &open, flags)) {
