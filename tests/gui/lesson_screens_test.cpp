@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "app/gui/model/look.hpp"
 #include "tests/gui/gui_harness.hpp"
 
 using namespace poolscope;
@@ -305,4 +308,57 @@ TEST_CASE("Lesson screens: an installed tree finds its lessons under <prefix>/sh
   CHECK(run.output.find("lessons=" + (root / "share" / "poolscope" / "lessons").string()) !=
         std::string::npos);
   CHECK(run.output.find("lesson:") == std::string::npos);
+}
+
+// The words a card may show for the state `name` (look_name()): the name, its short form,
+// or the short form's first word.
+std::vector<std::string> state_words(const std::string& name) {
+  for (int i = 0; i < static_cast<int>(gui::Look::Count); ++i) {
+    const auto look = static_cast<gui::Look>(i);
+    if (gui::look_name(look) != name) continue;
+    const std::string brief(gui::look_short_name(look));
+    return {name, brief, brief.substr(0, brief.find(':'))};
+  }
+  return {};
+}
+
+TEST_CASE(
+    "Projector: at 1920x1080 scale 2 the pool view is at least half the window and every "
+    "worker card names its goroutine and state in text") {
+  for (const LessonCase c : {LessonCase{"hello-pool", 0.5}, LessonCase{"backpressure", 2.5},
+                             LessonCase{"forgot-close", 0.5}, LessonCase{"results-deadlock", 0.35},
+                             LessonCase{"size-to-bottleneck", 0.05},
+                             LessonCase{"errgroup-limit", 0.5}, LessonCase{"queueing", 5.0}}) {
+    CAPTURE(c.preset);
+    const std::string json = test::output_path(std::string("projector-") + c.preset + ".json");
+    std::remove(json.c_str());
+    const Shot shot =
+        shoot(std::string("projector-") + c.preset,
+              std::string("--size 1920x1080 --scale 2 --frames 3 --paused --preset ") + c.preset +
+                  " --at " + std::to_string(c.at_s) + " --picture-report " + json);
+    INFO(shot.run.output);
+    REQUIRE(shot.run.exit_code == 0);
+    check_panels(shot.items, 1920, 1080);
+    const auto pool = named(shot.items, "panel:pool");
+    REQUIRE(pool.size() == 1);
+    CHECK(area(pool[0]) >= 0.5f * 1920 * 1080);
+    check_narration(shot.items, shot.image, "panel:lesson");
+    std::ifstream in(json);
+    const nlohmann::json drawn = nlohmann::json::parse(in);
+    REQUIRE_FALSE(drawn["cards"].empty());
+    for (const auto& card : drawn["cards"]) {
+      const std::string name = card["name"];
+      const std::string text = card["text"];
+      CAPTURE(text);
+      CHECK(text.starts_with(name));  // the producer's and collector's cards: the name at least
+      if (!name.starts_with("worker")) continue;
+      CHECK(text.starts_with(name + " / "));
+      const std::string rest = text.substr(std::min(text.size(), name.size() + 3));
+      bool states = false;
+      for (const std::string& word : state_words(card["look"])) {
+        states = states || rest.starts_with(word);
+      }
+      CHECK(states);
+    }
+  }
 }

@@ -89,9 +89,11 @@ PoolLayout layout_pool(const PoolLayoutInput& in) {
   // Column shares of the width, in the order a job travels.
   // More than a few workers take width from the producer and collector columns, which
   // hold a single card each most of the time.
-  const float extra = in.workers > 4 ? 0.06f : 0.0f;
-  const float f_prod = 0.15f - extra / 2, f_queue = 0.09f, f_jobs = 0.15f, f_work = 0.29f + extra,
-              f_res = 0.13f, f_coll = 0.14f - extra / 2;
+  // They take it from the four columns around them alike, so a projector's picture keeps
+  // text on up to ten worker cards.
+  const float extra = in.workers > 4 ? 0.12f : 0.0f;
+  const float f_prod = 0.15f - extra / 4, f_queue = 0.09f, f_jobs = 0.15f - extra / 4,
+              f_work = 0.29f + extra, f_res = 0.13f - extra / 4, f_coll = 0.14f - extra / 4;
   const float gap = (usable - usable * (f_prod + f_queue + f_jobs + f_work + f_res + f_coll)) / 5;
   float x = margin;
   auto column = [&](float share) {

@@ -59,14 +59,31 @@ void text_centred(ImDrawList* dl, ImFont* font, float size, Vec2 centre, std::ui
               text.c_str());
 }
 
-// A label centred above a part, at the body text size (a narrow part's label reaches past
-// its edges into the gap between the columns).
-void caption(ImDrawList* dl, const PoolViewStyle& st, const Rect& above, const std::string& text) {
+// A label centred above a part, at the body text size: the first of its forms that fits
+// the part's width (reaching a little past its edges, into the gaps between the columns);
+// when none does, the last form shrinks to fit (down to 60%), as in a narrow compare pane.
+void caption(ImDrawList* dl, const PoolViewStyle& st, const Rect& above,
+             std::initializer_list<std::string> forms) {
   ImFont* font = ImGui::GetFont();
-  const float size = ImGui::GetFontSize();
-  const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
-  dl->AddText(font, size, ImVec2(above.x + (above.w - extent.x) / 2, above.y - size - 6 * st.scale),
-              palette(st.theme).text_dim, text.c_str());
+  float size = ImGui::GetFontSize();
+  const float room = above.w + 12 * st.scale;
+  std::string text;
+  ImVec2 extent;
+  for (const std::string& form : forms) {
+    text = form;
+    extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
+    if (extent.x <= room) break;
+  }
+  if (extent.x > room && extent.x > 0) {
+    size *= std::max(room / extent.x, 0.6f);
+    extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
+  }
+  const float y = above.y - size - 6 * st.scale;
+  const float x = above.x + (above.w - extent.x) / 2;
+  dl->PushClipRect(ImVec2(above.x - 6 * st.scale, y), ImVec2(above.right() + 6 * st.scale, above.y),
+                   true);
+  dl->AddText(font, size, ImVec2(x, y), palette(st.theme).text_dim, text.c_str());
+  dl->PopClipRect();
 }
 
 std::string format_seconds(trace::Time t) {
@@ -101,14 +118,12 @@ std::string draw_card(ImDrawList* dl, const PoolViewStyle& st, const Session& se
                    {r.centre().x, named ? r.y + r.h * 0.32f : r.centre().y}, pal.background,
                    std::string(look_glyph(a.look)));
     }
-    if (named) {
-      // Bottom left, clear of a held token at the bottom right; a worker by its number.
-      std::string name = a.index >= 0 ? std::to_string(a.index) : actor_name(session, a);
-      const float nfs = fs;
-      dl->PushClipRect(tl(r), br(r), true);
-      dl->AddText(ImGui::GetFont(), nfs, ImVec2(r.x + 4 * s, r.bottom() - nfs - 4 * s),
+    // Bottom left, clear of a held token at the bottom right; a worker by its number. A
+    // name that does not fit whole is left out, never cut.
+    std::string name = a.index >= 0 ? std::to_string(a.index) : actor_name(session, a);
+    if (named && ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0.0f, name.c_str()).x <= r.w - 8 * s) {
+      dl->AddText(ImGui::GetFont(), fs, ImVec2(r.x + 4 * s, r.bottom() - fs - 4 * s),
                   pal.background, name.c_str());
-      dl->PopClipRect();
       return name;
     }
     return "";
@@ -209,7 +224,7 @@ void draw_channel(ImDrawList* dl, const PoolViewStyle& st, const ChannelLayout& 
                   more.c_str());
     }
   }
-  caption(dl, st, ch.frame, label);
+  caption(dl, st, ch.frame, {label, label.substr(label.rfind(' ') + 1)});
   if (closed) {
     const std::string text = "closed";
     const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
@@ -512,7 +527,7 @@ void draw_producers(Frame& f, const PoolLayout& L, Places& places,
   for (std::size_t i = 0; i < producers.size() && i < L.producer_cards.size(); ++i) {
     draw_actor(f, places, producers[i], card_in(f.at(L.producer_cards[i]), f.st.scale), true);
   }
-  caption(f.dl, f.st, places.producers, producers.size() > 1 ? "producers" : "producer");
+  caption(f.dl, f.st, places.producers, {producers.size() > 1 ? "producers" : "producer"});
 }
 
 // Blocked senders queue at the entrance of jobs, each with its wait so far; then jobs.
@@ -554,7 +569,7 @@ void draw_jobs(Frame& f, const PoolLayout& L, Places& places, const ChannelLayou
     dl->AddText(ImVec2(q.x, q.bottom() - ImGui::GetFontSize()), pal.text_dim,
                 fmt::format("+{} waiting", jc.sendq.size() - shown).c_str());
   }
-  if (!jc.sendq.empty()) caption(dl, f.st, q, "blocked");
+  if (!jc.sendq.empty()) caption(dl, f.st, q, {"blocked"});
   draw_channel(dl, f.st, jobs, jc.buffer.size(),
                fmt::format("jobs  {}/{}", jc.buffer.size(), f.m.jobs_cap == 0 ? 0 : f.m.jobs_cap),
                jc.closed);
@@ -574,7 +589,7 @@ void draw_workers(Frame& f, const PoolLayout& L, Places& places) {
           ? "workers"
           : fmt::format("{} ({})", m.workers.front().role == Role::Job ? "goroutines" : "workers",
                         m.workers.size());
-  caption(f.dl, f.st, area, workers_caption);
+  caption(f.dl, f.st, area, {workers_caption});
   if (L.swarm) draw_swarm(f.dl, f.st, m.workers, area);
   if (m.db != 0) {  // on the line the layout keeps free under the workers
     const std::string db = fmt::format("database connections in use: {}/{}", m.db_in_use, m.db_cap);
@@ -592,7 +607,7 @@ void draw_results(Frame& f, Places& places, const ChannelLayout& results, const 
     draw_channel(f.dl, f.st, results, rc.buffer.size(),
                  fmt::format("results  {}/{}", rc.buffer.size(), f.m.results_cap), rc.closed);
   }
-  caption(f.dl, f.st, places.collector, "collector");
+  caption(f.dl, f.st, places.collector, {"collector"});
   if (collector != nullptr) {
     draw_actor(f, places, *collector, card_in(places.collector, f.st.scale), true);
   }
