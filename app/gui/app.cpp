@@ -514,7 +514,20 @@ void App::draw_toolbar(const ScreenLayout& L) {
                         4 * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
   const float end = ImGui::GetWindowContentRegionMax().x;
   const float compare_w = ImGui::GetFrameHeight() + ImGui::CalcTextSize("Compare").x + 24 * s;
+  // The moment shown and what the run is doing, when it fits.
+  const Session& shown = focused();
+  const auto outcome = shown.run().runtime().outcome();
+  const std::string now = fmt::format(
+      "t = {:.3f} s  ·  {}", static_cast<double>(shown.view_time()) / 1e9,
+      shown.scrubbing()                    ? std::string("scrubbing")
+      : outcome == trace::Outcome::Running ? std::string(shown.playing ? "running" : "paused")
+                                           : std::string(trace::to_string(outcome)));
   ImGui::SameLine(0, 16 * s);
+  if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(now.c_str()).x + compare_w <= end - right_w) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", now.c_str());
+    ImGui::SameLine(0, 16 * s);
+  }
   if (ImGui::GetCursorPosX() + compare_w <= end - right_w) {
     bool on = compare_.has_value();
     if (ImGui::Checkbox("Compare", &on)) set_compare(on);
