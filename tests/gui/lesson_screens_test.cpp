@@ -209,6 +209,24 @@ TEST_CASE("Lesson screens: stage mode at scale 2 gives the pool most of a 1280x7
   CHECK(named(shot.items, "code-listing").empty());  // nothing but the stage
 }
 
+TEST_CASE("Lesson screens: stage mode keeps compare's two runs side by side") {
+  const std::string json = test::output_path("stage-compare.json");
+  std::remove(json.c_str());
+  const Shot shot = shoot("stage-compare",
+                          "--size 1920x1080 --scale 2 --stage --compare pool.workers=6 --frames 3 "
+                          "--paused --preset backpressure --at 2.5 --picture-report " +
+                              json);
+  INFO(shot.run.output);
+  REQUIRE(shot.run.exit_code == 0);
+  CHECK(shot.run.output.find("stage=1") != std::string::npos);
+  check_panels(shot.items, 1920, 1080);
+  std::ifstream in(json);
+  const nlohmann::json drawn = nlohmann::json::parse(in);
+  REQUIRE(drawn.contains("compare"));
+  CHECK(drawn["cards"].size() == 4);             // main and three workers
+  CHECK(drawn["compare"]["cards"].size() == 7);  // main and six workers
+}
+
 TEST_CASE(
     "Lesson screens: a malformed lesson file is reported with file and line, and the app "
     "keeps running") {
