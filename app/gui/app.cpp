@@ -167,6 +167,7 @@ void App::handle_keys() {
   const trace::Time before = s.now();
   if (ImGui::IsKeyPressed(keys::kSpace, false)) s.playing = !s.playing;
   if (ImGui::IsKeyPressed(keys::kRight)) s.step_event();
+  if (ImGui::IsKeyPressed(keys::kLeft)) s.step_back_event();
   if (ImGui::IsKeyPressed(keys::kUp)) {
     s.speed = std::min(s.speed * 2.0, Session::kMaxSpeed);
   }

@@ -60,8 +60,14 @@ void share_clock(const Session& lead, Session& other, trace::Time lead_before) {
   other.playing = lead.playing;
   other.speed = lead.speed;
   const trace::Time now = lead.now();
-  if (now < lead_before) {
+  if (now < lead_before && now == 0) {
     other.reset();
+  } else if (now < lead_before) {
+    // Stepped back: the other run goes back to the same moment (simulated again).
+    if (other.now() > now) {
+      other.view_at(now);
+      other.resume_from_view();
+    }
   } else if (now > lead_before && other.now() < now) {
     other.advance_to_seconds(static_cast<double>(now) / 1e9);
   }

@@ -44,7 +44,8 @@ struct Compare {
 
 // Keeps `other` on `lead`'s clock after the controls acted on `lead` (whose clock read
 // `lead_before` just before): the same play state and speed, a restart when lead
-// restarted, a step when lead stepped, the same scrubbed moment.
+// restarted, a step when lead stepped, the same moment (simulated again) when lead stepped
+// back, the same scrubbed moment.
 void share_clock(const Session& lead, Session& other, trace::Time lead_before);
 
 }  // namespace poolscope::gui

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include "core/pool/program_lines.hpp"
 
 namespace poolscope::gui {
@@ -19,8 +20,8 @@ trace::Time to_time(double seconds) {
 }  // namespace
 
 void Histories::clear() {
-  for (RingSeries* s : {&queue_depth, &in_work, &blocked_senders, &throughput, &latency_p50_ms,
-                        &latency_p99_ms, &goroutines, &memory_kib}) {
+  for (RingSeries* s : {&time_s, &queue_depth, &in_work, &blocked_senders, &throughput,
+                        &latency_p50_ms, &latency_p99_ms, &goroutines, &memory_kib}) {
     s->clear();
   }
 }
@@ -40,14 +41,23 @@ void Session::Gate::on_event(const trace::Event& e) {
   trace::Event passed = e;
   passed.seq = ++forwarded;  // the log numbers events without gaps
   if (main_returned >= 0) passed.time = main_returned;
-  to->on_event(passed);
+  saw_job = saw_job || e.kind == trace::EventKind::Job;
+  if (to != nullptr) to->on_event(passed);
   if (e.kind == trace::EventKind::MainExit) {
     main_returned = e.time;
+    main_exit_seq = passed.seq;
     run->interrupt();
   }
 }
 
 void Session::start(trace::Time until) {
+  begin_run();
+  // Changes made after `until` are dropped: the run continues from there.
+  controls_.resize(replay_controls(*run_, until, [this](trace::Time t) { advance_to(t); }));
+  advance_to(until);
+}
+
+void Session::begin_run() {
   log_.reset();
   run_.reset();
   end_figures_.reset();
@@ -64,9 +74,7 @@ void Session::start(trace::Time until) {
   histories_.clear();
   accumulator_s_ = 0;
   view_.reset();
-  // Changes made after `until` are dropped: the run continues from there.
-  controls_.resize(replay_controls(*run_, until, [this](trace::Time t) { advance_to(t); }));
-  advance_to(until);
+  just_run_ = {};
 }
 
 std::size_t Session::replay_controls(pool::PoolRun& run, trace::Time until,
@@ -123,7 +131,13 @@ void Session::settle() {
 }
 
 void Session::advance_to(trace::Time t) {
-  if (t > run_->now() && running()) run_->run_until(t);
+  // Across a jump, samples for the plots spread over the time jumped.
+  const trace::Time every =
+      std::max<trace::Time>((t - run_->now()) / Histories::kJumpSamples, trace::kMillisecond);
+  while (t > run_->now() && running()) {
+    run_->run_until(t - run_->now() > every ? run_->now() + every : t);
+    if (running() && run_->now() < t) sample_histories();
+  }
   settle();
 }
 
@@ -143,12 +157,14 @@ void Session::advance_to_seconds(double seconds) { advance_to_time(to_time(secon
 
 void Session::advance_to_time(trace::Time t) {
   live();
+  just_run_ = {};
   advance_to(t);
   sample_histories();
 }
 
 void Session::update(double wall_dt_s) {
   if (!playing || scrubbing() || !running()) return;
+  just_run_ = {};
   accumulator_s_ += std::clamp(wall_dt_s, 0.0, 0.25);
   const double clamped = std::clamp(speed, kMinSpeed, kMaxSpeed);
   bool advanced = false;
@@ -172,6 +188,7 @@ void Session::step_event() {
   }
   settle();
   sample_histories();
+  note_just_run();
 }
 
 void Session::step_job() {
@@ -192,6 +209,113 @@ void Session::step_job() {
   }
   settle();
   sample_histories();
+  note_just_run();
+}
+
+// [Stepping back] ------------------------------------------------------------------------
+
+namespace {
+// A probe run's sink: the Gate counts, nothing is kept.
+struct Discard final : trace::EventSink {
+  void on_event(const trace::Event& /*e*/) override {}
+};
+}  // namespace
+
+Session::RunKey Session::key_of(const pool::PoolRun& run, const Gate& gate) noexcept {
+  if (gate.main_returned >= 0) return {gate.main_exit_seq, gate.main_returned};
+  return {gate.forwarded, run.now()};
+}
+
+std::size_t Session::walk(pool::PoolRun& run, Gate& gate,
+                          const std::function<bool(RunKey, bool)>& visit) const {
+  // The start state, as start(0) makes it: nothing has run yet.
+  std::size_t applied = replay_controls(run, 0, [](trace::Time /*t*/) {});
+  gate.saw_job = false;
+  if (!visit(key_of(run, gate), true)) return applied;
+  while (run.program_end() < 0) {
+    const auto next = std::upper_bound(stops_.begin(), stops_.end(), run.now());
+    const trace::Time stop = next == stops_.end() ? trace::kForever : *next;
+    const trace::Time change =
+        applied < controls_.size() ? controls_[applied].time : trace::kForever;
+    const std::uint64_t before = gate.forwarded;
+    bool moved = run.step(std::min(stop, change));
+    const bool quiet = gate.forwarded == before;  // the clock moved to the limit, or nothing
+    // At a change's time with nothing left to run before it: the change, as it was made.
+    while (quiet && applied < controls_.size() && controls_[applied].time == run.now()) {
+      const Control& c = controls_[applied++];
+      if (c.is_workers) {
+        run.set_workers(static_cast<int>(c.value));
+      } else {
+        run.set_rate(c.value);
+      }
+      moved = true;
+    }
+    if (!moved) break;
+    const bool job = std::exchange(gate.saw_job, false) || (quiet && run.now() == stop);
+    if (!visit(key_of(run, gate), job)) break;
+  }
+  return applied;
+}
+
+bool Session::step_back(bool job) {
+  live();
+  const RunKey present = key_of(*run_, gate_);
+  // First pass, on a probe run: which of the states Step passes through comes last before
+  // the present (counted from the start state, 0).
+  int target = -1;
+  {
+    Discard discard;
+    Gate probe_gate;
+    probe_gate.to = &discard;
+    pool::PoolRun probe(scenario_, pool::PoolRunOptions{.sink = &probe_gate});
+    probe_gate.run = &probe;
+    int index = 0;
+    walk(probe, probe_gate, [&](RunKey key, bool job_state) {
+      if (key >= present) return false;
+      if (job_state || !job) target = index;
+      ++index;
+      return true;
+    });
+  }
+  if (target < 0) return false;
+  // Second pass: this session's run, to that state.
+  begin_run();
+  const trace::Time every =
+      std::max<trace::Time>(present.time / Histories::kJumpSamples, trace::kMillisecond);
+  trace::Time sampled = 0;
+  int index = 0;
+  const std::size_t applied = walk(*run_, gate_, [&](RunKey key, bool /*job_state*/) {
+    if (key.time - sampled >= every) {
+      sample_histories();
+      sampled = key.time;
+    }
+    return index++ < target;
+  });
+  controls_.resize(applied);
+  playing = false;
+  settle();
+  sample_histories();
+  note_just_run();
+  return true;
+}
+
+bool Session::step_back_event() { return step_back(false); }
+
+bool Session::step_back_job() { return step_back(true); }
+
+void Session::note_just_run() {
+  just_run_ = {};
+  constexpr std::uint64_t kLookBack = 256;  // events; a step's last one is among them
+  const std::uint64_t first =
+      std::max(log_.first_seq(), log_.last_seq() - std::min(log_.last_seq(), kLookBack));
+  for (std::uint64_t s = log_.last_seq(); s >= first && s > 0; --s) {
+    const trace::Event& e = log_.at(s);
+    const bool report = e.kind == trace::EventKind::Leak ||
+                        e.kind == trace::EventKind::StillRunning || e.kind == trace::EventKind::End;
+    if (report || e.goroutine == 0 || e.line == 0) continue;
+    just_run_ = {e.goroutine, e.line};
+    return;
+  }
 }
 
 bool Session::set_workers(int workers) {
@@ -322,6 +446,7 @@ void Session::absorb_new_events() {
 void Session::sample_histories() {
   const pool::Figures f = figures();
   const auto& latency = run_->metrics().total();
+  histories_.time_s.push(static_cast<float>(static_cast<double>(now()) / 1e9));
   histories_.queue_depth.push(static_cast<float>(f.queue_depth));
   histories_.in_work.push(static_cast<float>(f.in_work));
   histories_.blocked_senders.push(static_cast<float>(f.blocked_senders));

@@ -56,7 +56,11 @@ struct SettingChange {
   std::string text;  // "workers 3 -> 5"
 };
 
+// Samples of the run's figures, one per frame while it plays and, across a jump (--at, a
+// rebuild, a step back), about kJumpSamples spread over the virtual time jumped.
 struct Histories {
+  static constexpr int kJumpSamples = 300;
+  RingSeries time_s;  // the virtual time of each sample, in seconds
   RingSeries queue_depth;
   RingSeries in_work;
   RingSeries blocked_senders;
@@ -103,6 +107,25 @@ class Session {
   void step_event();
   // Runs until the next job event (a job created, started, done or collected).
   void step_job();
+  // [Stepping back] Deterministic re-simulation: the run starts again from 0 and is
+  // stepped as Step steps it (each step cut at the next stop; live changes applied at
+  // their virtual times), and stops at the last state before the present one.
+  // step_back_event() undoes one Step (one goroutine's run, a timer, or the clock moving
+  // to a stop); step_back_job() goes back to the last state a Next job could have left
+  // (a step with a job event, a stop, or the start). Either pauses the run, returns to
+  // the present first when scrubbing, and drops live changes made after the state it
+  // lands on. At the start (t = 0, nothing stepped) they do nothing and return false.
+  // Step forward from where they land repeats the same steps: the same events, clock and
+  // figures as before.
+  bool step_back_event();
+  bool step_back_job();
+  // The goroutine the last step moved and the line its last event stood on, while the
+  // run has not moved since by other means (play, --at, a reset). 0s when there is none.
+  struct JustRun {
+    trace::GoroutineId goroutine = 0;
+    int line = 0;
+  };
+  [[nodiscard]] const JustRun& just_run() const noexcept { return just_run_; }
   // Runs (without animation) to virtual time `seconds`, e.g. for a screenshot; stops
   // only at the run's end.
   void advance_to_seconds(double seconds);
@@ -171,9 +194,30 @@ class Session {
     trace::EventSink* to = nullptr;
     pool::PoolRun* run = nullptr;
     trace::Time main_returned = -1;
-    std::uint64_t forwarded = 0;  // events passed on
+    std::uint64_t forwarded = 0;      // events passed on
+    std::uint64_t main_exit_seq = 0;  // the MainExit event's number (0: main runs)
+    bool saw_job = false;             // a Job event passed since the flag was cleared
     void on_event(const trace::Event& e) override;
   };
+  // The first half of start(): a new run at 0, empty log, lanes and histories.
+  void begin_run();
+  // Where a run stands, in the order the states of a run follow one another: the events
+  // so far (up to main's return), then the clock.
+  struct RunKey {
+    std::uint64_t events = 0;
+    trace::Time time = 0;
+    friend auto operator<=>(const RunKey&, const RunKey&) = default;
+  };
+  [[nodiscard]] static RunKey key_of(const pool::PoolRun& run, const Gate& gate) noexcept;
+  // One re-simulation (see step_back_event): `run`, fed through `gate`, is brought to the
+  // start state and stepped; visit(key, job) sees the start state and every step after it
+  // (job: a Job event, a stop or the start) and returns false to stop. Returns how many
+  // recorded live changes were applied.
+  std::size_t walk(pool::PoolRun& run, Gate& gate,
+                   const std::function<bool(RunKey, bool)>& visit) const;
+  bool step_back(bool job);
+  // The last event's goroutine and line in the log, after a step.
+  void note_just_run();
   void absorb_new_events();
   void sample_histories();
   void advance_to(trace::Time t);
@@ -212,6 +256,7 @@ class Session {
   mutable ModelCache model_cache_;  // a cache only: model() stays a pure read
   std::optional<trace::Snapshot> view_;
   trace::Time view_time_ = 0;
+  JustRun just_run_;
 };
 
 }  // namespace poolscope::gui

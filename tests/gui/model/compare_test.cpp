@@ -63,6 +63,14 @@ TEST_CASE("Compare: both runs keep one clock through play, steps, restarts and s
   share_clock(left, right, left.now());
   CHECK_FALSE(right.scrubbing());
 
+  // A step back on the left takes the right back to the same moment, paused.
+  before = left.now();
+  REQUIRE(left.step_back_event());
+  REQUIRE(left.now() < before);
+  share_clock(left, right, before);
+  CHECK(right.now() == left.now());
+  CHECK_FALSE(right.playing);
+
   // A restart of the left (reset, or a changed setting) restarts the right.
   before = left.now();
   left.reset();

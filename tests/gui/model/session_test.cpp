@@ -2,6 +2,7 @@
 // moment can be shown (scrubbing) and made the present again.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -117,4 +118,122 @@ TEST_CASE("Session: Step, Next job and play never carry the clock past a stop") 
     s.advance_to_seconds(1.0);
     CHECK(s.now() == 1000 * kMs);
   }
+}
+
+namespace {
+// What a state of the run is made of, for comparing two of them.
+struct State {
+  std::uint64_t seq = 0;
+  trace::Time time = 0;
+  std::vector<double> figures;
+  trace::Snapshot snapshot;
+  bool operator==(const State&) const = default;
+};
+
+State state_of(const gui::Session& s) {
+  const pool::Figures f = s.figures();
+  return {s.log().last_seq(),
+          s.now(),
+          {static_cast<double>(f.time), f.queue_depth * 1.0, f.results_depth * 1.0, f.in_work * 1.0,
+           f.blocked_senders * 1.0, f.goroutines * 1.0, f.workers * 1.0,
+           static_cast<double>(f.memory_bytes), static_cast<double>(f.jobs_created),
+           static_cast<double>(f.jobs_started), static_cast<double>(f.jobs_done),
+           static_cast<double>(f.results), f.max_in_work * 1.0, f.max_queue_depth * 1.0,
+           f.throughput_per_s, f.recent_throughput_per_s, f.utilisation, f.avg_in_system,
+           f.mean_in_system_s},
+          s.snapshot()};
+}
+}  // namespace
+
+TEST_CASE("Session: a step back then a step forward gives the identical state") {
+  gui::Session s(scenario::find_preset("backpressure").value());
+  std::vector<State> states{state_of(s)};
+  for (int i = 0; i < 40; ++i) {
+    s.step_event();
+    states.push_back(state_of(s));
+  }
+  REQUIRE(states.back().time > 0);
+  // Back one at a time, to the start: each lands on the state the step before it left.
+  for (int i = 39; i >= 0; --i) {
+    CAPTURE(i);
+    REQUIRE(s.step_back_event());
+    CHECK(state_of(s) == states[static_cast<std::size_t>(i)]);
+  }
+  // And forward again over the same states.
+  for (int i = 1; i <= 10; ++i) {
+    s.step_event();
+    CHECK(state_of(s) == states[static_cast<std::size_t>(i)]);
+  }
+  CHECK_FALSE(s.playing);
+}
+
+TEST_CASE("Session: a step back at the start does nothing") {
+  gui::Session s(scenario::find_preset("hello-pool").value());
+  const State start = state_of(s);
+  CHECK_FALSE(s.step_back_event());
+  CHECK_FALSE(s.step_back_job());
+  CHECK(state_of(s) == start);
+  CHECK(s.now() == 0);
+}
+
+TEST_CASE("Session: a job back then Next job gives the identical state") {
+  gui::Session s(scenario::find_preset("backpressure").value());
+  std::vector<State> states{state_of(s)};
+  for (int i = 0; i < 12; ++i) {
+    s.step_job();
+    states.push_back(state_of(s));
+  }
+  for (int i = 11; i >= 8; --i) {
+    CAPTURE(i);
+    REQUIRE(s.step_back_job());
+    CHECK(state_of(s) == states[static_cast<std::size_t>(i)]);
+  }
+  s.step_job();
+  CHECK(state_of(s) == states[9]);
+}
+
+TEST_CASE("Session: a step back across a lesson stop lands on the stop") {
+  // hello-pool: workers sleep 1 s; a stop at 0.5 s cuts the step from 0 s to 1 s.
+  const trace::Time stop = 500 * kMs;
+  gui::Session s(scenario::find_preset("hello-pool").value());
+  s.set_stops({stop});
+  for (int i = 0; i < 200 && s.now() < stop; ++i) s.step_event();
+  REQUIRE(s.now() == stop);
+  const State at_stop = state_of(s);
+  s.step_event();
+  REQUIRE(s.now() > stop);
+  s.playing = true;
+  REQUIRE(s.step_back_event());
+  CHECK(state_of(s) == at_stop);
+  CHECK_FALSE(s.playing);
+  // From a moment played to (not stepped to), back lands on the stop too.
+  s.advance_to_seconds(1.0);
+  for (int i = 0; i < 100 && s.now() > stop; ++i) REQUIRE(s.step_back_job());
+  CHECK(s.now() == stop);
+  CHECK(state_of(s) == at_stop);
+}
+
+TEST_CASE("Session: a step back keeps the live changes made before the state it lands on") {
+  gui::Session s(scenario::find_preset("backpressure").value());
+  s.advance_to_seconds(0.5);
+  REQUIRE(s.set_workers(5));
+  for (int i = 0; i < 30; ++i) s.step_event();
+  const State before = state_of(s);
+  s.step_event();
+  REQUIRE(s.step_back_event());
+  CHECK(s.figures().workers == 5);
+  CHECK(state_of(s) == before);
+}
+
+TEST_CASE("Session: the line just run is the last step's goroutine and line, until play") {
+  gui::Session s(scenario::find_preset("hello-pool").value());
+  CHECK(s.just_run().goroutine == 0);
+  s.step_event();
+  const gui::Session::JustRun after = s.just_run();
+  CHECK(after.goroutine != 0);
+  CHECK(after.line > 0);
+  CHECK(after.line == s.log().back().line);
+  s.playing = true;
+  s.update(0.1);
+  CHECK(s.just_run().goroutine == 0);
 }
