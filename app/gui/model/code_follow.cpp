@@ -38,7 +38,8 @@ int busiest_window(std::span<const int> on_line, int current, int visible) {
   int best_first = current;
   for (int l = 1; l <= lines; ++l) {
     if (on_line[static_cast<std::size_t>(l)] == 0) continue;
-    const int first = std::max(1, l - 1);  // one line of context above
+    // One line of context above, when the view shows more than the one line.
+    const int first = visible > 1 ? std::max(1, l - 1) : l;
     if (const int c = covered(first); c > best) {
       best = c;
       best_first = first;

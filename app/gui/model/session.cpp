@@ -214,13 +214,6 @@ void Session::step_job() {
 
 // [Stepping back] ------------------------------------------------------------------------
 
-namespace {
-// A probe run's sink: the Gate counts, nothing is kept.
-struct Discard final : trace::EventSink {
-  void on_event(const trace::Event& /*e*/) override {}
-};
-}  // namespace
-
 Session::RunKey Session::key_of(const pool::PoolRun& run, const Gate& gate) noexcept {
   if (gate.main_returned >= 0) return {gate.main_exit_seq, gate.main_returned};
   return {gate.forwarded, run.now()};
@@ -264,9 +257,7 @@ bool Session::step_back(bool job) {
   // the present (counted from the start state, 0).
   int target = -1;
   {
-    Discard discard;
-    Gate probe_gate;
-    probe_gate.to = &discard;
+    Gate probe_gate;  // counts the events; keeps none (no `to`)
     pool::PoolRun probe(scenario_, pool::PoolRunOptions{.sink = &probe_gate});
     probe_gate.run = &probe;
     int index = 0;

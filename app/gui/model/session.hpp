@@ -191,7 +191,7 @@ class Session {
   // Forwards the run's events to the log until main returns; then interrupts the clock
   // and forwards only the end's report, dated at main's return.
   struct Gate final : trace::EventSink {
-    trace::EventSink* to = nullptr;
+    trace::EventSink* to = nullptr;  // null: nothing is passed on (a probe run)
     pool::PoolRun* run = nullptr;
     trace::Time main_returned = -1;
     std::uint64_t forwarded = 0;      // events passed on

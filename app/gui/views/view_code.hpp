@@ -15,11 +15,20 @@
 //   selection changes (also when it is made in another view). While "follow" is on, the
 //   listing keeps the goroutines' lines in view; scrolling by hand turns it off. The
 //   markers are model/code_markers.hpp; where to scroll is model/code_follow.hpp.
-// - Lines that only measure the run (`stats.` calls, the stats section) are dimmed.
+// - Lines that only measure the run (`stats.` calls, the stats section) are not the
+//   lesson: by default they are left out or folded into one row that expands on a click
+//   (model/code_rows.hpp); the line numbers stay main.go's, so they skip the lines left
+//   out. The "measurements" box shows them all, dimmed.
+// - Goroutines on lines scrolled out of view are counted in a strip of its own above and
+//   below the listing ("1 goroutine above"), never over the code; a click shows them.
+// - Long lines scroll sideways (a horizontal scroll bar under the listing).
+// - After a Step (or a step back) the line just run, where the goroutine the step moved
+//   stopped, has a band of its own and is named in the header.
 // - Draws only the lines in view (ImGuiListClipper); per frame it walks the
 //   snapshot's goroutines once.
 #include <string>
 
+#include "app/gui/model/code_rows.hpp"
 #include "app/gui/model/go_syntax.hpp"
 #include "app/gui/model/session.hpp"
 #include "app/gui/views/layout_report.hpp"
@@ -29,12 +38,16 @@
 namespace poolscope::gui {
 
 struct CodeViewState {
-  std::string source;                  // the source `listing` was made from (the cache key)
-  GoListing listing;                   // highlight_go(source)
-  trace::GoroutineId scrolled_to = 0;  // the selection last scrolled into view (0: none)
-  bool follow = true;                  // keep the marked lines in view (off once the user scrolls)
-  float set_scroll = -1;               // the scroll this view asked for last (-1: none)
-  LayoutReport* report = nullptr;      // where to record markers and the listing (may be null)
+  std::string source;                   // the source `listing` was made from (the cache key)
+  GoListing listing;                    // highlight_go(source)
+  bool show_measurements = false;       // every line, the stats calls and section too
+  CodeRows rows;                        // code_rows(listing, rows_show_measurements)
+  bool rows_show_measurements = false;  // what `rows` was made with
+  std::size_t widest_row = 0;           // columns of the widest line shown
+  trace::GoroutineId scrolled_to = 0;   // the selection last scrolled into view (0: none)
+  bool follow = true;                   // keep the marked lines in view (off once the user scrolls)
+  float set_scroll = -1;                // the scroll this view asked for last (-1: none)
+  LayoutReport* report = nullptr;       // where to record markers and the listing (may be null)
 };
 
 // Draws into the current window's remaining region. Reads the session only; writes

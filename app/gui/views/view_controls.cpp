@@ -272,7 +272,7 @@ void draw_transport(Session& session, const ControlsState& state, const PoolView
   mark(state, "play", style);
   tooltip("Space: play or pause the simulation.");
   ImGui::SameLine();
-  if (ImGui::Button("Step back")) session.step_back_event();
+  if (ImGui::Button("< Step")) session.step_back_event();
   mark(state, "step-back", style);
   tooltip(
       "Left arrow: undo one Step. The run is simulated again from the start (same seed, "
@@ -282,7 +282,7 @@ void draw_transport(Session& session, const ControlsState& state, const PoolView
   mark(state, "step", style);
   tooltip("Right arrow: run one goroutine until it blocks (or fire one timer).");
   ImGui::SameLine();
-  if (ImGui::Button("Job back")) session.step_back_job();
+  if (ImGui::Button("< Job")) session.step_back_job();
   mark(state, "job-back", style);
   tooltip("Back to the last moment Next job would have stopped at: one job event earlier.");
   ImGui::SameLine();

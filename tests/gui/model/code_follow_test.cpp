@@ -170,3 +170,17 @@ TEST_CASE("Code follow: a line is centred within the scroll's range") {
   CHECK(centred_scroll(1, 20, 400, 1600) == 0.0f);
   CHECK(centred_scroll(100, 20, 400, 1600) == doctest::Approx(1600.0f));
 }
+
+TEST_CASE("Code follow: a view with room for two lines still scrolls to the goroutines") {
+  // At scale 2 in a small panel: 104 px of 38 px lines, so one line is fully shown below
+  // the first. The line of context above the goroutines would push them out: none then.
+  Listing l;
+  l.on_line[57] = 3;
+  CodeScrollInput in = l.at(0, 0);
+  in.line_h = 38;
+  in.view_h = 132;
+  in.inner_h = 104;
+  in.scroll_max = 100 * 38 - 104;
+  const CodeScroll s = code_scroll(in);
+  CHECK(s.scroll_to == doctest::Approx(56 * 38.0f));  // line 57 at the top
+}
