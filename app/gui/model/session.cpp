@@ -75,6 +75,7 @@ void Session::begin_run() {
   accumulator_s_ = 0;
   view_.reset();
   just_run_ = {};
+  sample_histories();  // the plots start at 0
 }
 
 std::size_t Session::replay_controls(pool::PoolRun& run, trace::Time until,

@@ -25,7 +25,7 @@ namespace poolscope::gui {
 [[nodiscard]] float nice_ceiling(float v);
 [[nodiscard]] double nice_ceiling(double v);
 
-// An axis value as its label says it ("%g": "0.5", "200", "1e+06").
+// An axis value as its label says it: "0.5", "200", "1,000,000" (axis_number()).
 [[nodiscard]] std::string axis_label(double v);
 
 // A plot's frame, values from 0 at its bottom edge to `top` at its top edge.
@@ -44,8 +44,9 @@ struct ValueAxisStyle {
   std::uint32_t text = 0;  // = 0     // labels' colour (ImGui packed)
   std::uint32_t grid = 0;  // = 0     // a line across at half the top (0: none)
   bool outside = false;    // = false // false: the top's label inside the top-left corner;
-                           //            true: top, half and 0 left of the frame
-  float label_x = 0;       // = 0     // outside labels' left edge
+                           //            true: top, half and 0 left of the frame, right-
+                           //            aligned against it
+  float label_x = 0;       // = 0     // outside labels start at or right of this x
   float scale = 1;         // = 1     // the UI scale
 };
 
@@ -57,14 +58,23 @@ void draw_value_axis(const ValueAxis& axis, const ValueAxisStyle& style);
 
 struct PlotStyle {
   std::uint32_t line = 0xffe9b456;  // = sky blue  // line colour (ImGui packed)
-  float height = 70.0f;             // = 70        // plot height in pixels at scale 1
+  float height = 70.0f;             // = 70        // the frame's height in pixels at scale 1
   float min_top = 1.0f;             // = 1         // the y axis reaches at least this value
-  std::string_view unit;            // = ""        // appended to the current value
+  std::string_view unit;            // = ""        // the values' unit ("jobs/s"), "" none
+  float label_w = 0;                // = 0         // the value labels' column (0: as wide
+                                    //                as this plot's labels need)
 };
 
-// Draws a titled plot filling the available width; the current value is shown
-// large beside the title so a room can read it.
-void draw_plot(std::string_view title, const RingSeries& series, const PlotStyle& style,
-               float scale);
+// The value labels' column a plot of `series` needs (its top and half labels); give the
+// widest of a stack's to each plot of it so their frames line up.
+[[nodiscard]] float plot_label_width(const RingSeries& series, float min_top, float scale);
+
+// Draws a titled plot of `series` against `times` (each sample's virtual time in seconds,
+// as many as `series`, never decreasing), filling the available width: the current value
+// large beside the title, the values up (0, half and the top on the left, the unit in the
+// frame's corner), the time across from the run's start (from the oldest sample kept once
+// older ones were dropped) to the newest, with round ticks labelled in seconds below.
+void draw_plot(std::string_view title, const RingSeries& times, const RingSeries& series,
+               const PlotStyle& style, float scale);
 
 }  // namespace poolscope::gui

@@ -138,22 +138,29 @@ void draw_plots(const Session& session, const PoolViewStyle& style) {
   const Palette& pal = palette(style.theme);
   const float s = style.scale;
   const auto look = [&style](Look l) { return look_colour(style.theme, l); };
-  constexpr float kHeight = 56.0f;
-  draw_plot("Queue depth: len(jobs)", h.queue_depth, {pal.token, kHeight, 1.0f, ""}, s);
-  draw_plot("Jobs in work (busy workers)", h.in_work, {look(Look::Working), kHeight, 1.0f, ""}, s);
-  draw_plot("Blocked senders", h.blocked_senders, {look(Look::BlockedSend), kHeight, 1.0f, ""}, s);
-  draw_plot("Throughput", h.throughput, {look(Look::BlockedRecv), kHeight, 1.0f, " jobs/s"}, s);
-  draw_plot("Latency p50", h.latency_p50_ms, {look(Look::WaitingResource), kHeight, 1.0f, " ms"},
-            s);
-  draw_plot("Latency p99", h.latency_p99_ms, {look(Look::Leaked), kHeight, 1.0f, " ms"}, s);
-  draw_plot("Goroutines", h.goroutines, {pal.text_dim, kHeight, 1.0f, ""}, s);
+  float label_w = 0;
+  for (const RingSeries* r : {&h.queue_depth, &h.in_work, &h.blocked_senders, &h.throughput,
+                              &h.latency_p50_ms, &h.latency_p99_ms, &h.goroutines}) {
+    label_w = std::max(label_w, plot_label_width(*r, 1.0f, s));
+  }
+  const auto plot = [&](const char* title, const RingSeries& series, std::uint32_t colour,
+                        std::string_view unit) {
+    draw_plot(title, h.time_s, series, {colour, 56.0f, 1.0f, unit, label_w}, s);
+  };
+  plot("Queue depth: len(jobs)", h.queue_depth, pal.token, "jobs");
+  plot("Jobs in work (busy workers)", h.in_work, look(Look::Working), "jobs");
+  plot("Blocked senders", h.blocked_senders, look(Look::BlockedSend), "senders");
+  plot("Throughput", h.throughput, look(Look::BlockedRecv), "jobs/s");
+  plot("Latency p50", h.latency_p50_ms, look(Look::WaitingResource), "ms");
+  plot("Latency p99", h.latency_p99_ms, look(Look::Leaked), "ms");
+  plot("Goroutines", h.goroutines, pal.text_dim, "goroutines");
   // Memory in KiB, or in MiB once it is large (a scaled copy: the histories are KiB).
   if (h.memory_kib.max() >= 2048.0f) {
     RingSeries mib(h.memory_kib.capacity());
     for (std::size_t i = 0; i < h.memory_kib.size(); ++i) mib.push(h.memory_kib.at(i) / 1024.0f);
-    draw_plot("Memory (estimate)", mib, {look(Look::Sleeping), kHeight, 1.0f, " MiB"}, s);
+    plot("Memory (estimate)", mib, look(Look::Sleeping), "MiB");
   } else {
-    draw_plot("Memory (estimate)", h.memory_kib, {look(Look::Sleeping), kHeight, 1.0f, " KiB"}, s);
+    plot("Memory (estimate)", h.memory_kib, look(Look::Sleeping), "KiB");
   }
 }
 
@@ -389,11 +396,8 @@ void draw_sizing(const Session& session, MetricsViewState& state, const PoolView
   }
 }
 
-}  // namespace
-
-// [SECTION] draw_metrics ------------------------------------------------------------------------
-
-void draw_metrics(const Session& session, MetricsViewState& state, const PoolViewStyle& style) {
+void draw_metrics_content(const Session& session, MetricsViewState& state,
+                          const PoolViewStyle& style) {
   const pool::Figures f = session.figures();
   if (session.scrubbing()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
@@ -406,6 +410,17 @@ void draw_metrics(const Session& session, MetricsViewState& state, const PoolVie
                               ImGuiTreeNodeFlags_DefaultOpen)) {
     draw_sizing(session, state, style, f.workers);
   }
+}
+
+}  // namespace
+
+// [SECTION] draw_metrics ------------------------------------------------------------------------
+
+void draw_metrics(const Session& session, MetricsViewState& state, const PoolViewStyle& style) {
+  // The content scrolls in a window of its own, under the tabs, which stay.
+  ImGui::BeginChild("##metrics-scroll", ImVec2(0, 0), false);
+  draw_metrics_content(session, state, style);
+  ImGui::EndChild();
 }
 
 }  // namespace poolscope::gui

@@ -6,9 +6,10 @@
 //   [SECTION] draw_metrics
 //   [SECTION] The sizing curve (no ImGui: computed with core/pool only)
 //
-// - Plots (plot.hpp) of the Session's histories: queue depth, jobs in work, blocked
-//   senders, throughput, latency p50 and p99, goroutines, memory; each shows its
-//   current value. They and the figures describe the present run, also while the
+// - Plots (plot.hpp) of the Session's histories against virtual time (seconds across,
+//   the samples kept spanning the whole width; units on the value axis): queue depth,
+//   jobs in work, blocked senders, throughput, latency p50 and p99, goroutines, memory;
+//   each shows its current value. They and the figures describe the present run, also while the
 //   timeline is scrubbing.
 // - Figures (pool::Figures): utilisation, Little's law measured (L against lambda x W),
 //   peaks, how long senders waited on a full jobs channel.
@@ -52,8 +53,9 @@ struct MetricsViewState {
 
 // [SECTION] draw_metrics -----------------------------------------------------------------
 
-// Draws into the current window's remaining region (it scrolls with the window). Reads
-// the session only; the sizing runs are separate simulations.
+// Draws into the current window's remaining region, in a child window of its own that
+// scrolls (so tabs above it stay in view). Reads the session only; the sizing runs are
+// separate simulations.
 void draw_metrics(const Session& session, MetricsViewState& state, const PoolViewStyle& style);
 
 // [SECTION] The sizing curve -------------------------------------------------------------

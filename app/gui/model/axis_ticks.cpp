@@ -1,0 +1,52 @@
+#include "app/gui/model/axis_ticks.hpp"
+
+#include <fmt/core.h>
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+
+namespace poolscope::gui {
+
+std::vector<double> axis_ticks(double lo, double hi, int most) {
+  std::vector<double> ticks;
+  if (!(hi > lo) || most < 2) return ticks;
+  const double rough = (hi - lo) / (most - 1);
+  const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+  double step = 10 * magnitude;
+  for (const double m : {1.0, 2.0, 5.0}) {
+    if (m * magnitude >= rough) {
+      step = m * magnitude;
+      break;
+    }
+  }
+  const double first = std::ceil(lo / step - 1e-9);
+  for (double k = first; k * step <= hi + step * 1e-9; k += 1) {
+    const double v = k * step;  // 11 x 0.1 is 1.1000000000000001: the round value instead
+    ticks.push_back(std::abs(v) < step * 1e-9 ? 0.0 : std::stod(fmt::format("{:.12g}", v)));
+  }
+  return ticks;
+}
+
+std::string axis_number(double v, const std::string& unit) {
+  std::string text;
+  const double a = std::abs(v);
+  if (a < 1e-4) {
+    text = "0";
+  } else if (a >= 1000) {
+    // Whole numbers with thousands separators.
+    const auto n = static_cast<std::int64_t>(std::llround(a));
+    std::string digits = std::to_string(n);
+    for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3) {
+      digits.insert(static_cast<std::size_t>(i), ",");
+    }
+    text = (v < 0 ? "-" : "") + digits;
+  } else {
+    text = fmt::format("{:.4f}", v);
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return unit.empty() ? text : text + " " + unit;
+}
+
+}  // namespace poolscope::gui
