@@ -263,7 +263,7 @@ bool Session::step_back(bool job) {
     probe_gate.run = &probe;
     int index = 0;
     walk(probe, probe_gate, [&](RunKey key, bool job_state) {
-      if (key >= present) return false;
+      if (!(key < present)) return false;
       if (job_state || !job) target = index;
       ++index;
       return true;

@@ -523,8 +523,10 @@ ListingResult draw_listing(const Session& session, CodeViewState& state, const P
     state.report->add("code-listing", wp.x, wp.y, wp.x + ImGui::GetWindowWidth(), wp.y + g.inner_h);
   }
   const std::vector<int> on_row = goroutines_per_line(markers);
-  follow_goroutines(state, g, on_row, selected, selected_row);
   const Session::JustRun& just = session.just_run();
+  const int just_row = just.goroutine != 0 ? state.rows.row_of(just.line) : 0;
+  // Following keeps the selected goroutine's line in view, else the line just run.
+  follow_goroutines(state, g, on_row, selected, selected_row > 0 ? selected_row : just_row);
   const RowContext context{state,
                            markers,
                            g,
@@ -536,7 +538,7 @@ ListingResult draw_listing(const Session& session, CodeViewState& state, const P
                            selected,
                            selected_row,
                            selected_look,
-                           just.goroutine != 0 ? state.rows.row_of(just.line) : 0,
+                           just_row,
                            state.report};
   const Hovered hovered = draw_rows(context);
   ImGui::PopStyleVar();

@@ -23,7 +23,8 @@
 //   below the listing ("1 goroutine above"), never over the code; a click shows them.
 // - Long lines scroll sideways (a horizontal scroll bar under the listing).
 // - After a Step (or a step back) the line just run, where the goroutine the step moved
-//   stopped, has a band of its own and is named in the header.
+//   stopped, has a band of its own, the strip below names the goroutine, and following
+//   keeps that line in view (unless a goroutine is selected).
 // - Draws only the lines in view (ImGuiListClipper); per frame it walks the
 //   snapshot's goroutines once.
 #include <string>
