@@ -237,3 +237,17 @@ TEST_CASE("Session: the line just run is the last step's goroutine and line, unt
   s.update(0.1);
   CHECK(s.just_run().goroutine == 0);
 }
+
+TEST_CASE("Session: the plots' samples carry their virtual time, spread over a jump") {
+  gui::Session s(scenario::find_preset("backpressure").value());
+  s.advance_to_seconds(2.5);
+  const gui::Histories& h = s.histories();
+  REQUIRE(h.time_s.size() == h.queue_depth.size());
+  CHECK(h.time_s.size() >= 100);  // not one sample for the whole jump
+  CHECK(h.time_s.at(0) == 0.0f);
+  CHECK(h.time_s.latest() == doctest::Approx(2.5));
+  for (std::size_t i = 1; i < h.time_s.size(); ++i) CHECK(h.time_s.at(i) >= h.time_s.at(i - 1));
+  // The queue fills up over the jump: its samples are not all the same.
+  CHECK(h.queue_depth.at(0) == 0.0f);
+  CHECK(h.queue_depth.latest() == 5.0f);
+}
