@@ -141,16 +141,16 @@ void header_help(const CodeViewState& state) {
 }
 
 // The line just run, named at the left of a strip: a swatch in its band's colour and the
-// goroutine, when it fits in `room`.
-void just_run_legend(const Session& session, ImVec2 at, float room, float strip_h,
+// goroutine, when it fits in `room`; false when it does not.
+bool just_run_legend(const Session& session, ImVec2 at, float room, float strip_h,
                      const PoolViewStyle& style, LayoutReport* report) {
   const Session::JustRun& j = session.just_run();
-  if (j.goroutine == 0) return;
+  if (j.goroutine == 0) return true;
   const std::string label = fmt::format("just ran: {}", session.goroutine_name(j.goroutine));
   const float fs = ImGui::GetFontSize();
   const float s = style.scale;
   const float width = fs + 6 * s + ImGui::CalcTextSize(label.c_str()).x;
-  if (width > room) return;
+  if (width > room) return false;
   const Palette& pal = palette(style.theme);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float y = at.y + (strip_h - fs) / 2;
@@ -166,6 +166,7 @@ void just_run_legend(const Session& session, ImVec2 at, float room, float strip_
         "Step (Right arrow) runs one more; Step back (Left arrow) undoes one.",
         session.goroutine_name(j.goroutine).c_str(), j.line);
   }
+  return true;
 }
 
 void draw_header(const Session& session, CodeViewState& state, const PoolViewStyle& style,
@@ -590,8 +591,12 @@ void draw_code(const Session& session, CodeViewState& state, const PoolViewStyle
   const ImVec2 bottom = ImGui::GetCursorScreenPos();
   const Palette& pal = palette(style.theme);
   float jump = -1;
-  const float pill_w = offscreen_pill_width(listing.offscreen.below, false, s);
-  just_run_legend(session, bottom, width - pill_w - 8 * s, strip_h, style, state.report);
+  // The legend of the line just run: in the strip below, else above, beside the chips.
+  const float room_below = width - offscreen_pill_width(listing.offscreen.below, false, s) - 8 * s;
+  if (!just_run_legend(session, bottom, room_below, strip_h, style, state.report)) {
+    const float room_above = width - offscreen_pill_width(listing.offscreen.above, true, s) - 8 * s;
+    just_run_legend(session, top, room_above, strip_h, style, state.report);
+  }
   if (offscreen_pill(listing.offscreen.below, false, bottom, width, strip_h, pal, s,
                      state.report)) {
     jump = centred_scroll(listing.offscreen.below.nearest, listing.line_h, listing.inner_h,
