@@ -16,6 +16,7 @@ namespace {
 constexpr std::array kShortcuts = {
     Shortcut{"Space", "play or pause"},
     Shortcut{"Right", "step: run one goroutine until it blocks"},
+    Shortcut{"Left", "step back: undo one step (the run is replayed to there)"},
     Shortcut{"Up / Down", "faster / slower"},
     Shortcut{"R", "reset: the same run again"},
     Shortcut{"1 ... 8", "open lesson 1 to 8"},
