@@ -118,7 +118,6 @@ void marker_tooltip(const Session& session, const LineMarker& mk, const CodeRow&
 // [SECTION] Header -------------------------------------------------------------------------
 
 void header_help(const CodeViewState& state) {
-  ImGui::SameLine();
   ImGui::TextDisabled("(?)");
   if (!ImGui::IsItemHovered()) return;
   ImGui::BeginTooltip();
@@ -171,11 +170,20 @@ bool just_run_legend(const Session& session, ImVec2 at, float room, float strip_
 
 void draw_header(const Session& session, CodeViewState& state, const PoolViewStyle& style,
                  trace::GoroutineId selected, int selected_line, Look selected_look) {
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("main.go");
-  header_help(state);
   const float follow_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
                          ImGui::CalcTextSize("follow").x;
+  const float box = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                    ImGui::CalcTextSize("stats").x;
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  ImGui::AlignTextToFramePadding();
+  // The file's name when the row holds it beside the two boxes: one row, so the listing
+  // keeps its lines in a small panel.
+  if (ImGui::CalcTextSize("main.go (?)").x + follow_w + box + 3 * gap <=
+      ImGui::GetContentRegionAvail().x) {
+    ImGui::TextDisabled("main.go");
+    ImGui::SameLine();
+  }
+  header_help(state);
   ImGui::SameLine();
   if (ImGui::GetContentRegionAvail().x < follow_w) ImGui::NewLine();
   ImGui::Checkbox("follow", &state.follow);
@@ -184,8 +192,6 @@ void draw_header(const Session& session, CodeViewState& state, const PoolViewSty
         "Scroll the listing to keep the goroutines' lines in view.\n"
         "Scrolling the listing yourself turns this off.");
   }
-  const float box = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                    ImGui::CalcTextSize("stats").x;
   ImGui::SameLine();
   if (ImGui::GetContentRegionAvail().x < box) ImGui::NewLine();
   ImGui::Checkbox("stats", &state.show_measurements);
@@ -419,29 +425,32 @@ void marker_actions(const Session& session, CodeViewState& state, const LineMark
 
 // [SECTION] The strips above and below ---------------------------------------------------------
 
-std::string pill_text(const Offscreen& o, bool above) {
+// "3 goroutines above", or "3" beside its arrow when the strip is narrow.
+std::string pill_text(const Offscreen& o, bool above, bool brief) {
+  if (brief) return std::to_string(o.count);
   return fmt::format("{} goroutine{} {}", o.count, o.count == 1 ? "" : "s",
                      above ? "above" : "below");
 }
 
 // The width of a strip's pill (0: none).
-float offscreen_pill_width(const Offscreen& o, bool above, float s) {
+float offscreen_pill_width(const Offscreen& o, bool above, bool brief, float s) {
   if (o.count == 0) return 0;
-  const ImVec2 extent = ImGui::CalcTextSize(pill_text(o, above).c_str());
+  const ImVec2 extent = ImGui::CalcTextSize(pill_text(o, above, brief).c_str());
   return extent.x + extent.y * 0.6f + 16 * s;
 }
 
-// A strip's pill saying how many goroutines are out of view on its side, at the strip's
-// right end; true when clicked. An empty strip stays (the listing does not move).
-bool offscreen_pill(const Offscreen& o, bool above, ImVec2 strip, float strip_w, float strip_h,
-                    const Palette& pal, float s, LayoutReport* report) {
+// A pill saying how many goroutines are out of view on one side, ending at the strip's
+// x `right`; true when clicked. An empty strip stays (the listing does not move).
+bool offscreen_pill(const Offscreen& o, bool above, bool brief, ImVec2 strip, float right,
+                    float strip_h, const Palette& pal, float s, LayoutReport* report) {
   if (o.count == 0) return false;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const std::string text = pill_text(o, above);
+  const std::string text = pill_text(o, above, brief);
   const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
   const float h = strip_h - 2 * s;
   const float arrow = extent.y * 0.6f;
-  const float w = offscreen_pill_width(o, above, s);
+  const float w = offscreen_pill_width(o, above, brief, s);
+  const float strip_w = right - strip.x;
   const ImVec2 a(strip.x + strip_w - w, strip.y + 1 * s);
   const ImVec2 b(strip.x + strip_w, a.y + h);
   ImGui::SetCursorScreenPos(a);
@@ -577,34 +586,35 @@ void draw_code(const Session& session, CodeViewState& state, const PoolViewStyle
     ImGui::TextDisabled("No program.");
     return;
   }
-  // A strip above and one below the listing, for the goroutines out of view: never over
-  // the code.
+  // A strip below the listing, for the goroutines out of view and the line just run: never
+  // over the code.
   const float s = style.scale;
   const float strip_h = std::round(ImGui::GetFontSize() + 4 * s);
   const float width = ImGui::GetContentRegionAvail().x;
-  const ImVec2 top = ImGui::GetCursorScreenPos();
-  ImGui::Dummy(ImVec2(width, strip_h));
   const float listing_h = std::max(
       2 * strip_h, ImGui::GetContentRegionAvail().y - strip_h - ImGui::GetStyle().ItemSpacing.y);
   const ListingResult listing = draw_listing(session, state, style, markers, selected,
                                              rows.row_of(selected_line), selected_look, listing_h);
   const ImVec2 bottom = ImGui::GetCursorScreenPos();
   const Palette& pal = palette(style.theme);
+  const Offscreen& above = listing.offscreen.above;
+  const Offscreen& below = listing.offscreen.below;
+  // The pills at the right, in words when half the strip holds them, else as counts.
+  const bool brief = offscreen_pill_width(above, true, false, s) +
+                         offscreen_pill_width(below, false, false, s) + 6 * s >
+                     width / 2;
+  const float below_w = offscreen_pill_width(below, false, brief, s);
+  const float above_right = bottom.x + width - (below_w > 0 ? below_w + 6 * s : 0.0f);
+  const float pills_w =
+      bottom.x + width - above_right + offscreen_pill_width(above, true, brief, s);
   float jump = -1;
-  // The legend of the line just run: in the strip below, else above, beside the chips.
-  const float room_below = width - offscreen_pill_width(listing.offscreen.below, false, s) - 8 * s;
-  if (!just_run_legend(session, bottom, room_below, strip_h, style, state.report)) {
-    const float room_above = width - offscreen_pill_width(listing.offscreen.above, true, s) - 8 * s;
-    just_run_legend(session, top, room_above, strip_h, style, state.report);
-  }
-  if (offscreen_pill(listing.offscreen.below, false, bottom, width, strip_h, pal, s,
+  just_run_legend(session, bottom, width - pills_w - 8 * s, strip_h, style, state.report);
+  if (offscreen_pill(below, false, brief, bottom, bottom.x + width, strip_h, pal, s,
                      state.report)) {
-    jump = centred_scroll(listing.offscreen.below.nearest, listing.line_h, listing.inner_h,
-                          listing.scroll_max);
+    jump = centred_scroll(below.nearest, listing.line_h, listing.inner_h, listing.scroll_max);
   }
-  if (offscreen_pill(listing.offscreen.above, true, top, width, strip_h, pal, s, state.report)) {
-    jump = centred_scroll(listing.offscreen.above.nearest, listing.line_h, listing.inner_h,
-                          listing.scroll_max);
+  if (offscreen_pill(above, true, brief, bottom, above_right, strip_h, pal, s, state.report)) {
+    jump = centred_scroll(above.nearest, listing.line_h, listing.inner_h, listing.scroll_max);
   }
   ImGui::SetCursorScreenPos(bottom);
   ImGui::Dummy(ImVec2(width, strip_h));
