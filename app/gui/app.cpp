@@ -403,7 +403,9 @@ void App::frame(float dt) {
   // the text shrinks. At scale 1 or less the full layout stays, however small.
   const bool cramped =
       s > 1.0f && (viewport->WorkSize.x / s < 900 || viewport->WorkSize.y / s < 500);
-  if (options_.stage || cramped) {
+  if (options_.video) {
+    draw_video(dt);
+  } else if (options_.stage || cramped) {
     draw_stage(dt, cramped && !options_.stage);
   } else {
     draw_panels(dt);

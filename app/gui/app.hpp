@@ -37,6 +37,7 @@
 #include "app/gui/platform/fonts.hpp"
 #include "app/gui/views/layout_report.hpp"
 #include "app/gui/views/theme.hpp"
+#include "app/gui/views/video_code.hpp"
 #include "app/gui/views/view_code.hpp"
 #include "app/gui/views/view_controls.hpp"
 #include "app/gui/views/view_lesson.hpp"
@@ -59,10 +60,15 @@ struct AppOptions {
   bool lesson_stops = true;       // = true  // lesson moments stop the playing clock
                                   //         // (false: --bench-frames)
   bool stage = false;             // = false // stage mode: counters, pool, narration only
-  std::string lessons_dir{};      // = ""    // lessons folder; "" finds it (lesson.hpp)
-  bool layout_report = false;     // = false // record where things are drawn (tests)
-  bool show_shortcuts = false;    // = false // open with the shortcut overlay showing
-  std::string notice{};           // = ""    // shown above the warnings (e.g. a prefs problem)
+  // A recording's frame, made for viewers (app_video.cpp): the picture, the counters, the
+  // code and the caption, and nothing to click (no buttons, sliders or status bar).
+  bool video = false;           // = false
+  bool video_code = false;      // = false // the Go listing beside the picture
+  bool video_captions = false;  // = false // a caption band under the picture
+  std::string lessons_dir{};    // = ""    // lessons folder; "" finds it (lesson.hpp)
+  bool layout_report = false;   // = false // record where things are drawn (tests)
+  bool show_shortcuts = false;  // = false // open with the shortcut overlay showing
+  std::string notice{};         // = ""    // shown above the warnings (e.g. a prefs problem)
   // When set, a second run beside the first: its settings as KEY=VALUE over the first's.
   std::optional<std::vector<std::string>> compare = std::nullopt;
 };
@@ -105,6 +111,9 @@ class App {
   [[nodiscard]] bool shortcuts_shown() const { return show_shortcuts_; }
   [[nodiscard]] bool code_follows() const { return code_.follow; }
 
+  // [Video] The caption the next video frame shows in its band (set by the recorder).
+  void set_video_caption(std::string text) { video_caption_ = std::move(text); }
+
   // [Lessons] The lesson files read at start, and where the learner is in the current one.
   [[nodiscard]] const lesson::LessonLibrary& lessons() const { return lessons_; }
   [[nodiscard]] const LessonState& lesson_state() const { return lesson_; }
@@ -135,6 +144,12 @@ class App {
   void draw_side(float width, float height, bool with_timeline);
   void draw_debug_overlay();
   void draw_presentation_controls();
+  // [Video] app_video.cpp: the frame of a recording (AppOptions::video).
+  void draw_video(float dt);
+  void draw_video_picture(float width, float height, float dt);
+  void draw_video_pane(const char* id, Session& session, PoolViewState& view,
+                       const std::string& title, float width, float height, float dt);
+  void draw_video_code(float width, float height);
 
   AppOptions options_;
   Fonts fonts_;
@@ -159,6 +174,8 @@ class App {
   std::optional<bool> controls_open_;  // unset: open exactly when docked (screen_layout.hpp)
   bool side_open_ = true;              // the lesson, code and metrics column (N)
   bool show_debug_ = false;            // frame time and renderer (F3)
+  std::string video_caption_;
+  VideoCodeState video_code_;
   float clear_[4] = {0, 0, 0, 1};
 };
 

@@ -67,6 +67,13 @@ void add_options(CLI::App& cli, CommandLine& args) {
   cli.add_flag("--captions", args.record.captions,
                "With --record: burn the lesson's narration in as subtitles at its moments")
       ->needs(record_opt);
+  cli.add_flag("--record-code", args.record.code,
+               "With --record: show the Go program beside the picture, its goroutines marked")
+      ->needs(record_opt);
+  cli.add_flag("--record-timing", args.record.timing,
+               "With --record: print where the frames' time went (drawing, read-back, "
+               "encoding)")
+      ->needs(record_opt);
   cli.add_flag("--fullscreen", args.fullscreen, "Start full screen (F11 toggles)")
       ->excludes(record_opt);
   cli.add_flag("--stage", args.stage,
@@ -75,9 +82,13 @@ void add_options(CLI::App& cli, CommandLine& args) {
                  "Folder of lesson files (default: the installed or source assets/lessons)");
   cli.add_flag("--no-prefs", args.no_prefs, "Neither read nor save the preferences file");
   cli.add_flag("--layout-report", args.layout_report,
-               "With --screenshot: print where the last frame drew its panels and markers");
+               "With --screenshot or --record: print where the last frame drew its panels and "
+               "markers");
   cli.add_flag("--show-shortcuts", args.show_shortcuts,
                "Open with the keyboard shortcut list shown");
+  cli.add_flag("--mark-widgets", args.mark_widgets,
+               "For tests: paint every widget's frame #FF00FF, to see whether a frame has any")
+      ->group("");
   cli.add_flag("--full-repaint", args.full_repaint,
                "Repaint the whole window every frame, not only what changed");
   cli.add_option("--press", args.press_text,

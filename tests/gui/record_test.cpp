@@ -213,20 +213,6 @@ struct Box {
   int x0 = INT32_MAX, y0 = INT32_MAX, x1 = -1, y1 = -1;  // inclusive; empty when x1 < x0
 };
 
-// The bounding box of the pixels where `a` and `b` differ.
-Box differing(const gui::Image& a, const gui::Image& b) {
-  Box box;
-  for (int y = 0; y < a.height; ++y) {
-    for (int x = 0; x < a.width; ++x) {
-      const std::size_t i = (static_cast<std::size_t>(y) * a.width + x) * 4;
-      if (std::memcmp(&a.rgba[i], &b.rgba[i], 4) != 0) {
-        box = {std::min(box.x0, x), std::min(box.y0, y), std::max(box.x1, x), std::max(box.y1, y)};
-      }
-    }
-  }
-  return box;
-}
-
 bool same_inside(const gui::Image& a, const gui::Image& b, const Box& box) {
   for (int y = box.y0; y <= box.y1; ++y) {
     const std::size_t i = (static_cast<std::size_t>(y) * a.width + box.x0) * 4;
@@ -239,36 +225,107 @@ bool same_inside(const gui::Image& a, const gui::Image& b, const Box& box) {
 }
 }  // namespace
 
+namespace {
+// A rectangle of the layout report: "layout NAME X0 Y0 X1 Y1 ..." (the first NAME).
+struct Rect {
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool found = false;
+};
+Rect layout_rect(const std::string& output, const std::string& name) {
+  std::istringstream lines(output);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::string tag, item;
+    Rect r;
+    if (words >> tag >> item >> r.x0 >> r.y0 >> r.x1 >> r.y1 && tag == "layout" && item == name) {
+      r.found = true;
+      return r;
+    }
+  }
+  return {};
+}
+bool overlap(const Rect& a, const Rect& b) {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+Box to_box(const Rect& r) {
+  return {static_cast<int>(r.x0), static_cast<int>(r.y0), static_cast<int>(r.x1) - 1,
+          static_cast<int>(r.y1) - 1};
+}
+}  // namespace
+
 TEST_CASE("Record: --captions burns each narration step in from the frame its moment comes") {
   // hello-pool's lesson: step 1 until 0.5 s, then step 2 (at_s 0.5). At 30 fps frame
   // index 15 is the first at 0.5 s.
-  const std::string plain = fresh_output("record_captions_plain");
-  const std::string captioned = fresh_output("record_captions_on");
-  for (const auto& [out, flag] : {std::pair{plain, ""}, std::pair{captioned, " --captions"}}) {
-    const auto run = test::run_gui("--record " + out +
-                                   " --preset hello-pool --duration 0.6 --size 640x360" + flag);
-    INFO(run.output);
-    REQUIRE(run.exit_code == 0);
-  }
-  const auto a = frames_of(plain);
-  const auto b = frames_of(captioned);
-  REQUIRE(a.size() == 18);
+  const std::string out = fresh_output("record_captions_on");
+  const auto run = test::run_gui("--record " + out +
+                                 " --preset hello-pool --duration 0.6 --size 640x360 --captions "
+                                 "--layout-report");
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  const auto b = frames_of(out);
   REQUIRE(b.size() == 18);
-  // The caption is a box in the lower part of the frame; everything else is untouched.
-  Box box = differing(a[5], b[5]);
-  REQUIRE(box.x1 > box.x0);
-  CHECK(box.y0 > a[5].height / 3);
-  CHECK(box.x1 - box.x0 < a[5].width);
-  // Inside it (away from the rounded corners) the first step holds still while the run
-  // moves underneath, and changes exactly when the second step's moment comes.
-  box = {box.x0 + 6, box.y0 + 6, box.x1 - 6, box.y1 - 6};
-  CHECK_FALSE(same_inside(a[0], a[14], box));  // the picture under it does move
-  for (int i : {0, 7, 14}) CHECK(same_inside(b[5], b[static_cast<std::size_t>(i)], box));
-  CHECK_FALSE(same_inside(b[14], b[15], box));
-  Box second = differing(a[15], b[15]);
-  REQUIRE(second.x1 > second.x0);
-  second = {second.x0 + 6, second.y0 + 6, second.x1 - 6, second.y1 - 6};
-  CHECK(same_inside(b[15], b[17], second));
+  // The captions have a band of their own at the bottom, under the picture.
+  const Rect band = layout_rect(run.output, "captions");
+  const Rect picture = layout_rect(run.output, "video:picture");
+  REQUIRE(band.found);
+  REQUIRE(picture.found);
+  CHECK(band.y1 == 360);
+  CHECK(band.y0 > 360 / 2);
+  CHECK(picture.y1 <= band.y0);
+  // The band holds still while the run moves above it, and changes exactly when the
+  // second step's moment comes.
+  const Box inside = to_box(band);
+  const Box above{0, 0, 639, static_cast<int>(band.y0) - 1};
+  CHECK_FALSE(same_inside(b[0], b[14], above));  // the picture does move
+  for (int i : {0, 7, 14}) CHECK(same_inside(b[0], b[static_cast<std::size_t>(i)], inside));
+  CHECK_FALSE(same_inside(b[14], b[15], inside));
+  CHECK(same_inside(b[15], b[17], inside));
+}
+
+TEST_CASE(
+    "Record: after a deadlock the lesson's remaining steps are captioned and the video "
+    "grows") {
+  // results-deadlock deadlocks at once; its deadlock step has a note, and "Two fixes"
+  // follows, reached with Next only. One second of video cannot hold them: it grows.
+  const std::string out = fresh_output("record_captions_deadlock");
+  const auto run = test::run_gui("--record " + out +
+                                 " --preset results-deadlock --duration 1 --size 640x360 "
+                                 "--captions --layout-report");
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.output.find("+2 steps") != std::string::npos);
+  const auto frames = frames_of(out);
+  CHECK(frames.size() > 30 * 10);  // the note alone is twelve seconds of reading
+  // The last frame captions "Two fixes: ...", under the picture and its Deadlock banner.
+  const Rect caption = layout_rect(run.output, "caption");
+  REQUIRE(caption.found);
+  CHECK(run.output.find("layout caption") != std::string::npos);
+  CHECK(run.output.find("Two fixes") != std::string::npos);
+  const Rect picture = layout_rect(run.output, "video:picture");
+  const Rect band = layout_rect(run.output, "captions");
+  CHECK_FALSE(overlap(band, picture));
+  // The picture holds the end state while the captions change below it.
+  REQUIRE(frames.size() > 60);
+  const Box above{0, 0, 639, static_cast<int>(band.y0) - 1};
+  CHECK(same_inside(frames[frames.size() - 60], frames.back(), above));
+}
+
+TEST_CASE("Record: at 1080p a 720p-sized band fits the text at scale 1.5, the banner above it") {
+  const std::string out = fresh_output("record_scale_1080");
+  const auto run = test::run_gui("--record " + out +
+                                 " --preset results-deadlock --duration 0.5 --size 1920x1080 "
+                                 "--captions --layout-report");
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  // The scale comes from the height: 1080 / 720.
+  CHECK(run.output.find("scale=1.5") != std::string::npos);
+  const Rect band = layout_rect(run.output, "captions");
+  const Rect picture = layout_rect(run.output, "video:picture");
+  REQUIRE(band.found);
+  REQUIRE(picture.found);
+  CHECK_FALSE(overlap(band, picture));
+  // The picture gets most of the frame.
+  CHECK((picture.x1 - picture.x0) * (picture.y1 - picture.y0) > 0.5f * 1920 * 1080);
 }
 
 TEST_CASE("Record: --captions for a scenario without a lesson is refused with exit code 2") {
@@ -284,20 +341,36 @@ TEST_CASE("Record: --captions for a scenario without a lesson is refused with ex
   CHECK_FALSE(fs::exists(out));
 }
 
-TEST_CASE("Record: --stage records stage mode, not the full window") {
-  const std::string full = fresh_output("record_stage_off");
-  const std::string stage = fresh_output("record_stage_on");
-  for (const auto& [out, flag] : {std::pair{full, ""}, std::pair{stage, " --stage"}}) {
+TEST_CASE("Record: a video frame has no widgets, where the app's window has many") {
+  // --mark-widgets paints every widget's frame #FF00FF: a recorded frame shows none of
+  // it, while a screenshot of the app (the control) shows buttons, sliders, checkboxes.
+  const auto marked = [](const gui::Image& image) {
+    int n = 0;
+    for (std::size_t i = 0; i + 3 < image.rgba.size(); i += 4) {
+      n += image.rgba[i] == 255 && image.rgba[i + 1] == 0 && image.rgba[i + 2] == 255;
+    }
+    return n;
+  };
+  const std::string shot = test::output_path("record_widgets_app.png");
+  const auto app = test::run_gui(
+      "--screenshot " + shot + " --preset backpressure --size 1280x720 --mark-widgets --no-prefs");
+  INFO(app.output);
+  REQUIRE(app.exit_code == 0);
+  CHECK(marked(test::load_png(shot)) > 1000);
+  for (const char* extra : {"", " --captions --record-code", " --compare pool.workers=6"}) {
+    const std::string out = fresh_output("record_widgets");
     const auto run = test::run_gui("--record " + out +
-                                   " --preset backpressure --duration 0.1 --size 640x360" + flag);
-    INFO(run.output);
+                                   " --preset backpressure --duration 0.1 --at 3 --size 1280x720 "
+                                   "--mark-widgets --layout-report" +
+                                   extra);
+    INFO(extra, "\n", run.output);
     REQUIRE(run.exit_code == 0);
+    const auto frames = frames_of(out);
+    REQUIRE(frames.size() == 3);
+    CHECK(marked(frames.back()) == 0);
+    // No status bar, no controls: none of the app's panels.
+    CHECK(run.output.find("layout panel:controls") == std::string::npos);
+    CHECK(run.output.find("layout prompt:start") == std::string::npos);
+    CHECK(run.output.find("layout video:picture") != std::string::npos);
   }
-  const auto a = frames_of(full);
-  const auto b = frames_of(stage);
-  REQUIRE(a.size() == 3);
-  REQUIRE(b.size() == 3);
-  // Stage mode has no controls panel: the top-left corner, where the title and the
-  // Open/Save/Record buttons are, looks different.
-  CHECK_FALSE(same_inside(a[0], b[0], Box{0, 0, 200, 80}));
 }

@@ -48,11 +48,12 @@ std::unique_ptr<RecordJob> RecordJob::start(const RecordRequest& request, std::s
                                    fmt::format("{}x{}", request.width, request.height),
                                    "--theme",
                                    std::string(theme_name(request.theme)),
-                                   "--scale",
-                                   fmt::format("{}", request.scale),
                                    "--progress-lines"};
+  if (request.scale > 0) {
+    args.insert(args.end(), {"--scale", fmt::format("{}", request.scale)});
+  }
   if (request.captions) args.push_back("--captions");
-  if (request.stage) args.push_back("--stage");
+  if (request.code) args.push_back("--record-code");
   SpawnError spawn_error;
   job->child_ = ChildProcess::spawn(args, {.pipe = ChildProcess::Pipe::FromOutput}, spawn_error);
   if (!job->child_) {

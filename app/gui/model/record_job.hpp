@@ -31,9 +31,10 @@ struct RecordRequest {
   int width = 1920;          // = 1920
   int height = 1080;         // = 1080
   ThemeId theme = ThemeId::Dark;
-  float scale = 1.0f;           // = 1  // UI scale inside the video
+  float scale = 0.0f;           // = 0  // UI scale inside the video; 0: from the height
+                                //        // (video_scale(), record_options.hpp)
   bool captions = false;        // = false // burn the lesson narration in
-  bool stage = false;           // = false // record stage mode
+  bool code = false;            // = false // the Go listing beside the picture
   scenario::Scenario scenario;  // what to record
 };
 

@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -53,6 +54,10 @@ std::string check_record_options(const RecordOptions& options, int width, int he
     return fmt::format("--duration: {:g} s is shorter than one frame", options.duration_s);
   }
   return "";
+}
+
+float video_scale(int height) {
+  return std::clamp(static_cast<float>(height) / 720.0f, 0.5f, 4.0f);
 }
 
 int frame_count(const RecordOptions& options) {

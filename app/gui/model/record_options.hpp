@@ -18,6 +18,9 @@ struct RecordOptions {
   double start_s = 0.0;         // = 0  // virtual time of the first frame
   bool progress_lines = false;  // = false // "progress N TOTAL" on stdout per frame
   bool captions = false;        // = false // burn the lesson's narration in (captions.hpp)
+  bool code = false;            // = false // show the Go listing beside the picture
+  bool timing = false;          // = false // print where a frame's time goes, at the end
+  bool mark_widgets = false;    // = false // for tests: widgets in #FF00FF (layout_report.hpp)
 };
 
 // Exit code of a recording stopped by SIGINT/SIGTERM (the shell's 128 + SIGINT).
@@ -30,6 +33,10 @@ RecordKind record_kind(std::string_view out);
 // meant for the user (exit code 2): e.g. H.264 needs even sizes, a GIF cannot play
 // 60 frames per second.
 std::string check_record_options(const RecordOptions& options, int width, int height);
+
+// The UI scale a video of this height gets unless one is given: what 720 pixels show at
+// scale 1 (1080p: 1.5, 540p: 0.75), within the app's 0.5 .. 4.
+[[nodiscard]] float video_scale(int height);
 
 // The number of frames: duration x fps, rounded.
 int frame_count(const RecordOptions& options);

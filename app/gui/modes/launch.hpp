@@ -59,6 +59,7 @@ struct CommandLine {
   std::vector<std::string> compare;    // --compare
   std::string picture_report;
   bool full_repaint = false;
+  bool mark_widgets = false;  // --mark-widgets (layout_report.hpp), for tests
   bool from_screen = false;
 
   [[nodiscard]] bool recording() const { return !record.out.empty(); }

@@ -4,19 +4,24 @@
 // [SECTION] The frame loop
 #include "app/gui/modes/recorder.hpp"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <regex>
 
+#include "app/gui/model/caption_script.hpp"
 #include "app/gui/model/child_process.hpp"
+#include "app/gui/model/lesson_state.hpp"
 #include "app/gui/views/captions.hpp"
 
 namespace poolscope::gui {
@@ -142,6 +147,9 @@ class Progress {
   Progress(int total, bool lines) : total_(total), lines_(lines), tty_(isatty(STDERR_FILENO) != 0) {
     start_ = std::chrono::steady_clock::now();
   }
+
+  // The captions after a run's end can make a recording longer than asked.
+  void set_total(int total) { total_ = total; }
 
   void update(int done) {
     if (lines_) {
@@ -284,47 +292,183 @@ const lesson::Lesson* caption_lesson(App& app, const RecordOptions& options, boo
   return nullptr;
 }
 
-// Draws and writes the `total` frames; returns the exit code, and in `seconds` the wall
-// time the frames took.
-int write_frames(Platform& platform, App& app, const lesson::Lesson* lesson,
-                 const RecordOptions& options, int total, FrameSink& sink, double& seconds) {
+// Where the frames' wall time goes (--record-timing), stage by stage.
+class FrameTimes {
+ public:
+  enum Stage : std::size_t { Sim, Ui, Gl, Read, Write, Finish, Count };
+
+  explicit FrameTimes(bool on) : on_(on) {}
+  [[nodiscard]] bool on() const { return on_; }
+  // Runs `work` and adds its wall time to `stage`.
+  template <typename Work>
+  auto time(Stage stage, Work&& work) {
+    const auto start = std::chrono::steady_clock::now();
+    struct Add {
+      FrameTimes& self;
+      Stage stage;
+      std::chrono::steady_clock::time_point start;
+      ~Add() {
+        self.seconds_[stage] +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      }
+    } add{*this, stage, start};
+    return work();
+  }
+  void print(int frames, double setup_s, double wall_s) const {
+    if (!on_) return;
+    static constexpr const char* kNames[Count] = {"simulation", "ui (ImGui)",      "gl render",
+                                                  "read-back",  "write to ffmpeg", "ffmpeg tail"};
+    std::fprintf(stderr, "poolscope: timing for %d frames: setup %.0f ms, frames %.0f ms\n", frames,
+                 setup_s * 1e3, wall_s * 1e3);
+    for (std::size_t i = 0; i < Count; ++i) {
+      std::fprintf(stderr, "poolscope: timing   %-16s %8.1f ms total %7.2f ms/frame\n", kNames[i],
+                   seconds_[i] * 1e3, seconds_[i] * 1e3 / std::max(frames, 1));
+    }
+    rusage self = {};
+    rusage children = {};
+    getrusage(RUSAGE_SELF, &self);
+    getrusage(RUSAGE_CHILDREN, &children);
+    const auto cpu = [](const rusage& r) {
+      return static_cast<double>(r.ru_utime.tv_sec + r.ru_stime.tv_sec) +
+             static_cast<double>(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6;
+    };
+    std::fprintf(stderr,
+                 "poolscope: timing   cpu: poolscope %.0f ms (%.2f ms/frame), ffmpeg %.0f ms "
+                 "(%.2f ms/frame)\n",
+                 cpu(self) * 1e3, cpu(self) * 1e3 / std::max(frames, 1), cpu(children) * 1e3,
+                 cpu(children) * 1e3 / std::max(frames, 1));
+  }
+
+ private:
+  bool on_;
+  std::array<double, Count> seconds_{};
+};
+
+// What the caption band shows, frame by frame: the narration of the run's moment; once
+// the run has ended and that narration has been up for its time, what the lesson still
+// has to say (model/caption_script.hpp), each for its time, while the picture holds.
+class CaptionTrack {
+ public:
+  CaptionTrack(const lesson::Lesson* lesson, int fps) : lesson_(lesson), fps_(fps) {}
+
+  // True from the first caption after the run's end on: the clock stands still.
+  [[nodiscard]] bool holding(int frame) const { return !starts_.empty() && frame >= starts_[0]; }
+  // The frames the captions need (0 without a tail).
+  [[nodiscard]] int end_frame() const { return end_; }
+  [[nodiscard]] int tail_steps() const { return static_cast<int>(tail_.size()); }
+
+  // The caption of `frame`, for the session's moment (call once per frame, in order).
+  std::string_view at(int frame, const Session& session) {
+    if (lesson_ == nullptr) return {};
+    if (holding(frame)) {
+      std::size_t j = 0;
+      while (j + 1 < starts_.size() && starts_[j + 1] <= frame) ++j;
+      return tail_[j];
+    }
+    const std::string_view now = caption_at(lesson_, session);
+    if (now != shown_) {
+      shown_ = now;
+      shown_since_ = frame;
+    }
+    const lesson::RunEnd end = run_end(session);
+    if (!planned_ && end.outcome != trace::Outcome::Running) {
+      planned_ = true;
+      plan(frame, captions_after_end(*lesson_, session.now(), end));
+    }
+    return now;
+  }
+
+ private:
+  [[nodiscard]] int frames(std::string_view text) const {
+    return static_cast<int>(std::lround(caption_seconds(text) * fps_));
+  }
+  void plan(int frame, std::vector<std::string_view> tail) {
+    if (tail.empty()) return;
+    tail_ = std::move(tail);
+    // The narration of the end keeps its time first.
+    int at = std::max(frame + 1, shown_since_ + frames(shown_));
+    for (const std::string_view text : tail_) {
+      starts_.push_back(at);
+      at += frames(text);
+    }
+    end_ = at;
+  }
+
+  const lesson::Lesson* lesson_;
+  int fps_;
+  std::string_view shown_;
+  int shown_since_ = 0;
+  bool planned_ = false;
+  std::vector<std::string_view> tail_;
+  std::vector<int> starts_;  // the frame each caption of the tail starts at
+  int end_ = 0;
+};
+
+// How the frame loop went.
+struct Written {
+  int code = 0;        // the exit code
+  int frames = 0;      // frames written (the asked ones, and the captions' when longer)
+  int tail_steps = 0;  // captions shown after the run's end
+  double seconds = 0;  // wall time of the frames
+};
+
+// Draws and writes `total` frames, more when the captions after the run's end need them.
+Written write_frames(Platform& platform, App& app, const lesson::Lesson* lesson,
+                     const RecordOptions& options, int total, FrameSink& sink, FrameTimes& times) {
   Session& session = app.session();
-  session.playing = true;  // the controls show a running simulation; the clock is ours
+  session.playing = true;  // the clock is ours
   session.speed = options.speed;
   const double dt = 1.0 / options.fps;
   const auto draw = [&] {
-    platform.begin_frame(dt, /*ignore_mouse=*/true);
-    app.frame(static_cast<float>(dt));
-    if (lesson != nullptr) {
-      draw_caption(caption_at(lesson, session), app.fonts(), app.theme(), app.scale());
-    }
-    platform.render(app.clear_color());
+    times.time(FrameTimes::Ui, [&] {
+      platform.begin_frame(dt, /*ignore_mouse=*/true);
+      app.frame(static_cast<float>(dt));
+    });
+    times.time(FrameTimes::Gl, [&] {
+      platform.render(app.clear_color());
+      if (times.on()) platform.finish();  // so the drawing is counted here, not in read-back
+    });
   };
-  // Two frames that are not written: Dear ImGui sizes auto-fitting windows and tab bars
-  // on their first frame.
+  CaptionTrack captions(lesson, options.fps);
+  // Two frames that are not written: Dear ImGui sizes auto-fitting windows on their first.
   session.advance_to_seconds(options.start_s);
+  app.set_video_caption(std::string(captions.at(0, session)));
   draw();
   draw();
 
+  Written result;
   Progress progress(total, options.progress_lines);
   for (int i = 0; i < total; ++i) {
     if (g_stop_requested != 0) {
       sink.abandon();
       std::fprintf(stderr, "\npoolscope: recording cancelled after %d of %d frames\n", i, total);
-      return kCancelled;
+      return {.code = kCancelled};
     }
     // From the frame number, not by adding dt each frame, so no rounding drifts.
-    session.advance_to_seconds(options.start_s + i * options.speed / options.fps);
+    if (!captions.holding(i)) {
+      times.time(FrameTimes::Sim, [&] {
+        session.advance_to_seconds(options.start_s + i * options.speed / options.fps);
+      });
+    }
+    app.set_video_caption(std::string(captions.at(i, session)));
+    if (captions.end_frame() > total) {
+      total = captions.end_frame();
+      progress.set_total(total);
+    }
     draw();
-    if (auto error = sink.write(platform.read_pixels(), i); !error.empty()) {
+    const Image image = times.time(FrameTimes::Read, [&] { return platform.read_pixels(); });
+    if (auto error = times.time(FrameTimes::Write, [&] { return sink.write(image, i); });
+        !error.empty()) {
       sink.abandon();
       std::fprintf(stderr, "\npoolscope: %s\n", error.c_str());
-      return 1;
+      return {.code = 1};
     }
     progress.update(i + 1);
   }
-  seconds = progress.seconds();
-  return 0;
+  result.frames = total;
+  result.tail_steps = captions.tail_steps();
+  result.seconds = progress.seconds();
+  return result;
 }
 
 }  // namespace
@@ -333,6 +477,7 @@ int run_record(Launch& launch) {
   RecordOptions options = launch.args.record;
   options.speed = launch.args.speed;
   options.start_s = launch.args.at_s;
+  options.mark_widgets = launch.args.mark_widgets;
   if (auto error = check_record_options(options, launch.window.width, launch.window.height);
       !error.empty()) {
     std::fprintf(stderr, "poolscope: %s\n", error.c_str());
@@ -340,6 +485,8 @@ int run_record(Launch& launch) {
   }
   auto platform = open_platform(launch, /*vsync=*/false, /*visible=*/false);
   if (!platform) return 1;
+  // A video reads like the app at 720p: 1080p at scale 1.5, unless --scale says otherwise.
+  if (!launch.args.scale_given) launch.args.scale = video_scale(launch.window.height);
   AppOptions app_options = gui::app_options(launch, *platform);
   if (platform->framebuffer_width() != launch.window.width ||
       platform->framebuffer_height() != launch.window.height) {
@@ -352,36 +499,55 @@ int run_record(Launch& launch) {
 }
 
 int record(Platform& platform, const RecordOptions& options, AppOptions app_options) {
+  const auto started = std::chrono::steady_clock::now();
   const int width = platform.framebuffer_width();
   const int height = platform.framebuffer_height();
-  const int total = frame_count(options);
+  const int asked = frame_count(options);
   StopSignals signals;
 
   app_options.external_clock = true;
+  app_options.video = true;
+  app_options.video_code = options.code;
+  app_options.video_captions = options.captions;
   App app(std::move(app_options));
+  if (options.mark_widgets) mark_widgets();
   bool refused = false;
   const lesson::Lesson* lesson = caption_lesson(app, options, refused);
   if (refused) return 2;
   std::string out;
-  const std::unique_ptr<FrameSink> sink = open_output(options, width, height, total, out);
+  const std::unique_ptr<FrameSink> sink = open_output(options, width, height, asked, out);
   if (!sink) return 1;
 
-  double wall = 0;
-  if (const int code = write_frames(platform, app, lesson, options, total, *sink, wall);
-      code != 0) {
-    return code;
-  }
-  if (auto error = sink->finish(); !error.empty()) {
+  FrameTimes times(options.timing);
+  const double setup =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const Written written = write_frames(platform, app, lesson, options, asked, *sink, times);
+  if (written.code != 0) return written.code;
+  if (auto error = times.time(FrameTimes::Finish, [&] { return sink->finish(); }); !error.empty()) {
     std::fprintf(stderr, "poolscope: %s\n", error.c_str());
     return 1;
   }
+  const int total = written.frames;
+  const double wall = written.seconds;
+  const std::string tail =
+      written.tail_steps > 0 ? fmt::format(", +{} steps, +{:.3g} s of captions", written.tail_steps,
+                                           (total - asked) / static_cast<double>(options.fps))
+                             : std::string();
+  const double last_s =
+      options.start_s + (std::min(total, asked) - 1) * options.speed / options.fps;
   std::printf(
-      "poolscope: wrote %s: %d frames %dx%d at %d fps (%.3g s of video, virtual time %.3g to "
+      "poolscope: wrote %s: %d frames %dx%d at %d fps (%.3g s of video%s, virtual time %.3g to "
       "%.3g s at %gx) in %.1f s, %.1f frames/s\n",
       out.c_str(), total, width, height, options.fps, total / static_cast<double>(options.fps),
-      options.start_s, options.start_s + (total - 1) * options.speed / options.fps, options.speed,
-      wall, total / std::max(wall, 1e-9));
+      tail.c_str(), options.start_s, last_s, options.speed, wall, total / std::max(wall, 1e-9));
+  // --layout-report: where the last frame put things (for tests).
+  if (app.layout_report().enabled) {
+    std::fputs(app.layout_report().to_text().c_str(), stdout);
+    std::printf("state scale=%g theme=%s size=%dx%d\n", static_cast<double>(app.scale()),
+                std::string(theme_name(app.theme())).c_str(), width, height);
+  }
   std::fflush(stdout);
+  times.print(total, setup, wall);
   return 0;
 }
 

@@ -5,6 +5,13 @@
 // - Frame i shows virtual time start_s + i x speed / fps, set by the recorder and never
 //   by the wall clock, so a slow machine records the same frames as a fast one, no frame
 //   is dropped, and two recordings of one scenario are identical pixel for pixel.
+// - The frames are App's video layout (app_video.cpp): the picture, the counters, the
+//   code with --record-code, the captions with --captions, and nothing to click. The UI
+//   scale comes from the height (video_scale(): 1080p at 1.5) unless --scale is given.
+// - With --captions, once the run has ended, the lesson's remaining steps are captioned
+//   in turn while the picture holds (model/caption_script.hpp); the video grows when
+//   they need more time than --duration gives, and the summary line says by how much.
+// - --record-timing prints where the frames' time went, stage by stage.
 // - OUT decides the output (record_kind()): "*.mp4" is H.264 (yuv420p, BT.709) and
 //   "*.gif" a palette-optimised GIF, both made by the `ffmpeg` program reading raw RGBA
 //   frames from a pipe; any other path is a directory of numbered PNG frames

@@ -66,6 +66,7 @@ int run_screenshot(Launch& launch) {
   auto app = start_app(launch, *platform);
   if (!app) return 2;
   const CommandLine& args = launch.args;
+  if (args.mark_widgets) mark_widgets();
   for (int frame = 1; !platform->should_close(); ++frame) {
     draw_frame(*platform, *app, launch, frame, /*fixed_dt=*/1.0 / 60.0);
     if (frame >= args.frames) {

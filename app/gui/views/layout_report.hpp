@@ -31,4 +31,11 @@ struct LayoutReport {
   [[nodiscard]] std::string to_text() const;
 };
 
+// For tests (--mark-widgets): paints the frames, buttons, grabs, check marks, headers,
+// tabs and scroll bars of Dear ImGui's widgets in kWidgetMark, a colour no view draws
+// with, so a screenshot shows whether a frame has any widget in it. Call after the theme
+// is applied.
+inline constexpr std::uint32_t kWidgetMark = 0xFFFF00FFu;  // #FF00FF, opaque (ABGR)
+void mark_widgets();
+
 }  // namespace poolscope::gui

@@ -80,6 +80,7 @@ void draw_legend_table(const PoolViewStyle& style) {
 }
 
 bool draw_legend_button(const char* id, const PoolViewStyle& style, bool open_now) {
+  if (style.video) return false;  // a video has no one to click it
   ImGui::PushID(id);
   if (ImGui::SmallButton("Legend")) ImGui::OpenPopup("legend");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("What the glyphs and colours mean (L)");

@@ -6,6 +6,7 @@
 //   markers and the stage counters use (they all classify with goroutine_look.hpp).
 // - draw_legend_button() is a small "Legend" button that opens the table in a popup:
 //   the pool view and the timeline's toolbar each have one, so it is one click away.
+//   A video frame (PoolViewStyle::video) has none: no one can click it there.
 // - draw_legend_row() is a one-line legend of the given looks, for stage mode, where
 //   it is always shown under the counters.
 #include <array>

@@ -60,6 +60,8 @@ struct PoolViewStyle {
   const Fonts* fonts = nullptr;
   // Stage mode: under the picture, always, a row naming the looks in it (view_legend.hpp).
   bool legend_row = false;
+  // A recording's frame (app_video.cpp): nothing to click, so no Legend button.
+  bool video = false;
 };
 
 void draw_pool_view(const Session& session, PoolViewState& state, const PoolViewStyle& style,

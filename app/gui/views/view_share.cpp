@@ -42,6 +42,9 @@ constexpr std::array<VideoSize, 4> kSizes = {{{1280, 720, "1280 x 720 (720p)"},
                                               {960, 540, "960 x 540 (small, for GIFs)"},
                                               {640, 360, "640 x 360 (tiny)"}}};
 
+// The text sizes a video can have; 0 (the first) picks it from the height.
+constexpr std::array<float, 6> kScales = {0.0f, 1.0f, 1.5f, 2.0f, 2.5f, 3.0f};
+
 void notify(ShareState& state, std::string text, bool error) {
   state.notice = std::move(text);
   state.notice_is_error = error;
@@ -155,6 +158,43 @@ void draw_save_dialog(const Session& session, ShareState& state, const PoolViewS
 
 // [SECTION] Record dialog and progress
 
+// The video's theme and text size; returns the theme chosen.
+ThemeId draw_video_look(ShareState& state, const PoolViewStyle& style, const VideoSize& size,
+                        float field) {
+  const ThemeId theme =
+      state.record_theme < 0 ? style.theme : static_cast<ThemeId>(state.record_theme);
+  ImGui::SetNextItemWidth(field);
+  if (ImGui::BeginCombo("theme", std::string(theme_name(theme)).c_str())) {
+    for (const ThemeId t : {ThemeId::Dark, ThemeId::Light, ThemeId::Projector}) {
+      if (ImGui::Selectable(std::string(theme_name(t)).c_str(), t == theme)) {
+        state.record_theme = static_cast<int>(t);
+      }
+    }
+    ImGui::EndCombo();
+  }
+  const std::string auto_scale =
+      fmt::format("auto: {:g}x from the height", video_scale(size.height));
+  const auto scale_label = [&auto_scale](std::size_t i) {
+    return i == 0 ? auto_scale : fmt::format("{:g}x", kScales[i]);
+  };
+  ImGui::SetNextItemWidth(field);
+  if (ImGui::BeginCombo("text size",
+                        scale_label(static_cast<std::size_t>(state.record_scale)).c_str())) {
+    for (std::size_t i = 0; i < kScales.size(); ++i) {
+      if (ImGui::Selectable(scale_label(i).c_str(), static_cast<int>(i) == state.record_scale)) {
+        state.record_scale = static_cast<int>(i);
+      }
+    }
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "The text size in the video. Auto reads like this app at 720p at 1x:\n"
+        "1080p gets 1.5x, 720p 1x.");
+  }
+  return theme;
+}
+
 void draw_record_dialog(Session& session, ShareState& state, const PoolViewStyle& style) {
   centre_next_window();
   if (!ImGui::BeginPopupModal(kRecordTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
@@ -179,8 +219,9 @@ void draw_record_dialog(Session& session, ShareState& state, const PoolViewStyle
   ImGui::RadioButton("30 fps", &state.record_fps, 30);
   ImGui::SameLine();
   ImGui::RadioButton("60 fps", &state.record_fps, 60);
+  const ThemeId theme = draw_video_look(state, style, size, field);
   ImGui::Checkbox("Captions: the lesson's narration as subtitles", &state.record_captions);
-  ImGui::Checkbox("Stage mode: big counters, the pool and the narration", &state.record_stage);
+  ImGui::Checkbox("Code: the Go program beside the picture", &state.record_code);
 
   RecordOptions options;
   options.out = state.path;
@@ -193,6 +234,11 @@ void draw_record_dialog(Session& session, ShareState& state, const PoolViewStyle
                           "{} frames, {:.1f} s of virtual time. The app stays usable meanwhile.",
                           session.scenario().title, session.speed, frames,
                           options.duration_s * options.speed));
+  if (state.record_captions) {
+    dim_wrapped(style,
+                "When the run ends before the video does, the lesson's remaining steps are "
+                "captioned in turn over the end; the video grows when they need the time.");
+  }
   if (record_kind(options.out) == RecordKind::Gif) {
     const double gib = frames * static_cast<double>(size.width) * size.height * 4 / (1 << 30);
     if (gib > 1.0) {
@@ -212,10 +258,10 @@ void draw_record_dialog(Session& session, ShareState& state, const PoolViewStyle
                             .speed = options.speed,
                             .width = size.width,
                             .height = size.height,
-                            .theme = style.theme,
-                            .scale = 1.0f,
+                            .theme = theme,
+                            .scale = kScales[static_cast<std::size_t>(state.record_scale)],
                             .captions = state.record_captions,
-                            .stage = state.record_stage,
+                            .code = state.record_code,
                             .scenario = scenario_to_save(session)};
       state.job = RecordJob::start(request, state.dialog_error);
       if (state.job) ImGui::CloseCurrentPopup();

@@ -30,7 +30,9 @@ struct ShareState {
   int record_fps = 30;
   int record_size = 1;  // index into the size list (1920x1080)
   bool record_captions = false;
-  bool record_stage = false;
+  bool record_code = false;
+  int record_theme = -1;  // a ThemeId; -1: the app's theme
+  int record_scale = 0;   // index into the scale list (0: from the video's height)
   std::unique_ptr<RecordJob> job;
 
   // A file dropped onto the window that could not be opened.
