@@ -41,8 +41,9 @@ std::string check_record_options(const RecordOptions& options, int width, int he
 // The number of frames: duration x fps, rounded.
 int frame_count(const RecordOptions& options);
 
-// The ffmpeg arguments (without the program) that read raw RGBA frames of this size from
-// stdin and write `out` as `kind` (Mp4 or Gif).
+// The ffmpeg arguments (without the program) that read raw frames of this size from
+// stdin and write `out` as `kind`: YUV 4:2:0 (model/yuv420.hpp) for Mp4, else BGRA with
+// the rows bottom to top, as OpenGL reads them back.
 std::vector<std::string> ffmpeg_arguments(RecordKind kind, const std::string& out, int width,
                                           int height, int fps);
 

@@ -13,15 +13,21 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <regex>
+#include <span>
+#include <thread>
 
 #include "app/gui/model/caption_script.hpp"
 #include "app/gui/model/child_process.hpp"
 #include "app/gui/model/lesson_state.hpp"
+#include "app/gui/model/yuv420.hpp"
 #include "app/gui/views/captions.hpp"
 
 namespace poolscope::gui {
@@ -40,18 +46,58 @@ void on_stop_signal(int /*signal*/) { g_stop_requested = 1; }
 
 namespace {
 
+// The frame just rendered, in the bytes a sink sends, kept from frame to frame: only
+// the rows the last render changed are read back and converted (Platform::
+// repainted_rows), so a frame where little moves costs little, and pixels stay exactly
+// those of a full read-back.
+class FrameGrabber {
+ public:
+  FrameGrabber(Platform& platform, bool yuv) : platform_(platform), yuv_(yuv) {
+    const int w = platform.framebuffer_width();
+    const int h = platform.framebuffer_height();
+    bgra_.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    if (yuv_) yuv420_.resize(w, h);
+  }
+  [[nodiscard]] Platform& platform() { return platform_; }
+
+  // Reads (and converts) the frame just rendered.
+  void grab() {
+    const Platform::Rows rows =
+        primed_ ? platform_.repainted_rows() : Platform::Rows{0, platform_.framebuffer_height()};
+    primed_ = true;
+    platform_.read_rows_bgra(rows, bgra_.data());
+    if (yuv_) bgra_to_yuv420(bgra_.data(), rows.first, rows.last, yuv420_);
+  }
+  // The frame grab() read, in the sink's format.
+  [[nodiscard]] std::span<const std::uint8_t> bytes() const {
+    return yuv_ ? std::span<const std::uint8_t>(yuv420_.data)
+                : std::span<const std::uint8_t>(bgra_);
+  }
+
+ private:
+  Platform& platform_;
+  bool yuv_;
+  bool primed_ = false;
+  std::vector<std::uint8_t> bgra_;  // bottom row first
+  Yuv420 yuv420_;
+};
+
 class FrameSink {
  public:
   virtual ~FrameSink() = default;
-  // "" or a message naming the output and the problem.
-  virtual std::string write(const Image& image, int index) = 0;
+  // True when write() sends FrameGrabber::bytes() (the caller grabs them first).
+  [[nodiscard]] virtual bool takes_bytes() const = 0;
+  // Takes the frame just rendered; "" or a message naming the output and the problem.
+  virtual std::string write(FrameGrabber& frame, int index) = 0;
   // Completes the output; "" or a message.
   virtual std::string finish() = 0;
   // Stops early and removes what cannot be used.
   virtual void abandon() = 0;
 };
 
-// ffmpeg as a child process reading raw frames on its stdin.
+// ffmpeg as a child process reading raw frames on its stdin. A thread of ours writes
+// them, a few frames behind, so that drawing the next frame, writing this one and
+// ffmpeg's encoding run at once on the machine's cores.
 class FfmpegSink final : public FrameSink {
  public:
   static std::unique_ptr<FfmpegSink> start(const std::string& program,
@@ -74,31 +120,91 @@ class FfmpegSink final : public FrameSink {
   }
 
   ~FfmpegSink() override {
+    stop_writer();
     if (ffmpeg_->running()) abandon();
   }
+  FfmpegSink(const FfmpegSink&) = delete;
+  FfmpegSink& operator=(const FfmpegSink&) = delete;
 
-  std::string write(const Image& image, int /*index*/) override {
-    if (ffmpeg_->write_all(image.rgba.data(), image.rgba.size())) return "";
-    return fmt::format("ffmpeg stopped while writing {} ({}); its message is above", out_,
-                       wait_for_exit().describe());
+  [[nodiscard]] bool takes_bytes() const override { return true; }
+  std::string write(FrameGrabber& frame, int /*index*/) override {
+    const std::span<const std::uint8_t> bytes = frame.bytes();
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return failed_ || queue_.size() < kQueued; });
+    if (failed_) {
+      lock.unlock();
+      stop_writer();
+      return fmt::format("ffmpeg stopped while writing {} ({}); its message is above", out_,
+                         wait_for_exit().describe());
+    }
+    std::vector<std::uint8_t> buffer;
+    if (!spare_.empty()) {
+      buffer = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    buffer.assign(bytes.begin(), bytes.end());
+    queue_.push_back(std::move(buffer));
+    changed_.notify_all();
+    return "";
   }
 
   std::string finish() override {
+    stop_writer();
+    const bool failed = failed_;
     const ExitStatus status = wait_for_exit();
-    if (status.succeeded()) return "";
+    if (status.succeeded() && !failed) return "";
     return fmt::format("ffmpeg could not write {} ({}); its message is above", out_,
                        status.describe());
   }
 
   void abandon() override {
+    {
+      const std::lock_guard lock(mutex_);
+      queue_.clear();
+    }
+    stop_writer();
     wait_for_exit();
     std::error_code ignored;
     if (remove_on_abandon_) fs::remove(out_, ignored);
   }
 
  private:
+  static constexpr std::size_t kQueued = 3;  // frames waiting for the writer, at most
+
   FfmpegSink(std::unique_ptr<ChildProcess> ffmpeg, std::string out, bool remove_on_abandon)
-      : ffmpeg_(std::move(ffmpeg)), out_(std::move(out)), remove_on_abandon_(remove_on_abandon) {}
+      : ffmpeg_(std::move(ffmpeg)), out_(std::move(out)), remove_on_abandon_(remove_on_abandon) {
+    writer_ = std::thread([this] { write_queued(); });
+  }
+
+  // The writer thread: the queue's frames into the pipe, in order, until stop_writer().
+  void write_queued() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      changed_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // closing, and all written
+      std::vector<std::uint8_t> buffer = std::move(queue_.front());
+      queue_.pop_front();
+      lock.unlock();
+      const bool ok = ffmpeg_->write_all(buffer.data(), buffer.size());
+      lock.lock();
+      spare_.push_back(std::move(buffer));
+      changed_.notify_all();
+      if (!ok) {
+        failed_ = true;
+        return;
+      }
+    }
+  }
+
+  // Lets the writer write what is queued, then ends it.
+  void stop_writer() {
+    {
+      const std::lock_guard lock(mutex_);
+      closing_ = true;
+    }
+    changed_.notify_all();
+    if (writer_.joinable()) writer_.join();
+  }
 
   // Closes ffmpeg's input, so it completes the file, and waits for it.
   ExitStatus wait_for_exit() {
@@ -109,6 +215,13 @@ class FfmpegSink final : public FrameSink {
   std::unique_ptr<ChildProcess> ffmpeg_;
   std::string out_;
   bool remove_on_abandon_ = true;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::vector<std::uint8_t>> queue_;   // frames to write, oldest first
+  std::vector<std::vector<std::uint8_t>> spare_;  // written frames' buffers, to reuse
+  bool closing_ = false;
+  bool failed_ = false;
+  std::thread writer_;
 };
 
 // Creates the folder for PNG frames and removes frames of an earlier recording there, so
@@ -130,8 +243,10 @@ std::string prepare_frames_dir(const fs::path& dir) {
 class PngSink final : public FrameSink {
  public:
   explicit PngSink(fs::path dir) : dir_(std::move(dir)) {}
-  std::string write(const Image& image, int index) override {
-    return write_png((dir_ / fmt::format("frame_{:05}.png", index + 1)).string(), image);
+  [[nodiscard]] bool takes_bytes() const override { return false; }
+  std::string write(FrameGrabber& frame, int index) override {
+    return write_png((dir_ / fmt::format("frame_{:05}.png", index + 1)).string(),
+                     frame.platform().read_pixels());
   }
   std::string finish() override { return ""; }
   void abandon() override {}
@@ -316,8 +431,8 @@ class FrameTimes {
   }
   void print(int frames, double setup_s, double wall_s) const {
     if (!on_) return;
-    static constexpr const char* kNames[Count] = {"simulation", "ui (ImGui)",      "gl render",
-                                                  "read-back",  "write to ffmpeg", "ffmpeg tail"};
+    static constexpr const char* kNames[Count] = {
+        "simulation", "ui (ImGui)", "gl render", "read-back+yuv", "write to ffmpeg", "ffmpeg tail"};
     std::fprintf(stderr, "poolscope: timing for %d frames: setup %.0f ms, frames %.0f ms\n", frames,
                  setup_s * 1e3, wall_s * 1e3);
     for (std::size_t i = 0; i < Count; ++i) {
@@ -415,6 +530,7 @@ struct Written {
 // Draws and writes `total` frames, more when the captions after the run's end need them.
 Written write_frames(Platform& platform, App& app, const lesson::Lesson* lesson,
                      const RecordOptions& options, int total, FrameSink& sink, FrameTimes& times) {
+  FrameGrabber grabber(platform, record_kind(options.out) == RecordKind::Mp4);
   Session& session = app.session();
   session.playing = true;  // the clock is ours
   session.speed = options.speed;
@@ -456,8 +572,8 @@ Written write_frames(Platform& platform, App& app, const lesson::Lesson* lesson,
       progress.set_total(total);
     }
     draw();
-    const Image image = times.time(FrameTimes::Read, [&] { return platform.read_pixels(); });
-    if (auto error = times.time(FrameTimes::Write, [&] { return sink.write(image, i); });
+    if (sink.takes_bytes()) times.time(FrameTimes::Read, [&] { grabber.grab(); });
+    if (auto error = times.time(FrameTimes::Write, [&] { return sink.write(grabber, i); });
         !error.empty()) {
       sink.abandon();
       std::fprintf(stderr, "\npoolscope: %s\n", error.c_str());

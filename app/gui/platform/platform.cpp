@@ -454,6 +454,30 @@ Image Platform::read_pixels() const {
   return image;
 }
 
+Platform::Rows Platform::repainted_rows() const {
+  const int h = framebuffer_height();
+  if (repainted_whole_ || !damage_tracking_) return {0, h};
+  Rows rows{h, 0};
+  for (const ScreenRect& r : repainted_pixels_) {
+    rows.first = std::min(rows.first, std::max(0, static_cast<int>(r.y0)));
+    rows.last = std::max(rows.last, std::min(h, static_cast<int>(r.y1)));
+  }
+  if (rows.last <= rows.first) return {0, 0};
+  return rows;
+}
+
+void Platform::read_rows_bgra(Rows rows, std::uint8_t* frame) const {
+  const int w = framebuffer_width();
+  const int h = framebuffer_height();
+  if (rows.last <= rows.first) return;
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  // OpenGL counts rows from the bottom: top-based row y is its row h - 1 - y.
+  const int gl_first = h - rows.last;
+  glReadPixels(0, gl_first, w, rows.last - rows.first, GL_BGRA, GL_UNSIGNED_BYTE,
+               frame + static_cast<std::size_t>(gl_first) * static_cast<std::size_t>(w) * 4);
+}
+
 std::string write_png(const std::string& path, const Image& image) {
   if (image.width <= 0 || image.height <= 0) return "cannot write " + path + ": empty image";
   if (stbi_write_png(path.c_str(), image.width, image.height, 4, image.rgba.data(),

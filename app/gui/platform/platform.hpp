@@ -75,6 +75,18 @@ class Platform {
   void finish();
   // The back buffer as it is after render(), rows top to bottom.
   Image read_pixels() const;
+  // The rows the last render() may have changed, [first, last) counted from the top: every
+  // row after a full repaint, none (first == last) when nothing changed. Pixels outside
+  // them are as the frame before left them.
+  struct Rows {
+    int first = 0;
+    int last = 0;
+  };
+  [[nodiscard]] Rows repainted_rows() const;
+  // Reads rows [first, last) (from the top) of the back buffer as BGRA into `frame`, a
+  // whole frame (width x height x 4 bytes) stored bottom row first, as OpenGL has it, so
+  // that no row is moved (for the recorder; the alpha bytes are as drawn).
+  void read_rows_bgra(Rows rows, std::uint8_t* frame) const;
   // What the window shows on the screen, read back from the X server (to check that
   // presenting part of a frame leaves the screen right); empty when not on X11.
   Image read_screen() const;
