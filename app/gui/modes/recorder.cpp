@@ -547,7 +547,9 @@ Written write_frames(Platform& platform, App& app, const lesson::Lesson* lesson,
   };
   CaptionTrack captions(lesson, options.fps);
   // Two frames that are not written: Dear ImGui sizes auto-fitting windows on their first.
-  session.advance_to_seconds(options.start_s);
+  for (Session* run : {&session, app.compare_session()}) {
+    if (run != nullptr) run->advance_to_seconds(options.start_s);
+  }
   app.set_video_caption(std::string(captions.at(0, session)));
   draw();
   draw();
@@ -563,7 +565,11 @@ Written write_frames(Platform& platform, App& app, const lesson::Lesson* lesson,
     // From the frame number, not by adding dt each frame, so no rounding drifts.
     if (!captions.holding(i)) {
       times.time(FrameTimes::Sim, [&] {
-        session.advance_to_seconds(options.start_s + i * options.speed / options.fps);
+        // Compare's second run shares the clock.
+        for (Session* run : {&session, app.compare_session()}) {
+          if (run != nullptr)
+            run->advance_to_seconds(options.start_s + i * options.speed / options.fps);
+        }
       });
     }
     app.set_video_caption(std::string(captions.at(i, session)));
