@@ -392,3 +392,19 @@ TEST_CASE("Record: a video frame has no widgets, where the app's window has many
     CHECK(run.output.find("layout video:picture") != std::string::npos);
   }
 }
+
+TEST_CASE("Record: both runs of a compare move with the recorder's clock") {
+  const std::string out = fresh_output("record_compare");
+  const auto run = test::run_gui("--record " + out +
+                                 " --preset backpressure --duration 0.5 --size 640x360 "
+                                 "--compare pool.workers=6");
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  const auto frames = frames_of(out);
+  REQUIRE(frames.size() == 15);
+  // Below the title line, each half of the frame is one run's pane.
+  const Box left{0, 40, 315, 359};
+  const Box right{325, 40, 639, 359};
+  CHECK_FALSE(same_inside(frames.front(), frames.back(), left));
+  CHECK_FALSE(same_inside(frames.front(), frames.back(), right));
+}
