@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "app/gui/model/palette.hpp"
 #include "tests/gui/gui_harness.hpp"
 
 using namespace poolscope;
@@ -58,12 +59,19 @@ int pixels_near(const gui::Image& image, std::uint32_t rgb, int tolerance = 6) {
   return n;
 }
 
-// Okabe-Ito colours of the dark theme's states (app/gui/theme.cpp).
-constexpr std::uint32_t kWorkingGreen = 0x009E73;
-constexpr std::uint32_t kBlockedVermillion = 0xD55E00;
-constexpr std::uint32_t kLeakedPurple = 0xCC79A7;
-constexpr std::uint32_t kDeadlockRed = 0xF03246;  // the dark theme's deadlock red
-constexpr std::uint32_t kResourceOrange = 0xE69F00;
+// A colour of the dark theme's palette (model/palette.hpp) as 0xRRGGBB.
+constexpr std::uint32_t rgb_of(std::uint32_t packed) {
+  return (packed & 0xFFu) << 16 | (packed & 0xFF00u) | (packed >> 16 & 0xFFu);
+}
+std::uint32_t look_rgb(gui::Look look) {
+  return rgb_of(gui::look_colour(gui::ThemeId::Dark, look));
+}
+
+const std::uint32_t kWorkingGreen = look_rgb(gui::Look::Working);
+const std::uint32_t kBlockedVermillion = look_rgb(gui::Look::BlockedSend);
+const std::uint32_t kLeakedPurple = look_rgb(gui::Look::Leaked);
+const std::uint32_t kDeadlockRed = rgb_of(gui::palette(gui::ThemeId::Dark).deadlock);
+const std::uint32_t kResourceOrange = look_rgb(gui::Look::WaitingResource);
 
 }  // namespace
 

@@ -7,44 +7,80 @@
 namespace poolscope::gui {
 
 namespace {
-// Okabe & Ito (2008), "Color Universal Design".
-constexpr std::uint32_t kOrange = pack(230, 159, 0);
-constexpr std::uint32_t kSkyBlue = pack(86, 180, 233);
-constexpr std::uint32_t kGreen = pack(0, 158, 115);
-constexpr std::uint32_t kYellow = pack(240, 228, 66);
-constexpr std::uint32_t kBlue = pack(0, 114, 178);
-constexpr std::uint32_t kVermillion = pack(213, 94, 0);
-constexpr std::uint32_t kPurple = pack(204, 121, 167);
+// The colours of the states, after Okabe & Ito (2008), "Color Universal Design": sky blue
+// waits for a job, green works, vermillion is blocked, orange waits for a resource, yellow
+// for a CPU, blue waits on something else, reddish purple leaked, grey is not in the
+// pool's work. Tuned (tests/gui/model/palette_test.cpp) so that each pair stays
+// CIEDE2000 >= 10 apart under all three dichromacies, and so that `background` reads on
+// them: light fills for the dark themes, deep ones for the light theme.
+struct States {
+  std::uint32_t sky, grey, green, vermillion, blue, orange, yellow, purple, deadlock;
+};
 
-constexpr Palette make_palette(std::uint32_t background, std::uint32_t panel, std::uint32_t text,
-                               std::uint32_t dim, std::uint32_t outline, std::uint32_t slot,
-                               std::uint32_t grey, std::uint32_t deadlock, float stroke) {
+constexpr States kLightStates{pack(92, 186, 239), pack(171, 165, 166), pack(0, 169, 123),
+                              pack(242, 129, 60), pack(104, 142, 246), pack(255, 184, 5),
+                              pack(255, 253, 91), pack(195, 115, 164), pack(255, 70, 112)};
+constexpr States kDeepStates{pack(3, 117, 180),  pack(108, 111, 116), pack(1, 103, 80),
+                             pack(195, 69, 0),   pack(60, 63, 176),   pack(124, 53, 0),
+                             pack(117, 114, 70), pack(128, 63, 113),  pack(158, 3, 41)};
+
+struct Surfaces {
+  std::uint32_t background, panel, text, text_dim, outline, slot;
+  std::uint32_t button, button_hovered, button_active;
+};
+
+constexpr Palette make_palette(const Surfaces& s, const States& c, float stroke) {
   return Palette{
-      .background = background,
-      .panel = panel,
-      .text = text,
-      .text_dim = dim,
-      .outline = outline,
-      .slot = slot,
-      .token = kSkyBlue,
-      .result = kGreen,
-      .warning = kVermillion,
-      .deadlock = deadlock,
-      .looks = {kSkyBlue, grey, kGreen, kVermillion, kBlue, kOrange, kOrange, kYellow, grey, grey,
-                kPurple, kVermillion},
+      .background = s.background,
+      .panel = s.panel,
+      .text = s.text,
+      .text_dim = s.text_dim,
+      .outline = s.outline,
+      .slot = s.slot,
+      .token = c.sky,
+      .result = c.green,
+      .warning = c.vermillion,
+      .deadlock = c.deadlock,
+      .looks = {c.sky, c.grey, c.green, c.vermillion, c.blue, c.orange, c.orange, c.yellow, c.grey,
+                c.grey, c.purple, c.vermillion},
+      .button = s.button,
+      .button_hovered = s.button_hovered,
+      .button_active = s.button_active,
+      .accent = c.sky,
       .stroke = stroke,
   };
 }
 
-constexpr Palette kDark =
-    make_palette(pack(22, 24, 29), pack(33, 36, 43), pack(235, 237, 240), pack(150, 156, 168),
-                 pack(90, 96, 110), pack(48, 52, 62), pack(120, 126, 138), pack(240, 50, 70), 1.5f);
-constexpr Palette kLight = make_palette(
-    pack(246, 246, 243), pack(255, 255, 255), pack(25, 27, 31), pack(95, 100, 110),
-    pack(160, 165, 175), pack(228, 230, 234), pack(140, 145, 155), pack(200, 0, 30), 1.5f);
-constexpr Palette kProjector = make_palette(
-    pack(0, 0, 0), pack(16, 16, 16), pack(255, 255, 255), pack(200, 200, 200), pack(230, 230, 230),
-    pack(40, 40, 40), pack(170, 170, 170), pack(255, 60, 80), 3.0f);
+constexpr Palette kDark = make_palette({.background = pack(22, 24, 29),
+                                        .panel = pack(33, 36, 43),
+                                        .text = pack(235, 237, 240),
+                                        .text_dim = pack(150, 156, 168),
+                                        .outline = pack(112, 118, 130),
+                                        .slot = pack(104, 110, 122),
+                                        .button = pack(40, 80, 125),
+                                        .button_hovered = pack(32, 96, 160),
+                                        .button_active = pack(24, 70, 120)},
+                                       kLightStates, 1.5f);
+constexpr Palette kLight = make_palette({.background = pack(246, 246, 243),
+                                         .panel = pack(255, 255, 255),
+                                         .text = pack(25, 27, 31),
+                                         .text_dim = pack(95, 100, 110),
+                                         .outline = pack(130, 135, 144),
+                                         .slot = pack(140, 144, 152),
+                                         .button = pack(180, 213, 253),
+                                         .button_hovered = pack(66, 150, 250),
+                                         .button_active = pack(15, 135, 250)},
+                                        kDeepStates, 1.5f);
+constexpr Palette kProjector = make_palette({.background = pack(0, 0, 0),
+                                             .panel = pack(16, 16, 16),
+                                             .text = pack(255, 255, 255),
+                                             .text_dim = pack(200, 200, 200),
+                                             .outline = pack(230, 230, 230),
+                                             .slot = pack(100, 100, 100),
+                                             .button = pack(40, 80, 125),
+                                             .button_hovered = pack(32, 96, 160),
+                                             .button_active = pack(24, 70, 120)},
+                                            kLightStates, 3.0f);
 }  // namespace
 
 const Palette& palette(ThemeId theme) {

@@ -10,7 +10,7 @@
 //   `background` and `panel`. Anything drawn on a filled shape of a Look, a token, a
 //   result, a warning or a deadlock banner is written in `background`, at 4.5:1 on the
 //   fill too: so the Dark and Projector fills are light and the Light theme's are dark.
-//   The outline and an empty slot stand 3:1 off the panel.
+//   The outline and an empty slot stand 3:1 off the panel; `text` reads on the buttons.
 // - The Looks' colours that differ stay apart (CIEDE2000 >= 10) for people with
 //   protanopia, deuteranopia and tritanopia (Machado 2009). Looks that share a colour
 //   (runnable, sleeping and exited; both waits for a slot; a blocked send and a panic)
@@ -35,7 +35,11 @@ struct Palette {
   // send (the cards in the cycle).
   std::uint32_t deadlock;
   std::uint32_t looks[static_cast<int>(Look::Count)];
-  float stroke;  // line thickness in pixels at scale 1
+  std::uint32_t button;  // ImGui's buttons, under `text`
+  std::uint32_t button_hovered;
+  std::uint32_t button_active;
+  std::uint32_t accent;  // slider grabs and check marks
+  float stroke;          // line thickness in pixels at scale 1
 };
 
 const Palette& palette(ThemeId theme);

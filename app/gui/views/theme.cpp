@@ -40,13 +40,15 @@ void apply_theme(ThemeId theme, float scale) {
   style.Colors[ImGuiCol_Text] = to_vec4(p.text);
   style.Colors[ImGuiCol_TextDisabled] = to_vec4(p.text_dim);
   style.Colors[ImGuiCol_Border] = to_vec4(p.outline);
-  if (theme != ThemeId::Light) {
+  // Tooltips (which use the states' colours as text) on the panel colour, opaque.
+  style.Colors[ImGuiCol_PopupBg] = to_vec4(p.panel);
+  style.Colors[ImGuiCol_Button] = to_vec4(p.button);
+  style.Colors[ImGuiCol_ButtonHovered] = to_vec4(p.button_hovered);
+  style.Colors[ImGuiCol_ButtonActive] = to_vec4(p.button_active);
+  style.Colors[ImGuiCol_SliderGrab] = to_vec4(p.accent);
+  style.Colors[ImGuiCol_CheckMark] = to_vec4(p.accent);
+  if (theme != ThemeId::Light)
     style.Colors[ImGuiCol_TitleBgActive] = to_vec4(IM_COL32(30, 70, 110, 255));
-    style.Colors[ImGuiCol_Button] = to_vec4(IM_COL32(40, 80, 125, 255));
-    style.Colors[ImGuiCol_ButtonHovered] = to_vec4(look_colour(theme, Look::BlockedRecv));
-    style.Colors[ImGuiCol_SliderGrab] = to_vec4(p.token);
-    style.Colors[ImGuiCol_CheckMark] = to_vec4(p.token);
-  }
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
 }
