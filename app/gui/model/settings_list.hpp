@@ -8,6 +8,7 @@
 //   a new value goes the live way (WorkersControl, Session::set_rate). Every other
 //   setting shows the scenario's value and a new one restarts the run with it.
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "app/gui/model/session.hpp"
@@ -30,6 +31,15 @@ struct SettingRow {
 // The rows of "All settings": every key, in file order.
 [[nodiscard]] std::vector<SettingRow> all_settings();
 [[nodiscard]] SettingRoute route_of(const scenario::KeySpec& key);
+// The label a person reads beside the control: "Jobs buffer" for pool.jobs_buffer. The
+// key's path stays in its tooltip, since lessons, files and the CLI speak of keys. A key
+// without a label of its own gets its leaf written as words ("burst_size": "Burst size").
+[[nodiscard]] std::string setting_label(const scenario::KeySpec& key);
+
+// A setting's value with its unit, for people: "1 s", "1,000 jobs", "10 jobs/s", "true".
+[[nodiscard]] std::string format_setting_value(const scenario::KeySpec& key,
+                                               const nlohmann::json& value);
+
 // The value the controls show for `key` (canonical, as KeySpec::get gives it).
 [[nodiscard]] nlohmann::json shown_value(const Session& session, const scenario::KeySpec& key);
 

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "app/gui/model/settings_list.hpp"
@@ -53,4 +54,32 @@ TEST_CASE("All settings: a live setting shows the value in force, as its slider 
   CHECK(gui::shown_value(session, workers) == control.shown(session));
   CHECK(gui::shown_value(session, rate) == 12.5);
   CHECK(gui::shown_value(session, buffer) == 100);
+}
+
+TEST_CASE("Settings: every key has a label for people, and no label is a raw key name") {
+  std::vector<std::string> labels;
+  for (const scenario::KeySpec& key : scenario::keys()) {
+    CAPTURE(key.path);
+    const std::string label = gui::setting_label(key);
+    CHECK_FALSE(label.empty());
+    CHECK(label.find('_') == std::string::npos);
+    CHECK(label != key.leaf());
+    CHECK(std::isupper(static_cast<unsigned char>(label[0])));
+    CHECK(std::find(labels.begin(), labels.end(), label) == labels.end());  // unique
+    labels.push_back(label);
+  }
+  CHECK(gui::setting_label(*scenario::find_key("pool.jobs_buffer")) == "Jobs buffer");
+  CHECK(gui::setting_label(*scenario::find_key("pool.collect")) == "Collect results");
+}
+
+TEST_CASE("Settings: values are written with their units, for people") {
+  const auto value = [](std::string_view path, const nlohmann::json& v) {
+    return gui::format_setting_value(*scenario::find_key(path), v);
+  };
+  CHECK(value("work.mean_ms", 1000.0) == "1 s");
+  CHECK(value("work.mean_ms", 500.0) == "500 ms");
+  CHECK(value("load.jobs", 1000) == "1,000 jobs");
+  CHECK(value("load.rate", 10.0) == "10 jobs/s");
+  CHECK(value("pool.fail_job", 0) == "0");
+  CHECK(value("pool.mode", "pool") == "pool");
 }
