@@ -8,6 +8,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "app/gui/model/number_format.hpp"
 #include "app/gui/model/settings_list.hpp"
 #include "core/scenario/keys.hpp"
 #include "core/scenario/presets.hpp"
@@ -69,11 +70,34 @@ void apply(Session& session, ControlsState& state, const scenario::KeySpec& key,
   session.load(std::move(next));
 }
 
+// The format ImGui draws a number with: `shown`, the value written for people ("1 s",
+// "1,000 jobs"), as a literal; but `plain` on a frame where a click may start typing
+// into the field (Ctrl+click, a double-click, as ImGui 1.86 does it), because ImGui takes
+// the text to edit from the format and reads the typed text back as a number.
+std::string number_format(std::string_view shown, const char* plain) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.KeyCtrl || io.MouseDoubleClicked[0]) return plain;
+  std::string literal;
+  for (const char c : shown) {
+    literal += c;
+    if (c == '%') literal += '%';  // printf's escape: a literal per cent sign
+  }
+  return literal;
+}
+
 struct DragLook {
   ImGuiDataType type;
   float speed;
   const char* format;
 };
+
+// The value a setting's control shows: the held drag's, else the setting's.
+nlohmann::json shown(const Session& session, const ControlsState& state,
+                     const scenario::KeySpec& key) {
+  if (state.held_key != key.path) return shown_value(session, key);
+  if (key.type == scenario::KeyType::Integer) return static_cast<std::int64_t>(state.held_value);
+  return state.held_value;
+}
 
 // A number dragged with the mouse. ImGui adds each frame's movement to the value it is
 // given, so a held drag edits a copy kept in `state` (the value shown meanwhile), and the
@@ -108,9 +132,10 @@ bool draw_workers_status(const Session& session, const ControlsState& state,
 void setting(Session& session, ControlsState& state, const scenario::KeySpec& key,
              const PoolViewStyle& style) {
   const nlohmann::json current = shown_value(session, key);
-  const std::string label = fmt::format("{}##{}", key.leaf(), key.path);
+  // A label for people; the key's name, which lessons, files and --set use, in the tooltip.
+  const std::string label = fmt::format("{}##{}", setting_label(key), key.path);
   const std::string doc =
-      fmt::format("{}\n\n{} ({}).{}", key.doc, key.path, key.allowed(),
+      fmt::format("{}\n\n{}\n\nAllowed: {}.{}", key.path, key.doc, key.allowed(),
                   route_of(key) == SettingRoute::Restart
                       ? ""
                       : " Live: changes the running program, as the slider above does.");
@@ -136,12 +161,15 @@ void setting(Session& session, ControlsState& state, const scenario::KeySpec& ke
         ImGui::LabelText(label.c_str(), "%s", current.dump().c_str());
         break;
       }
-      drag<std::int64_t>(session, state, key, label, {ImGuiDataType_S64, 0.2f, nullptr},
+      const std::string format =
+          number_format(format_setting_value(key, shown(session, state, key)), "%lld");
+      drag<std::int64_t>(session, state, key, label, {ImGuiDataType_S64, 0.2f, format.c_str()},
                          key.int_min, key.int_max);
       break;
     }
     case scenario::KeyType::Number: {
-      const std::string format = key.unit.empty() ? "%.3g" : "%.3g " + std::string(key.unit);
+      const std::string format =
+          number_format(format_setting_value(key, shown(session, state, key)), "%g");
       drag<double>(session, state, key, label, {ImGuiDataType_Double, 0.5f, format.c_str()},
                    key.num_min, key.num_max);
       break;
@@ -232,8 +260,11 @@ void draw_live(Session& session, ControlsState& state, const PoolViewStyle& styl
       draw_workers_status(session, state, style) && ImGui::IsItemVisible();
   float rate_f = static_cast<float>(session.live_rate());
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::SliderFloat("##rate", &rate_f, 0.0f, 100.0f,
-                         rate_f == 0.0f ? "job rate: as fast as accepted" : "job rate %.1f/s",
+  const std::string rate_text = number_format(
+      rate_f == 0.0f ? "job rate: as fast as accepted"
+                     : "job rate " + format_quantity(static_cast<double>(rate_f), "jobs/s"),
+      "%.3g");
+  if (ImGui::SliderFloat("##rate", &rate_f, 0.0f, 100.0f, rate_text.c_str(),
                          ImGuiSliderFlags_Logarithmic)) {
     session.set_rate(static_cast<double>(rate_f));
   }
@@ -297,7 +328,7 @@ void draw_transport(Session& session, const ControlsState& state, const PoolView
   float log_speed = static_cast<float>(std::log10(session.speed));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 150 * s));
-  const std::string speed_text = fmt::format("speed {:.2g}x", session.speed);
+  const std::string speed_text = fmt::format("speed {}x", format_number(session.speed));
   if (ImGui::SliderFloat("##speed", &log_speed, static_cast<float>(std::log10(Session::kMinSpeed)),
                          static_cast<float>(std::log10(Session::kMaxSpeed)), speed_text.c_str())) {
     session.speed = std::pow(10.0, static_cast<double>(log_speed));
