@@ -4,6 +4,8 @@
 //   [SECTION] Spans to rectangles
 #include "app/gui/model/timeline_layout.hpp"
 
+#include "app/gui/model/number_format.hpp"
+
 #include <fmt/core.h>
 #include <algorithm>
 #include <array>
@@ -61,12 +63,14 @@ std::string format_tick(double t_ns, double step_ns) {
   const int decimals = std::max(0, -static_cast<int>(std::floor(std::log10(step) + 1e-9)));
   double value = t_ns / unit;
   if (std::fabs(value) < step * 1e-6) value = 0;  // no "-0"
+  if (decimals == 0) return fmt::format("{} {}", group_thousands(std::llround(value)), name);
   return fmt::format("{:.{}f} {}", value, decimals, name);
 }
 
 std::string format_duration(trace::Time d) {
   const double ns = static_cast<double>(d);
   const auto three = [](double v, const char* unit) {
+    if (std::fabs(v) >= 999.5) return fmt::format("{} {}", group_thousands(std::llround(v)), unit);
     const int decimals = v >= 100 ? 0 : v >= 10 ? 1 : 2;
     return fmt::format("{:.{}f} {}", v, decimals, unit);
   };

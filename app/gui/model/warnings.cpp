@@ -2,6 +2,9 @@
 
 #include <fmt/core.h>
 #include <algorithm>
+#include <cstdint>
+
+#include "app/gui/model/number_format.hpp"
 
 namespace poolscope::gui {
 
@@ -11,8 +14,8 @@ int count_look(const std::vector<Actor>& actors, Look look) {
       std::count_if(actors.begin(), actors.end(), [&](const Actor& a) { return a.look == look; }));
 }
 
-std::string plural(int n, const char* one, const char* many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
+std::string plural(std::int64_t n, const char* one, const char* many) {
+  return fmt::format("{} {}", group_thousands(n), n == 1 ? one : many);
 }
 }  // namespace
 
@@ -28,13 +31,15 @@ std::vector<Warning> teaching_warnings(const pool::Figures& f, const PoolModel& 
                    "the red arrows: who waits for whom."});
   }
   if (f.blocked_senders > 0 && m.jobs != 0) {
-    out.push_back({WarningKind::Backpressure,
-                   fmt::format("Backpressure: the sender has waited {:.1f} s because jobs is full "
-                               "({} slots) and {} busy. Nothing is lost: it just waits its turn.",
-                               static_cast<double>(f.longest_sender_wait_now) / 1e9, m.jobs_cap,
-                               busy == workers
-                                   ? fmt::format("all {} are", plural(workers, "worker", "workers"))
-                                   : plural(busy, "worker is", "workers are"))});
+    out.push_back(
+        {WarningKind::Backpressure,
+         fmt::format("Backpressure: the sender has waited {} because jobs is full "
+                     "({}) and {} busy. Nothing is lost: it just waits its turn.",
+                     format_quantity(static_cast<double>(f.longest_sender_wait_now) / 1e9, "s"),
+                     plural(static_cast<std::int64_t>(m.jobs_cap), "slot", "slots"),
+                     busy == workers
+                         ? fmt::format("all {} are", plural(workers, "worker", "workers"))
+                         : plural(busy, "worker is", "workers are"))});
   }
   const int sending_results = count_look(m.workers, Look::BlockedSend);
   if (sending_results > 0 && m.results != 0 && f.results_depth >= m.results_cap &&
@@ -46,10 +51,11 @@ std::vector<Warning> teaching_warnings(const pool::Figures& f, const PoolModel& 
   }
   const int waiting_db = count_look(m.workers, Look::WaitingResource);
   if (waiting_db > 0 && m.db != 0) {
-    out.push_back({WarningKind::Bottleneck,
-                   fmt::format("Bottleneck: {} wait for a database connection; only {} can "
-                               "work at once. More workers would only wait longer.",
-                               plural(waiting_db, "worker", "workers"), m.db_cap)});
+    out.push_back(
+        {WarningKind::Bottleneck,
+         fmt::format("Bottleneck: {} wait for a database connection; only {} can "
+                     "work at once. More workers would only wait longer.",
+                     plural(waiting_db, "worker", "workers"), group_thousands(m.db_cap))});
   }
   if (workers > 0 && idle == workers && f.queue_depth == 0 && f.blocked_senders == 0 &&
       !m.main_exited && m.outcome == trace::Outcome::Running && f.jobs_created > 0) {

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/gui/model/number_format.hpp"
 #include "app/gui/views/view_legend.hpp"
 
 namespace poolscope::gui {
@@ -385,7 +386,9 @@ LanesHover draw_lane_rows(const Session& session, const Frame& f, trace::Gorouti
     const float y = top + static_cast<float>(lanes.size()) * f.lane_h;
     const std::string text =
         fmt::format("+{} goroutines without a lane (the timeline keeps the first {})",
-                    session.snapshot().goroutines.size() - lanes.size(), lanes.size());
+                    group_thousands(static_cast<std::int64_t>(session.snapshot().goroutines.size() -
+                                                              lanes.size())),
+                    group_thousands(static_cast<std::int64_t>(lanes.size())));
     dl->AddText(ImVec2(f.x_lanes - f.label_w + 6 * f.s, y + (f.lane_h - ImGui::GetFontSize()) / 2),
                 f.pal.text_dim, text.c_str());
   }

@@ -94,11 +94,13 @@ TEST_CASE("Timeline: tick labels use the step's unit and just the decimals it ne
   CHECK(format_tick(250e6, 50e6) == "250 ms");
   CHECK(format_tick(12.5e6, 5e5) == "12.5 ms");
   CHECK(format_tick(40e3, 1e4) == "40 us");
-  CHECK(format_tick(1e9, 1e7) == "1000 ms");
+  CHECK(format_tick(1e9, 1e7) == "1,000 ms");  // issue 14: thousands grouped
+  CHECK(format_tick(3600e9, 1e9) == "3,600 s");
 }
 
 TEST_CASE("Timeline: durations read with three significant digits") {
   CHECK(format_duration(1250 * kMillisecond) == "1.25 s");
+  CHECK(format_duration(3600 * 1000 * kMillisecond) == "3,600 s");
   CHECK(format_duration(35 * kMillisecond) == "35.0 ms");
   CHECK(format_duration(120'000) == "120 us");
   CHECK(format_duration(15) == "15 ns");
