@@ -11,18 +11,18 @@ namespace {
 // waits for a job, green works, vermillion is blocked, orange waits for a resource, yellow
 // for a CPU, blue waits on something else, reddish purple leaked, grey is not in the
 // pool's work. Tuned (tests/gui/model/palette_test.cpp) so that each pair stays
-// CIEDE2000 >= 10 apart under all three dichromacies, and so that `background` reads on
-// them: light fills for the dark themes, deep ones for the light theme.
+// CIEDE2000 >= 10 apart under all three dichromacies (12 or more as chosen), and so that
+// `background` reads on them: light fills for the dark themes, deep ones for the light theme.
 struct States {
   std::uint32_t sky, grey, green, vermillion, blue, orange, yellow, purple, deadlock;
 };
 
-constexpr States kLightStates{pack(92, 186, 239), pack(171, 165, 166), pack(0, 169, 123),
-                              pack(242, 129, 60), pack(104, 142, 246), pack(255, 184, 5),
-                              pack(255, 253, 91), pack(195, 115, 164), pack(255, 70, 112)};
-constexpr States kDeepStates{pack(3, 117, 180),  pack(108, 111, 116), pack(1, 103, 80),
-                             pack(195, 69, 0),   pack(60, 63, 176),   pack(124, 53, 0),
-                             pack(117, 114, 70), pack(128, 63, 113),  pack(158, 3, 41)};
+constexpr States kLightStates{pack(107, 195, 249), pack(176, 170, 172), pack(8, 158, 125),
+                              pack(236, 137, 79),  pack(122, 136, 241), pack(255, 195, 2),
+                              pack(255, 255, 148), pack(186, 115, 166), pack(253, 63, 124)};
+constexpr States kDeepStates{pack(3, 117, 180),  pack(104, 114, 118), pack(0, 99, 78),
+                             pack(208, 43, 0),   pack(47, 60, 174),   pack(104, 43, 0),
+                             pack(114, 115, 71), pack(113, 63, 104),  pack(155, 0, 39)};
 
 struct Surfaces {
   std::uint32_t background, panel, text, text_dim, outline, slot;

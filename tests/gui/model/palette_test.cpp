@@ -109,16 +109,24 @@ std::vector<std::pair<Named, Named>> distinct_pairs(const Palette& p) {
 
 std::vector<std::string> vision_failures(ThemeId theme) {
   std::vector<std::string> out;
+  double closest = 100;
+  std::string closest_pair;
   for (const auto& [a, b] : distinct_pairs(palette(theme))) {
     for (const Vision v :
          {Vision::Normal, Vision::Protanopia, Vision::Deuteranopia, Vision::Tritanopia}) {
       const double d = cvd_difference(a.colour, b.colour, v);
+      if (d < closest) {
+        closest = d;
+        closest_pair = fmt::format("{} vs {} with {}", a.name, b.name, vision_name(v));
+      }
       if (d < kApart) {
         out.push_back(fmt::format("{}: {} vs {} with {}: CIEDE2000 {:.1f} < {}", theme_name(theme),
                                   a.name, b.name, vision_name(v), d, kApart));
       }
     }
   }
+  MESSAGE(fmt::format("{}: closest pair {}: CIEDE2000 {:.1f}", theme_name(theme), closest_pair,
+                      closest));
   return out;
 }
 
