@@ -29,6 +29,7 @@ struct Named {
 
 std::vector<Named> looks(const Palette& p) {
   std::vector<Named> out;
+  out.reserve(static_cast<std::size_t>(Look::Count));
   for (int i = 0; i < static_cast<int>(Look::Count); ++i) {
     out.push_back({std::string(look_name(static_cast<Look>(i))), p.looks[i]});
   }

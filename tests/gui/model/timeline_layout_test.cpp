@@ -100,7 +100,7 @@ TEST_CASE("Timeline: tick labels use the step's unit and just the decimals it ne
 
 TEST_CASE("Timeline: durations read with three significant digits") {
   CHECK(format_duration(1250 * kMillisecond) == "1.25 s");
-  CHECK(format_duration(3600 * 1000 * kMillisecond) == "3,600 s");
+  CHECK(format_duration(3600 * kSecond) == "3,600 s");
   CHECK(format_duration(35 * kMillisecond) == "35.0 ms");
   CHECK(format_duration(120'000) == "120 us");
   CHECK(format_duration(15) == "15 ns");
