@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <utility>
 
 #include "app/gui/model/number_format.hpp"
@@ -59,6 +60,12 @@ std::string setting_label(const scenario::KeySpec& key) {
 }
 
 std::string format_setting_value(const scenario::KeySpec& key, const nlohmann::json& value) {
+  // A seed is a name for a run, not an amount: no thousands separators.
+  if (key.path == "seed" && value.is_number_integer()) return value.dump();
+  if (value.is_number_integer()) {
+    const std::string n = group_thousands(value.get<std::int64_t>());
+    return key.unit.empty() ? n : n + " " + std::string(key.unit);
+  }
   if (value.is_number()) return format_quantity(value.get<double>(), key.unit);
   if (value.is_string()) return value.get<std::string>();
   return value.dump();

@@ -36,7 +36,8 @@ struct SettingRow {
 // without a label of its own gets its leaf written as words ("burst_size": "Burst size").
 [[nodiscard]] std::string setting_label(const scenario::KeySpec& key);
 
-// A setting's value with its unit, for people: "1 s", "1,000 jobs", "10 jobs/s", "true".
+// A setting's value with its unit, for people: "1 s", "1,000 jobs", "10 jobs/s", "true";
+// whole numbers exactly (grouped), the seed as it is ("1234567").
 [[nodiscard]] std::string format_setting_value(const scenario::KeySpec& key,
                                                const nlohmann::json& value);
 

@@ -82,4 +82,6 @@ TEST_CASE("Settings: values are written with their units, for people") {
   CHECK(value("load.rate", 10.0) == "10 jobs/s");
   CHECK(value("pool.fail_job", 0) == "0");
   CHECK(value("pool.mode", "pool") == "pool");
+  CHECK(value("seed", 1234567) == "1234567");  // a name, not an amount
+  CHECK(value("load.jobs", 100'000'000) == "100,000,000 jobs");
 }
