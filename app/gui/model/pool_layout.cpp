@@ -134,6 +134,8 @@ PoolLayout layout_pool(const PoolLayoutInput& in) {
   }
   out.results =
       layout_channel(channel_frame(results_col, in.results_capacity), in.results_capacity, s);
+  out.jobs.caption_w = jobs_col.w;
+  out.results.caption_w = results_col.w;
   const int workers = std::max(in.workers, 0);
   out.swarm = workers > kMaxWorkerCards;
   if (out.swarm) return out;

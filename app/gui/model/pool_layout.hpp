@@ -42,6 +42,7 @@ struct ChannelLayout {
   int rows = 1;
   std::vector<Rect> slots;  // slots[0] is the head; size min(max(capacity, 1), kShownSlots)
   Rect gauge;               // the whole channel's fill when summarised; empty otherwise
+  float caption_w = 0;      // the width its label may take, centred on the frame (its column)
   bool summarised() const { return gauge.w > 0; }
 };
 

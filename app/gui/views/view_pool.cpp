@@ -224,7 +224,9 @@ void draw_channel(ImDrawList* dl, const PoolViewStyle& st, const ChannelLayout& 
                   more.c_str());
     }
   }
-  caption(dl, st, ch.frame, {label, label.substr(label.rfind(' ') + 1)});
+  const float cw = std::max(ch.frame.w, ch.caption_w);
+  caption(dl, st, {ch.frame.centre().x - cw / 2, ch.frame.y, cw, ch.frame.h},
+          {label, label.substr(label.rfind(' ') + 1)});
   if (closed) {
     const std::string text = "closed";
     const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
