@@ -3,8 +3,9 @@
 #include <fmt/core.h>
 
 #include <cmath>
-#include <cstdint>
 #include <string>
+
+#include "app/gui/model/number_format.hpp"
 
 namespace poolscope::gui {
 
@@ -29,23 +30,8 @@ std::vector<double> axis_ticks(double lo, double hi, int most) {
 }
 
 std::string axis_number(double v, const std::string& unit) {
-  std::string text;
-  const double a = std::abs(v);
-  if (a < 1e-4) {
-    text = "0";
-  } else if (a >= 1000) {
-    // Whole numbers with thousands separators.
-    const auto n = static_cast<std::int64_t>(std::llround(a));
-    std::string digits = std::to_string(n);
-    for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3) {
-      digits.insert(static_cast<std::size_t>(i), ",");
-    }
-    text = (v < 0 ? "-" : "") + digits;
-  } else {
-    text = fmt::format("{:.4f}", v);
-    while (text.back() == '0') text.pop_back();
-    if (text.back() == '.') text.pop_back();
-  }
+  // A tick computed as 3 x 0.1 - 0.3 may be 1e-17 off zero: that is zero.
+  const std::string text = std::abs(v) < 1e-4 ? "0" : format_number(v);
   return unit.empty() ? text : text + " " + unit;
 }
 
