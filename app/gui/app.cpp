@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "app/gui/model/lessons_dir.hpp"
+#include "app/gui/model/number_format.hpp"
 #include "app/gui/model/pool_model.hpp"
 #include "app/gui/model/scenario_io.hpp"
 #include "app/gui/model/warnings.hpp"
@@ -253,21 +254,25 @@ void App::draw_pane(const char* id, Session& session, PoolViewState& view, const
   auto mib = [](std::int64_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); };
   // A narrow pane puts the jobs done on a line of their own, and a very narrow one
   // keeps only the figures, wrapped.
-  const auto done = static_cast<unsigned long long>(f.jobs_done);
+  const std::string done = group_thousands(f.jobs_done) + " done";
+  const std::string now = group_thousands(f.goroutines);
+  const std::string peak = group_thousands(f.peak_goroutines);
+  const std::string mem = group_thousands(std::llround(mib(f.memory_bytes)));
+  const std::string mem_peak = group_thousands(std::llround(mib(f.peak_memory_bytes)));
   const std::string sizes =
-      fmt::format("{} goroutines (peak {})  ·  {:.0f} MiB (peak {:.0f})", f.goroutines,
-                  f.peak_goroutines, mib(f.memory_bytes), mib(f.peak_memory_bytes));
-  const std::string whole = fmt::format("{}  ·  {} done", sizes, done);
+      fmt::format("{} goroutines (peak {})  ·  {} MiB (peak {})", now, peak, mem, mem_peak);
+  const std::string whole = sizes + "  ·  " + done;
   const float room = ImGui::GetContentRegionAvail().x;
   if (ImGui::CalcTextSize(whole.c_str()).x <= room) {
     ImGui::TextDisabled("%s", whole.c_str());
   } else if (ImGui::CalcTextSize(sizes.c_str()).x <= room) {
     ImGui::TextDisabled("%s", sizes.c_str());
-    ImGui::TextDisabled("%llu done", done);
+    ImGui::TextDisabled("%s", done.c_str());
   } else {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%d/%d goroutines · %.0f/%.0f MiB · %llu done", f.goroutines,
-                       f.peak_goroutines, mib(f.memory_bytes), mib(f.peak_memory_bytes), done);
+    ImGui::TextWrapped(
+        "%s",
+        fmt::format("{}/{} goroutines · {}/{} MiB · {}", now, peak, mem, mem_peak, done).c_str());
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) {
       ImGui::SetTooltip("Goroutines now/at the peak, MiB now/at the peak, jobs done");

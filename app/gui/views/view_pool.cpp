@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "app/gui/model/arrow_route.hpp"
+#include "app/gui/model/number_format.hpp"
 #include "app/gui/model/pool_layout.hpp"
 #include "app/gui/model/pool_model.hpp"
 #include "app/gui/views/view_legend.hpp"
@@ -60,13 +61,13 @@ void text_centred(ImDrawList* dl, ImFont* font, float size, Vec2 centre, std::ui
 }
 
 // A label centred above a part, at the body text size: the first of its forms that fits
-// the part's width (reaching a little past its edges, into the gaps between the columns);
+// the part's width (reaching a little past its edges, never into a neighbour's label);
 // when none does, the last form shrinks to fit (down to 60%), as in a narrow compare pane.
 void caption(ImDrawList* dl, const PoolViewStyle& st, const Rect& above,
              std::initializer_list<std::string> forms) {
   ImFont* font = ImGui::GetFont();
   float size = ImGui::GetFontSize();
-  const float room = above.w + 12 * st.scale;
+  const float room = above.w + 4 * st.scale;
   std::string text;
   ImVec2 extent;
   for (const std::string& form : forms) {
@@ -80,7 +81,7 @@ void caption(ImDrawList* dl, const PoolViewStyle& st, const Rect& above,
   }
   const float y = above.y - size - 6 * st.scale;
   const float x = above.x + (above.w - extent.x) / 2;
-  dl->PushClipRect(ImVec2(above.x - 6 * st.scale, y), ImVec2(above.right() + 6 * st.scale, above.y),
+  dl->PushClipRect(ImVec2(above.x - 2 * st.scale, y), ImVec2(above.right() + 2 * st.scale, above.y),
                    true);
   dl->AddText(font, size, ImVec2(x, y), palette(st.theme).text_dim, text.c_str());
   dl->PopClipRect();
@@ -253,7 +254,8 @@ void draw_swarm(ImDrawList* dl, const PoolViewStyle& st, const std::vector<Actor
   float label_w = 0;
   for (std::size_t i = 0; i < counts.size(); ++i) {
     if (counts[i] == 0) continue;
-    labels[i] = fmt::format("{}  {}", counts[i], look_name(static_cast<Look>(i)));
+    labels[i] = fmt::format("{}  {}", group_thousands(static_cast<std::int64_t>(counts[i])),
+                            look_name(static_cast<Look>(i)));
     label_w = std::max(label_w, ImGui::CalcTextSize(labels[i].c_str()).x);
   }
   const float bar_x = area.x + fs * 2.0f + label_w;
@@ -590,7 +592,7 @@ void draw_workers(Frame& f, const PoolLayout& L, Places& places) {
       m.workers.empty()
           ? "workers"
           : fmt::format("{} ({})", m.workers.front().role == Role::Job ? "goroutines" : "workers",
-                        m.workers.size());
+                        group_thousands(static_cast<std::int64_t>(m.workers.size())));
   caption(f.dl, f.st, area, {workers_caption});
   if (L.swarm) draw_swarm(f.dl, f.st, m.workers, area);
   if (m.db != 0) {  // on the line the layout keeps free under the workers

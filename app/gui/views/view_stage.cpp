@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string>
 
+#include "app/gui/model/number_format.hpp"
 #include "app/gui/views/theme.hpp"
 
 namespace poolscope::gui {
@@ -55,14 +56,15 @@ void draw_stage_counters(const Session& session, const PoolViewStyle& style, flo
   const int alive = static_cast<int>(m.producers.size() + m.workers.size() + m.others.size()) -
                     count(Look::Exited);
   const std::array counters = {
-      Counter{"jobs waiting", "queued", std::to_string(jobs_queued(m)), pal.token},
+      Counter{"jobs waiting", "queued", group_thousands(jobs_queued(m)), pal.token},
       Counter{"* working", "* working",
-              fmt::format("{} / {}", count(Look::Working), m.workers.size()),
+              group_thousands(count(Look::Working)) + " / " +
+                  group_thousands(static_cast<std::int64_t>(m.workers.size())),
               look_colour(style.theme, Look::Working)},
-      Counter{"! blocked sending", "! blocked", std::to_string(count(Look::BlockedSend)),
+      Counter{"! blocked sending", "! blocked", group_thousands(count(Look::BlockedSend)),
               look_colour(style.theme, Look::BlockedSend)},
-      Counter{"results", "results", std::to_string(session.figures().results), pal.result},
-      Counter{"goroutines", "goroutines", std::to_string(alive), pal.text},
+      Counter{"results", "results", group_thousands(session.figures().results), pal.result},
+      Counter{"goroutines", "goroutines", group_thousands(alive), pal.text},
   };
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
