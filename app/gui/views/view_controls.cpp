@@ -133,7 +133,17 @@ void setting(Session& session, ControlsState& state, const scenario::KeySpec& ke
              const PoolViewStyle& style) {
   const nlohmann::json current = shown_value(session, key);
   // A label for people; the key's name, which lessons, files and --set use, in the tooltip.
-  const std::string label = fmt::format("{}##{}", setting_label(key), key.path);
+  std::string label = fmt::format("{}##{}", setting_label(key), key.path);
+  // A label that does not fit beside its field goes on a line of its own above it, whole.
+  const float field_w = ImGui::GetContentRegionAvail().x * 0.55f;
+  if (key.type != scenario::KeyType::Boolean &&
+      field_w + ImGui::GetStyle().ItemInnerSpacing.x +
+              ImGui::CalcTextSize(label.c_str(), nullptr, true).x >
+          ImGui::GetContentRegionAvail().x) {
+    ImGui::TextUnformatted(setting_label(key).c_str());
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    label = fmt::format("##{}", key.path);
+  }
   const std::string doc =
       fmt::format("{}\n\n{}\n\nAllowed: {}.{}", key.path, key.doc, key.allowed(),
                   route_of(key) == SettingRoute::Restart
