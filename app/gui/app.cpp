@@ -526,15 +526,19 @@ void App::draw_toolbar(const ScreenLayout& L) {
   const Session& shown = focused();
   const auto outcome = shown.run().runtime().outcome();
   const std::string now = fmt::format(
-      "t = {:.3f} s  ·  {}", static_cast<double>(shown.view_time()) / 1e9,
+      "t = {:.3f} s · {}", static_cast<double>(shown.view_time()) / 1e9,
       shown.scrubbing()                    ? std::string("scrubbing")
       : outcome == trace::Outcome::Running ? std::string(shown.playing ? "running" : "paused")
                                            : std::string(trace::to_string(outcome)));
+  // The clock comes before the compare switch (which the View menu has too), in a fixed
+  // width so that nothing after it moves as the digits change.
+  const float now_w = std::max(ImGui::CalcTextSize("t = 99.999 s · deadlock").x,
+                               ImGui::CalcTextSize(now.c_str()).x);
   ImGui::SameLine(0, 16 * s);
-  if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(now.c_str()).x + compare_w <= end - right_w) {
+  if (const float x = ImGui::GetCursorPosX(); x + now_w <= end - right_w) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", now.c_str());
-    ImGui::SameLine(0, 16 * s);
+    ImGui::SameLine(x + now_w + 16 * s);
   }
   if (ImGui::GetCursorPosX() + compare_w <= end - right_w) {
     bool on = compare_.has_value();

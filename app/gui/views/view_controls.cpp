@@ -337,7 +337,7 @@ void draw_transport(Session& session, const ControlsState& state, const PoolView
 
   float log_speed = static_cast<float>(std::log10(session.speed));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 150 * s));
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 120 * s));
   const std::string speed_text = fmt::format("speed {}x", format_number(session.speed));
   if (ImGui::SliderFloat("##speed", &log_speed, static_cast<float>(std::log10(Session::kMinSpeed)),
                          static_cast<float>(std::log10(Session::kMaxSpeed)), speed_text.c_str())) {
