@@ -20,7 +20,6 @@
 namespace poolscope::gui {
 
 namespace {
-constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_None;
 
 // Records the current (child) window's rectangle in the layout report.
 void report_window(LayoutReport& report, const char* name) {
@@ -444,8 +443,9 @@ void App::draw_panels(float dt) {
   report_window(report_, "panel:toolbar");
   draw_toolbar(L);
   ImGui::EndChild();
+  const PoolViewStyle style{options_.theme, s, &fonts_};
   place(L.pool);
-  draw_picture(PoolViewStyle{options_.theme, s, &fonts_}, L.pool.w, L.pool.h, dt);
+  draw_picture(style, L.pool.w, L.pool.h, dt);
   if (!L.warnings.empty()) {
     place(L.warnings);
     ImGui::BeginChild("warnings", ImVec2(L.warnings.w, L.warnings.h), true);
@@ -453,7 +453,6 @@ void App::draw_panels(float dt) {
     draw_warnings(*session_, teaching_warnings(session_->figures(), session_->model()));
     ImGui::EndChild();
   }
-  const PoolViewStyle style{options_.theme, s, &fonts_};
   if (!L.timeline.empty()) {
     place(L.timeline);
     ImGui::BeginChild("timeline", ImVec2(L.timeline.w, L.timeline.h), true,
@@ -487,7 +486,7 @@ void App::draw_panels(float dt) {
       if (!open) controls_open_ = false;
     } else {
       place(L.controls);
-      ImGui::BeginChild("controls", ImVec2(L.controls.w, L.controls.h), true, kPanel);
+      ImGui::BeginChild("controls", ImVec2(L.controls.w, L.controls.h), true);
       report_window(report_, "panel:controls");
       draw_controls_panel();
       ImGui::EndChild();
