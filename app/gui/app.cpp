@@ -136,8 +136,7 @@ void App::handle_keys() {
   if (ImGui::IsKeyPressed(keys::kF5, false)) options_.stage = !options_.stage;
   if (ImGui::IsKeyPressed(keys::kL, false)) pool_view_.open_legend = true;
   if (ImGui::IsKeyPressed(keys::kC, false)) {
-    controls_open_ = !controls_open_.value_or(
-        controls_docked(ImGui::GetMainViewport()->WorkSize.x, options_.scale));
+    controls_open_ = !controls_shown();
   }
   if (ImGui::IsKeyPressed(keys::kN, false)) side_open_ = !side_open_;
   if (ImGui::IsKeyPressed(keys::kF3, false)) show_debug_ = !show_debug_;
@@ -420,18 +419,24 @@ void App::frame(float dt) {
   draw_shortcut_overlay(show_shortcuts_, PoolViewStyle{options_.theme, s, &fonts_}, report_);
 }
 
+// As the presenter last said, else exactly when the window docks them: the width is the
+// root window's content width, which draw_panels() lays out.
+bool App::controls_shown() const {
+  const float width = ImGui::GetMainViewport()->WorkSize.x - 2 * ImGui::GetStyle().WindowPadding.x;
+  return controls_open_.value_or(controls_docked(width, options_.scale));
+}
+
 void App::draw_panels(float dt) {
   const float s = options_.scale;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const bool docked = controls_docked(avail.x, s);
   const ScreenLayout L = lay_out_screen({.width = avail.x,
                                          .height = avail.y,
                                          .scale = s,
                                          .frame_height = ImGui::GetFrameHeight(),
                                          .line_height = ImGui::GetTextLineHeightWithSpacing(),
                                          .gap = ImGui::GetStyle().ItemSpacing.x,
-                                         .controls_open = controls_open_.value_or(docked),
+                                         .controls_open = controls_shown(),
                                          .side_open = side_open_});
   // Every panel is placed at its rectangle: a panel's content never moves another.
   const auto place = [&](const PanelRect& r) {
@@ -565,8 +570,7 @@ void App::draw_toolbar(const ScreenLayout& L) {
 void App::draw_view_menu() {
   draw_presentation_controls();
   ImGui::Separator();
-  bool controls = controls_open_.value_or(
-      controls_docked(ImGui::GetMainViewport()->WorkSize.x, options_.scale));
+  bool controls = controls_shown();
   if (ImGui::Checkbox("Controls  (C)", &controls)) controls_open_ = controls;
   ImGui::Checkbox("Lesson, code and metrics  (N)", &side_open_);
   bool on = compare_.has_value();

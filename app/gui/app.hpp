@@ -137,6 +137,7 @@ class App {
   void draw_start_prompt();
   // The full layout (see the picture above).
   void draw_panels(float dt);
+  [[nodiscard]] bool controls_shown() const;  // the controls panel this frame (C toggles it)
   void draw_toolbar(const ScreenLayout& layout);
   void draw_view_menu();
   void draw_picture(const PoolViewStyle& style, float width, float height, float dt);
