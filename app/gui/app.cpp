@@ -16,6 +16,7 @@
 #include "app/gui/platform/keys.hpp"
 #include "app/gui/platform/platform.hpp"
 #include "app/gui/views/view_stage.hpp"
+#include "core/scenario/go_export.hpp"
 
 namespace poolscope::gui {
 
@@ -197,6 +198,12 @@ void App::draw_warnings(const Session& session, const std::vector<Warning>& warn
     ImGui::TextWrapped("%s", options_.notice.c_str());
     ImGui::PopStyleColor();
   }
+  // What real Go could not show of this run (waits below its timer resolution).
+  ImGui::PushStyleColor(ImGuiCol_Text, pal.text_dim);
+  for (const std::string& note : scenario::go_timing_notes(session.scenario())) {
+    ImGui::TextWrapped("%s", note.c_str());
+  }
+  ImGui::PopStyleColor();
   if (warnings.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", session.scenario().summary.c_str());

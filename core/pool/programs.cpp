@@ -61,14 +61,17 @@ PoolProgram::PoolProgram(const scenario::Scenario& scenario, trace::EventSink* e
   roles_.set_role(rt_.spawn_main(main_body(*this)), Role::Main);
 }
 
-Time PoolProgram::work_time() {
+Time PoolProgram::work_time(std::int64_t j) const {
+  const auto draw = [&] {
+    return sim::keyed_uniform(scenario_.seed, sim::kWorkStream, static_cast<std::uint64_t>(j));
+  };
   switch (scenario_.work.dist) {
     case WorkDist::Constant:
       break;
     case WorkDist::Exponential:
-      return static_cast<Time>(rt_.rng().exponential(static_cast<double>(mean_work_)));
+      return static_cast<Time>(-static_cast<double>(mean_work_) * std::log(1.0 - draw()));
     case WorkDist::Uniform:
-      return static_cast<Time>(rt_.rng().uniform() * static_cast<double>(2 * mean_work_));
+      return static_cast<Time>(draw() * static_cast<double>(2 * mean_work_));
   }
   return mean_work_;
 }
@@ -80,9 +83,11 @@ Time PoolProgram::arrival_gap(std::int64_t j, int senders) {
   switch (scenario_.load.arrival) {
     case Arrival::Constant:
       break;
-    case Arrival::Poisson:
-      return static_cast<Time>(
-          rt_.rng().exponential(static_cast<double>(listing_duration(gap_ms))));
+    case Arrival::Poisson: {
+      const double u =
+          sim::keyed_uniform(scenario_.seed, sim::kArrivalStream, static_cast<std::uint64_t>(j));
+      return static_cast<Time>(-static_cast<double>(listing_duration(gap_ms)) * std::log(1.0 - u));
+    }
     case Arrival::Burst: {
       const std::int64_t block = std::int64_t{scenario_.load.burst_size} * senders;
       return (j - 1) % block < senders ? listing_duration(gap_ms * scenario_.load.burst_size) : 0;
@@ -367,7 +372,7 @@ sim::Go PoolProgram::do_job(PoolProgram& p, Request* q, std::int64_t j, bool in_
   if (!q->db.is_nil()) co_await rt.acquire(q->db, acquire);
   // func work(j int): the work time on its one line, or nothing at all.
   if (p.has_work_time()) {
-    const Time d = p.work_time();
+    const Time d = p.work_time(j);
     if (p.scenario_.work.kind == WorkKind::Cpu) {
       co_await rt.cpu(d, lines[Anchor::WorkSleep]);
     } else {
@@ -592,7 +597,7 @@ sim::Go PoolProgram::process(PoolProgram& p, Request* q, std::int64_t j, WorkRes
   sim::Runtime& rt = p.rt_;
   const ProgramLines& lines = p.lines_;
   const bool cpu = p.scenario_.work.kind == WorkKind::Cpu;
-  const Time d = p.has_work_time() ? p.work_time() : 0;
+  const Time d = p.has_work_time() ? p.work_time(j) : 0;
   if (j == p.scenario_.pool.fail_job) {
     if (p.has_work_time()) {
       if (cpu) {

@@ -131,8 +131,10 @@ class PoolProgram {
   enum class Runner : std::uint8_t { Main, Producer, Sender };
   enum class WorkResult : std::uint8_t { Ok, Failed, Cancelled };
 
-  // Durations as the Go listing writes them (rounded to the microsecond).
-  [[nodiscard]] trace::Time work_time();
+  // Durations as the Go listing writes them (rounded to the microsecond). Random ones are
+  // job j's own draws (sim::keyed_uniform), as the listing's workTime(j) and arrive(j)
+  // compute them: the same values whatever order the jobs run in.
+  [[nodiscard]] trace::Time work_time(std::int64_t j) const;
   [[nodiscard]] trace::Time arrival_gap(std::int64_t j, int senders);
   [[nodiscard]] bool has_work_time() const noexcept { return mean_work_ > 0; }
   [[nodiscard]] bool endless() const noexcept { return scenario_.load.jobs == 0; }

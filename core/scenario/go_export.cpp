@@ -221,6 +221,33 @@ std::string duration_text(double ms) {
   return fmt::format("{}us", us);
 }
 
+// The sentence for a wait of `ms` below Go's timer resolution, or "" when it is not.
+std::string timing_note(double ms, std::string_view what) {
+  if (ms <= 0.0 || ms >= kGoTimerResolutionMs) return {};
+  return fmt::format(
+      "{} {} is shorter than Go's timer resolution (about {}): real Go waits about that long "
+      "instead, so its run is slower than the simulator's.",
+      what, duration_text(ms), duration_text(kGoTimerResolutionMs));
+}
+
+// The work's note: I/O work waits on a timer (CPU work computes, at any length).
+std::string work_timing_note(const Scenario& s) {
+  if (s.work.kind != WorkKind::Io) return {};
+  return timing_note(s.work.mean_ms, s.work.dist == WorkDist::Constant
+                                         ? "Each job's I/O wait of"
+                                         : "The jobs' mean I/O wait of");
+}
+
+// The arrivals' note: the shortest sleep a sender takes between jobs.
+std::string arrival_timing_note(const Scenario& s) {
+  if (s.load.rate <= 0.0) return {};
+  const int senders = s.pool.mode == Mode::Pool ? s.load.producers : 1;
+  double gap_ms = 1000.0 * senders / s.load.rate;
+  if (s.load.arrival == Arrival::Burst) gap_ms *= s.load.burst_size;
+  return timing_note(gap_ms, s.load.arrival == Arrival::Poisson ? "The mean gap between arrivals of"
+                                                                : "The gap between arrivals of");
+}
+
 std::string plural(long long n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -255,6 +282,7 @@ class Exporter {
     }
     if (paced()) arrive_func();
     random_funcs();
+    if (computes()) compute_funcs();
     if (mode() == Mode::Errgroup) errgroup_type();
     stats_section();
     return std::move(w_).finish();
@@ -282,6 +310,7 @@ class Exporter {
   }
   bool uses_uniform() const { return random_work() && s_.work.dist == WorkDist::Uniform; }
   bool has_work_time() const { return std::llround(s_.work.mean_ms * 1000.0) > 0; }
+  bool computes() const { return cpu() && has_work_time(); }
 
   // The loop header over this sender's jobs: "for j := 1; j <= 5; j++ {".
   std::string job_loop(bool several_senders) const {
@@ -310,7 +339,8 @@ class Exporter {
     std::set<std::string> names{"encoding/json", "fmt",         "os",  "runtime",
                                 "sync",          "sync/atomic", "time"};
     if (mode() == Mode::Errgroup) names.insert("context");
-    if (uses_exp() || uses_uniform()) names.insert("math/rand");
+    if (uses_exp()) names.insert("math");
+    if (uses_exp() || uses_uniform()) names.insert("math/bits");
     w_.open("import (");
     for (const auto& n : names) w_.line(fmt::format("\"{}\"", n));
     w_.close(")");
@@ -590,6 +620,7 @@ class Exporter {
 
   void main_func() {
     w_.open("func main() {");
+    w_.line("stats.begin()");
     if (cpu()) w_.line(Anchor::MainSetCpus, fmt::format("runtime.GOMAXPROCS({})", s_.pool.cpus));
     if (s_.load.requests == 1) {
       w_.line(Anchor::MainCallHandle, "handle()");
@@ -621,9 +652,9 @@ class Exporter {
                  : fmt::format("an I/O wait (disk, network) of {}{}", amount, spread);
   }
 
-  // "time.Second" or "workTime()"; compact form for use inside a larger expression.
+  // "time.Second" or "workTime(j)".
   std::string work_time_expr() const {
-    return random_work() ? "workTime()" : go_duration(s_.work.mean_ms);
+    return random_work() ? "workTime(j)" : go_duration(s_.work.mean_ms);
   }
 
   void payload_lines() {
@@ -635,23 +666,13 @@ class Exporter {
 
   void work_func() {
     w_.comment(fmt::format("work does job j: {}.", work_description()));
+    if (const std::string note = work_timing_note(s_); !note.empty()) w_.comment("Note: " + note);
     w_.open(Anchor::WorkFunc, "func work(j int) {");
     w_.line("defer stats.working()()");
     payload_lines();
     if (has_work_time()) {
-      if (cpu()) {
-        if (random_work()) {
-          w_.line("d := workTime()");
-          w_.open(Anchor::WorkSleep, "for start := time.Now(); time.Since(start) < d; {");
-        } else {
-          w_.open(Anchor::WorkSleep,
-                  fmt::format("for start := time.Now(); time.Since(start) < {}; {{",
-                              go_duration(s_.work.mean_ms, true)));
-        }
-        w_.close();
-      } else {
-        w_.line(Anchor::WorkSleep, fmt::format("time.Sleep({})", work_time_expr()));
-      }
+      w_.line(Anchor::WorkSleep,
+              fmt::format("{}({})", cpu() ? "compute" : "time.Sleep", work_time_expr()));
     }
     w_.close(Anchor::WorkEnd);
     w_.blank();
@@ -663,6 +684,7 @@ class Exporter {
                                   work_description());
     if (fails) doc += fmt::format(" Job {} fails halfway through.", s_.pool.fail_job);
     w_.comment(doc);
+    if (const std::string note = work_timing_note(s_); !note.empty()) w_.comment("Note: " + note);
     w_.open(Anchor::WorkFunc, "func process(ctx context.Context, j int) (int, error) {");
     w_.line("defer stats.working()()");
     payload_lines();
@@ -670,22 +692,26 @@ class Exporter {
     if (fails) {
       w_.open(fmt::format("if j == {} {{", s_.pool.fail_job));
       if (has_work_time()) {
-        if (cpu()) {
-          w_.open(Anchor::WorkFailWait, "for start := time.Now(); time.Since(start) < d/2; {");
-          w_.close();
-        } else {
-          w_.line(Anchor::WorkFailWait, "time.Sleep(d / 2)");
-        }
+        w_.line(Anchor::WorkFailWait, cpu() ? "compute(d / 2)" : "time.Sleep(d / 2)");
       }
       w_.line(Anchor::WorkFail, "return 0, fmt.Errorf(\"job %d failed\", j)");
       w_.close();
     }
     if (has_work_time()) {
       if (cpu()) {
-        w_.open(Anchor::WorkSleep, "for start := time.Now(); time.Since(start) < d; {");
+        // The simulator's slices: ctx is checked before each max(d/50, 1ms) of work.
+        w_.line("slice := d / 50");
+        w_.open("if slice < time.Millisecond {");
+        w_.line("slice = time.Millisecond");
+        w_.close();
+        w_.open("for left := d; left > 0; left -= slice {");
         w_.open("if ctx.Err() != nil {");
         w_.line(Anchor::WorkCancelled, "return 0, ctx.Err()");
         w_.close();
+        w_.open("if left < slice {");
+        w_.line("slice = left");
+        w_.close();
+        w_.line(Anchor::WorkSleep, "compute(slice)");
         w_.close();
         w_.line("return j * 2, nil");
       } else {
@@ -730,6 +756,9 @@ class Exporter {
                         s_.load.burst_size, rate, senders_note));
         break;
     }
+    if (const std::string note = arrival_timing_note(s_); !note.empty()) {
+      w_.comment("Note: " + note);
+    }
     w_.open(Anchor::ArriveFunc, "func arrive(j int) {");
     w_.line("defer stats.waiting()()");
     switch (s_.load.arrival) {
@@ -738,7 +767,7 @@ class Exporter {
         break;
       case Arrival::Poisson:
         w_.line(Anchor::ArriveSleep,
-                fmt::format("time.Sleep(time.Duration(expRand() * float64({})))",
+                fmt::format("time.Sleep(exponential({}, draw(arrivalStream, j)))",
                             go_duration(gap_ms, true)));
         break;
       case Arrival::Burst: {
@@ -761,42 +790,96 @@ class Exporter {
     if (random_work()) {
       const bool exp = s_.work.dist == WorkDist::Exponential;
       w_.comment(fmt::format(
-          "workTime draws one job's work time: {}.",
+          "workTime is job j's work time: {}.",
           exp ? fmt::format("exponential with mean {}", duration_text(s_.work.mean_ms))
               : fmt::format("uniform between 0 and {}", duration_text(2 * s_.work.mean_ms))));
-      w_.open("func workTime() time.Duration {");
-      w_.line(fmt::format("return time.Duration({} * float64({}))",
-                          exp ? "expRand()" : "uniformRand()",
-                          go_duration(exp ? s_.work.mean_ms : 2 * s_.work.mean_ms, true)));
+      w_.open("func workTime(j int) time.Duration {");
+      if (exp) {
+        w_.line(fmt::format("return exponential({}, draw(workStream, j))",
+                            go_duration(s_.work.mean_ms, true)));
+      } else {
+        w_.line(fmt::format("return time.Duration(draw(workStream, j) * float64({}))",
+                            go_duration(2 * s_.work.mean_ms, true)));
+      }
+      w_.close();
+      w_.blank();
+    }
+    if (uses_exp()) {
+      w_.comment(
+          "exponential turns u in [0, 1) into an exponentially distributed duration with the "
+          "given mean.");
+      w_.open("func exponential(mean time.Duration, u float64) time.Duration {");
+      w_.line("return time.Duration(-float64(mean) * math.Log(1-u))");
       w_.close();
       w_.blank();
     }
     w_.comment(
-        "rng is the run's random source, seeded with the scenario's seed; the lock lets "
-        "goroutines share it.");
-    w_.open("var rng = struct {");
-    w_.line("sync.Mutex");
-    w_.line("*rand.Rand");
-    w_.close(fmt::format("}}{{Rand: rand.New(rand.NewSource({}))}}", s_.seed));
+        "Job j's random numbers depend only on the seed, the stream and j, so they are the "
+        "same whatever order goroutines run in, and the same, bit for bit, as Poolscope's "
+        "simulator draws them.");
+    w_.open("const (");
+    w_.line(fmt::format("seed          = {}", s_.seed));
+    w_.line("workStream    = 1");
+    w_.line("arrivalStream = 2");
+    w_.close(")");
     w_.blank();
-    if (uses_exp()) {
-      w_.comment("expRand returns an exponentially distributed number with mean 1.");
-      w_.open("func expRand() float64 {");
-      w_.line("rng.Lock()");
-      w_.line("defer rng.Unlock()");
-      w_.line("return rng.ExpFloat64()");
-      w_.close();
-      w_.blank();
-    }
-    if (uses_uniform()) {
-      w_.comment("uniformRand returns a number in [0, 1).");
-      w_.open("func uniformRand() float64 {");
-      w_.line("rng.Lock()");
-      w_.line("defer rng.Unlock()");
-      w_.line("return rng.Float64()");
-      w_.close();
-      w_.blank();
-    }
+    w_.comment(
+        "draw returns job j's number in [0, 1) of a stream: the first output of xoshiro256** "
+        "seeded through splitmix64 (by Blackman and Vigna), which needs only the second of "
+        "its four state words.");
+    w_.open("func draw(stream, j int) float64 {");
+    w_.line("x := uint64(seed) ^ uint64(stream)<<56 ^ uint64(j)*0xd1b54a32d192ed03");
+    w_.line("var z uint64");
+    w_.open("for i := 0; i < 2; i++ {");
+    w_.line("x += 0x9e3779b97f4a7c15");
+    w_.line("z = (x ^ x>>30) * 0xbf58476d1ce4e5b9");
+    w_.line("z = (z ^ z>>27) * 0x94d049bb133111eb");
+    w_.line("z ^= z >> 31");
+    w_.close();
+    w_.line("return float64(bits.RotateLeft64(z*5, 7)*9>>11) * 0x1p-53");
+    w_.close();
+    w_.blank();
+  }
+
+  // CPU-bound work as a fixed amount of computation, so that sharing a CPU lengthens it.
+  void compute_funcs() {
+    w_.comment(
+        "compute keeps a CPU busy with the computation that takes d on an idle CPU of this "
+        "machine: a fixed amount of work, so jobs that share a CPU (more of them than "
+        "GOMAXPROCS) take longer, as in Poolscope's simulator.");
+    w_.open("func compute(d time.Duration) {");
+    w_.line("spin(int64(float64(d) * turnsPerNs))");
+    w_.close();
+    w_.blank();
+    w_.comment("spin turns a loop n times; the result is kept so the compiler keeps the loop.");
+    w_.open("func spin(n int64) {");
+    w_.line("x := uint64(n)");
+    w_.open("for i := int64(0); i < n; i++ {");
+    w_.line("x = x*6364136223846793005 + 1442695040888963407");
+    w_.close();
+    w_.line("spun.Add(x)");
+    w_.close();
+    w_.blank();
+    w_.line("var spun atomic.Uint64");
+    w_.blank();
+    w_.comment("turnsPerNs is how fast spin turns on this machine (stats.begin measures it).");
+    w_.line("var turnsPerNs float64");
+    w_.blank();
+    w_.comment(
+        "calibrate measures it: the fastest of 20 short rounds, so that a round slowed down "
+        "by another process does not count.");
+    w_.open("func calibrate() float64 {");
+    w_.line("best := 0.0");
+    w_.open("for round := 0; round < 20; round++ {");
+    w_.line("start := time.Now()");
+    w_.line("spin(1 << 20)");
+    w_.open("if r := float64(1<<20) / float64(time.Since(start)); r > best {");
+    w_.line("best = r");
+    w_.close();
+    w_.close();
+    w_.line("return best");
+    w_.close();
+    w_.blank();
   }
 
   void errgroup_type();
@@ -926,7 +1009,7 @@ constexpr std::string_view kStats =
 // stats: measurements for Poolscope, which compares this run with its simulator.
 // Not part of the lesson: the program behaves the same without them.
 
-var stats = runStats{start: time.Now()}
+var stats runStats
 
 type runStats struct {
 	start         time.Time
@@ -942,6 +1025,11 @@ type runStats struct {
 	failed        atomic.Int64
 	mu            sync.Mutex
 	err           string
+}
+
+// begin starts the run's clock.
+func (s *runStats) begin() {
+	s.start = time.Now()
 }
 
 // sent counts a job handed over (sent on jobs, or started).
@@ -1044,6 +1132,12 @@ func (s *runStats) report() {
 
 void Exporter::stats_section() {
   std::string text(kStats);
+  if (computes()) {
+    // Measured in main, not at init: all programs of a parity batch share one binary,
+    // whose start runs every package's init.
+    const std::string clock = "\ts.start = time.Now()";
+    text.insert(text.find(clock), "\tturnsPerNs = calibrate()\n");
+  }
   if (mode() == Mode::Errgroup) {
     // Errgroup jobs can fail or be cancelled mid-work: only successes count as done, and
     // they are the results main reads after Wait.
@@ -1064,6 +1158,14 @@ void Exporter::stats_section() {
 //-----------------------------------------------------------------------------
 // [SECTION] export_go
 //-----------------------------------------------------------------------------
+
+std::vector<std::string> go_timing_notes(const Scenario& s) {
+  std::vector<std::string> notes;
+  for (std::string note : {work_timing_note(s), arrival_timing_note(s)}) {
+    if (!note.empty()) notes.push_back(std::move(note));
+  }
+  return notes;
+}
 
 GoProgram export_go(const Scenario& s) {
   if (const auto problems = validate(s); !problems.empty()) {

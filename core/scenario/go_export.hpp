@@ -48,6 +48,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/scenario/scenario.hpp"
 
@@ -153,6 +154,16 @@ struct GoProgram {
   // The text of a 1-based line without its indentation, "" when out of range.
   std::string_view line_text(int line_number) const noexcept;
 };
+
+// Go's timers fire no sooner than about this long after they are set (measured with
+// go1.19 on Linux: time.Sleep(10 * time.Microsecond) sleeps 0.6 to 0.8 ms), so a shorter
+// wait takes longer in real Go than in the simulator.
+inline constexpr double kGoTimerResolutionMs = 1.0;
+
+// One sentence for each of the scenario's waits that real Go cannot show at their length
+// (I/O work or arrival gaps below kGoTimerResolutionMs), empty when there is none. The
+// listing carries them as comments on the function that waits; the app shows them.
+std::vector<std::string> go_timing_notes(const Scenario& s);
 
 // The Go program of `s`. Precondition: validate(s) is empty; throws
 // std::invalid_argument with the problems otherwise.

@@ -128,9 +128,11 @@ const auto kKeys = std::to_array<KeySpec>({
         "main returns right after sending. Not used in errgroup mode."),
     integer<&Scenario::pool, &PoolSettings::collect_count>(
         "pool.collect_count", -1, 100'000'000, "results",
-        "How many results main receives before it returns: \"all\" = one per job, -1 "
+        "How many results main receives before it returns: \"all\" (or 0) = one per job, -1 "
         "(\"until_closed\") = range until results is closed, n = stop after n (collect "
-        "\"after_send\" and \"producer_goroutine\" only).",
+        "\"after_send\" and \"producer_goroutine\" only). With \"wait_then_range\" and "
+        "\"closer_goroutine\" main always ranges until results is closed: \"all\" and -1 "
+        "mean the same there, and a number is refused.",
         kCollectCountAliases),
     integer<&Scenario::pool, &PoolSettings::workers>(
         "pool.workers", 1, 10'000, "goroutines",

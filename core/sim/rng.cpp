@@ -61,4 +61,9 @@ double Rng::exponential(double mean) noexcept {
   return -mean * std::log(1.0 - uniform());
 }
 
+double keyed_uniform(std::uint64_t seed, std::uint64_t stream, std::uint64_t key) noexcept {
+  Rng rng(seed ^ (stream << 56) ^ (key * 0xd1b54a32d192ed03ULL));
+  return rng.uniform();
+}
+
 }  // namespace poolscope::sim

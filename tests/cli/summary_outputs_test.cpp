@@ -80,7 +80,7 @@ TEST_CASE("Summary outputs: the JSON and the sweep CSV are written exactly so") 
   const auto run = run_cli("run --json --preset errgroup-limit");
   REQUIRE(run.exit_code == 0);
   CHECK(run.out ==
-        R"({"cancelled":2,"completed_ok":3,"error":"job 4 failed","event_hash":"2dbfc86bb7a1162d",)"
+        R"({"cancelled":2,"completed_ok":3,"error":"job 4 failed","event_hash":"0824fa2eee4c3347",)"
         R"("events":169,"failed":1,"jobs_done":3,"jobs_sent":10,"latency_p50_ms":1000.0,)"
         R"("latency_p99_ms":1000.0,"leaked":0,"max_blocked_senders":0,"max_concurrent":3,)"
         R"("max_queue_depth":0,"outcome":"completed","peak_goroutines":4,)"

@@ -112,11 +112,12 @@ TEST_CASE("Lessons: --play stops every lesson exactly at its first paused moment
       {"results-deadlock", "step=2 t=", 0},
       {"size-to-bottleneck", "step=1 t=0.050000 paused=1 ", 6},
       {"errgroup-limit", "step=1 t=0.500000 paused=1 goroutines=4 ", 0},
-      {"queueing", "step=1 t=5.000000 paused=1 ", 0},
+      {"queueing", "step=1 t=10.000000 paused=1 ", 0},
   };
   for (const Case& c : cases) {
     CAPTURE(c.preset);
-    const std::string fast = run_frames(std::string("play50-") + c.preset, 12,
+    // 20 frames of 1/60 s at 50x cross 16 s of the run: past every first pause.
+    const std::string fast = run_frames(std::string("play50-") + c.preset, 20,
                                         std::string("--preset ") + c.preset + " --play --speed 50");
     CHECK(has(fast, c.state));
     CHECK(has(fast, "paused=1 "));
@@ -180,7 +181,7 @@ std::vector<Box> boxes(const std::string& output, const std::string& name) {
 }  // namespace
 
 TEST_CASE("Code view: Right and Left arrows step on and back, and the line just run is marked") {
-  // backpressure at 2.5 s, folded listing: the workers sleep in work on main.go's line 57.
+  // backpressure at 2.5 s, folded listing: the workers sleep in work on main.go's line 58.
   const std::string args = "--preset backpressure --at 2.5";
   const std::string still = run_keys("code-still", args);
   CHECK(boxes(still, "code-just-run").empty());  // nothing stepped yet
@@ -188,10 +189,10 @@ TEST_CASE("Code view: Right and Left arrows step on and back, and the line just 
   CHECK(has(stepped, " t=2.600000 "));
   const auto just = boxes(stepped, "code-just-run");
   REQUIRE(just.size() == 1);
-  CHECK(just[0].text == "57");
+  CHECK(just[0].text == "58");
   const auto markers = boxes(stepped, "marker");
   REQUIRE(!markers.empty());
-  CHECK(markers[0].text == "57");  // main.go's number, though the measurements are hidden
+  CHECK(markers[0].text == "58");  // main.go's number, though the measurements are hidden
   // The chip counting goroutines out of view has a strip of its own, off the listing.
   const auto listing = boxes(stepped, "code-listing");
   REQUIRE(listing.size() == 1);

@@ -346,7 +346,7 @@ TEST_CASE(
   for (const LessonCase c : {LessonCase{"hello-pool", 0.5}, LessonCase{"backpressure", 2.5},
                              LessonCase{"forgot-close", 0.5}, LessonCase{"results-deadlock", 0.35},
                              LessonCase{"size-to-bottleneck", 0.05},
-                             LessonCase{"errgroup-limit", 0.5}, LessonCase{"queueing", 5.0}}) {
+                             LessonCase{"errgroup-limit", 0.5}, LessonCase{"queueing", 10.0}}) {
     CAPTURE(c.preset);
     const std::string json = test::output_path(std::string("projector-") + c.preset + ".json");
     std::remove(json.c_str());

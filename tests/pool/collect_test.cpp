@@ -130,3 +130,20 @@ TEST_CASE("Pool.Collect: an endless load stops sending at its deadline") {
   CHECK(s.results == 20);
   CHECK(s.leaked == 0);
 }
+
+TEST_CASE("Pool.Collect: ranging strategies take \"all\" (0) and -1 alike, and refuse a count") {
+  // main ranges until results is closed whatever the count: "all" and -1 give the same
+  // run, and a number, which the range would ignore, is an error rather than a no-op.
+  for (const std::string collect : {"wait_then_range", "closer_goroutine"}) {
+    CAPTURE(collect);
+    const auto all =
+        pool::run_to_end(preset("hello-pool", {"pool.collect=" + collect, "pool.collect_count=0"}));
+    const auto until_closed = pool::run_to_end(
+        preset("hello-pool", {"pool.collect=" + collect, "pool.collect_count=-1"}));
+    CHECK(all.results == 5);
+    CHECK(all.event_hash == until_closed.event_hash);
+    scenario::Scenario s = preset("hello-pool", {"pool.collect=" + collect});
+    CHECK_FALSE(
+        scenario::apply_overrides(s, std::vector<std::string>{"pool.collect_count=3"}).ok());
+  }
+}

@@ -71,7 +71,7 @@ void add_preset_cases(std::vector<Case>& all) {
   {
     Case c =
         make("queueing", "queueing", {"load.duration_s=0.5", "work.mean_ms=10", "load.rate=200"});
-    c.figures_exact = false;  // Poisson arrivals from each side's own random numbers
+    c.figures_exact = false;  // endless: how many jobs arrive by the deadline is timing
     all.push_back(c);
   }
 }
@@ -284,15 +284,16 @@ TEST_CASE("Pool.GoParity: the simulator and the Go runtime agree on every preset
     // The end is main's return: Go's sleeps only ever last longer than asked, so its
     // clock reads at least the simulator's, and not much more (on a busy machine, up to
     // twice as much). Where the simulator ran on long after main returned, Go's clock
-    // must stop nearer main's return than that later end. CPU-bound work runs on Go's
-    // wall clock whatever share of the processors it gets, and Poisson arrivals differ:
-    // no bound there.
+    // must stop nearer main's return than that later end. CPU-bound work is an amount of
+    // computation calibrated on this machine, so the lower bound holds for it too; other
+    // processes on the machine stretch it more than they stretch sleeps.
     const double program_end_ms = static_cast<double>(sim_run.program_end()) / 1e6;
     const double run_end_ms = static_cast<double>(report.time) / 1e6;
     CHECK(sim.virtual_ms == doctest::Approx(program_end_ms));
-    if (c.figures_exact && s.work.kind == scenario::WorkKind::Io) {
+    if (c.figures_exact) {
+      const bool cpu = s.work.kind == scenario::WorkKind::Cpu;
       CHECK(go.elapsed_ms >= sim.virtual_ms - 0.01);
-      CHECK(go.elapsed_ms <= 2 * sim.virtual_ms + 100);
+      CHECK(go.elapsed_ms <= (cpu ? 5 : 2) * sim.virtual_ms + 100);
       if (run_end_ms - program_end_ms >= 200) {
         CHECK(go.elapsed_ms < (program_end_ms + run_end_ms) / 2);
       }

@@ -24,9 +24,9 @@ bool starts_with_any(std::string_view text, const std::vector<std::string_view>&
 // What each role may be on, as the start of the line's text.
 const std::map<std::string, std::vector<std::string_view>>& allowed() {
   static const std::vector<std::string_view> arrive{"time.Sleep(", "arrive(j)"};
-  static const std::vector<std::string_view> work{
-      "func work(", "func process(", "time.Sleep(", "for start := time.Now()",
-      "select {",   "return 0, ",    "d := ",       "case <-"};
+  static const std::vector<std::string_view> work{"func work(", "func process(", "time.Sleep(",
+                                                  "compute(",   "select {",      "return 0, ",
+                                                  "d := ",      "case <-"};
   static const std::map<std::string, std::vector<std::string_view>> roles = [] {
     std::map<std::string, std::vector<std::string_view>> r;
     r["main"] = {"runtime.GOMAXPROCS(",

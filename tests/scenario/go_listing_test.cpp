@@ -88,10 +88,10 @@ const std::map<Anchor, std::vector<std::string_view>>& anchor_snippets() {
       {Anchor::CloserWait, {"wg.Wait()"}},
       {Anchor::CloserClose, {"close(results)"}},
       {Anchor::WorkFunc, {"func work(j int) {", "func process(ctx context.Context, j int)"}},
-      {Anchor::WorkSleep, {"time.Sleep(", "for start := time.Now();", "select {"}},
+      {Anchor::WorkSleep, {"time.Sleep(", "compute(", "select {"}},
       {Anchor::WorkFail, {"return 0, fmt.Errorf(\"job %d failed\", j)"}},
       {Anchor::WorkCancelled, {"return 0, ctx.Err()"}},
-      {Anchor::WorkFailWait, {"time.Sleep(d / 2)", "time.Since(start) < d/2; {"}},
+      {Anchor::WorkFailWait, {"time.Sleep(d / 2)", "compute(d / 2)"}},
       {Anchor::WorkEnd, {"}"}},
       {Anchor::ArriveFunc, {"func arrive(j int) {"}},
       {Anchor::ArriveSleep, {"time.Sleep("}},
@@ -248,15 +248,20 @@ TEST_CASE("Go listing: the listing follows the settings") {
   s.load.requests = 3;
   src = export_go(s).source;
   CHECK(contains(src, "runtime.GOMAXPROCS(2)"));
-  CHECK(contains(src, "for start := time.Now(); time.Since(start) < 20*time.Millisecond; {"));
+  // CPU-bound work is an amount of computation, not a wall-clock loop: sharing a CPU
+  // lengthens it in Go as in the simulator.
+  CHECK(contains(src, "\tcompute(20 * time.Millisecond)\n"));
+  CHECK(contains(src, "\tturnsPerNs = calibrate()\n\ts.start = time.Now()"));
+  CHECK_FALSE(contains(src, "time.Since(start) <"));
   CHECK(contains(src, "for r := 1; r <= 3; r++ {\n\t\thandle()\n\t}"));
 
   s.load.rate = 4;
   s.load.arrival = Arrival::Poisson;
   s.seed = 77;
   src = export_go(s).source;
-  CHECK(contains(src, "time.Sleep(time.Duration(expRand() * float64(250*time.Millisecond)))"));
-  CHECK(contains(src, "rand.New(rand.NewSource(77))"));
+  CHECK(contains(src, "time.Sleep(exponential(250*time.Millisecond, draw(arrivalStream, j)))"));
+  CHECK(contains(src, "seed          = 77\n"));
+  CHECK_FALSE(contains(src, "math/rand"));
 }
 
 TEST_CASE("Go listing: errgroup mode writes out the Group type and SetLimit") {
