@@ -110,12 +110,24 @@ AtomicFile::AtomicFile(const fs::path& target, Options options)
     : shown_(target), target_(follow_symlinks(target)) {
   struct stat existing = {};
   mode_t mode = 0666;  // less the umask, as for any new file
-  if (::stat(target_.c_str(), &existing) == 0) {
-    target_existed_ = true;
+  // stat() through the kernel, which also knows /proc's links (/dev/stdout to a pipe).
+  if (::stat(shown_.c_str(), &existing) == 0) {
     if (S_ISDIR(existing.st_mode)) {
       fail(EISDIR);
       return;
     }
+    if (!S_ISREG(existing.st_mode)) {
+      // A pipe or a device (/dev/stdout, /dev/null): nothing to keep whole, and nothing
+      // may be renamed over it. Written in place.
+      if (options.keep_extension) {
+        fail(EINVAL);
+        return;
+      }
+      fd_ = ::open(shown_.c_str(), O_WRONLY | O_CLOEXEC);
+      if (fd_ < 0) fail(errno);
+      return;
+    }
+    target_existed_ = true;
     mode = existing.st_mode & 07777;
   }
   const fs::path dir = folder_of(target_);
@@ -176,7 +188,7 @@ std::string AtomicFile::commit() {
     return error_;
   }
   if (!flush()) return error_;
-  if (::fsync(fd_) != 0) {
+  if (!temp_.empty() && ::fsync(fd_) != 0) {
     fail(errno);
     return error_;
   }
@@ -186,6 +198,7 @@ std::string AtomicFile::commit() {
     fail(errno);
     return error_;
   }
+  if (temp_.empty()) return "";  // a pipe or a device, written in place
   if (std::rename(temp_.c_str(), target_.c_str()) != 0) {
     fail(errno);
     return error_;

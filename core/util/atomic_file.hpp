@@ -13,7 +13,8 @@
 //   name). On failure the temporary is removed.
 // - The target, when it exists, gives the new file its permission bits (owner and group
 //   are the writer's). A target that is a symlink is followed: the file it points to is
-//   replaced and the link stays a link.
+//   replaced and the link stays a link. A target that is a pipe or a device
+//   (/dev/stdout, /dev/null) is written in place: nothing is renamed over it.
 // - Messages name the target and the reason: "cannot write out.csv: No space left on
 //   device; the old file is unchanged" ("... nothing was written" when there was none).
 // - For tests: with the environment variable POOLSCOPE_FAIL_WRITES_AFTER=N, a write that

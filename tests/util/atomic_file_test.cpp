@@ -1,15 +1,16 @@
 // write_file_atomically: the file is the old one or the whole new one, never a part.
 #include <doctest/doctest.h>
 
-#include <stdlib.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "core/util/atomic_file.hpp"
+#include "tests/support/disk_full.hpp"
 
 namespace fs = std::filesystem;
 using poolscope::util::write_file_atomically;
@@ -58,16 +59,7 @@ TEST_CASE("Atomic file: a folder that cannot hold it gives a message and leaves 
 }
 
 namespace {
-// Makes writes past `bytes` fail with ENOSPC while it lives, as a full disk does.
-class DiskFullAfter {
- public:
-  explicit DiskFullAfter(std::size_t bytes) {
-    ::setenv("POOLSCOPE_FAIL_WRITES_AFTER", std::to_string(bytes).c_str(), 1);
-  }
-  ~DiskFullAfter() { ::unsetenv("POOLSCOPE_FAIL_WRITES_AFTER"); }
-  DiskFullAfter(const DiskFullAfter&) = delete;
-  DiskFullAfter& operator=(const DiskFullAfter&) = delete;
-};
+using poolscope::test::DiskFullAfter;
 
 std::size_t entries(const fs::path& dir) {
   return static_cast<std::size_t>(
@@ -97,7 +89,7 @@ TEST_CASE("Atomic file: a full disk leaves the old file whole, says so, and leav
   CHECK(entries(dir) == 1);
 }
 
-TEST_CASE("Atomic file: streamed chunks appear only at commit; without commit nothing changes") {
+TEST_CASE("Atomic file: streamed chunks appear only at commit, without commit nothing changes") {
   const fs::path dir = scratch("atomic_stream");
   REQUIRE(write_file_atomically(dir / "events.jsonl", "old\n").empty());
   {
@@ -172,4 +164,30 @@ TEST_CASE("Atomic file: a private temporary is new, 0600 and never a planted fil
   CHECK(fs::status(a).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
   fs::remove(a);
   fs::remove(b);
+}
+
+TEST_CASE("Atomic file: a device is written in place, never replaced") {
+  CHECK(write_file_atomically("/dev/null", "into the void").empty());
+  CHECK(fs::is_character_file("/dev/null"));
+  poolscope::util::AtomicFile full("/dev/full");  // a device that is always full
+  full.write(std::string(100'000, 'x'));
+  CHECK(full.commit() == "cannot write /dev/full: No space left on device");
+  CHECK(fs::is_character_file("/dev/full"));
+}
+
+TEST_CASE("Atomic file: /dev/stdout, a link to a pipe, is written in place") {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  const int saved = ::dup(STDOUT_FILENO);
+  ::dup2(fds[1], STDOUT_FILENO);
+  const std::string failure = write_file_atomically("/dev/stdout", "through the pipe");
+  ::dup2(saved, STDOUT_FILENO);
+  ::close(saved);
+  ::close(fds[1]);
+  char buffer[64] = {};
+  const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+  ::close(fds[0]);
+  CHECK(failure.empty());
+  CHECK(std::string(buffer, static_cast<std::size_t>(std::max<ssize_t>(n, 0))) ==
+        "through the pipe");
 }
