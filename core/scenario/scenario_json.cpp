@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/scenario/keys.hpp"
+#include "core/util/atomic_file.hpp"
 
 namespace poolscope::scenario {
 
@@ -170,11 +171,19 @@ std::string save_scenario(const Scenario& s) {
 }
 
 Status save_scenario_file(const Scenario& s, const std::filesystem::path& path) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return error_at("", fmt::format("{}: cannot write the scenario file", path.string()));
-  out << save_scenario(s);
-  out.flush();
-  if (!out) return error_at("", fmt::format("{}: writing the scenario failed", path.string()));
+  // The text is made whole before the file is touched: a value JSON cannot hold (text
+  // that is not UTF-8) is a message, and the old file stays as it was.
+  std::string text;
+  try {
+    text = save_scenario(s);
+  } catch (const json::type_error&) {
+    return error_at("", fmt::format("cannot save {}: a text of the scenario (its title or "
+                                    "summary) is not valid UTF-8; the file is unchanged",
+                                    path.string()));
+  }
+  if (std::string failure = util::write_file_atomically(path, text); !failure.empty()) {
+    return error_at("", std::move(failure));
+  }
   return Done{};
 }
 

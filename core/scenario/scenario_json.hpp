@@ -39,7 +39,9 @@ Result<Scenario> load_scenario_file(const std::filesystem::path& path);
 // Every key, grouped and in table order, indented by 2 spaces, ending with a newline.
 std::string save_scenario(const Scenario& s);
 
-// Writes save_scenario(s) to `path` (replacing it).
+// Writes save_scenario(s) to `path` through util::write_file_atomically: the old file is
+// replaced whole or left as it was; a scenario JSON cannot hold (text that is not UTF-8)
+// is an error and touches nothing.
 Status save_scenario_file(const Scenario& s, const std::filesystem::path& path);
 
 // Applies one `KEY=VALUE` (e.g. "pool.workers=5", "pool.mode=errgroup",
