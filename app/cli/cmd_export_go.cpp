@@ -1,9 +1,8 @@
 #include <fmt/core.h>
 
-#include <fstream>
-
 #include "app/cli/commands.hpp"
 #include "core/scenario/go_export.hpp"
+#include "core/util/atomic_file.hpp"
 
 namespace poolscope::cli {
 
@@ -21,11 +20,9 @@ int export_command(const ExportArgs& args) {
     fmt::print("{}", program.source);
     return kExitOk;
   }
-  std::ofstream out(args.output, std::ios::binary);
-  out << program.source;
-  out.close();
-  if (!out) {
-    fmt::print(stderr, "poolscope-cli: cannot write {}\n", args.output);
+  if (const std::string failure = util::write_file_atomically(args.output, program.source);
+      !failure.empty()) {
+    fmt::print(stderr, "poolscope-cli: {}\n", failure);
     return kExitFailure;
   }
   return kExitOk;
@@ -37,7 +34,8 @@ CommandRunner add_export_go_command(CLI::App& app) {
       "export-go", "Write the scenario as a complete Go program (standard library only)");
   auto args = std::make_shared<ExportArgs>();
   args->scenario.add_to(*cmd);
-  cmd->add_option("-o,--output", args->output, "Write to this file instead of stdout");
+  cmd->add_option("-o,--output", args->output, "Write to this file instead of stdout")
+      ->check(non_empty());
   cmd->footer("Run the result with: go run main.go  (its last line is a JSON summary)");
   return [args] { return export_command(*args); };
 }

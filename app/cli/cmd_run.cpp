@@ -22,7 +22,7 @@ int run_command(const RunArgs& args) {
   if (!args.events_path.empty()) {
     events = std::make_unique<JsonlSink>(args.events_path);
     if (!events->ok()) {
-      fmt::print(stderr, "poolscope-cli: cannot write the event log {}\n", args.events_path);
+      fmt::print(stderr, "poolscope-cli: {}\n", events->error());
       return kExitFailure;
     }
   }
@@ -31,8 +31,7 @@ int run_command(const RunArgs& args) {
   run.run();
   const pool::Summary summary = run.summary();
   if (events && !events->close()) {
-    fmt::print(stderr, "poolscope-cli: writing the event log {} failed (disk full?)\n",
-               args.events_path);
+    fmt::print(stderr, "poolscope-cli: {}\n", events->error());
     return kExitFailure;
   }
   if (args.json) {
@@ -48,7 +47,8 @@ CommandRunner add_run_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("run", "Run a scenario to its end and print what happened");
   auto args = std::make_shared<RunArgs>();
   args->scenario.add_to(*cmd);
-  cmd->add_option("--events", args->events_path, "Write every event to this file, as JSON lines");
+  cmd->add_option("--events", args->events_path, "Write every event to this file, as JSON lines")
+      ->check(non_empty());
   cmd->add_flag("--json", args->json, "Print the summary as one JSON object");
   cmd->footer(
       "Exit code 0 whenever the simulation ran, whatever its outcome (deadlock and panic are "

@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <optional>
 #include <type_traits>
 #include <variant>
 
@@ -20,10 +23,26 @@ struct SweepArgs {
 
 constexpr int kMaxRows = 1000;
 
+// A finite number, the whole text: "nan" and "inf" are not.
 bool parse_number(std::string_view text, double& out) {
   const auto* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, out);
+  return ec == std::errc() && ptr == end && std::isfinite(out);
+}
+
+bool parse_whole(std::string_view text, std::int64_t& out) {
+  const auto* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, out);
   return ec == std::errc() && ptr == end;
+}
+
+// The same range in int64 when FROM, TO and STEP are all whole numbers.
+std::optional<pool::WholeRange> whole_range(const std::string& from, const std::string& to,
+                                            const std::string& step) {
+  pool::WholeRange w;
+  if (!parse_whole(from, w.from) || !parse_whole(to, w.to)) return std::nullopt;
+  if (!step.empty() && !parse_whole(step, w.step)) return std::nullopt;
+  return w;
 }
 
 // KEY=FROM..TO or KEY=FROM..TO:STEP
@@ -37,6 +56,10 @@ scenario::Result<pool::SweepRange> parse_range(const std::string& text) {
   const auto eq = text.find('=');
   const auto dots = text.find("..");
   if (eq == std::string::npos || dots == std::string::npos || dots < eq) return fail("malformed");
+  // "1...3" would read as 1 to .3, "1..2..3" as 1 to "2..3": say so rather than guess.
+  if (text.find("..", dots + 2) != std::string::npos || text.compare(dots + 2, 1, ".") == 0) {
+    return fail("more than two dots between FROM and TO");
+  }
   pool::SweepRange r;
   r.key = text.substr(0, eq);
   const std::string from = text.substr(eq + 1, dots - eq - 1);
@@ -47,10 +70,13 @@ scenario::Result<pool::SweepRange> parse_range(const std::string& text) {
     to = to.substr(0, colon);
   }
   if (!parse_number(from, r.from) || !parse_number(to, r.to))
-    return fail("FROM and TO must be numbers");
-  if (!step.empty() && !parse_number(step, r.step)) return fail("STEP must be a number");
+    return fail("FROM and TO must be finite numbers");
+  if (!step.empty() && !parse_number(step, r.step)) return fail("STEP must be a finite number");
+  r.whole = whole_range(from, to, step);
   if (!(r.step > 0)) return fail("STEP must be positive");
-  if (r.to < r.from) return fail("TO is smaller than FROM");
+  if (r.to < r.from || (r.whole && r.whole->to < r.whole->from)) {
+    return fail("TO is smaller than FROM");
+  }
   if ((r.to - r.from) / r.step + 1 > kMaxRows)
     return fail(fmt::format("more than {} values", kMaxRows));
   return r;
@@ -76,7 +102,7 @@ std::string cell(const pool::SummaryValue& value) {
 std::vector<std::vector<std::string>> table_rows(const std::vector<pool::SweepPoint>& points) {
   std::vector<std::vector<std::string>> rows;
   for (const pool::SweepPoint& p : points) {
-    std::vector<std::string> row{pool::sweep_value_text(p.value)};
+    std::vector<std::string> row{p.text};
     for (const pool::SummaryField& field : pool::summary_fields()) {
       if (field.sweep) row.push_back(cell(field.get(p.summary)));
     }
@@ -123,7 +149,7 @@ int sweep_command(const SweepArgs& args) {
   if (result.end == pool::SweepEnd::BadValue) return report_bad_input(result.error);
   if (result.end == pool::SweepEnd::RunFailed) {
     fmt::print(stderr, "poolscope-cli: the run with {}={} failed: {}\n", r.key,
-               pool::sweep_value_text(pool::sweep_values(r)[result.points.size()]), result.error);
+               pool::sweep_texts(r)[result.points.size()], result.error);
     return kExitFailure;
   }
   const auto rows = table_rows(result.points);
@@ -146,7 +172,7 @@ CommandRunner add_sweep_command(CLI::App& app) {
   cmd->add_option("--vary", args->vary, "The setting and its values, e.g. pool.workers=1..30")
       ->type_name("KEY=FROM..TO[:STEP]")
       ->required();
-  cmd->add_option("--csv", args->csv, "Also write the table to this CSV file");
+  cmd->add_option("--csv", args->csv, "Also write the table to this CSV file")->check(non_empty());
   cmd->footer("Example: poolscope-cli sweep --preset size-to-bottleneck --vary pool.workers=1..30");
   return [args] { return sweep_command(*args); };
 }

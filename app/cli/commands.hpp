@@ -28,12 +28,21 @@ struct ScenarioArgs {
   std::string preset;
   std::string file;
   std::vector<std::string> sets;
-  std::optional<std::uint64_t> seed;
+  // Signed, so that "--seed -1" is reported as -1 (out of range), not as 2^64 - 1.
+  std::optional<std::int64_t> seed;
 
   void add_to(CLI::App& command, bool required = true);
   // The scenario these options describe, or every problem with them.
   scenario::Result<scenario::Scenario> resolve() const;
 };
+
+// For a file or name option: an empty value (`--events ""`) is bad input, not "none".
+inline CLI::Validator non_empty() {
+  return {[](std::string& text) -> std::string {
+            return text.empty() ? std::string("the value is empty; give a name") : "";
+          },
+          "", "non-empty"};
+}
 
 // Prints each message as "poolscope-cli: <message>" on stderr; returns kExitBadInput.
 int report_bad_input(const std::string& messages);

@@ -6,16 +6,14 @@
 
 namespace poolscope::cli {
 
-JsonlSink::JsonlSink(const std::string& path) : file_(std::fopen(path.c_str(), "w")) {}
-
-JsonlSink::~JsonlSink() { close(); }
+JsonlSink::JsonlSink(const std::string& path) : file_(path) {}
 
 bool JsonlSink::close() {
-  if (file_ != nullptr) {
-    if (std::fclose(file_) != 0) failed_ = true;
-    file_ = nullptr;
+  if (!closed_) {
+    closed_ = true;
+    if (file_.ok()) (void)file_.commit();
   }
-  return !failed_;
+  return file_.ok();
 }
 
 void JsonlSink::set_strings(const trace::StringTable* strings) {
@@ -25,7 +23,7 @@ void JsonlSink::set_strings(const trace::StringTable* strings) {
 }
 
 void JsonlSink::on_event(const trace::Event& e) {
-  if (file_ == nullptr) return;
+  if (closed_ || !file_.ok()) return;
   if (strings_ == nullptr) {
     pending_.push_back(e);
   } else {
@@ -49,7 +47,7 @@ void JsonlSink::write(const trace::Event& e) {
       "\"object\":{},\"value\":{},\"aux\":{},\"detail\":{}}}\n",
       e.seq, e.time, trace::to_string(e.kind), e.goroutine, nlohmann::json(name).dump(), e.line,
       e.object, e.value, e.aux, e.detail);
-  if (std::fwrite(line.data(), 1, line.size(), file_) != line.size()) failed_ = true;
+  file_.write(line);
 }
 
 }  // namespace poolscope::cli

@@ -9,9 +9,9 @@ namespace poolscope::cli {
 
 void ScenarioArgs::add_to(CLI::App& command, bool required) {
   auto* group = command.add_option_group("scenario", "Which scenario to use");
-  auto* p =
-      group->add_option("--preset", preset, "A lesson preset id (see: poolscope-cli presets)");
-  auto* f = group->add_option("--scenario", file, "A scenario file (JSON)");
+  auto* p = group->add_option("--preset", preset, "A lesson preset id (see: poolscope-cli presets)")
+                ->check(non_empty());
+  auto* f = group->add_option("--scenario", file, "A scenario file (JSON)")->check(non_empty());
   p->excludes(f);
   if (required) group->require_option(1);
   command.add_option("--set", sets, "Override a setting, e.g. --set pool.workers=5 (repeatable)")

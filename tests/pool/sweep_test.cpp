@@ -2,6 +2,9 @@
 // and the GUI's sizing curve.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <limits>
+#include <string>
 #include <vector>
 
 #include "core/pool/sweep.hpp"
@@ -20,6 +23,25 @@ TEST_CASE("Sweep: values run from FROM to TO inclusive, whole numbers written ba
   CHECK(pool::sweep_value_text(5) == "5");
   CHECK(pool::sweep_value_text(12.5) == "12.5");
   CHECK(pool::sweep_value_text(0) == "0");
+}
+
+TEST_CASE("Sweep: bounds that are not finite give no values, whole ranges are exact int64") {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  CHECK(pool::sweep_values({"k", nan, 3, 1}).empty());
+  CHECK(pool::sweep_values({"k", 1, nan, 1}).empty());
+  CHECK(pool::sweep_values({"k", 1, inf, 1}).empty());
+  CHECK(pool::sweep_values({"k", 1, 3, nan}).empty());
+  pool::SweepRange big{"seed", 9007199254740993.0, 9007199254740995.0, 1};
+  big.whole = pool::WholeRange{9007199254740993, 9007199254740995, 1};
+  CHECK(pool::sweep_texts(big) ==
+        std::vector<std::string>{"9007199254740993", "9007199254740994", "9007199254740995"});
+  // At the top of int64, without overflowing.
+  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+  pool::SweepRange top{"seed", 0, 0, 1};
+  top.whole = pool::WholeRange{kMax - 4, kMax, 3};
+  CHECK(pool::sweep_texts(top) ==
+        std::vector<std::string>{std::to_string(kMax - 4), std::to_string(kMax - 1)});
 }
 
 TEST_CASE("Sweep: five database connections cap throughput at five workers") {
