@@ -1,6 +1,8 @@
 // poolscope: the desktop app. Parses the command line and runs one mode
 // (modes/launch.hpp): the interactive app, --screenshot, --record or --bench-frames.
 #include <CLI/CLI.hpp>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <exception>
 #include <utility>
@@ -14,20 +16,46 @@
 using namespace poolscope::gui;
 
 namespace {
+// A number option's value must be finite: CLI::Range lets "nan" through (every comparison
+// with NaN is false), and NaN or infinity would freeze the clock or abort in ImGui.
+CLI::Validator finite_number() {
+  return {[](std::string& text) -> std::string {
+            double value = 0;
+            const char* end = text.data() + text.size();
+            const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+            const bool parsed = ec == std::errc() && ptr == end;
+            return parsed && !std::isfinite(value) ? text + " is not a finite number" : "";
+          },
+          "FINITE", "finite"};
+}
+
+// A file, folder or name option's value must not be empty: `--record ""` is an error,
+// not "no recording".
+CLI::Validator non_empty() {
+  return {[](std::string& text) -> std::string {
+            return text.empty() ? std::string("the value is empty; give a name") : "";
+          },
+          "", "non-empty"};
+}
+
 // Declares every option, each stored in `args`.
 void add_options(CLI::App& cli, CommandLine& args) {
-  cli.add_option("--size", args.size_text,
-                 "Window size in pixels, WIDTHxHEIGHT (default 1280x800)");
+  cli.add_option("--size", args.size_text, "Window size in pixels, WIDTHxHEIGHT (default 1280x800)")
+      ->check(non_empty());
   cli.add_option("--scale", args.scale, "UI scale, e.g. 2 for a projector")
+      ->check(finite_number())
       ->check(CLI::Range(0.5f, 4.0f));
   auto* screenshot_opt =
       cli.add_option("--screenshot", args.screenshot,
-                     "Render --frames frames, write the last one to this PNG file and exit");
+                     "Render --frames frames, write the last one to this PNG file and exit")
+          ->check(non_empty());
   cli.add_option("--frames", args.frames, "Frames to render before --screenshot (default 3)")
       ->check(CLI::Range(1, 100000));
   auto* preset_opt =
-      cli.add_option("--preset", args.preset, "Lesson preset to open (default hello-pool)");
+      cli.add_option("--preset", args.preset, "Lesson preset to open (default hello-pool)")
+          ->check(non_empty());
   cli.add_option("--scenario", args.scenario_file, "Scenario file (JSON) to open")
+      ->check(non_empty())
       ->excludes(preset_opt);
   cli.add_option("--set", args.overrides,
                  "Change a setting of the scenario, KEY=VALUE (repeatable)");
@@ -38,10 +66,13 @@ void add_options(CLI::App& cli, CommandLine& args) {
                "(X11) rather than from the frame drawn")
       ->needs(screenshot_opt);
   cli.add_option("--picture-report", args.picture_report,
-                 "With --screenshot: also write what the pool view drew, as JSON, to this file");
+                 "With --screenshot: also write what the pool view drew, as JSON, to this file")
+      ->check(non_empty())
+      ->needs(screenshot_opt);
   cli.add_option("--theme", args.theme, "dark, light or projector")
       ->check(CLI::IsMember({"dark", "light", "projector"}));
   cli.add_option("--at", args.at_s, "Start at this virtual time, in seconds (for screenshots)")
+      ->check(finite_number())
       ->check(CLI::Range(0.0, 86400.0));
   cli.add_flag("--play", args.play,
                "Start playing from the first frame (without it the app opens paused)");
@@ -50,13 +81,18 @@ void add_options(CLI::App& cli, CommandLine& args) {
                  "Render N frames of each benchmark case and print frame times, then exit")
       ->check(CLI::Range(1, 100000));
   cli.add_option("--speed", args.speed, "Virtual seconds per real (or video) second (default 1)")
+      ->check(finite_number())
       ->check(CLI::Range(Session::kMinSpeed, Session::kMaxSpeed));
-  auto* record_opt = cli.add_option(
-      "--record", args.record.out,
-      "Render a video off screen and exit: OUT.mp4 (H.264), OUT.gif, or a folder of PNG frames");
+  auto* record_opt =
+      cli.add_option(
+             "--record", args.record.out,
+             "Render a video off screen and exit: OUT.mp4 (H.264), OUT.gif, or a new or empty "
+             "folder for PNG frames")
+          ->check(non_empty());
   record_opt->excludes("--screenshot")->excludes("--bench-frames")->excludes("--paused");
   record_opt->needs(
       cli.add_option("--duration", args.record.duration_s, "Seconds of video to record")
+          ->check(finite_number())
           ->check(CLI::Range(0.0, 3600.0))
           ->needs(record_opt));
   cli.add_option("--fps", args.record.fps, "Video frames per second, 30 or 60 (default 30)")
@@ -79,7 +115,8 @@ void add_options(CLI::App& cli, CommandLine& args) {
   cli.add_flag("--stage", args.stage,
                "Stage mode for a projector: big counters, the pool and the narration (F5)");
   cli.add_option("--lessons", args.lessons_dir,
-                 "Folder of lesson files (default: the installed or source assets/lessons)");
+                 "Folder of lesson files (default: the installed or source assets/lessons)")
+      ->check(non_empty());
   cli.add_flag("--no-prefs", args.no_prefs, "Neither read nor save the preferences file");
   cli.add_flag("--layout-report", args.layout_report,
                "With --screenshot or --record: print where the last frame drew its panels and "
