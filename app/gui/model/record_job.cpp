@@ -1,8 +1,8 @@
 #include "app/gui/model/record_job.hpp"
 
-#include <unistd.h>
-
 #include <fmt/core.h>
+
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <csignal>
@@ -12,6 +12,7 @@
 
 #include "app/gui/model/record_options.hpp"
 #include "core/scenario/scenario_json.hpp"
+#include "core/util/atomic_file.hpp"
 
 namespace poolscope::gui {
 
@@ -21,12 +22,16 @@ std::unique_ptr<RecordJob> RecordJob::start(const RecordRequest& request, std::s
   std::unique_ptr<RecordJob> job(new RecordJob());
   job->out_ = request.out;
   std::error_code ec;
-  job->scenario_file_ =
-      (fs::temp_directory_path(ec) / fmt::format("poolscope-record-{}.json", getpid())).string();
-  if (auto saved = scenario::save_scenario_file(request.scenario, job->scenario_file_); !saved) {
-    error = saved.message();
+  // A new file under a random name (O_EXCL): nothing planted in $TMPDIR is followed.
+  std::string text;
+  try {
+    text = scenario::save_scenario(request.scenario);
+  } catch (const nlohmann::json::type_error&) {
+    error = "cannot record: a text of the scenario (its title or summary) is not valid UTF-8";
     return nullptr;
   }
+  job->scenario_file_ = util::write_private_temp("poolscope-record", ".json", text, error).string();
+  if (job->scenario_file_.empty()) return nullptr;
   // This program, by its /proc link: the child is the same build as the app.
   const std::string self = fs::read_symlink("/proc/self/exe", ec).string();
   if (ec) {
@@ -110,9 +115,9 @@ void RecordJob::finish(const ExitStatus& status) {
   const int code = status.exit_code();
   if (code == 0) {
     state_ = State::Done;
-  } else if (cancel_requested_ || code == kCancelled) {
+  } else if (cancel_requested_ || code == kCancelled || code == kTerminated) {
     state_ = State::Cancelled;
-    message_ = "Recording cancelled; nothing was kept.";
+    message_ = "Recording cancelled; nothing was written.";
   } else {
     state_ = State::Failed;
     if (message_.empty()) message_ = fmt::format("the recording stopped (exit code {})", code);

@@ -4,11 +4,12 @@
 // - the file written is exactly what the command line writes (same frames, same format);
 // - the app stays responsive: the child renders in its own hidden window;
 // - cancel is SIGTERM, which the recorder turns into a clean stop that removes the
-//   partial video (recorder.hpp).
+//   partial video, a temporary beside the target: a video already under that name is
+//   never touched (recorder.hpp).
 //
 // Contract:
-// - start() saves the scenario to a temporary file and spawns the child; on failure it
-//   returns null and fills `error`.
+// - start() saves the scenario to a new private temporary file (O_EXCL, a random name in
+//   $TMPDIR) and spawns the child; on failure it returns null and fills `error`.
 // - poll() once a frame: reads the child's progress lines and, when it has exited,
 //   its outcome. Never blocks.
 // - The destructor cancels a running child and waits for it.

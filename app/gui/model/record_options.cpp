@@ -39,6 +39,11 @@ std::string check_record_options(const RecordOptions& options, int width, int he
     return "--record: " + options.out +
            " is a file but not .mp4 or .gif; give a .mp4, a .gif or a folder for PNG frames";
   }
+  if (kind == RecordKind::PngFrames) {
+    if (std::string problem = frames_folder_problem(options.out); !problem.empty()) {
+      return "--record: " + problem;
+    }
+  }
   if (options.fps != 30 && options.fps != 60) {
     return fmt::format("--fps: {} is not allowed (allowed 30 or 60)", options.fps);
   }
@@ -54,6 +59,27 @@ std::string check_record_options(const RecordOptions& options, int width, int he
     return fmt::format("--duration: {:g} s is shorter than one frame", options.duration_s);
   }
   return "";
+}
+
+std::string frames_folder_problem(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return "";
+  const bool empty = fs::directory_iterator(dir, ec) == fs::directory_iterator();
+  if (ec) return fmt::format("cannot read the folder {}: {}", dir, ec.message());
+  if (empty) return "";
+  return fmt::format(
+      "the folder {} is not empty; PNG frames go to a new or empty folder, so that nothing "
+      "there is replaced or mixed in: give another folder name",
+      dir);
+}
+
+std::string unused_name(const std::string& stem, const std::string& extension) {
+  std::error_code ec;
+  std::string name = stem + extension;
+  for (int n = 2; fs::exists(fs::symlink_status(name, ec)) && n < 10'000; ++n) {
+    name = fmt::format("{}-{}{}", stem, n, extension);
+  }
+  return name;
 }
 
 float video_scale(int height) {

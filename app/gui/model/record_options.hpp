@@ -23,16 +23,26 @@ struct RecordOptions {
   bool mark_widgets = false;    // = false // for tests: widgets in #FF00FF (layout_report.hpp)
 };
 
-// Exit code of a recording stopped by SIGINT/SIGTERM (the shell's 128 + SIGINT).
+// Exit codes of a recording stopped by a signal, the shell's 128 + the signal's number:
+// SIGINT (Ctrl+C) and SIGTERM (the Record dialog's Cancel).
 inline constexpr int kCancelled = 130;
+inline constexpr int kTerminated = 143;
 
 // What OUT asks for, from its extension (case-insensitive).
 RecordKind record_kind(std::string_view out);
 
 // "" when the options can be recorded at `width` x `height`, or a one-line reason
 // meant for the user (exit code 2): e.g. H.264 needs even sizes, a GIF cannot play
-// 60 frames per second.
+// 60 frames per second, a folder for frames must be new or empty.
 std::string check_record_options(const RecordOptions& options, int width, int height);
+
+// "" when `dir` can take a recording's PNG frames (it is missing or empty), else why
+// not: a recording never deletes or mixes with what a folder holds.
+std::string frames_folder_problem(const std::string& dir);
+
+// `stem` + `extension` (e.g. "hello-pool" ".mp4") when no such file is there, else the
+// first of "stem-2.mp4", "stem-3.mp4", ... that is free: the Record dialog's proposal.
+std::string unused_name(const std::string& stem, const std::string& extension);
 
 // The UI scale a video of this height gets unless one is given: what 720 pixels show at
 // scale 1 (1080p: 1.5, 540p: 0.75), within the app's 0.5 .. 4.

@@ -13,7 +13,8 @@
 // --press (scripted_input.hpp) drives the keyboard of the last two.
 //
 // Messages go to stderr as "poolscope: ...". Exit codes: 0 done, 1 the environment failed
-// (no display, a file that cannot be written), 2 bad input, 130 a cancelled recording.
+// (no display, a file that cannot be written), 2 bad input, 130 or 143 a recording
+// cancelled by SIGINT or SIGTERM.
 #include <filesystem>
 #include <memory>
 #include <string>

@@ -11,16 +11,18 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <memory>
 #include <mutex>
-#include <regex>
+#include <optional>
 #include <span>
 #include <thread>
 
@@ -29,16 +31,17 @@
 #include "app/gui/model/lesson_state.hpp"
 #include "app/gui/model/yuv420.hpp"
 #include "app/gui/views/captions.hpp"
+#include "core/util/atomic_file.hpp"
 
 namespace poolscope::gui {
 
 namespace fs = std::filesystem;
 
 namespace {
-// Set by the signal handler; read between frames.
+// Set by the signal handler to the signal's number; read between frames.
 volatile std::sig_atomic_t g_stop_requested = 0;
 
-void on_stop_signal(int /*signal*/) { g_stop_requested = 1; }
+void on_stop_signal(int signal) { g_stop_requested = signal; }
 
 }  // namespace
 
@@ -95,14 +98,74 @@ class FrameSink {
   virtual void abandon() = 0;
 };
 
+// Where a recording goes until it is complete: a hidden temporary beside OUT, a file for
+// a video (".NAME.partial-XXXXXX.mp4", the extension kept for ffmpeg) or a folder for
+// PNG frames (".NAME.partial-XXXXXX"). commit() renames it over OUT; until then OUT, an
+// earlier video or folder of frames, is untouched, and without commit() (a cancel, a
+// failure) the destructor removes the temporary. A killed recorder leaves at most the
+// hidden temporary, never a short video under OUT's name.
+class PendingOutput {
+ public:
+  static std::unique_ptr<PendingOutput> open(const std::string& out, bool folder,
+                                             std::string& error) {
+    std::unique_ptr<PendingOutput> pending(new PendingOutput(out));
+    if (folder) {
+      pending->folder_ = util::make_temp_folder_beside(out, error);
+      if (pending->folder_.empty()) return nullptr;
+    } else {
+      pending->file_.emplace(out, util::AtomicFile::Options{.keep_extension = true});
+      if (!pending->file_->ok()) {
+        error = pending->file_->error();
+        return nullptr;
+      }
+    }
+    return pending;
+  }
+  ~PendingOutput() { discard(); }
+  PendingOutput(const PendingOutput&) = delete;
+  PendingOutput& operator=(const PendingOutput&) = delete;
+
+  // Where the frames or the video are written meanwhile.
+  [[nodiscard]] std::string path() const {
+    return file_ ? file_->temp_path().string() : folder_.string();
+  }
+  // Puts the output in OUT's place; "" or a message (the temporary is then removed).
+  std::string commit() {
+    if (file_) return file_->commit();
+    // A folder replaces an empty one (frames_folder_problem() refused any other).
+    if (std::rename(folder_.c_str(), out_.c_str()) != 0) {
+      const std::string error =
+          fmt::format("cannot put the frames in {}: {}", out_, std::strerror(errno));
+      discard();
+      return error;
+    }
+    folder_.clear();
+    return "";
+  }
+  void discard() {
+    if (file_) file_->discard();
+    std::error_code ignored;
+    if (!folder_.empty()) fs::remove_all(folder_, ignored);
+    folder_.clear();
+  }
+
+ private:
+  explicit PendingOutput(std::string out) : out_(std::move(out)) {}
+  std::string out_;
+  std::optional<util::AtomicFile> file_;
+  fs::path folder_;
+};
+
 // ffmpeg as a child process reading raw frames on its stdin. A thread of ours writes
 // them, a few frames behind, so that drawing the next frame, writing this one and
 // ffmpeg's encoding run at once on the machine's cores.
 class FfmpegSink final : public FrameSink {
  public:
+  // ffmpeg writes `output`'s temporary; `out` names the output in messages.
   static std::unique_ptr<FfmpegSink> start(const std::string& program,
                                            const std::vector<std::string>& args,
-                                           const std::string& out, bool remove_on_abandon,
+                                           const std::string& out,
+                                           std::unique_ptr<PendingOutput> output,
                                            std::string& error) {
     std::vector<std::string> argv = {program};
     argv.insert(argv.end(), args.begin(), args.end());
@@ -116,7 +179,7 @@ class FfmpegSink final : public FrameSink {
                   : fmt::format("cannot run {}: {}", program, spawn_error.reason());
       return nullptr;
     }
-    return std::unique_ptr<FfmpegSink>(new FfmpegSink(std::move(child), out, remove_on_abandon));
+    return std::unique_ptr<FfmpegSink>(new FfmpegSink(std::move(child), out, std::move(output)));
   }
 
   ~FfmpegSink() override {
@@ -152,7 +215,8 @@ class FfmpegSink final : public FrameSink {
     stop_writer();
     const bool failed = failed_;
     const ExitStatus status = wait_for_exit();
-    if (status.succeeded() && !failed) return "";
+    if (status.succeeded() && !failed) return output_->commit();
+    output_->discard();
     return fmt::format("ffmpeg could not write {} ({}); its message is above", out_,
                        status.describe());
   }
@@ -164,15 +228,15 @@ class FfmpegSink final : public FrameSink {
     }
     stop_writer();
     wait_for_exit();
-    std::error_code ignored;
-    if (remove_on_abandon_) fs::remove(out_, ignored);
+    output_->discard();
   }
 
  private:
   static constexpr std::size_t kQueued = 3;  // frames waiting for the writer, at most
 
-  FfmpegSink(std::unique_ptr<ChildProcess> ffmpeg, std::string out, bool remove_on_abandon)
-      : ffmpeg_(std::move(ffmpeg)), out_(std::move(out)), remove_on_abandon_(remove_on_abandon) {
+  FfmpegSink(std::unique_ptr<ChildProcess> ffmpeg, std::string out,
+             std::unique_ptr<PendingOutput> output)
+      : ffmpeg_(std::move(ffmpeg)), out_(std::move(out)), output_(std::move(output)) {
     writer_ = std::thread([this] { write_queued(); });
   }
 
@@ -214,7 +278,7 @@ class FfmpegSink final : public FrameSink {
 
   std::unique_ptr<ChildProcess> ffmpeg_;
   std::string out_;
-  bool remove_on_abandon_ = true;
+  std::unique_ptr<PendingOutput> output_;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::vector<std::uint8_t>> queue_;   // frames to write, oldest first
@@ -224,35 +288,21 @@ class FfmpegSink final : public FrameSink {
   std::thread writer_;
 };
 
-// Creates the folder for PNG frames and removes frames of an earlier recording there, so
-// it holds this recording only. "" or a message.
-std::string prepare_frames_dir(const fs::path& dir) {
-  std::error_code error;
-  fs::create_directories(dir, error);
-  if (error) return fmt::format("cannot create the folder {}: {}", dir.string(), error.message());
-  const std::regex frame_name(R"(frame_\d{5,}\.png)");
-  for (const auto& entry : fs::directory_iterator(dir, error)) {
-    if (entry.is_regular_file() && std::regex_match(entry.path().filename().string(), frame_name)) {
-      fs::remove(entry.path(), error);
-    }
-  }
-  return "";
-}
-
-// Numbered PNG files written with stb, when there is no ffmpeg.
+// Numbered PNG files written with stb, when there is no ffmpeg, each checked.
 class PngSink final : public FrameSink {
  public:
-  explicit PngSink(fs::path dir) : dir_(std::move(dir)) {}
+  explicit PngSink(std::unique_ptr<PendingOutput> output) : output_(std::move(output)) {}
   [[nodiscard]] bool takes_bytes() const override { return false; }
   std::string write(FrameGrabber& frame, int index) override {
-    return write_png((dir_ / fmt::format("frame_{:05}.png", index + 1)).string(),
-                     frame.platform().read_pixels());
+    const fs::path frame_file =
+        fs::path(output_->path()) / fmt::format("frame_{:05}.png", index + 1);
+    return write_png(frame_file.string(), frame.platform().read_pixels());
   }
-  std::string finish() override { return ""; }
-  void abandon() override {}
+  std::string finish() override { return output_->commit(); }
+  void abandon() override { output_->discard(); }
 
  private:
-  fs::path dir_;
+  std::unique_ptr<PendingOutput> output_;
 };
 
 // [SECTION] Progress on the terminal
@@ -371,16 +421,17 @@ std::unique_ptr<FrameSink> open_output(const RecordOptions& options, int width, 
                    gib);
     }
   }
-  if (kind == RecordKind::PngFrames) {
-    if (auto error = prepare_frames_dir(out); !error.empty()) {
-      std::fprintf(stderr, "poolscope: %s\n", error.c_str());
-      return nullptr;
-    }
+  std::string error = kind == RecordKind::PngFrames ? frames_folder_problem(out) : "";
+  auto output =
+      error.empty() ? PendingOutput::open(out, kind == RecordKind::PngFrames, error) : nullptr;
+  if (!output) {
+    std::fprintf(stderr, "poolscope: %s\n", error.c_str());
+    return nullptr;
   }
-  if (program.empty()) return std::make_unique<PngSink>(out);
-  std::string error;
-  auto sink = FfmpegSink::start(program, ffmpeg_arguments(kind, out, width, height, options.fps),
-                                out, /*remove_on_abandon=*/kind != RecordKind::PngFrames, error);
+  if (program.empty()) return std::make_unique<PngSink>(std::move(output));
+  const std::vector<std::string> args =
+      ffmpeg_arguments(kind, output->path(), width, height, options.fps);
+  auto sink = FfmpegSink::start(program, args, out, std::move(output), error);
   if (!sink) std::fprintf(stderr, "poolscope: %s\n", error.c_str());
   return sink;
 }
@@ -560,7 +611,8 @@ Written write_frames(Platform& platform, App& app, const lesson::Lesson* lesson,
     if (g_stop_requested != 0) {
       sink.abandon();
       std::fprintf(stderr, "\npoolscope: recording cancelled after %d of %d frames\n", i, total);
-      return {.code = kCancelled};
+      // The shell's code for the signal: 130 for SIGINT, 143 for SIGTERM.
+      return {.code = 128 + static_cast<int>(g_stop_requested)};
     }
     // From the frame number, not by adding dt each frame, so no rounding drifts.
     if (!captions.holding(i)) {

@@ -15,15 +15,22 @@
 // - OUT decides the output (record_kind()): "*.mp4" is H.264 (yuv420p, BT.709) and
 //   "*.gif" a palette-optimised GIF, both made by the `ffmpeg` program reading raw RGBA
 //   frames from a pipe; any other path is a directory of numbered PNG frames
-//   (frame_00001.png ...), created when missing.
+//   (frame_00001.png ...), which must be new or empty (an earlier recording's frames are
+//   never deleted or mixed in).
+// - Nothing appears under OUT until the recording is complete: the video (or the folder
+//   of frames) is written to a hidden temporary beside OUT (".NAME.partial-XXXXXX.mp4",
+//   made with O_EXCL), renamed over OUT only when ffmpeg succeeded. A cancel or a failure
+//   removes only the temporary, so an earlier video under OUT survives both; a killed
+//   recorder leaves at most the hidden temporary, never a short video under OUT.
 // - Without ffmpeg (not on PATH, or POOLSCOPE_FFMPEG names no program) a video request
 //   says so and writes PNG frames into "<OUT without extension>_frames/" instead.
 // - Progress goes to stderr: a bar on a terminal, a line every 10% otherwise. With
 //   `progress_lines`, "progress N TOTAL" lines go to stdout after each frame, for a
 //   parent process (the Record button) to follow.
-// - SIGINT and SIGTERM stop the recording between frames: a partial video is removed
-//   and record() returns kCancelled. ffmpeg runs in its own process group, so Ctrl+C on
-//   a terminal reaches the recorder only, which shuts ffmpeg down in order.
+// - SIGINT and SIGTERM stop the recording between frames: the partial video is removed
+//   and record() returns 128 + the signal (kCancelled 130, kTerminated 143), as a shell
+//   reports it. ffmpeg runs in its own process group, so Ctrl+C on a terminal reaches
+//   the recorder only, which shuts ffmpeg down in order.
 // - Main thread only; one recording per process at a time.
 #include <string>
 #include <string_view>
@@ -44,7 +51,7 @@ int run_record(Launch& launch);
 // Renders every frame of `app_options.scenario` on `platform` (a hidden window of the
 // video's size) and writes them to options.out. Returns the process exit code: 0 done,
 // 1 the output could not be written, 2 captions asked for a scenario without a lesson
-// (the message is on stderr), kCancelled.
+// (the message is on stderr), kCancelled or kTerminated.
 // Precondition: check_record_options() is "" for the platform's framebuffer size.
 int record(Platform& platform, const RecordOptions& options, AppOptions app_options);
 

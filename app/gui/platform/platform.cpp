@@ -21,6 +21,7 @@
 #include <utility>
 
 #include "app/gui/platform/platform_x11.hpp"
+#include "core/util/atomic_file.hpp"
 
 namespace poolscope::gui {
 
@@ -480,11 +481,18 @@ void Platform::read_rows_bgra(Rows rows, std::uint8_t* frame) const {
 
 std::string write_png(const std::string& path, const Image& image) {
   if (image.width <= 0 || image.height <= 0) return "cannot write " + path + ": empty image";
-  if (stbi_write_png(path.c_str(), image.width, image.height, 4, image.rgba.data(),
-                     image.width * 4) == 0) {
-    return "cannot write " + path + " (is the folder there and writable?)";
+  // Encoded in memory, then written through the one atomic path: a full disk is an error
+  // and leaves any old file as it was, never a 0-byte PNG.
+  std::string png;
+  const auto append = [](void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data),
+                                               static_cast<std::size_t>(size));
+  };
+  if (stbi_write_png_to_func(append, &png, image.width, image.height, 4, image.rgba.data(),
+                             image.width * 4) == 0) {
+    return "cannot write " + path + ": the PNG encoder failed";
   }
-  return "";
+  return util::write_file_atomically(path, png);
 }
 
 }  // namespace poolscope::gui

@@ -139,7 +139,9 @@ class Platform {
   std::chrono::steady_clock::time_point next_frame_;
 };
 
-// Writes `image` as a PNG; returns "" or a message naming the file and the problem.
+// Writes `image` as a PNG, encoded in memory and written through
+// util::write_file_atomically (whole or not at all: a full disk leaves an old file as it
+// was); returns "" or a message naming the file and the problem.
 std::string write_png(const std::string& path, const Image& image);
 
 }  // namespace poolscope::gui

@@ -201,6 +201,13 @@ void draw_record_dialog(Session& session, ShareState& state, const PoolViewStyle
   ImGui::TextUnformatted("Output: .mp4 (H.264 video), .gif, or a folder for PNG frames");
   const bool enter = path_field(state, style);
   ImGui::TextDisabled("Relative paths are in %s", cwd_text().c_str());
+  std::error_code ec;
+  if (!state.path.empty() && record_kind(state.path) != RecordKind::PngFrames &&
+      fs::exists(state.path, ec)) {
+    dim_wrapped(style, state.path +
+                           " exists: the recording will replace it once it is complete (a "
+                           "cancelled or failed one leaves it as it is).");
+  }
   ImGui::Spacing();
   const float field = 200 * style.scale;
   ImGui::SetNextItemWidth(field);
@@ -299,11 +306,7 @@ void finish_job(ShareState& state) {
              false);
       break;
     case RecordJob::State::Cancelled:
-      notify(state,
-             record_kind(job.out()) == RecordKind::PngFrames
-                 ? "Recording cancelled; the frames written so far are in " + job.out()
-                 : "Recording cancelled; nothing was kept.",
-             false);
+      notify(state, "Recording cancelled; nothing was written.", false);
       break;
     case RecordJob::State::Failed:
       notify(state, "Recording failed: " + job.message(), true);
@@ -374,7 +377,7 @@ void screenshot_written(ShareState& state, const std::string& path, const std::s
   if (error.empty()) {
     notify(state, "Screenshot saved: " + path, false);
   } else {
-    notify(state, error, true);
+    notify(state, "Screenshot not saved: " + error, true);
   }
 }
 
@@ -410,7 +413,7 @@ bool draw_share(Session& session, ShareState& state, const PoolViewStyle& style)
     draw_record_progress(state, style);
   } else {
     if (ImGui::Button("Record...", ImVec2(w, 0))) {
-      state.path = stem + ".mp4";
+      state.path = unused_name(stem, ".mp4");  // never an earlier video's name
       to_open = kRecordTitle;
     }
     if (ImGui::IsItemHovered()) {
