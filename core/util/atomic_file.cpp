@@ -19,7 +19,7 @@ namespace poolscope::util {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr std::size_t kBufferBytes = 64 * 1024;
+constexpr std::size_t kBufferBytes = std::size_t{64} * 1024;
 constexpr int kNameTries = 100;
 
 // Six random letters and digits, for a name nobody can predict.
@@ -244,7 +244,7 @@ fs::path make_temp_folder_beside(const fs::path& target, std::string& error) {
   if (!plain.has_filename()) plain = plain.parent_path();  // "frames/" names "frames"
   const fs::path dir = folder_of(plain);
   for (int i = 0; i < kNameTries; ++i) {
-    const fs::path candidate =
+    fs::path candidate =
         dir / fmt::format(".{}.partial-{}", plain.filename().string(), random_tag());
     if (::mkdir(candidate.c_str(), 0777) == 0) return candidate;
     if (errno != EEXIST) break;

@@ -134,7 +134,7 @@ class PendingOutput {
     if (file_) return file_->commit();
     // A folder replaces an empty one (frames_folder_problem() refused any other).
     if (std::rename(folder_.c_str(), out_.c_str()) != 0) {
-      const std::string error =
+      std::string error =
           fmt::format("cannot put the frames in {}: {}", out_, std::strerror(errno));
       discard();
       return error;
