@@ -72,7 +72,8 @@ TEST_CASE("Save paths: the Record dialog proposes a name that no file has yet") 
   });
 }
 
-TEST_CASE("Save paths: a folder for PNG frames must be new or empty, and nothing in it is deleted") {
+TEST_CASE(
+    "Save paths: a folder for PNG frames must be new or empty, and nothing in it is deleted") {
   const fs::path dir = scratch("record_frames_folder");
   gui::RecordOptions options;
   options.out = (dir / "frames").string();
