@@ -18,13 +18,31 @@
 // - Scrubbing: view_at(t) shows the moment t (rebuilt from the log's snapshots, or
 //   re-simulated when older); live() returns to the present.
 // - Memory is bounded: the log is a ring, histories are rings, lanes keep their newest
-//   spans only.
+//   spans only, and only the newest kMaxLanes goroutines keep a lane (the oldest exited
+//   lane makes room); checkpoints (thinned snapshots of the past, for scrubbing) keep at
+//   most kMaxCheckpoints and about kCheckpointBytes.
+// - Work per call (set_work_budget): with no budget (the default: tests, --screenshot,
+//   --record, --at) every call finishes its work before it returns. With a budget (the
+//   interactive window), update() and the long jumps do at most that much engine work per
+//   call: a jump (advance_to_*, a rebuild, view_at() older than the log, a step back)
+//   starts at once and the next update() calls carry it on, with busy() and progress()
+//   for the window and cancel() to stop it. The results do not depend on the budget: a
+//   jump cut into slices ends in exactly the state the whole jump gives (the engine's
+//   steps are the same, only who waits differs), so a sliced run and a direct one draw
+//   the same picture. While a jump runs the clock does not play.
+// - Scrubbing older than the log: the exact moment needs an engine at that moment, and an
+//   engine cannot be copied, so a second run (a replay) simulates from 0 to it, sliced
+//   like a jump; meanwhile the nearest earlier checkpoint is shown. The replay is kept:
+//   a later moment after it continues it instead of starting again, so a drag to the
+//   right costs one re-simulation in all; a drag to the left starts a new one, but an
+//   unfinished replay costs at most one slice per frame.
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/gui/model/pool_model.hpp"
@@ -72,6 +90,12 @@ struct Histories {
   void clear();
 };
 
+// How much engine work one call of a Session may do (see Session); 0s = no limit.
+struct WorkBudget {
+  std::uint64_t steps = 0;  // engine steps (one goroutine's run, or a timer)
+  double seconds = 0;       // wall time, checked every few steps
+};
+
 class Session {
  public:
   static constexpr double kMinSpeed = 0.05;
@@ -79,8 +103,11 @@ class Session {
   static constexpr std::size_t kMaxLanes = 512;
   static constexpr std::size_t kMaxSpansPerLane = 4096;
 
+  static constexpr std::size_t kMaxCheckpoints = 32;
+  static constexpr std::size_t kCheckpointBytes = std::size_t{32} << 20;
+
   // Precondition: validate(scenario) is empty.
-  explicit Session(scenario::Scenario scenario);
+  explicit Session(scenario::Scenario scenario, WorkBudget budget = {});
   ~Session();
 
   // Starts the scenario again: same seed, same events (live changes are forgotten).
@@ -99,7 +126,21 @@ class Session {
   // How many times load() was called: tells whose run is on screen.
   [[nodiscard]] std::uint64_t loads() const noexcept { return loads_; }
 
-  // [Clock]
+  // [Work per frame] See the contract above.
+  void set_work_budget(WorkBudget budget) noexcept { budget_ = budget; }
+  [[nodiscard]] const WorkBudget& work_budget() const noexcept { return budget_; }
+  // A jump is under way (only ever with a budget).
+  [[nodiscard]] bool busy() const noexcept { return jump_ != nullptr; }
+  // How far the jump under way is, 0..1 (0 when none).
+  [[nodiscard]] double progress() const noexcept;
+  // Stops the jump under way: an advance or a rebuild stays where it got to (paused; live
+  // changes not yet replayed are dropped), a scrub returns to the present, a step back
+  // that has not begun rebuilding leaves the run as it was.
+  void cancel();
+  // Does the rest of the jump under way now (headless callers that must wait).
+  void finish();
+
+  // [Clock] With a budget, also carries a jump under way on by one slice.
   void update(double wall_dt_s);
   bool playing = true;
   double speed = 1.0;  // virtual seconds per wall second, kMinSpeed..kMaxSpeed
@@ -165,12 +206,19 @@ class Session {
   [[nodiscard]] const Histories& histories() const noexcept { return histories_; }
   [[nodiscard]] const std::vector<Lane>& lanes() const noexcept { return lanes_; }
   [[nodiscard]] const std::vector<SettingChange>& changes() const noexcept { return changes_; }
+  // Thinned snapshots of the past, oldest first (the start state first; `time` is the
+  // moment each was taken).
+  [[nodiscard]] const std::deque<trace::Snapshot>& checkpoints() const noexcept {
+    return checkpoints_;
+  }
   // Display name of a goroutine ("worker 3").
   [[nodiscard]] std::string goroutine_name(trace::GoroutineId id) const;
 
-  // [Scrubbing]
+  // [Scrubbing] Older than the log with a budget: a replay (see above) under way until
+  // busy() is false; snapshot() meanwhile is the nearest earlier checkpoint.
   void view_at(trace::Time t);
-  void live() { view_.reset(); }
+  // Back to the present (ends a scrub's replay under way).
+  void live();
   [[nodiscard]] bool scrubbing() const noexcept { return view_.has_value(); }
   [[nodiscard]] trace::Time view_time() const noexcept;
   // Makes the scrubbed moment the present: the run continues from there (changes made
@@ -183,7 +231,34 @@ class Session {
     bool is_workers;
     double value;
   };
+  // Begins a new run and jumps to `until` (a jump, see above).
   void start(trace::Time until);
+  // Counts the engine work of one call against the budget.
+  class Slice {
+   public:
+    explicit Slice(const WorkBudget& budget);
+    // Call before each step: true when the slice has no work left.
+    bool spent();
+
+   private:
+    WorkBudget budget_;
+    std::uint64_t steps_ = 0;
+    double start_s_ = 0;
+  };
+  // Steps `run` up to time `t` (as run_until(t) does) within `slice`; `live` stops at
+  // main's return as the gate does. True when done.
+  static bool run_to(pool::PoolRun& run, trace::Time t, Slice& slice, bool live);
+  struct Jump;
+  // Carries the jump on within one slice; ends it when done.
+  void work_on_jump(Slice& slice);
+  // Starts `jump` (ending any other first) and does its first slice.
+  void begin_jump(std::unique_ptr<Jump> jump);
+  bool advance_slice(Jump& j, Slice& slice);
+  bool scrub_slice(Jump& j, Slice& slice);
+  bool step_back_slice(Jump& j, Slice& slice);
+  void end_jump(bool done);
+  void record_checkpoint();
+  [[nodiscard]] const trace::Snapshot& checkpoint_before(trace::Time t) const;
   // Replays on `run` the recorded live changes made at or before `until`, each at its
   // own virtual time (`advance` brings `run` there first); returns how many.
   std::size_t replay_controls(pool::PoolRun& run, trace::Time until,
@@ -216,14 +291,22 @@ class Session {
   // start state and stepped; visit(key, job) sees the start state and every step after it
   // (job: a Job event, a stop or the start) and returns false to stop. Returns how many
   // recorded live changes were applied.
-  std::size_t walk(pool::PoolRun& run, Gate& gate,
-                   const std::function<bool(RunKey, bool)>& visit) const;
+  // One state at a time: next() moves `run` to the next state Step passes through (the
+  // start state first) and tells its key and whether it is a job state; false when the run
+  // cannot move.
+  struct Walker {
+    std::size_t applied = 0;  // recorded live changes applied
+    bool started = false;
+    bool next(const Session& session, pool::PoolRun& run, Gate& gate, RunKey& key, bool& job);
+  };
   bool step_back(bool job);
   // The last event's goroutine and line in the log, after a step.
   void note_just_run();
   void absorb_new_events();
   void sample_histories();
-  void advance_to(trace::Time t);
+  // The jump to `target` on this run (see Jump): replaying the recorded live changes up
+  // to it (`controls`), a sample at the end (`sample_end`), a marker at the end (`change`).
+  void jump_to(trace::Time target, bool controls, bool sample_end, std::string change = {});
   // After any advance: once main returned, keeps the figures of that instant and lets the
   // rest run to the end (leaks); then takes in the new events.
   void settle();
@@ -231,8 +314,11 @@ class Session {
   [[nodiscard]] bool running() const noexcept { return run_->program_end() < 0; }
   // The first stop after now(), or -1.
   [[nodiscard]] trace::Time next_stop() const noexcept;
-  // Advances to `t` unless a stop comes first; true when it stopped there (paused).
-  bool advance_within(trace::Time t);
+  // Advances to `t` unless a stop comes first, within `slice`.
+  enum class Within { Reached, Stopped, OutOfWork };
+  Within advance_within(trace::Time t, Slice& slice);
+  // Makes room for a new lane: drops the oldest exited one; false when none has exited.
+  bool evict_lane();
 
   scenario::Scenario scenario_;
   trace::EventLog log_;
@@ -248,7 +334,7 @@ class Session {
   double accumulator_s_ = 0;
   Histories histories_;
   std::vector<Lane> lanes_;
-  std::vector<std::int32_t> lane_of_;  // goroutine id - 1 -> index in lanes_, -1 none
+  std::unordered_map<trace::GoroutineId, std::size_t> lane_of_;  // id -> index in lanes_
   std::vector<SettingChange> changes_;
   struct ModelCache {
     std::uint64_t seq = ~std::uint64_t{0};
@@ -260,6 +346,16 @@ class Session {
   std::optional<trace::Snapshot> view_;
   trace::Time view_time_ = 0;
   JustRun just_run_;
+  WorkBudget budget_;
+  std::unique_ptr<Jump> jump_;
+  // The last scrub's replay (kept to continue it) and the run it replays (`replay_of_`
+  // counts begin_run and live changes: a replay of another run is not reused).
+  std::unique_ptr<pool::PoolRun> replay_;
+  std::size_t replay_applied_ = 0;
+  std::uint64_t replay_of_ = 0;
+  std::uint64_t generation_ = 0;
+  std::deque<trace::Snapshot> checkpoints_;
+  trace::Time checkpoint_every_ = trace::kSecond / 4;
 };
 
 }  // namespace poolscope::gui
