@@ -147,6 +147,7 @@ void Session::begin_run() {
   view_.reset();
   just_run_ = {};
   ++generation_;
+  cut_stop_ = -1;
   checkpoints_.clear();
   checkpoint_every_ = trace::kSecond / 4;
   sample_histories();  // the plots start at 0
@@ -194,6 +195,7 @@ void Session::set_stops(std::vector<trace::Time> stops) {
 }
 
 trace::Time Session::next_stop() const noexcept {
+  if (cut_stop_ >= 0) return cut_stop_;
   const auto it = std::upper_bound(stops_.begin(), stops_.end(), now());
   return it == stops_.end() ? -1 : *it;
 }
@@ -207,9 +209,14 @@ void Session::settle() {
 }
 
 Session::Within Session::advance_within(trace::Time t, Slice& slice) {
+  // A stop the last frame's work reached but did not finish at is still ahead.
   const trace::Time stop = next_stop();
   const bool stops = stop >= 0 && stop <= t;
-  if (running() && !run_to(*run_, stops ? stop : t, slice, true)) return Within::OutOfWork;
+  cut_stop_ = -1;
+  if (running() && !run_to(*run_, stops ? stop : t, slice, true)) {
+    if (stops) cut_stop_ = stop;
+    return Within::OutOfWork;
+  }
   if (stops && now() == stop) {
     playing = false;
     accumulator_s_ = 0;
@@ -268,6 +275,7 @@ void Session::jump_to(trace::Time target, bool controls, bool sample_end, std::s
 
 void Session::begin_jump(std::unique_ptr<Jump> jump) {
   if (jump_) end_jump(false);
+  cut_stop_ = -1;
   jump_ = std::move(jump);
   Slice slice(budget_);
   work_on_jump(slice);
@@ -300,7 +308,9 @@ bool Session::advance_slice(Jump& j, Slice& slice) {
       j.every = std::max<trace::Time>((j.segment - run_->now()) / Histories::kJumpSamples,
                                       trace::kMillisecond);
     }
-    while (j.segment > run_->now() && running()) {
+    // (A chunk cut by the budget goes on even when the clock reads its end: goroutines
+    // ready at that instant still run, as run_until runs them.)
+    while (running() && (j.chunk >= 0 || j.segment > run_->now())) {
       if (j.chunk < 0) {
         j.chunk = j.segment - run_->now() > j.every ? run_->now() + j.every : j.segment;
       }
@@ -404,7 +414,10 @@ void Session::step_event() {
   if (running()) {
     const trace::Time stop = next_stop();
     run_->step(stop >= 0 ? stop : trace::kForever);
-    if (now() == stop) playing = false;
+    if (now() == stop) {
+      playing = false;
+      cut_stop_ = -1;
+    }
   }
   settle();
   sample_histories();
@@ -425,6 +438,7 @@ void Session::step_job() {
     if (job_event) break;
     if (now() == stop) {
       playing = false;
+      cut_stop_ = -1;
       break;
     }
   }

@@ -356,6 +356,7 @@ class Session {
   std::uint64_t generation_ = 0;
   std::deque<trace::Snapshot> checkpoints_;
   trace::Time checkpoint_every_ = trace::kSecond / 4;
+  trace::Time cut_stop_ = -1;  // a stop a frame ran out of work at (see advance_within)
 };
 
 }  // namespace poolscope::gui
