@@ -53,7 +53,8 @@ std::string App::picture_report() const {
 }
 
 App::App(AppOptions options)
-    : options_(std::move(options)), session_(std::make_unique<Session>(options_.scenario)) {
+    : options_(std::move(options)),
+      session_(std::make_unique<Session>(options_.scenario, options_.work_budget)) {
   fonts_ = load_fonts(options_.scale);
   apply_theme(options_.theme, options_.scale);
   const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(palette(options_.theme).panel);
@@ -84,7 +85,7 @@ std::string App::start_compare(const std::string& name, std::span<const std::str
   session_->reset();
   compare_.emplace();
   compare_view_ = {};
-  compare_->session = std::make_unique<Session>(std::move(right).value());
+  compare_->session = std::make_unique<Session>(std::move(right).value(), options_.work_budget);
   compare_->session->playing = session_->playing;
   compare_->session->speed = session_->speed;
   compare_->variant = name;
@@ -175,7 +176,7 @@ void App::handle_keys() {
     s.speed = std::max(s.speed / 2.0, Session::kMinSpeed);
   }
   if (ImGui::IsKeyPressed(keys::kR, false)) s.reset();
-  if (compare_) share_clock(s, compare_->focus_right ? *session_ : *compare_->session, before);
+  if (compare_) share(s, compare_->focus_right ? *session_ : *compare_->session, before);
 }
 
 void App::open_dropped_file(const std::string& path) {
@@ -383,7 +384,8 @@ void App::frame(float dt) {
   // A recording's clock is the recorder's: lesson pauses show their note but do not stop it.
   const bool may_pause = !options_.external_clock && options_.lesson_stops;
   // Before the clock moves: a lesson opened by a key or at start sets its stops first.
-  follow_lesson(*session_, lesson_, lessons_, may_pause);
+  // (Not during a jump: the run has not reached the moment the lesson asked for.)
+  if (!session_->busy()) follow_lesson(*session_, lesson_, lessons_, may_pause);
   // The two runs of compare share one clock: the right one stops where the left one does.
   if (compare_ && compare_->session->stops() != session_->stops()) {
     compare_->session->set_stops(session_->stops());
@@ -392,8 +394,22 @@ void App::frame(float dt) {
     session_->update(static_cast<double>(dt));
     if (compare_) compare_->session->update(static_cast<double>(dt));
   }
-  follow_lesson(*session_, lesson_, lessons_, may_pause);
+  if (compare_ && share_before_ && !focused().busy()) {
+    Session& other = compare_->focus_right ? *session_ : *compare_->session;
+    share_clock(focused(), other, *std::exchange(share_before_, std::nullopt));
+  }
+  if (!session_->busy()) follow_lesson(*session_, lesson_, lessons_, may_pause);
   follow_lesson_compare();
+  // A jump is a cut, not a motion: when one ends, the picture starts where the run is, as
+  // it does when the jump was made before the first frame (--at without a budget).
+  if (was_busy_ && !busy()) {
+    for (PoolViewState* view : {&pool_view_, &compare_view_}) {
+      view->tokens.clear();
+      view->fading.clear();
+      view->primed = false;
+    }
+  }
+  was_busy_ = busy();
   controls_.highlight = lesson_highlight(lesson_, lessons_);
 
   const float s = options_.scale;
@@ -423,7 +439,55 @@ void App::frame(float dt) {
   draw_share_always(share_, PoolViewStyle{options_.theme, s, &fonts_}, dt);
   ImGui::End();
   draw_debug_overlay();
+  draw_progress();
   draw_shortcut_overlay(show_shortcuts_, PoolViewStyle{options_.theme, s, &fonts_}, report_);
+}
+
+void App::share(const Session& lead, Session& other, trace::Time lead_before) {
+  if (lead.busy()) {
+    if (!share_before_) share_before_ = lead_before;
+    return;
+  }
+  share_clock(lead, other,
+              share_before_ ? *std::exchange(share_before_, std::nullopt) : lead_before);
+}
+
+void App::draw_progress() {
+  Session* busy[] = {session_.get(), compare_session()};
+  double progress = 1;
+  bool any = false;
+  for (Session* s : busy) {
+    if (s == nullptr || !s->busy()) continue;
+    any = true;
+    progress = std::min(progress, s->progress());
+  }
+  if (!any) return;
+  const auto cancel = [&] {
+    for (Session* s : busy) {
+      if (s != nullptr) s->cancel();
+    }
+  };
+  if (ImGui::IsKeyPressed(keys::kEscape, false)) cancel();
+  const float s = options_.scale;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 48 * s),
+                          ImGuiCond_Always, ImVec2(0.5f, 0));
+  ImGui::SetNextWindowBgAlpha(1.0f);
+  if (ImGui::Begin("progress", nullptr,
+                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                       ImGuiWindowFlags_NoNav)) {
+    const int percent = static_cast<int>(progress * 100.0);
+    ImGui::Text("Simulating... %d%%", percent);
+    ImGui::SameLine();
+    ImGui::ProgressBar(static_cast<float>(progress), ImVec2(160 * s, 0), "");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) cancel();
+    ImGui::SameLine();
+    ImGui::TextDisabled("Esc");
+    report_window(report_, "overlay:progress");
+  }
+  ImGui::End();
 }
 
 // As the presenter last said, else exactly when the window docks them: the width is the
@@ -524,7 +588,7 @@ void App::draw_toolbar(const ScreenLayout& L) {
     Session& lead = focused();
     const trace::Time before = lead.now();
     draw_transport(lead, controls_, style);
-    if (compare_) share_clock(lead, compare_->focus_right ? *session_ : *compare_->session, before);
+    if (compare_) share(lead, compare_->focus_right ? *session_ : *compare_->session, before);
   }
   // The right end: View and the side panel's switch; the compare switch before them when
   // it fits.
@@ -648,7 +712,7 @@ void App::draw_controls_panel() {
   draw_controls(lead, controls_, style);
   if (compare_) {
     Session& other = compare_->focus_right ? *session_ : *compare_->session;
-    share_clock(lead, other, before);
+    share(lead, other, before);
   }
 }
 

@@ -71,6 +71,10 @@ struct AppOptions {
   std::string notice{};         // = ""    // shown above the warnings (e.g. a prefs problem)
   // When set, a second run beside the first: its settings as KEY=VALUE over the first's.
   std::optional<std::vector<std::string>> compare = std::nullopt;
+  // The engine work a frame may do (Session::set_work_budget): the interactive window sets
+  // one, so a long jump shows its progress (Esc cancels) and the window keeps drawing;
+  // headless modes leave it unset and each call finishes its work (the same picture).
+  WorkBudget work_budget{};
 };
 
 // What the app asks of the platform after a frame.
@@ -85,6 +89,10 @@ class App {
   void frame(float dt);
   [[nodiscard]] const float* clear_color() const { return clear_; }
   [[nodiscard]] Session& session() { return *session_; }
+  // A run (either, when comparing) is in a jump (Session::busy).
+  [[nodiscard]] bool busy() const {
+    return session_->busy() || (compare_ && compare_->session->busy());
+  }
   // [Compare] The right-hand run of compare mode, or null.
   [[nodiscard]] Session* compare_session() { return compare_ ? compare_->session.get() : nullptr; }
   // Starts compare mode with the left run's scenario plus `sets`; "" or why not.
@@ -124,6 +132,10 @@ class App {
   void handle_keys();
   void draw_warnings(const Session& session, const std::vector<Warning>& warnings);
   void set_compare(bool on);
+  // share_clock() once `lead` is not busy: a jump under way has not reached its moment.
+  void share(const Session& lead, Session& other, trace::Time lead_before);
+  // "Simulating... 43%" with Cancel, while either run is in a jump; Esc cancels too.
+  void draw_progress();
   void follow_lesson_compare();
   void draw_pane(const char* id, Session& session, PoolViewState& view, const std::string& title,
                  bool focused, const PoolViewStyle& style, float width, float height, float dt);
@@ -165,6 +177,8 @@ class App {
   PoolViewState compare_view_;  // the right pane's picture memory
   std::string compare_error_;
   std::pair<std::string, std::size_t> compare_step_;  // the lesson step last followed
+  std::optional<trace::Time> share_before_;           // a share_clock() waiting for a jump to end
+  bool was_busy_ = false;                             // a jump was under way at the last frame
   lesson::LessonLibrary lessons_;
   LessonState lesson_;
   LayoutReport report_;

@@ -80,6 +80,14 @@ void add_options(CLI::App& cli, CommandLine& args) {
   cli.add_option("--bench-frames", args.bench,
                  "Render N frames of each benchmark case and print frame times, then exit")
       ->check(CLI::Range(1, 100000));
+  cli.add_option("--bench-soak", args.bench_soak,
+                 "Play an endless load for this many virtual seconds at the fastest speed, "
+                 "printing memory and frame times as it goes, then exit")
+      ->check(CLI::Range(1.0, 86400.0));
+  cli.add_option("--slice-steps", args.slice_steps,
+                 "With --screenshot: simulate at most N engine steps per frame, as the window "
+                 "does within its time budget (a jump then spans frames; the shot waits for it)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
   cli.add_option("--speed", args.speed, "Virtual seconds per real (or video) second (default 1)")
       ->check(finite_number())
       ->check(CLI::Range(Session::kMinSpeed, Session::kMaxSpeed));
@@ -154,6 +162,7 @@ int run(int argc, char** argv) {
   if (exit_code != 0) return exit_code;
   if (launch.args.recording()) return run_record(launch);
   if (launch.args.bench > 0) return run_bench_frames(launch);
+  if (launch.args.bench_soak > 0) return run_bench_soak(launch);
   if (!launch.args.screenshot.empty()) return run_screenshot(launch);
   return run_interactive(launch);
 }

@@ -1,10 +1,12 @@
 #include "app/gui/modes/bench_frames.hpp"
 
 #include <fmt/core.h>
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,16 @@ struct Sample {
   int vertices = 0;
   int animating = 0;  // measured frames with the run playing and not yet over
 };
+
+// Resident memory now (VmRSS) in KiB; -1 when /proc cannot tell.
+long rss_kib() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return -1;
+}
 
 Stats stats(std::vector<double> ms) {
   std::sort(ms.begin(), ms.end());
@@ -137,6 +149,72 @@ int bench_frames(Platform& platform, int frames, float scale) {
   platform.set_damage_tracking(true);
   fmt::print("peak resident memory: {:.1f} MiB\n",
              static_cast<double>(util::peak_rss_kib()) / 1024.0);
+  return 0;
+}
+
+int run_bench_soak(Launch& launch) {
+  auto platform = open_platform(launch, /*vsync=*/false, /*visible=*/true);
+  if (!platform) return 1;
+  scenario::Scenario sc = scenario::find_preset("hello-pool").value();
+  const double seconds = launch.args.bench_soak;
+  const std::vector<std::string> sets = {
+      "pool.mode=unbounded",
+      "load.jobs=0",
+      "load.rate=100",
+      fmt::format("load.duration_s={}", std::min(86400.0, seconds + 60)),
+      "pool.collect=closer_goroutine",
+      "work.mean_ms=50"};
+  if (auto status = scenario::apply_overrides(sc, sets); !status) {
+    fmt::print(stderr, "bench-soak: {}\n", status.message());
+    return 2;
+  }
+  App app({.scale = launch.args.scale,
+           .renderer = platform->renderer(),
+           .scenario = sc,
+           .lesson_stops = false,
+           .work_budget = WorkBudget{.seconds = 0.004}});
+  Session& session = app.session();
+  session.speed = Session::kMaxSpeed;
+  session.playing = true;
+  fmt::print("bench-soak: {} virtual seconds at speed {} of: {}\n", seconds, session.speed,
+             fmt::join(sets, " "));
+  using Clock = std::chrono::steady_clock;
+  std::vector<double> ms;
+  long first_rss = -1, last_rss = -1;
+  int frames = 0;
+  const auto began = Clock::now();
+  for (int tenth = 1; tenth <= 10; ++tenth) {
+    const auto until = static_cast<trace::Time>(seconds * 1e9 * tenth / 10);
+    ms.clear();
+    while (session.now() < until && !session.finished()) {
+      const auto start = Clock::now();
+      platform->begin_frame(1.0 / 60.0);
+      app.frame(1.0f / 60.0f);
+      platform->render(app.clear_color());
+      platform->present();
+      platform->finish();
+      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+      ++frames;
+    }
+    if (ms.empty()) break;
+    last_rss = rss_kib();
+    if (first_rss < 0) first_rss = last_rss;
+    const Stats st = stats(ms);
+    fmt::print(
+        "  t = {:7.0f} s  frames {:6}  rss {:7.1f} MiB  peak {:7.1f} MiB  frame median {:6.2f} ms  "
+        "p95 {:6.2f} ms  goroutines ever {}\n",
+        static_cast<double>(session.now()) / 1e9, frames, static_cast<double>(last_rss) / 1024.0,
+        static_cast<double>(util::peak_rss_kib()) / 1024.0, st.median, st.p95,
+        session.snapshot().goroutines.size());
+    std::fflush(stdout);
+  }
+  fmt::print(
+      "bench-soak: {} frames in {:.1f} s; resident memory from the first tenth to the end: "
+      "{:+.1f}%\n",
+      frames, std::chrono::duration<double>(Clock::now() - began).count(),
+      first_rss > 0
+          ? 100.0 * static_cast<double>(last_rss - first_rss) / static_cast<double>(first_rss)
+          : 0.0);
   return 0;
 }
 

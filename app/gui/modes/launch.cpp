@@ -132,9 +132,11 @@ AppOptions app_options(Launch& launch, const Platform& platform) {
           .compare = args.compare.empty() ? std::nullopt : std::optional(args.compare)};
 }
 
-std::unique_ptr<App> start_app(Launch& launch, const Platform& platform) {
+std::unique_ptr<App> start_app(Launch& launch, const Platform& platform, WorkBudget budget) {
   const CommandLine& args = launch.args;
-  auto app = std::make_unique<App>(app_options(launch, platform));
+  AppOptions options = app_options(launch, platform);
+  options.work_budget = budget;
+  auto app = std::make_unique<App>(std::move(options));
   if (!args.compare.empty() && app->compare_session() == nullptr) {
     std::fprintf(stderr, "poolscope: --compare: %s\n", app->compare_error().c_str());
     return nullptr;

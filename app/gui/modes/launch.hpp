@@ -15,6 +15,7 @@
 // Messages go to stderr as "poolscope: ...". Exit codes: 0 done, 1 the environment failed
 // (no display, a file that cannot be written), 2 bad input, 130 or 143 a recording
 // cancelled by SIGINT or SIGTERM.
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -43,12 +44,14 @@ struct CommandLine {
   std::string scenario_file;   // --scenario
   std::string theme = "dark";  // --theme
   bool theme_given = false;
-  double at_s = 0.0;     // --at
-  bool paused = false;   // --paused (the default; kept for old scripts)
-  bool play = false;     // --play
-  int bench = 0;         // --bench-frames
-  double speed = 1.0;    // --speed
-  RecordOptions record;  // --record and the options that need it
+  double at_s = 0.0;              // --at
+  bool paused = false;            // --paused (the default; kept for old scripts)
+  bool play = false;              // --play
+  int bench = 0;                  // --bench-frames
+  double bench_soak = 0;          // --bench-soak SECONDS (virtual)
+  std::uint64_t slice_steps = 0;  // --slice-steps: engine steps per frame (tests)
+  double speed = 1.0;             // --speed
+  RecordOptions record;           // --record and the options that need it
   bool fullscreen = false;
   bool stage = false;
   bool no_prefs = false;
@@ -91,8 +94,10 @@ std::unique_ptr<Platform> open_platform(Launch& launch, bool vsync, bool visible
 // The app's options for this launch (moves the scenario out of `launch`).
 AppOptions app_options(Launch& launch, const Platform& platform);
 // Starts the app in the window: reports a bad --compare (returns null, exit code 2) and
-// lesson problems, then sets both runs' speed, start time and play state.
-std::unique_ptr<App> start_app(Launch& launch, const Platform& platform);
+// lesson problems, then sets both runs' speed, start time and play state. `budget`: the
+// engine work per frame (AppOptions::work_budget; the interactive window's, so --at shows
+// its progress instead of holding the first frame).
+std::unique_ptr<App> start_app(Launch& launch, const Platform& platform, WorkBudget budget = {});
 // One frame up to what is drawn, not yet shown: scripted keys (`frame` counts from 1),
 // input, files dropped, the UI, rendering, and a screenshot F12 asked for. `fixed_dt` > 0
 // replaces the measured frame time.

@@ -63,13 +63,19 @@ void print_layout_report(const Platform& platform, App& app) {
 int run_screenshot(Launch& launch) {
   auto platform = open_platform(launch, /*vsync=*/false, /*visible=*/true);
   if (!platform) return 1;
-  auto app = start_app(launch, *platform);
-  if (!app) return 2;
   const CommandLine& args = launch.args;
+  auto app = start_app(launch, *platform, WorkBudget{.steps = args.slice_steps});
+  if (!app) return 2;
   if (args.mark_widgets) mark_widgets();
+  // With --slice-steps a jump (--at) spans frames: the shot is taken --frames frames after
+  // it ended, as a direct run takes it --frames frames after the start.
+  int settled = 0, busy_frames = 0;
   for (int frame = 1; !platform->should_close(); ++frame) {
     draw_frame(*platform, *app, launch, frame, /*fixed_dt=*/1.0 / 60.0);
-    if (frame >= args.frames) {
+    settled = app->busy() ? 0 : settled + 1;
+    busy_frames += app->busy() ? 1 : 0;
+    if (settled >= args.frames) {
+      if (args.slice_steps > 0) std::printf("frames drawn during jumps: %d\n", busy_frames);
       if (const int code = write_shot(*platform, *app, args); code != 0) return code;
       if (args.layout_report) print_layout_report(*platform, *app);
       return 0;
