@@ -104,7 +104,7 @@ class Session {
   static constexpr std::size_t kMaxSpansPerLane = 4096;
 
   static constexpr std::size_t kMaxCheckpoints = 32;
-  static constexpr std::size_t kCheckpointBytes = std::size_t{32} << 20;
+  static constexpr std::size_t kCheckpointBytes = std::size_t{16} << 20;
 
   // Precondition: validate(scenario) is empty.
   explicit Session(scenario::Scenario scenario, WorkBudget budget = {});

@@ -162,7 +162,8 @@ int run_bench_soak(Launch& launch) {
       "load.jobs=0",
       "load.rate=100",
       fmt::format("load.duration_s={}", std::min(86400.0, seconds + 60)),
-      "pool.collect=closer_goroutine",
+      "pool.collect=producer_goroutine",
+      "pool.collect_count=until_closed",
       "work.mean_ms=50"};
   if (auto status = scenario::apply_overrides(sc, sets); !status) {
     fmt::print(stderr, "bench-soak: {}\n", status.message());
