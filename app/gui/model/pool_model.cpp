@@ -66,6 +66,9 @@ PoolModel build_pool_model(const trace::Snapshot& s, const pool::PoolRun& run, t
     Actor a;
     a.id = g.id;
     a.role = roles.role(g.id);
+    // Ended job goroutines and producers are not drawn: skipped first, since an endless
+    // load leaves ever more of them in the snapshot and this runs every frame.
+    if (g.state == GoState::Exited && (a.role == Role::Job || a.role == Role::Producer)) continue;
     a.index = g.index;
     a.line = g.line;
     a.job = g.job;

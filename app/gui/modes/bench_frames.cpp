@@ -152,6 +152,38 @@ int bench_frames(Platform& platform, int frames, float scale) {
   return 0;
 }
 
+namespace {
+// A long jump (--at, Skip to the result) with the interactive window's budget: how many
+// frames were drawn while it ran, and how long they took.
+void measure_jump(Platform& platform, const scenario::Scenario& sc, double at_s, float scale) {
+  App app({.scale = scale,
+           .renderer = platform.renderer(),
+           .scenario = sc,
+           .lesson_stops = false,
+           .work_budget = WorkBudget{.seconds = 0.004}});
+  using Clock = std::chrono::steady_clock;
+  const auto began = Clock::now();
+  app.session().advance_to_seconds(at_s);
+  std::vector<double> ms;
+  while (app.busy()) {
+    const auto start = Clock::now();
+    platform.begin_frame(1.0 / 60.0);
+    app.frame(1.0f / 60.0f);
+    platform.render(app.clear_color());
+    platform.present();
+    platform.finish();
+    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+  }
+  if (ms.empty()) return;
+  const Stats st = stats(ms);
+  fmt::print(
+      "  jump to t = {} s: {:.1f} s, {} frames drawn meanwhile, frame median {:.2f} ms, p95 "
+      "{:.2f} ms, max {:.2f} ms\n",
+      at_s, std::chrono::duration<double>(Clock::now() - began).count(), ms.size(), st.median,
+      st.p95, *std::max_element(ms.begin(), ms.end()));
+}
+}  // namespace
+
 int run_bench_soak(Launch& launch) {
   auto platform = open_platform(launch, /*vsync=*/false, /*visible=*/true);
   if (!platform) return 1;
@@ -169,6 +201,7 @@ int run_bench_soak(Launch& launch) {
     fmt::print(stderr, "bench-soak: {}\n", status.message());
     return 2;
   }
+  measure_jump(*platform, sc, std::min(seconds, 120.0), launch.args.scale);
   App app({.scale = launch.args.scale,
            .renderer = platform->renderer(),
            .scenario = sc,
