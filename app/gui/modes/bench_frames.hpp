@@ -22,9 +22,9 @@ int bench_frames(Platform& platform, int frames, float scale);
 // at the fastest speed, frame after frame of 1/60 s, with the interactive window's work
 // budget, until SECONDS of virtual time. First a jump to min(SECONDS, 120) of the same
 // load with that budget: the frames drawn while it ran and their times. Then, ten times, the
-// virtual time, the resident and peak memory and the median frame time of that tenth; then the growth of
-// resident memory from the first tenth to the end (the goal: flat within 10%). Returns the
-// process exit code.
+// virtual time, the resident and peak memory and the median frame time of that tenth; then the
+// growth of resident memory from the first tenth to the end (the goal: flat within 10%). Returns
+// the process exit code.
 int run_bench_soak(Launch& launch);
 
 }  // namespace poolscope::gui
