@@ -11,12 +11,12 @@
 namespace poolscope::gui {
 
 namespace {
-constexpr double kFixedStepS = 1.0 / 240.0;     // wall seconds per engine advance
+constexpr double kFixedStepS = 1.0 / 240.0;  // wall seconds per engine advance
 // Log snapshots for scrubbing: 6 at most. Each holds every goroutine ever spawned (a
 // trace::Snapshot is dense by id), so fewer of them is less memory per goroutine; a
 // scrubbed moment folds at most this many events onto the nearest one.
 constexpr std::uint64_t kSnapshotEvery = 32768;
-constexpr std::size_t kLogCapacity = 1 << 17;   // events kept for the timeline and scrubbing
+constexpr std::size_t kLogCapacity = 1 << 17;  // events kept for the timeline and scrubbing
 
 constexpr std::uint64_t kClockEvery = 64;  // steps between two looks at the wall clock
 
