@@ -178,9 +178,10 @@ void measure_jump(Platform& platform, const scenario::Scenario& sc, double at_s,
   const Stats st = stats(ms);
   fmt::print(
       "  jump to t = {} s: {:.1f} s, {} frames drawn meanwhile, frame median {:.2f} ms, p95 "
-      "{:.2f} ms, max {:.2f} ms\n",
+      "{:.2f} ms, max {:.2f} ms (frame {})\n",
       at_s, std::chrono::duration<double>(Clock::now() - began).count(), ms.size(), st.median,
-      st.p95, *std::max_element(ms.begin(), ms.end()));
+      st.p95, *std::max_element(ms.begin(), ms.end()),
+      std::max_element(ms.begin(), ms.end()) - ms.begin() + 1);
 }
 }  // namespace
 
