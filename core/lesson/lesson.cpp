@@ -12,9 +12,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <unordered_map>
 #include <variant>
 
@@ -22,6 +20,8 @@
 #include "core/scenario/keys.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
+#include "core/util/json_text.hpp"
+#include "core/util/read_file.hpp"
 
 namespace poolscope::lesson {
 
@@ -35,28 +35,45 @@ constexpr std::array<std::string_view, 7> kControls = {"play",  "step",    "next
 
 // [SECTION] Reading fields ----------------------------------------------------------------
 
-// Where each value starts in the text, by the path the Reader names it with
-// ("steps[1].at_s", "question.choices[0].expect.outcome"). nlohmann's parser keeps no
-// positions, so this walks the (already valid) text once: strings, comments, nesting.
-std::unordered_map<std::string, std::size_t> value_offsets(std::string_view t) {
-  std::unordered_map<std::string, std::size_t> out;
+// A problem found while reading, placed in the text once reading is done.
+struct Problem {
+  std::string path;  // "steps[1].at_s", "" for the file as a whole
+  std::string what;
+};
+
+// Fills in where each of the `wanted` paths ("steps[1].at_s",
+// "question.choices[0].expect.outcome") starts in the (already valid) text: one walk
+// over strings, comments and nesting. It keeps one path, the one of the value at hand,
+// never one per level, and looks up at most a linear number of bytes, so any file is
+// placed in linear time and memory.
+void find_offsets(std::string_view t, std::unordered_map<std::string, std::size_t>& wanted) {
+  std::size_t longest = 0;
+  for (const auto& [path, offset] : wanted) longest = std::max(longest, path.size());
   struct Level {
     bool array;
-    std::string path;  // the container's own path
-    std::string key;   // object: the key just read
-    int index = 0;     // array: the index of the next value
+    std::size_t base;   // the length of the container's own path
+    std::size_t index;  // array: the index of the next value
   };
   std::vector<Level> stack;
-  const auto here = [&]() -> std::string {
-    if (stack.empty()) return "";
-    const Level& l = stack.back();
-    if (l.array) return fmt::format("{}[{}]", l.path, l.index);
-    return l.path.empty() ? l.key : l.path + "." + l.key;
-  };
+  std::string path;                          // the path of the value at hand
+  std::string key;                           // object: the key just read
+  std::size_t budget = 8 * t.size() + 4096;  // bytes looked up at most
   bool expect_key = false;
   std::size_t i = 0;
   const auto value_starts = [&] {
-    if (!stack.empty()) out.emplace(here(), i);
+    if (stack.empty()) return;
+    const Level& l = stack.back();
+    path.resize(l.base);
+    if (l.array) {
+      path += fmt::format("[{}]", l.index);
+    } else {
+      if (l.base > 0) path += '.';
+      path += key;
+    }
+    if (path.size() > longest || path.size() > budget) return;
+    budget -= path.size();
+    if (const auto it = wanted.find(path); it != wanted.end() && it->second == std::string::npos)
+      it->second = i;
   };
   while (i < t.size()) {
     const char c = t[i];
@@ -70,24 +87,22 @@ std::unordered_map<std::string, std::size_t> value_offsets(std::string_view t) {
       continue;
     }
     if (c == '"') {
+      const bool is_key = expect_key && !stack.empty();
+      if (is_key) key.clear();
+      if (!is_key) value_starts();
       std::size_t j = i + 1;
-      std::string s;
       while (j < t.size() && t[j] != '"') {
         if (t[j] == '\\' && j + 1 < t.size()) ++j;
-        s += t[j++];
+        if (is_key) key += t[j];
+        ++j;
       }
-      if (expect_key && !stack.empty()) {
-        stack.back().key = s;
-        expect_key = false;
-      } else {
-        value_starts();
-      }
+      expect_key = false;
       i = j + 1;
       continue;
     }
     if (c == '{' || c == '[') {
       value_starts();
-      stack.push_back({c == '[', here(), "", 0});
+      stack.push_back({c == '[', stack.empty() ? 0 : path.size(), 0});
       expect_key = c == '{';
     } else if (c == '}' || c == ']') {
       if (!stack.empty()) stack.pop_back();
@@ -102,33 +117,63 @@ std::unordered_map<std::string, std::size_t> value_offsets(std::string_view t) {
     }
     ++i;
   }
+}
+
+// The enclosing paths of `path`, nearest first: "steps[2]", "steps" for "steps[2].text".
+std::vector<std::string> enclosing(std::string path) {
+  std::vector<std::string> out;
+  while (!path.empty()) {
+    const auto cut = path.find_last_of(".[");
+    path = cut == std::string::npos ? "" : path.substr(0, cut);
+    if (!path.empty()) out.push_back(path);
+  }
   return out;
 }
 
-// Collects problems while reading one file; each message starts with the file, the line
-// and column of the field (or of the nearest enclosing one that is there) and its path.
+// At most this many problems are listed per file; the rest are counted.
+constexpr std::size_t kMaxProblems = 50;
+
+// Each problem as "file:line:column: path: what", placed at its field or, for a missing
+// field, at the nearest enclosing one that is there ("steps[2]" for "steps[2].text").
+std::vector<Error> placed(const std::vector<Problem>& problems, std::string_view text,
+                          const std::string& file) {
+  const std::size_t shown = std::min(problems.size(), kMaxProblems);
+  std::unordered_map<std::string, std::size_t> wanted;
+  for (std::size_t k = 0; k < shown; ++k) {
+    wanted.emplace(problems[k].path, std::string::npos);
+    for (auto& p : enclosing(problems[k].path)) wanted.emplace(std::move(p), std::string::npos);
+  }
+  find_offsets(text, wanted);
+  std::vector<Error> out;
+  for (std::size_t k = 0; k < shown; ++k) {
+    const Problem& problem = problems[k];
+    std::size_t offset = wanted[problem.path];
+    for (const auto& p : enclosing(problem.path)) {
+      if (offset != std::string::npos) break;
+      offset = wanted[p];
+    }
+    const std::string path = util::printable(problem.path, 80);
+    if (offset == std::string::npos) {
+      out.push_back({problem.path, fmt::format("{}: {}: {}", file, path, problem.what)});
+    } else {
+      const TextPosition p = position_of(text, offset);
+      out.push_back({problem.path,
+                     fmt::format("{}:{}:{}: {}: {}", file, p.line, p.column, path, problem.what)});
+    }
+  }
+  if (problems.size() > shown) {
+    out.push_back(
+        {"", fmt::format("{}: {} more problems not listed", file, problems.size() - shown)});
+  }
+  return out;
+}
+
+// Collects problems while reading one file (placed in the text by placed()).
 struct Reader {
   std::string file;
-  std::string_view source;
-  std::unordered_map<std::string, std::size_t> offsets;
-  std::vector<Error> errors;
+  std::vector<Problem> errors;
 
-  void fail(const std::string& path, const std::string& what) {
-    // A missing field has no position: use its parent's ("steps[2]" for "steps[2].text").
-    std::string at = path;
-    auto it = offsets.find(at);
-    while (it == offsets.end() && !at.empty()) {
-      const auto cut = at.find_last_of(".[");
-      at = cut == std::string::npos ? "" : at.substr(0, cut);
-      it = offsets.find(at);
-    }
-    if (it == offsets.end()) {
-      errors.push_back({path, fmt::format("{}: {}: {}", file, path, what)});
-      return;
-    }
-    const TextPosition p = position_of(source, it->second);
-    errors.push_back({path, fmt::format("{}:{}:{}: {}: {}", file, p.line, p.column, path, what)});
-  }
+  void fail(const std::string& path, const std::string& what) { errors.push_back({path, what}); }
 
   std::string text(const json& obj, const std::string& path, const char* key, bool required) {
     const auto it = obj.find(key);
@@ -137,7 +182,8 @@ struct Reader {
       return "";
     }
     if (!it->is_string()) {
-      fail(path + key, fmt::format("{} is not a text (write it in double quotes)", it->dump()));
+      fail(path + key,
+           fmt::format("{} is not a text (write it in double quotes)", util::short_dump(*it)));
       return "";
     }
     return it->get<std::string>();
@@ -154,7 +200,7 @@ struct Reader {
     for (std::size_t i = 0; i < it->size(); ++i) {
       if (!(*it)[i].is_string()) {
         fail(fmt::format("{}{}[{}]", path, key, i),
-             fmt::format("{} is not a text", (*it)[i].dump()));
+             fmt::format("{} is not a text", util::short_dump((*it)[i])));
         continue;
       }
       out.push_back((*it)[i].get<std::string>());
@@ -212,7 +258,7 @@ void read_step(Reader& r, const json& j, const std::string& path, LessonStep& st
     if (it->is_boolean()) {
       step.pause = it->get<bool>();
     } else {
-      r.fail(path + ".pause", fmt::format("{} is not true or false", it->dump()));
+      r.fail(path + ".pause", fmt::format("{} is not true or false", util::short_dump(*it)));
     }
   }
   const auto at = j.find("at_s");
@@ -222,14 +268,14 @@ void read_step(Reader& r, const json& j, const std::string& path, LessonStep& st
   } else if (at != j.end()) {
     const double s = at->is_number() ? at->get<double>() : -1.0;
     if (!at->is_number() || !std::isfinite(s) || s < 0 || s > 86400) {
-      r.fail(path + ".at_s",
-             fmt::format("{} is not allowed (a time in seconds, 0 to 86400)", at->dump()));
+      r.fail(path + ".at_s", fmt::format("{} is not allowed (a time in seconds, 0 to 86400)",
+                                         util::short_dump(*at)));
     } else {
       step.trigger = StepTrigger::Time;
       step.at = static_cast<trace::Time>(std::llround(s * 1e9));
     }
   } else if (on != j.end()) {
-    const std::string name = on->is_string() ? on->get<std::string>() : on->dump();
+    const std::string name = on->is_string() ? on->get<std::string>() : util::short_dump(*on);
     if (name == "end") {
       step.trigger = StepTrigger::End;
     } else if (const auto o = outcome_named(name)) {
@@ -238,12 +284,18 @@ void read_step(Reader& r, const json& j, const std::string& path, LessonStep& st
     } else {
       r.fail(path + ".on", fmt::format("\"{}\" is not a moment (allowed: \"end\", \"completed\", "
                                        "\"deadlock\", \"panic\", \"hang\")",
-                                       name));
+                                       util::printable(name)));
     }
   }
   if (step.pause && step.trigger == StepTrigger::None) {
     r.fail(path + ".pause", "pausing needs a moment: add \"at_s\" or \"on\"");
   }
+}
+
+// A whole number that fits an int64 (an unsigned one above 2^63-1 does not).
+bool is_int64(const json& v) {
+  return v.is_number_integer() && (!v.is_number_unsigned() ||
+                                   v.get<std::uint64_t>() <= static_cast<std::uint64_t>(INT64_MAX));
 }
 
 // The figures "expect" may bound, for messages: "results, leaked, ...".
@@ -267,7 +319,7 @@ void read_expect(Reader& r, const json& j, const std::string& path, Choice& choi
       if (!o) {
         r.fail(p, fmt::format("{} is not an outcome (allowed: \"completed\", \"deadlock\", "
                               "\"panic\", \"hang\")",
-                              value.dump()));
+                              util::short_dump(value)));
       } else {
         choice.outcome = *o;
       }
@@ -278,20 +330,20 @@ void read_expect(Reader& r, const json& j, const std::string& path, Choice& choi
       continue;
     }
     Bound b{name};
-    if (value.is_number_integer()) {
+    if (is_int64(value)) {
       b.min = b.max = value.get<std::int64_t>();
     } else if (value.is_object() && !value.empty()) {
       for (const auto& [k, v] : value.items()) {
-        if ((k != "min" && k != "max") || !v.is_number_integer()) {
+        if ((k != "min" && k != "max") || !is_int64(v)) {
           r.fail(p, fmt::format("{} is not allowed (a whole number, or {{\"min\": a, \"max\": b}})",
-                                value.dump()));
+                                util::short_dump(value)));
           break;
         }
         (k == "min" ? b.min : b.max) = v.get<std::int64_t>();
       }
     } else {
       r.fail(p, fmt::format("{} is not allowed (a whole number, or {{\"min\": a, \"max\": b}})",
-                            value.dump()));
+                            util::short_dump(value)));
     }
     choice.bounds.push_back(b);
   }
@@ -309,7 +361,8 @@ void read_question(Reader& r, const json& j, Question& q) {
   if (const auto it = j.find("run_s"); it != j.end()) {
     if (!it->is_number() || it->get<double>() <= 0 || it->get<double>() > 86400) {
       r.fail(path + ".run_s",
-             fmt::format("{} is not allowed (virtual seconds, above 0 up to 86400)", it->dump()));
+             fmt::format("{} is not allowed (virtual seconds, above 0 up to 86400)",
+                         util::short_dump(*it)));
     } else {
       q.run_s = it->get<double>();
     }
@@ -344,35 +397,20 @@ void read_question(Reader& r, const json& j, Question& q) {
 std::span<const std::string_view> lesson_controls() noexcept { return kControls; }
 
 TextPosition position_of(std::string_view text, std::size_t byte) {
-  TextPosition p;
-  const std::size_t end = std::min(byte, text.size());
-  for (std::size_t i = 0; i < end; ++i) {
-    if (text[i] == '\n') {
-      ++p.line;
-      p.column = 1;
-    } else {
-      ++p.column;
-    }
-  }
-  return p;
+  return util::position_of(text, byte);
 }
 
 // [SECTION] parse_lesson -------------------------------------------------------------------
 
 scenario::Result<Lesson> parse_lesson(std::string_view json_text, const std::string& file) {
-  json j;
-  try {
-    j = json::parse(json_text.begin(), json_text.end(), nullptr, true, /*ignore_comments=*/true);
-  } catch (const json::parse_error& e) {
-    // e.byte counts from 1 and points at the character that stopped the parser.
-    const TextPosition p = position_of(json_text, e.byte == 0 ? 0 : e.byte - 1);
-    std::string what = e.what();
-    // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..."
-    if (const auto colon = what.find(": "); colon != std::string::npos)
-      what = what.substr(colon + 2);
-    return Error{"", fmt::format("{}:{}:{}: malformed JSON: {}", file, p.line, p.column, what)};
+  const auto parsed = util::parse_json<json>(json_text);
+  if (!parsed.ok) {
+    const util::JsonError& e = parsed.error;
+    return Error{"", fmt::format("{}:{}:{}: {}{}", file, e.at.line, e.at.column,
+                                 e.syntax ? "malformed JSON: " : "", e.what)};
   }
-  Reader r{file, json_text, value_offsets(json_text), {}};
+  const json& j = parsed.value;
+  Reader r{file, {}};
   if (!j.is_object()) {
     return Error{"", fmt::format("{}: a lesson file holds one object {{\"preset\": ..., "
                                  "\"steps\": [...], \"question\": {{...}}}}",
@@ -382,8 +420,14 @@ scenario::Result<Lesson> parse_lesson(std::string_view json_text, const std::str
   Lesson lesson;
   lesson.file = file;
   lesson.preset = r.text(j, "", "preset", true);
-  if (!lesson.preset.empty()) {
-    if (auto p = scenario::find_preset(lesson.preset); !p) r.fail("preset", p.message());
+  // The preset the lesson runs; every later check needs it, so without it they are skipped.
+  std::optional<scenario::Scenario> preset;
+  if (const auto it = j.find("preset"); it != j.end() && it->is_string()) {
+    if (auto p = scenario::find_preset(lesson.preset); p) {
+      preset = std::move(p).value();
+    } else {
+      r.fail("preset", p.message());
+    }
   }
   lesson.title = r.text(j, "", "title", true);
   lesson.highlight = r.strings(j, "", "highlight");
@@ -403,34 +447,31 @@ scenario::Result<Lesson> parse_lesson(std::string_view json_text, const std::str
   } else {
     r.fail("question", "missing (the \"predict, then run\" question)");
   }
-  for (std::size_t i = 0; r.errors.empty() && i < lesson.steps.size(); ++i) {
+  for (std::size_t i = 0; preset && r.errors.empty() && i < lesson.steps.size(); ++i) {
     // A step's second run must be a valid scenario too.
     if (lesson.steps[i].compare.empty()) continue;
-    scenario::Scenario s = scenario::find_preset(lesson.preset).value();
+    scenario::Scenario s = *preset;
     if (auto status = scenario::apply_overrides(s, lesson.steps[i].compare); !status) {
       for (const auto& e : status.errors()) r.fail(fmt::format("steps[{}].compare", i), e.message);
     }
   }
-  if (r.errors.empty() && !lesson.question.set.empty()) {
+  if (preset && r.errors.empty() && !lesson.question.set.empty()) {
     // The variant must be a valid scenario: checked now, not when the learner clicks.
-    const auto preset = scenario::find_preset(lesson.preset);
-    if (auto v = question_scenario(lesson, preset.value()); !v) {
+    if (auto v = question_scenario(lesson, *preset); !v) {
       for (const auto& e : v.errors()) r.fail("question.set", e.message);
     }
   }
-  if (!r.errors.empty()) return r.errors;
+  if (!r.errors.empty()) return placed(r.errors, json_text, file);
   return lesson;
 }
 
 // [SECTION] Files and folders ---------------------------------------------------------------
 
 scenario::Result<Lesson> load_lesson_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
   const std::string name = path.filename().string();
-  if (!in) return Error{"", fmt::format("{}: cannot be read", path.string())};
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto lesson = parse_lesson(buffer.str(), name);
+  const util::FileText file = util::read_text_file(path, "lesson file");
+  if (!file.ok()) return Error{"", file.error};
+  auto lesson = parse_lesson(file.text, name);
   if (lesson && lesson.value().preset != path.stem().string()) {
     return Error{"", fmt::format("{}: preset \"{}\" does not match the file name (name the file "
                                  "{}.json, or change \"preset\")",

@@ -5,11 +5,13 @@
 // - One JSON file per preset, `<lessons dir>/<preset id>.json` (format below). `//` and
 //   `/* */` comments are allowed. Nothing here draws: the panel is view_lesson.cpp, so
 //   the model, the loader and the player are tested without a window.
+// - Files are read with util::read_text_file (regular files of at most 16 MiB, UTF-8)
+//   and util::parse_json (depth and key limits, duplicate keys are errors).
 // - Bad files never throw: load_lessons() keeps every good lesson and a problem per bad
 //   file, naming the file, the line and column, and the problem (for a wrong value, the
-//   field's path and what is allowed), e.g. `hello-pool.json:4:7: malformed JSON: ...` or
-//   `hello-pool.json:9:20: steps[2].at_s: -1 is not allowed (a time in seconds, 0 to
-//   86400)`. A missing field is placed at the object that lacks it.
+//   field's path and what is allowed; at most 50 problems a file), e.g. `hello-pool.json:4:7:
+//   malformed JSON: ...` or `hello-pool.json:9:20: steps[2].at_s: -1 is not allowed (a time in
+//   seconds, 0 to 86400)`. A missing field is placed at the object that lacks it.
 // - Step moments: a step may belong to a moment of the run, a virtual time ("at_s") or
 //   the run's end ("on": "end", "completed", "deadlock", "panic", "hang"). When the run
 //   crosses that moment the player moves to the step and, with "pause": true, pauses the
@@ -57,6 +59,7 @@
 #include "core/scenario/result.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/trace/event.hpp"
+#include "core/util/read_file.hpp"
 
 namespace poolscope::lesson {
 
@@ -117,11 +120,9 @@ struct Lesson {
 scenario::Result<Lesson> parse_lesson(std::string_view json_text, const std::string& file);
 scenario::Result<Lesson> load_lesson_file(const std::filesystem::path& path);
 
-// 1-based line and column of byte offset `byte` in `text` (offsets past the end clamp).
-struct TextPosition {
-  int line = 1;
-  int column = 1;
-};
+// 1-based line and column of byte offset `byte` in `text` (offsets past the end clamp);
+// util::position_of.
+using TextPosition = util::TextPosition;
 TextPosition position_of(std::string_view text, std::size_t byte);
 
 // Every lesson of a folder, and a problem per file that could not be read.

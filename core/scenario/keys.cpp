@@ -9,6 +9,9 @@
 #include <limits>
 #include <type_traits>
 
+#include "core/util/json_text.hpp"
+#include "core/util/read_file.hpp"
+
 namespace poolscope::scenario {
 
 namespace {
@@ -210,9 +213,9 @@ constexpr std::array<std::string_view, 3> kGroups{"pool", "load", "work"};
 std::string describe(const json& value) {
   switch (value.type()) {
     case json::value_t::string:
-      return value.dump() + " (a string)";
+      return util::short_dump(value) + " (a string)";
     case json::value_t::boolean:
-      return value.dump() + " (a boolean)";
+      return util::short_dump(value) + " (a boolean)";
     case json::value_t::object:
       return "an object";
     case json::value_t::array:
@@ -220,7 +223,7 @@ std::string describe(const json& value) {
     case json::value_t::null:
       return "null";
     default:
-      return value.dump();
+      return util::short_dump(value);
   }
 }
 
@@ -243,20 +246,23 @@ Result<json> check_integer(const KeySpec& key, const json& value) {
   } else if (value.is_number_integer()) {
     v = value.get<std::int64_t>();
   } else if (value.is_number_float() && std::isfinite(value.get<double>()) &&
-             std::trunc(value.get<double>()) == value.get<double>() &&
-             std::abs(value.get<double>()) < 9e15) {
-    v = static_cast<std::int64_t>(value.get<double>());
+             std::trunc(value.get<double>()) == value.get<double>()) {
+    // A whole number written as a float ("5.0", "1e3"); beyond 2^53 a double no longer
+    // holds every whole number, so those are out of range rather than "not whole".
+    const double d = value.get<double>();
+    out_of_range = std::abs(d) >= 9e15;
+    v = out_of_range ? key.int_max : static_cast<std::int64_t>(d);
   } else {
     if (value.is_string() && !key.aliases.empty()) {
-      return error_for(key,
-                       fmt::format("{} is not allowed (allowed {})", value.dump(), key.allowed()));
+      return error_for(key, fmt::format("{} is not allowed (allowed {})", util::short_dump(value),
+                                        key.allowed()));
     }
     const char* what = value.is_number_float() ? "is not a whole number" : "is not a number";
     return error_for(key, fmt::format("{} {} (allowed {})", describe(value), what, key.allowed()));
   }
   if (out_of_range || v < key.int_min || v > key.int_max) {
-    return error_for(key,
-                     fmt::format("{} is out of range (allowed {})", value.dump(), key.allowed()));
+    return error_for(key, fmt::format("{} is out of range (allowed {})", util::short_dump(value),
+                                      key.allowed()));
   }
   return json(v);
 }
@@ -268,8 +274,8 @@ Result<json> check_number(const KeySpec& key, const json& value) {
   }
   const double v = value.get<double>();
   if (!std::isfinite(v) || v < key.num_min || v > key.num_max) {
-    return error_for(key,
-                     fmt::format("{} is out of range (allowed {})", value.dump(), key.allowed()));
+    return error_for(key, fmt::format("{} is out of range (allowed {})", util::short_dump(value),
+                                      key.allowed()));
   }
   return json(v);
 }
@@ -281,7 +287,8 @@ Result<json> check_choice(const KeySpec& key, const json& value) {
   }
   const auto s = value.get<std::string>();
   if (std::find(key.choices.begin(), key.choices.end(), s) != key.choices.end()) return value;
-  std::string message = fmt::format("{} is not allowed (allowed {})", value.dump(), key.allowed());
+  std::string message =
+      fmt::format("{} is not allowed (allowed {})", util::short_dump(value), key.allowed());
   if (const auto near = nearest(s, key.choices)) {
     message += fmt::format("; did you mean \"{}\"?", *near);
   }
@@ -293,7 +300,13 @@ Result<json> check_text(const KeySpec& key, const json& value) {
     return error_for(
         key, fmt::format("{} is not a string (allowed {})", describe(value), key.allowed()));
   }
-  const auto s = value.get<std::string>();
+  const auto& s = value.get_ref<const std::string&>();
+  if (const std::size_t bad = util::invalid_utf8_at(s); bad != std::string::npos) {
+    return error_for(key,
+                     fmt::format("\"{}\" is not UTF-8 text (byte 0x{:02X} at byte {}); "
+                                 "write it in UTF-8",
+                                 util::printable(s), static_cast<unsigned char>(s[bad]), bad + 1));
+  }
   if (static_cast<std::int64_t>(s.size()) > key.int_max) {
     return error_for(key, fmt::format("a text of {} characters is too long (allowed {})", s.size(),
                                       key.allowed()));
@@ -302,15 +315,15 @@ Result<json> check_text(const KeySpec& key, const json& value) {
                   [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
     return error_for(key, fmt::format("{} contains a line break or another control character, "
                                       "which is not allowed (allowed {})",
-                                      value.dump(), key.allowed()));
+                                      util::short_dump(value), key.allowed()));
   }
   if (key.identifier) {
     const bool valid = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     });
     if (!valid) {
-      return error_for(key,
-                       fmt::format("{} is not allowed (allowed {})", value.dump(), key.allowed()));
+      return error_for(key, fmt::format("{} is not allowed (allowed {})", util::short_dump(value),
+                                        key.allowed()));
     }
   }
   return value;
@@ -388,10 +401,15 @@ Result<json> check_value(const KeySpec& key, const json& value) {
 Result<json> parse_value_text(const KeySpec& key, std::string_view text) {
   // A JSON literal is taken as such ("5", "true", "\"x\"", "2.5"); anything else is a
   // bare word, which is what a learner types for names: pool.mode=errgroup.
-  json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (value.is_discarded() || value.is_object() || value.is_array()) {
-    value = json(std::string(text));
+  if (const std::size_t bad = util::invalid_utf8_at(text); bad != std::string_view::npos) {
+    return error_for(
+        key, fmt::format("\"{}\" is not UTF-8 text (byte 0x{:02X} at byte {}); "
+                         "write the value in UTF-8",
+                         util::printable(text), static_cast<unsigned char>(text[bad]), bad + 1));
   }
+  auto parsed = util::parse_json<json>(text, {.max_depth = 1, .max_keys = 0, .comments = false});
+  json value = parsed.ok ? std::move(parsed.value) : json(std::string(text));
+  if (value.is_object() || value.is_array()) value = json(std::string(text));
   if ((key.type == KeyType::Text || key.type == KeyType::Choice) && !value.is_string()) {
     value = json(std::string(text));
   }
@@ -428,6 +446,11 @@ std::optional<std::string_view> nearest(std::string_view word,
   std::optional<std::string_view> best;
   std::size_t best_distance = std::numeric_limits<std::size_t>::max();
   for (const auto candidate : candidates) {
+    // The distance is at least the difference in length: a word far longer than every
+    // candidate (a 10 MB value) is no typo, and is not compared letter by letter.
+    const std::size_t longer = std::max(word.size(), candidate.size());
+    const std::size_t shorter = std::min(word.size(), candidate.size());
+    if (longer - shorter > std::max<std::size_t>(2, candidate.size() / 3)) continue;
     const auto d = edit_distance(word, candidate);
     if (d < best_distance) {
       best = candidate;

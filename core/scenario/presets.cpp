@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/scenario/keys.hpp"
+#include "core/util/read_file.hpp"
 
 namespace poolscope::scenario {
 
@@ -143,7 +144,7 @@ Result<Scenario> find_preset(std::string_view id) {
     if (p.id == id) return p;
     ids.push_back(p.id);
   }
-  std::string message = fmt::format("unknown preset \"{}\"", id);
+  std::string message = fmt::format("unknown preset \"{}\"", util::printable(id));
   if (const auto near = nearest(id, ids)) message += fmt::format("; did you mean \"{}\"?", *near);
   message += fmt::format(" (presets: {})", fmt::join(ids, ", "));
   return Error{"", std::move(message)};

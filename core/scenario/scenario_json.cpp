@@ -5,11 +5,11 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <regex>
-#include <sstream>
 
 #include "core/scenario/keys.hpp"
 #include "core/util/atomic_file.hpp"
+#include "core/util/json_text.hpp"
+#include "core/util/read_file.hpp"
 
 namespace poolscope::scenario {
 
@@ -29,25 +29,23 @@ std::vector<std::string_view> known_names() {
   return names;
 }
 
-// `unknown key "pool.worker"; did you mean "pool.workers"?`, or the keys of the group.
-Error unknown_key(const std::string& path) {
-  std::string message = fmt::format("unknown key \"{}\"", path);
-  const auto names = known_names();
-  // The right name in the wrong group ("pool.jobs", "workers") beats a near spelling.
-  const auto dot_at = path.rfind('.');
-  const std::string_view leaf = dot_at == std::string::npos
-                                    ? std::string_view(path)
-                                    : std::string_view(path).substr(dot_at + 1);
-  std::optional<std::string_view> suggestion;
-  for (const auto& k : keys()) {
-    if (k.leaf() == leaf) suggestion = k.path;
+bool is_group(std::string_view name) {
+  for (const auto g : key_groups()) {
+    if (g == name) return true;
   }
-  if (!suggestion) suggestion = nearest(path, names);
-  if (suggestion)
-    return error_at(path, message + fmt::format("; did you mean \"{}\"?", *suggestion));
+  return false;
+}
 
-  const auto dot = path.find('.');
-  const std::string group = dot == std::string::npos ? std::string{} : path.substr(0, dot);
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// "mode, collect, ..." for "pool"; the top-level keys and the sections for "".
+std::string keys_in(std::string_view group) {
   std::string listing;
   for (const auto& k : keys()) {
     if (k.group() != group) continue;
@@ -57,15 +55,56 @@ Error unknown_key(const std::string& path) {
   if (group.empty()) {
     for (const auto g : key_groups()) listing += fmt::format(", {}", g);
   }
-  const std::string where = group.empty() ? "at the top level" : fmt::format("in \"{}\"", group);
-  return error_at(path, message + fmt::format(" (keys {}: {})", where, listing));
+  return listing;
 }
 
-bool is_group(std::string_view name) {
-  for (const auto g : key_groups()) {
-    if (g == name) return true;
+// The valid name a mistyped key most likely means, never the key itself.
+std::optional<std::string_view> suggestion_for(const std::string& path, const std::string& lower) {
+  if (lower != path) {
+    if (const auto* key = find_key(lower)) return key->path;
   }
-  return false;
+  // The right name in the wrong group ("pool.jobs", "workers") beats a near spelling.
+  const auto dot_at = lower.rfind('.');
+  const std::string_view leaf = dot_at == std::string::npos
+                                    ? std::string_view(lower)
+                                    : std::string_view(lower).substr(dot_at + 1);
+  for (const auto& k : keys()) {
+    if (k.leaf() == leaf && k.path != path) return k.path;
+  }
+  const auto names = known_names();
+  const auto near = nearest(lower, names);
+  if (near && *near != path) return near;
+  return std::nullopt;
+}
+
+// `unknown key "pool.worker"; did you mean "pool.workers"?`, or the keys of the group.
+// Keys are lower case: "POOL.WORKERS" is told so. Echoes the key made printable.
+Error unknown_key(const std::string& path) {
+  const std::string message = fmt::format("unknown key \"{}\"", util::printable(path));
+  const std::string lower = ascii_lower(path);
+  if (is_group(lower) && lower != path) {
+    return error_at(path,
+                    fmt::format("{}; did you mean \"{}\"? (keys are lower case)", message, lower));
+  }
+  if (is_group(lower)) {
+    return error_at(path, fmt::format("{}: \"{}\" is a section, not a key (keys in \"{}\": {})",
+                                      message, lower, lower, keys_in(lower)));
+  }
+  if (const auto suggestion = suggestion_for(path, lower)) {
+    const bool only_case = ascii_lower(*suggestion) == lower;
+    return error_at(path, fmt::format("{}; did you mean \"{}\"?{}", message, *suggestion,
+                                      only_case ? " (keys are lower case)" : ""));
+  }
+  const auto dot = lower.find('.');
+  const std::string group = dot == std::string::npos ? std::string{} : lower.substr(0, dot);
+  if (!group.empty() && !is_group(group)) {
+    return error_at(path, fmt::format("{} (there is no section \"{}\"; sections: {}; keys at the "
+                                      "top level: {})",
+                                      message, util::printable(group),
+                                      fmt::join(key_groups(), ", "), keys_in("")));
+  }
+  const std::string where = group.empty() ? "at the top level" : fmt::format("in \"{}\"", group);
+  return error_at(path, fmt::format("{} (keys {}: {})", message, where, keys_in(group)));
 }
 
 void apply_key(Scenario& s, const KeySpec& key, const json& value, std::vector<Error>& errors) {
@@ -77,17 +116,11 @@ void apply_key(Scenario& s, const KeySpec& key, const json& value, std::vector<E
   key.set(s, checked.value());
 }
 
-// "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..."
-// becomes "malformed JSON at line 3, column 5: syntax error ...".
-std::string parse_error_message(const json::parse_error& e) {
-  static const std::regex kPattern(R"(line (\d+), column (\d+): (.*))");
-  const std::string what = e.what();
-  std::smatch m;
-  if (std::regex_search(what, m, kPattern)) {
-    return fmt::format("malformed JSON at line {}, column {}: {}", m[1].str(), m[2].str(),
-                       m[3].str());
-  }
-  return fmt::format("malformed JSON near byte {}: {}", e.byte, what);
+// "malformed JSON at line 3, column 5: syntax error ...", or for a limit or a duplicate
+// key "at line 3, column 5: duplicate key ...".
+std::string json_error_message(const util::JsonError& e) {
+  return fmt::format("{}at line {}, column {}: {}", e.syntax ? "malformed JSON " : "", e.at.line,
+                     e.at.column, e.what);
 }
 
 std::string_view first_leaf(std::string_view group) {
@@ -103,17 +136,13 @@ std::string quoted(std::string_view name) { return fmt::format("\"{}\"", name); 
 
 Result<Scenario> load_scenario(std::string_view json_text, const Scenario& base) {
   // Parsed in file order, so problems are reported in the order the learner wrote them.
-  nlohmann::ordered_json doc;
-  try {
-    doc = nlohmann::ordered_json::parse(json_text, nullptr, /*allow_exceptions=*/true,
-                                        /*ignore_comments=*/true);
-  } catch (const nlohmann::ordered_json::parse_error& e) {
-    return error_at("", parse_error_message(e));
-  }
+  auto parsed = util::parse_json<nlohmann::ordered_json>(json_text);
+  if (!parsed.ok) return error_at("", json_error_message(parsed.error));
+  const nlohmann::ordered_json& doc = parsed.value;
   if (!doc.is_object()) {
     return error_at("", fmt::format("a scenario is a JSON object such as {{\"pool\": "
                                     "{{\"workers\": 3}}}}, not {}",
-                                    doc.is_array() ? "an array" : doc.dump()));
+                                    doc.is_array() ? "an array" : util::short_dump(doc)));
   }
 
   Scenario s = base;
@@ -121,9 +150,10 @@ Result<Scenario> load_scenario(std::string_view json_text, const Scenario& base)
   for (const auto& [name, value] : doc.items()) {
     if (is_group(name)) {
       if (!value.is_object()) {
-        errors.push_back(error_at(name, fmt::format("{}: expected an object of settings such "
-                                                    "as {{\"{}\": ...}}, got {}",
-                                                    name, first_leaf(name), value.dump())));
+        errors.push_back(
+            error_at(name, fmt::format("{}: expected an object of settings such "
+                                       "as {{\"{}\": ...}}, got {}",
+                                       name, first_leaf(name), util::short_dump(value))));
         continue;
       }
       for (const auto& [leaf, inner] : value.items()) {
@@ -146,11 +176,9 @@ Result<Scenario> load_scenario(std::string_view json_text, const Scenario& base)
 }
 
 Result<Scenario> load_scenario_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return error_at("", fmt::format("{}: cannot open the scenario file", path.string()));
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto loaded = load_scenario(text.str());
+  const util::FileText file = util::read_text_file(path, "scenario file");
+  if (!file.ok()) return error_at("", file.error);
+  auto loaded = load_scenario(file.text);
   if (loaded) return loaded;
   std::vector<Error> errors = loaded.errors();
   for (auto& e : errors) e.message = fmt::format("{}: {}", path.string(), e.message);

@@ -103,5 +103,6 @@ TEST_CASE("Scenario JSON: malformed JSON reports line and column") {
 TEST_CASE("Scenario JSON: a missing file is an error, not a crash") {
   const auto s = load_scenario_file("/nonexistent/poolscope.json");
   REQUIRE_FALSE(s.ok());
-  CHECK(s.message() == "/nonexistent/poolscope.json: cannot open the scenario file");
+  CHECK(s.message() ==
+        "/nonexistent/poolscope.json: cannot open the scenario file: No such file or directory");
 }

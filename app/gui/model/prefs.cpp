@@ -3,16 +3,19 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "core/lesson/lesson.hpp"
 #include "core/util/atomic_file.hpp"
+#include "core/util/json_text.hpp"
+#include "core/util/read_file.hpp"
 
 namespace poolscope::gui {
 
 using nlohmann::json;
+
+namespace {
+constexpr std::size_t kMaxPrefsBytes = std::size_t{1} << 20;
+}  // namespace
 
 bool parse_theme(const std::string& name, ThemeId& theme) {
   for (ThemeId t : {ThemeId::Dark, ThemeId::Light, ThemeId::Projector}) {
@@ -37,20 +40,23 @@ std::filesystem::path prefs_path() {
 
 LoadedPrefs load_prefs(const std::filesystem::path& path) {
   LoadedPrefs out;
-  std::ifstream in(path, std::ios::binary);
-  if (path.empty() || !in) return out;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  json j;
-  try {
-    j = json::parse(text);
-  } catch (const json::parse_error& e) {
-    const lesson::TextPosition p = lesson::position_of(text, e.byte == 0 ? 0 : e.byte - 1);
-    out.warning = fmt::format("{}:{}:{}: preferences are not valid JSON; using the defaults",
-                              path.string(), p.line, p.column);
+  if (path.empty()) return out;
+  // Preferences are small: 1 MiB is far beyond any real file, and a link to /dev/zero
+  // or a huge file is refused rather than read.
+  const util::FileText file = util::read_text_file(path, "preferences file", kMaxPrefsBytes);
+  if (file.missing) return out;
+  if (!file.ok()) {
+    out.warning = file.error + "; using the defaults";
     return out;
   }
+  const auto parsed = util::parse_json<json>(file.text, {.max_depth = 8, .max_keys = 100});
+  if (!parsed.ok) {
+    const util::JsonError& e = parsed.error;
+    out.warning = fmt::format("{}:{}:{}: preferences are not valid JSON ({}); using the defaults",
+                              path.string(), e.at.line, e.at.column, e.what);
+    return out;
+  }
+  const json& j = parsed.value;
   if (!j.is_object()) {
     out.warning =
         fmt::format("{}: preferences are not a JSON object; using the defaults", path.string());
@@ -73,8 +79,10 @@ LoadedPrefs load_prefs(const std::filesystem::path& path) {
   }
   const auto integer = [&](const char* key, int& field, int lo, int hi) {
     if (const auto it = j.find(key); it != j.end()) {
-      if (it->is_number_integer() && it->get<std::int64_t>() >= lo &&
-          it->get<std::int64_t>() <= hi) {
+      // An unsigned number above 2^63-1 would wrap to a negative int64: not in range.
+      const bool whole = it->is_number_integer() &&
+                         !(it->is_number_unsigned() && it->get<std::uint64_t>() > INT64_MAX);
+      if (whole && it->get<std::int64_t>() >= lo && it->get<std::int64_t>() <= hi) {
         field = it->get<int>();
       } else {
         note(key);
