@@ -218,8 +218,8 @@ Status save_scenario_file(const Scenario& s, const std::filesystem::path& path) 
 Status apply_override(Scenario& s, std::string_view assignment) {
   const auto eq = assignment.find('=');
   if (eq == std::string_view::npos) {
-    return error_at(
-        "", fmt::format("\"{}\" is not KEY=VALUE (for example pool.workers=5)", assignment));
+    return error_at("", fmt::format("\"{}\" is not KEY=VALUE (for example pool.workers=5)",
+                                    util::printable(assignment)));
   }
   const std::string path(assignment.substr(0, eq));
   const auto* key = find_key(path);

@@ -84,6 +84,30 @@ TEST_CASE("CLI run: a missing scenario file is bad input") {
   CHECK(run.err.find("/nonexistent/scenario.json") != std::string::npos);
 }
 
+TEST_CASE("CLI run: --seed is checked as written, so -1 is reported as -1") {
+  const auto run = run_cli("run --preset hello-pool --seed -1");
+  CHECK(run.exit_code == 2);
+  CHECK(run.err == "poolscope-cli: seed: -1 is out of range (allowed 0..9223372036854775807)\n");
+}
+
+TEST_CASE("CLI run: an empty --scenario or --preset is bad input, not the default scenario") {
+  for (const char* option : {"--scenario", "--preset"}) {
+    CAPTURE(option);
+    const auto run = run_cli(std::string("run ") + option + " ''");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("an empty") != std::string::npos);
+    CHECK(run.out.empty());
+  }
+}
+
+TEST_CASE("CLI run: a folder or /dev/zero given as --scenario is named, not read") {
+  const auto zero = run_cli("run --scenario /dev/zero");
+  CHECK(zero.exit_code == 2);
+  CHECK(zero.err == "poolscope-cli: /dev/zero is a character device, not a scenario file\n");
+  const auto folder = run_cli("run --scenario /tmp");
+  CHECK(folder.err == "poolscope-cli: /tmp is a folder, not a scenario file\n");
+}
+
 TEST_CASE("CLI run: --events writes one JSON line per event") {
   const std::string path = "/tmp/poolscope-cli-test-events.jsonl";
   const json j = run_json("--preset hello-pool --events " + path);
