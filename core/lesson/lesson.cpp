@@ -470,7 +470,12 @@ scenario::Result<Lesson> parse_lesson(std::string_view json_text, const std::str
 scenario::Result<Lesson> load_lesson_file(const std::filesystem::path& path) {
   const std::string name = path.filename().string();
   const util::FileText file = util::read_text_file(path, "lesson file");
-  if (!file.ok()) return Error{"", file.error};
+  if (!file.ok()) {
+    // Named like every other problem of a lesson file, by its name (problem_for() finds it).
+    std::string message = file.error;
+    if (message.starts_with(path.string())) message.replace(0, path.string().size(), name);
+    return Error{"", std::move(message)};
+  }
   auto lesson = parse_lesson(file.text, name);
   if (lesson && lesson.value().preset != path.stem().string()) {
     return Error{"", fmt::format("{}: preset \"{}\" does not match the file name (name the file "

@@ -49,17 +49,21 @@ LoadedPrefs load_prefs(const std::filesystem::path& path) {
     out.warning = file.error + "; using the defaults";
     return out;
   }
-  const auto parsed = util::parse_json<json>(file.text, {.max_depth = 8, .max_keys = 100});
+  return parse_prefs(file.text, path.string());
+}
+
+LoadedPrefs parse_prefs(std::string_view text, const std::string& name) {
+  LoadedPrefs out;
+  const auto parsed = util::parse_json<json>(text, {.max_depth = 8, .max_keys = 100});
   if (!parsed.ok) {
     const util::JsonError& e = parsed.error;
     out.warning = fmt::format("{}:{}:{}: preferences are not valid JSON ({}); using the defaults",
-                              path.string(), e.at.line, e.at.column, e.what);
+                              name, e.at.line, e.at.column, e.what);
     return out;
   }
   const json& j = parsed.value;
   if (!j.is_object()) {
-    out.warning =
-        fmt::format("{}: preferences are not a JSON object; using the defaults", path.string());
+    out.warning = fmt::format("{}: preferences are not a JSON object; using the defaults", name);
     return out;
   }
   std::string bad;
@@ -112,8 +116,8 @@ LoadedPrefs load_prefs(const std::filesystem::path& path) {
   flag("stage", p.stage);
   flag("fullscreen", p.fullscreen);
   if (!bad.empty()) {
-    out.warning = fmt::format("{}: ignored bad values for {}; using the defaults for them",
-                              path.string(), bad);
+    out.warning =
+        fmt::format("{}: ignored bad values for {}; using the defaults for them", name, bad);
   }
   return out;
 }

@@ -12,6 +12,7 @@
 #include <climits>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "app/gui/model/look.hpp"
 
@@ -38,7 +39,11 @@ struct LoadedPrefs {
 
 // The prefs file's path (see above); empty when neither XDG_CONFIG_HOME nor HOME is set.
 std::filesystem::path prefs_path();
+// Reads the file through util::read_text_file (a regular file of at most 1 MiB: a link
+// to /dev/zero or a FIFO is a warning, not a hang) and parse_prefs().
 LoadedPrefs load_prefs(const std::filesystem::path& path);
+// Preferences from the text of a prefs file; `name` starts the warning.
+LoadedPrefs parse_prefs(std::string_view text, const std::string& name);
 std::string save_prefs(const std::filesystem::path& path, const Prefs& prefs);
 
 // "dark", "light", "projector" -> the theme; false when unknown.

@@ -1,6 +1,9 @@
 // Preferences: the file's place, a round trip, and bad files that never stop the app.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
+#include <climits>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -72,4 +75,41 @@ TEST_CASE("Prefs: bad values are named and fall back one by one") {
   CHECK(loaded.prefs.scale == 1.0f);
   CHECK(loaded.prefs.theme == gui::ThemeId::Dark);
   CHECK(loaded.prefs.stage);  // the good value is kept
+}
+
+TEST_CASE("Prefs: a number beyond a double gives the defaults and a warning, never an abort") {
+  const auto path = fresh("prefs-overflow");
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path) << "{\"scale\": 1e400}";
+  const auto loaded = gui::load_prefs(path);
+  CHECK(loaded.warning ==
+        path.string() +
+            ":1:11: preferences are not valid JSON (the number 1e400 is too large (numbers go up "
+            "to about 1.8e308)); using the defaults");
+  CHECK(loaded.prefs == gui::Prefs{});
+  std::ofstream(path) << "{\"x\": " << std::string(1'000'000, '9') << "}";
+  CHECK(gui::load_prefs(path).warning.size() < 300);
+}
+
+TEST_CASE("Prefs: a link to /dev/zero, a FIFO or a folder is a warning, not a hang") {
+  const auto path = fresh("prefs-kinds");
+  std::filesystem::create_directories(path.parent_path());
+  std::filesystem::create_symlink("/dev/zero", path);
+  CHECK(gui::load_prefs(path).warning ==
+        path.string() + " is a character device, not a preferences file; using the defaults");
+  std::filesystem::remove(path);
+  REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+  CHECK(gui::load_prefs(path).warning.find("is a FIFO (named pipe)") != std::string::npos);
+  std::filesystem::remove(path);
+  std::filesystem::create_directories(path);
+  CHECK(gui::load_prefs(path).warning.find("is a folder") != std::string::npos);
+}
+
+TEST_CASE("Prefs: a position beyond int64 is a bad value, not a wrapped one") {
+  const auto path = fresh("prefs-unsigned");
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path) << R"({"x": 18446744073709551615, "y": 5})";
+  const auto loaded = gui::load_prefs(path);
+  CHECK(loaded.warning.find("bad values for x") != std::string::npos);
+  CHECK(loaded.prefs.x == INT_MIN);
 }
