@@ -135,9 +135,10 @@ constexpr std::size_t kMaxProblems = 50;
 
 // Each problem as "file:line:column: path: what", placed at its field or, for a missing
 // field, at the nearest enclosing one that is there ("steps[2]" for "steps[2].text").
-std::vector<Error> placed(const std::vector<Problem>& problems, std::string_view text,
-                          const std::string& file) {
+std::vector<Error> placed(const std::vector<Problem>& problems, std::size_t more,
+                          std::string_view text, const std::string& file) {
   const std::size_t shown = std::min(problems.size(), kMaxProblems);
+  more += problems.size() - shown;
   std::unordered_map<std::string, std::size_t> wanted;
   for (std::size_t k = 0; k < shown; ++k) {
     wanted.emplace(problems[k].path, std::string::npos);
@@ -161,19 +162,23 @@ std::vector<Error> placed(const std::vector<Problem>& problems, std::string_view
                      fmt::format("{}:{}:{}: {}: {}", file, p.line, p.column, path, problem.what)});
     }
   }
-  if (problems.size() > shown) {
-    out.push_back(
-        {"", fmt::format("{}: {} more problems not listed", file, problems.size() - shown)});
-  }
+  if (more > 0) out.push_back({"", fmt::format("{}: {} more problems not listed", file, more)});
   return out;
 }
 
 // Collects problems while reading one file (placed in the text by placed()).
 struct Reader {
   std::string file;
-  std::vector<Problem> errors;
+  std::vector<Problem> errors;  // the first kMaxProblems
+  std::size_t more = 0;         // problems beyond those
 
-  void fail(const std::string& path, const std::string& what) { errors.push_back({path, what}); }
+  void fail(const std::string& path, const std::string& what) {
+    if (errors.size() < kMaxProblems) {
+      errors.push_back({path, what});
+    } else {
+      ++more;
+    }
+  }
 
   std::string text(const json& obj, const std::string& path, const char* key, bool required) {
     const auto it = obj.find(key);
@@ -229,7 +234,7 @@ struct Reader {
         fail(fmt::format("{}[{}]", path, i),
              fmt::format("\"{}\" is not a control (use a setting such as \"pool.jobs_buffer\", "
                          "or one of: {})",
-                         n, fmt::join(kControls, ", ")));
+                         util::printable(n), fmt::join(kControls, ", ")));
       }
     }
   }
@@ -461,7 +466,7 @@ scenario::Result<Lesson> parse_lesson(std::string_view json_text, const std::str
       for (const auto& e : v.errors()) r.fail("question.set", e.message);
     }
   }
-  if (!r.errors.empty()) return placed(r.errors, json_text, file);
+  if (!r.errors.empty()) return placed(r.errors, r.more, json_text, file);
   return lesson;
 }
 

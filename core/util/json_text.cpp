@@ -70,6 +70,7 @@ class Builder {
   bool start_object(std::size_t /*elements*/) {
     if (!room_for_one_more_level()) return false;
     Json* object = place(Json(nlohmann::json::value_t::object));
+    if (object == nullptr) return false;
     open_.push_back(object);
     keys_.emplace_back();
     return true;
@@ -97,7 +98,9 @@ class Builder {
   }
   bool start_array(std::size_t /*elements*/) {
     if (!room_for_one_more_level()) return false;
-    open_.push_back(place(Json(nlohmann::json::value_t::array)));
+    Json* array = place(Json(nlohmann::json::value_t::array));
+    if (array == nullptr) return false;
+    open_.push_back(array);
     return true;
   }
   bool end_array() {
@@ -183,6 +186,11 @@ class Builder {
   }
 
   Json* place(Json value) {
+    if (++values_ > limits_.max_values) {
+      fail(read() == 0 ? 0 : read() - 1,
+           fmt::format("more than {} values in all (the limit)", limits_.max_values));
+      return nullptr;
+    }
     if (open_.empty()) {
       root_ = std::move(value);
       return &root_;
@@ -203,6 +211,7 @@ class Builder {
   std::vector<Json*> open_;  // the arrays and objects being filled, outermost first
   std::vector<std::unordered_map<std::string, std::size_t>> keys_;  // per open object
   Json* pending_ = nullptr;  // where the value of the key just read goes
+  std::size_t values_ = 0;
   bool failed_ = false;
   JsonError error_;
 };

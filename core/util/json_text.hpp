@@ -7,9 +7,9 @@
 //   the line and column where it happened.
 // - Limits are enforced while parsing, before any value is built, so no later step
 //   (conversion, dump(), destruction) recurses deeper than `max_depth` or meets more than
-//   `max_keys` keys in one object: deeper nesting or more keys stop the parse with an
-//   error. Time is linear in the text (objects are filled without nlohmann's per-key
-//   search, which is quadratic for ordered_json).
+//   `max_keys` keys in one object (or more than `max_values` values in all): deeper
+//   nesting or more keys stop the parse with an error. Time is linear in the text (objects are
+//   filled without nlohmann's per-key search, which is quadratic for ordered_json).
 // - A key that appears twice in one object is an error naming the key and both places,
 //   not "the last one wins".
 // - `//` and `/* */` comments are allowed when `comments` is true.
@@ -26,6 +26,9 @@ namespace poolscope::util {
 struct JsonLimits {
   std::size_t max_depth = 64;    // arrays and objects inside each other; our files need ~8
   std::size_t max_keys = 1'000;  // keys in one object; our files need ~30
+  // Values in all (scalars, arrays and objects): bounds the memory of the parsed value,
+  // which is up to ~20 times the text's size for "[{},{},...]". Our files need ~500.
+  std::size_t max_values = 1'000'000;
   bool comments = true;
 };
 

@@ -94,3 +94,13 @@ TEST_CASE("Lesson hardening: a folder or a FIFO named like a lesson is reported,
   REQUIRE(lib.problems.size() == 1);
   CHECK(lib.problem_for("queueing") == "queueing.json is a folder, not a lesson file");
 }
+
+TEST_CASE("Lesson hardening: a file with thousands of problems lists 50 and counts the rest") {
+  std::string steps = "[";
+  for (int i = 0; i < 10'000; ++i) steps += "{},";
+  steps += "{}]";
+  const auto r = lesson::parse_lesson(with(kLesson, "[{\"text\": \"one\"}]", steps), "h.json");
+  REQUIRE(r.errors().size() == 51);
+  CHECK(r.errors()[0].message == "h.json:3:13: steps[0].text: missing (a text is required)");
+  CHECK(r.errors()[50].message == "h.json: 9951 more problems not listed");
+}

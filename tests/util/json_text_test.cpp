@@ -93,3 +93,11 @@ TEST_CASE("JSON text: short_dump never throws on text that is not UTF-8 and stay
   CHECK(util::short_dump(json("a\xff")) == "\"a\xEF\xBF\xBD\"");  // U+FFFD
   CHECK(util::short_dump(json(std::string(10'000'000, 'v'))).size() == 60);
 }
+
+TEST_CASE("JSON text: more values in all than the limit is an error, so memory stays bounded") {
+  std::string text = "[";
+  for (int i = 0; i < 2000; ++i) text += "{},";
+  text += "{}]";
+  CHECK(error_of(text, {.max_values = 1000}).what == "more than 1000 values in all (the limit)");
+  CHECK(util::parse_json<json>(text).ok);
+}
