@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <unordered_map>
 
 #include "core/scenario/keys.hpp"
 #include "core/util/atomic_file.hpp"
@@ -134,19 +135,53 @@ std::string quoted(std::string_view name) { return fmt::format("\"{}\"", name); 
 
 }  // namespace
 
-Result<Scenario> load_scenario(std::string_view json_text, const Scenario& base) {
+namespace {
+
+// Each error of a file as "file:line:column: message", at the key it is about when the
+// file has that key, else "file: message". Text without a file keeps the bare messages.
+std::vector<Error> placed(std::vector<Error> errors, const std::string& file, std::string_view text,
+                          const std::unordered_map<std::string, std::size_t>& places) {
+  if (file.empty()) return errors;
+  for (auto& e : errors) {
+    if (const auto it = places.find(e.key); it != places.end()) {
+      const auto p = util::position_of(text, it->second);
+      e.message = fmt::format("{}:{}:{}: {}", file, p.line, p.column, e.message);
+    } else {
+      e.message = fmt::format("{}: {}", file, e.message);
+    }
+  }
+  return errors;
+}
+
+// load_scenario() for text that came from `file` ("" for none).
+Result<Scenario> load_text(std::string_view json_text, const Scenario& base,
+                           const std::string& file) {
   // Parsed in file order, so problems are reported in the order the learner wrote them.
-  auto parsed = util::parse_json<nlohmann::ordered_json>(json_text);
-  if (!parsed.ok) return error_at("", json_error_message(parsed.error));
+  auto parsed = util::parse_json<nlohmann::ordered_json>(json_text, {.key_places_depth = 2});
+  const auto& places = parsed.key_places;
+  if (!parsed.ok) return placed({error_at("", json_error_message(parsed.error))}, file, {}, {});
   const nlohmann::ordered_json& doc = parsed.value;
   if (!doc.is_object()) {
-    return error_at("", fmt::format("a scenario is a JSON object such as {{\"pool\": "
-                                    "{{\"workers\": 3}}}}, not {}",
-                                    doc.is_array() ? "an array" : util::short_dump(doc)));
+    return placed({error_at("", fmt::format("a scenario is a JSON object such as {{\"pool\": "
+                                            "{{\"workers\": 3}}}}, not {}",
+                                            doc.is_array() ? "an array" : util::short_dump(doc)))},
+                  file, {}, {});
   }
 
   Scenario s = base;
   std::vector<Error> errors;
+  std::unordered_map<std::string_view, int> given;  // a key written twice, once nested and
+                                                    // once dotted, is a mistake too
+  const auto apply = [&](const KeySpec& key, const nlohmann::ordered_json& value) {
+    if (++given[key.path] == 2) {
+      errors.push_back(
+          error_at(key.path, fmt::format("{}: given twice (once as \"{}\" inside "
+                                         "\"{}\", once as \"{}\"); keep one",
+                                         key.path, key.leaf(), key.group(), key.path)));
+      return;
+    }
+    apply_key(s, key, json(value), errors);
+  };
   for (const auto& [name, value] : doc.items()) {
     if (is_group(name)) {
       if (!value.is_object()) {
@@ -159,30 +194,34 @@ Result<Scenario> load_scenario(std::string_view json_text, const Scenario& base)
       for (const auto& [leaf, inner] : value.items()) {
         const std::string path = fmt::format("{}.{}", name, leaf);
         if (const auto* key = find_key(path)) {
-          apply_key(s, *key, json(inner), errors);
+          apply(*key, inner);
         } else {
           errors.push_back(unknown_key(path));
         }
       }
     } else if (const auto* key = find_key(name)) {
-      apply_key(s, *key, json(value), errors);
+      apply(*key, value);
     } else {
       errors.push_back(unknown_key(name));
     }
   }
-  if (!errors.empty()) return errors;
-  if (auto problems = validate(s); !problems.empty()) return problems;
+  if (!errors.empty()) return placed(std::move(errors), file, json_text, places);
+  if (auto problems = validate(s); !problems.empty()) {
+    return placed(std::move(problems), file, json_text, places);
+  }
   return s;
+}
+
+}  // namespace
+
+Result<Scenario> load_scenario(std::string_view json_text, const Scenario& base) {
+  return load_text(json_text, base, "");
 }
 
 Result<Scenario> load_scenario_file(const std::filesystem::path& path) {
   const util::FileText file = util::read_text_file(path, "scenario file");
   if (!file.ok()) return error_at("", file.error);
-  auto loaded = load_scenario(file.text);
-  if (loaded) return loaded;
-  std::vector<Error> errors = loaded.errors();
-  for (auto& e : errors) e.message = fmt::format("{}: {}", path.string(), e.message);
-  return errors;
+  return load_text(file.text, {}, path.string());
 }
 
 std::string save_scenario(const Scenario& s) {

@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <iterator>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -54,8 +55,9 @@ class Builder {
   using string_t = typename Json::string_t;
   using binary_t = typename Json::binary_t;
 
-  Builder(std::string_view text, const char* const* furthest, const JsonLimits& limits)
-      : text_(text), furthest_(furthest), limits_(limits) {}
+  Builder(std::string_view text, const char* const* furthest, const JsonLimits& limits,
+          std::unordered_map<std::string, std::size_t>* places)
+      : text_(text), furthest_(furthest), limits_(limits), places_(places) {}
 
   bool null() { return place(Json(nullptr)) != nullptr; }
   bool boolean(bool v) { return place(Json(v)) != nullptr; }
@@ -73,6 +75,7 @@ class Builder {
     if (object == nullptr) return false;
     open_.push_back(object);
     keys_.emplace_back();
+    enter();
     return true;
   }
   bool key(string_t& name) {
@@ -88,12 +91,14 @@ class Builder {
                                   "may appear once in an object",
                                   printable(name), p.line, p.column));
     }
+    note_place(name, at);
     pending_ = append(open_.back()->template get_ref<typename Json::object_t&>(), std::move(name));
     return true;
   }
   bool end_object() {
     open_.pop_back();
     keys_.pop_back();
+    names_.pop_back();
     return true;
   }
   bool start_array(std::size_t /*elements*/) {
@@ -101,10 +106,12 @@ class Builder {
     Json* array = place(Json(nlohmann::json::value_t::array));
     if (array == nullptr) return false;
     open_.push_back(array);
+    enter();
     return true;
   }
   bool end_array() {
     open_.pop_back();
+    names_.pop_back();
     return true;
   }
 
@@ -150,6 +157,24 @@ class Builder {
                          printable(last_token));
     }
     return printable(what, 200);
+  }
+
+  // [Key places] The dotted path of the container just opened, when every container
+  // around it is an object and it is shallow enough to record places under it.
+  void enter() {
+    const bool tracked = places_ != nullptr && open_.size() <= limits_.key_places_depth &&
+                         (open_.size() == 1 || names_.back().has_value());
+    if (!tracked || open_.size() == 1) {
+      names_.emplace_back(tracked ? std::optional<std::string>("") : std::nullopt);
+      return;
+    }
+    const bool in_object = open_[open_.size() - 2]->is_object();
+    names_.emplace_back(in_object ? std::optional<std::string>(last_key_) : std::nullopt);
+  }
+  void note_place(const std::string& name, std::size_t at) {
+    if (!names_.back().has_value()) return;
+    last_key_ = names_.back()->empty() ? name : *names_.back() + "." + name;
+    places_->emplace(last_key_, at);
   }
 
   bool room_for_one_more_level() {
@@ -212,6 +237,9 @@ class Builder {
   std::vector<std::unordered_map<std::string, std::size_t>> keys_;  // per open object
   Json* pending_ = nullptr;  // where the value of the key just read goes
   std::size_t values_ = 0;
+  std::unordered_map<std::string, std::size_t>* places_ = nullptr;
+  std::vector<std::optional<std::string>> names_;  // per open container: its dotted path
+  std::string last_key_;                           // the dotted path of the key just read
   bool failed_ = false;
   JsonError error_;
 };
@@ -231,7 +259,8 @@ template <class Json>
 ParsedJson<Json> parse_json(std::string_view text, const JsonLimits& limits) {
   ParsedJson<Json> out;
   const char* furthest = text.data();
-  Builder<Json> builder(text, &furthest, limits);
+  Builder<Json> builder(text, &furthest, limits,
+                        limits.key_places_depth > 0 ? &out.key_places : nullptr);
   try {
     const TrackingIterator first(text.data(), &furthest);
     const TrackingIterator last(text.data() + text.size(), nullptr);

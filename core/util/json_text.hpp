@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/util/read_file.hpp"
 
@@ -30,6 +31,9 @@ struct JsonLimits {
   // which is up to ~20 times the text's size for "[{},{},...]". Our files need ~500.
   std::size_t max_values = 1'000'000;
   bool comments = true;
+  // Record where each key starts (ParsedJson::key_places) for keys in objects at most
+  // this deep, reached through objects only: 2 records "pool" and "pool.workers".
+  std::size_t key_places_depth = 0;
 };
 
 struct JsonError {
@@ -43,6 +47,8 @@ struct ParsedJson {
   Json value;       // null when error is set
   bool ok = false;  // false: see error
   JsonError error;
+  // Byte offset of each recorded key by its dotted path (see key_places_depth).
+  std::unordered_map<std::string, std::size_t> key_places;
 };
 
 // Json is nlohmann::json or nlohmann::ordered_json (explicitly instantiated).

@@ -141,3 +141,28 @@ TEST_CASE("Scenario hardening: keys are lower case, and the message says so") {
         "unknown key \"zzz.yyy\" (there is no section \"zzz\"; sections: pool, load, work; keys at "
         "the top level: id, title, summary, seed, pool, load, work)");
 }
+
+TEST_CASE("Scenario hardening: a bad value in a file is named with its line and column") {
+  const auto path = scratch("scenario-places") / "mine.json";
+  std::ofstream(path)
+      << "{\n  \"pool\": {\"mode\": \"pool\",\n    \"workers\": 0},\n  \"seed\": -1,\n"
+         "  \"load\": {\"jobs\": 3}, \"pool.fail_job\": 9\n}";
+  const auto s = load_scenario_file(path);
+  REQUIRE(s.errors().size() == 2);
+  CHECK(s.errors()[0].message ==
+        path.string() + ":3:5: pool.workers: 0 is out of range (allowed 1..10000)");
+  CHECK(s.errors()[1].message ==
+        path.string() + ":4:3: seed: -1 is out of range (allowed 0..9223372036854775807)");
+  // Rules between keys point at the key they name.
+  std::ofstream(path) << "{\"load\": {\"jobs\": 3},\n \"pool.fail_job\": 9}";
+  CHECK(load_scenario_file(path).message() ==
+        path.string() +
+            ":2:2: pool.fail_job: 9 needs pool.mode \"errgroup\" (mode is \"pool\"); "
+            "only errgroup jobs return errors, use 0 for no failing job");
+}
+
+TEST_CASE("Scenario hardening: a key given both nested and dotted is an error") {
+  CHECK(load_scenario(R"({"pool": {"workers": 3}, "pool.workers": 5})").message() ==
+        "pool.workers: given twice (once as \"workers\" inside \"pool\", once as "
+        "\"pool.workers\"); keep one");
+}
