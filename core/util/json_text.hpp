@@ -43,7 +43,7 @@ struct JsonError {
 };
 
 template <class Json>
-struct ParsedJson {
+struct ParsedJson {  // NOLINT(bugprone-exception-escape): implicit members that only move
   Json value;       // null when error is set
   bool ok = false;  // false: see error
   JsonError error;
