@@ -17,6 +17,8 @@ packages=(
   fonts-inter-variable fonts-jetbrains-mono fonts-dejavu-core ffmpeg
   # formatting and static checks
   clang-format clang-tidy universal-ctags
+  # fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes
+  clang libclang-rt-14-dev
 )
 
 missing=()
