@@ -56,7 +56,9 @@ TEST_CASE("Scenario files: a malformed file is rejected with its messages, sessi
 
   const std::string error = gui::open_scenario_file(session, path);
   INFO(error);
-  CHECK(error.find("scenario_io_bad.json: pool.workers: 0 is out of range") != std::string::npos);
+  // Each problem at its line and column.
+  CHECK(error.find("scenario_io_bad.json:1:11: pool.workers: 0 is out of range") !=
+        std::string::npos);
   CHECK(error.find("pool.jobs_buffer") != std::string::npos);
   CHECK(error.find("did you mean \"load.jobs\"") != std::string::npos);
   CHECK(session.scenario() == before_scenario);
