@@ -44,7 +44,7 @@ for t in $targets; do
   # -timeout: one input taking longer than 10 s is a hang; -rss_limit_mb: memory beyond
   # 2 GiB is a finding; leaks are findings too (ASan's leak check, on by default).
   # shellcheck disable=SC2046
-  if build/fuzz/tests/fuzz/fuzz_$t "$corpus" "tests/fuzz/corpus/$t" $(dict "$t") \
+  if "build/fuzz/tests/fuzz/fuzz_$t" "$corpus" "tests/fuzz/corpus/$t" $(dict "$t") \
     -max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="build/fuzz/artifacts/$t-" >"$log" 2>&1; then
     result=ok

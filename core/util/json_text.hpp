@@ -44,8 +44,8 @@ struct JsonError {
 
 template <class Json>
 struct ParsedJson {  // NOLINT(bugprone-exception-escape): implicit members that only move
-  Json value;       // null when error is set
-  bool ok = false;  // false: see error
+  Json value;        // null when error is set
+  bool ok = false;   // false: see error
   JsonError error;
   // Byte offset of each recorded key by its dotted path (see key_places_depth).
   std::unordered_map<std::string, std::size_t> key_places;
