@@ -285,14 +285,15 @@ TEST_CASE("Pool.GoParity: the simulator and the Go runtime agree on every preset
     // clock reads at least the simulator's, and not much more (on a busy machine, up to
     // twice as much). Where the simulator ran on long after main returned, Go's clock
     // must stop nearer main's return than that later end. CPU-bound work is an amount of
-    // computation calibrated on this machine, so the lower bound holds for it too; other
-    // processes on the machine stretch it more than they stretch sleeps.
+    // computation calibrated at the program's start, which is good to a few percent (a
+    // core's speed changes with what its hyperthread sibling runs); other processes
+    // stretch it more than they stretch sleeps.
     const double program_end_ms = static_cast<double>(sim_run.program_end()) / 1e6;
     const double run_end_ms = static_cast<double>(report.time) / 1e6;
     CHECK(sim.virtual_ms == doctest::Approx(program_end_ms));
     if (c.figures_exact) {
       const bool cpu = s.work.kind == scenario::WorkKind::Cpu;
-      CHECK(go.elapsed_ms >= sim.virtual_ms - 0.01);
+      CHECK(go.elapsed_ms >= (cpu ? 0.9 : 1.0) * sim.virtual_ms - 0.01);
       CHECK(go.elapsed_ms <= (cpu ? 5 : 2) * sim.virtual_ms + 100);
       if (run_end_ms - program_end_ms >= 200) {
         CHECK(go.elapsed_ms < (program_end_ms + run_end_ms) / 2);
