@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <string_view>
 #include <variant>
 
 #include "core/pool/summary_fields.hpp"
@@ -42,8 +43,15 @@ std::string summary_text(const pool::PoolRun& run, const pool::Summary& s) {
         "only to tell leaked goroutines from running ones\n",
         static_cast<double>(run.program_end()) / 1e9, static_cast<double>(report.time) / 1e9);
   }
-  if (s.outcome != trace::Outcome::Completed || !report.blocked.empty() ||
-      !report.running.empty()) {
+  if (s.outcome == trace::Outcome::Stopped) {
+    // A limit of the simulator, not of the Go program: say which, and how to raise it.
+    const std::string_view hint =
+        report.stop == sim::StopReason::Goroutines ? "; raise it with --max-goroutines"
+        : report.stop == sim::StopReason::Events   ? "; raise it with --max-events"
+                                                   : "";
+    out += fmt::format("\n{}{}\n", s.stop_message, hint);
+  } else if (s.outcome != trace::Outcome::Completed || !report.blocked.empty() ||
+             !report.running.empty()) {
     out += "\n" + sim::format_report(report);
     if (!out.empty() && out.back() != '\n') out += '\n';
   }

@@ -23,10 +23,7 @@ void Metrics::watch_results(trace::ChannelId c) {
 
 void Metrics::set_workers(int workers) { now_.workers = workers; }
 
-Metrics::GoroutineRec& Metrics::rec(trace::GoroutineId g) {
-  if (g > goroutines_.size()) goroutines_.resize(g);
-  return goroutines_[g - 1];
-}
+Metrics::GoroutineRec& Metrics::rec(trace::GoroutineId g) { return goroutines_[g]; }
 
 void Metrics::advance(Time t) {
   if (t <= last_time_) return;
@@ -71,10 +68,10 @@ void Metrics::update_in_work(GoroutineRec& r) {
 // parent's, on the `go` line), whatever its kind.
 void Metrics::note_line(trace::GoroutineId g, std::uint16_t line) {
   if (g == 0 || line == 0) return;
-  GoroutineRec& r = rec(g);
-  if (r.line == line) return;
-  r.line = line;
-  update_in_work(r);
+  GoroutineRec* r = goroutines_.find(g);  // none: it exited (e.g. main's MainExit)
+  if (r == nullptr || r->line == line) return;
+  r->line = line;
+  update_in_work(*r);
 }
 
 void Metrics::on_job(const Event& e) {
@@ -152,6 +149,7 @@ void Metrics::on_event(const Event& e) {
         }
         r.live = false;
         --now_.goroutines;
+        goroutines_.erase(e.goroutine);  // no event names it again: memory follows the living
       } else {
         update_goroutine(e.goroutine, state, e.line, e.object, e.time);
       }
@@ -224,7 +222,8 @@ Figures Metrics::figures(Time now) const {
       static_cast<double>(recent) / (static_cast<double>(slot_width * kWindowSlots) / 1e9);
 
   for (const trace::GoroutineId g : blocked_) {
-    const Time waited = now - goroutines_[g - 1].blocked_since;
+    const GoroutineRec* r = goroutines_.find(g);
+    const Time waited = r != nullptr ? now - r->blocked_since : 0;
     f.longest_sender_wait_now = std::max(f.longest_sender_wait_now, waited);
   }
   return f;

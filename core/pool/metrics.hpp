@@ -15,8 +15,8 @@
 //   and on every live change).
 // - Memory is an estimate: every live goroutine's stack at Go's 2 KiB minimum, plus
 //   Options::payload_bytes for every job a goroutine holds (received, not yet done).
-// - Fixed memory whatever the run length, except one small record per goroutine ever
-//   spawned (ids are dense).
+// - Memory follows what is alive: one small record per live goroutine and per job in
+//   the system, whatever the run length.
 #include <array>
 #include <cstdint>
 #include <unordered_map>
@@ -24,6 +24,7 @@
 
 #include "core/pool/histogram.hpp"
 #include "core/trace/event.hpp"
+#include "core/trace/id_map.hpp"
 #include "core/trace/sink.hpp"
 
 namespace poolscope::pool {
@@ -121,7 +122,7 @@ class Metrics final : public trace::EventSink {
   trace::ChannelId jobs_ = 0;
   trace::ChannelId results_ = 0;
 
-  std::vector<GoroutineRec> goroutines_;                  // goroutines_[id - 1]
+  trace::IdMap<GoroutineRec> goroutines_;                 // the live goroutines
   std::vector<trace::GoroutineId> blocked_;               // blocked sending on jobs now, in order
   std::unordered_map<std::int64_t, JobTimes> in_system_;  // created, not yet done
   Figures now_;

@@ -11,7 +11,7 @@ struct PoolRun::Impl : detail::PoolProgram {
 };
 
 PoolRun::PoolRun(const scenario::Scenario& scenario, PoolRunOptions options)
-    : impl_(std::make_unique<Impl>(scenario, options.sink, options.resizable)) {}
+    : impl_(std::make_unique<Impl>(scenario, options)) {}
 
 PoolRun::~PoolRun() = default;
 
@@ -94,13 +94,18 @@ Summary PoolRun::summary() const {
     if (message.starts_with("panic: ")) message.remove_prefix(7);
     s.error = message;
   }
+  if (s.outcome == trace::Outcome::Stopped) {
+    s.stopped_by = sim::to_string(report.stop);
+    s.stop_message = report.message;
+  }
   s.events = rt.events_emitted();
   s.event_hash = impl_->event_hash();
   return s;
 }
 
-Summary run_to_end(const scenario::Scenario& scenario, trace::EventSink* sink) {
-  PoolRun run(scenario, {.sink = sink});
+Summary run_to_end(const scenario::Scenario& scenario, PoolRunOptions options) {
+  options.keep_exited = false;
+  PoolRun run(scenario, options);
   run.run();
   return run.summary();
 }

@@ -18,6 +18,7 @@
 //   across requests and equal to j in the first; an endless load uses a stride of 10^9
 //   per request. Channel values stay j (results j * 2), as in the listing.
 // - Not copyable or movable (goroutines hold references to it).
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -39,6 +40,12 @@ struct PoolRunOptions {
                                      //           their current job. export_go has no such
                                      //           listing yet: those lines show on the
                                      //           worker's `for j := range jobs` line
+  // = 1,000,000 // more goroutines alive than this stop the run (Outcome::Stopped)
+  std::size_t max_goroutines = sim::kDefaultMaxGoroutines;
+  std::uint64_t max_events = 0;  // = 0 (none) // events after which the run stops
+  bool keep_exited = true;       // = true // see sim::Config::keep_exited: false when nothing
+                                 //           asks the runtime about exited goroutines (the
+                                 //           CLI), so memory follows the goroutines alive
 };
 
 // What the CLI prints and the parity tests compare with Go's own run.
@@ -73,6 +80,11 @@ struct Summary {
   std::int64_t cancelled = 0;     // errgroup: jobs abandoned mid-work
   std::int64_t skipped = 0;       // errgroup: jobs that saw a cancelled context at start
   std::int64_t failed = 0;        // errgroup: jobs that returned an error
+  // Outcome::Stopped: the limit that stopped the run, "max_goroutines" or "max_events"
+  // (sim::to_string(StopReason)), and what it says, e.g. "stopped: 1,000,000 goroutines
+  // alive, the limit". Both "" otherwise.
+  std::string stopped_by;
+  std::string stop_message;
 };
 
 class PoolRun {
@@ -126,8 +138,8 @@ class PoolRun {
   std::unique_ptr<Impl> impl_;
 };
 
-// Runs `scenario` to its end with events hashed; the CLI's `run`.
-[[nodiscard]] Summary run_to_end(const scenario::Scenario& scenario,
-                                 trace::EventSink* sink = nullptr);
+// Runs `scenario` to its end with events hashed, keeping nothing of exited goroutines
+// (options.keep_exited is ignored); the CLI's `run`.
+[[nodiscard]] Summary run_to_end(const scenario::Scenario& scenario, PoolRunOptions options = {});
 
 }  // namespace poolscope::pool

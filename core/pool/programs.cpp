@@ -44,16 +44,20 @@ void PoolProgram::Sinks::on_event(const trace::Event& e) {
   if (extra != nullptr) extra->on_event(e);
 }
 
-PoolProgram::PoolProgram(const scenario::Scenario& scenario, trace::EventSink* extra,
-                         bool resizable)
+PoolProgram::PoolProgram(const scenario::Scenario& scenario, const PoolRunOptions& options)
     : scenario_(scenario),
       program_(scenario::export_go(scenario)),
       lines_(program_),
-      sinks_(extra),
-      rt_(sim::Config{.seed = scenario.seed, .procs = scenario.pool.cpus}, &sinks_),
+      sinks_(options.sink),
+      rt_(sim::Config{.seed = scenario.seed,
+                      .procs = scenario.pool.cpus,
+                      .max_goroutines = options.max_goroutines,
+                      .max_events = options.max_events,
+                      .keep_exited = options.keep_exited},
+          &sinks_),
       metrics_(MetricsOptions{.payload_bytes = std::int64_t{scenario.work.payload_kb} * 1024,
                               .work_lines = lines_.work_lines}),
-      resizable_(resizable),
+      resizable_(options.resizable),
       mean_work_(listing_duration(scenario.work.mean_ms)),
       workers_(scenario.pool.workers),
       rate_(scenario.load.rate) {
@@ -319,7 +323,7 @@ sim::Go PoolProgram::handle_errgroup(PoolProgram& p, int number) {
     rt.job(JobPhase::Created, q->offset + j, lines[Anchor::ErrgroupGo]);
     co_await rt.acquire(q->sem, lines[Anchor::GroupGoAcquire]);
     co_await rt.add(q->group_wg, 1, lines[Anchor::GroupGoAdd]);
-    p.go(Role::Job, "job", j, group_job(p, q, j), lines[Anchor::GroupGoSpawn]);
+    if (p.go(Role::Job, "job", j, group_job(p, q, j), lines[Anchor::GroupGoSpawn]) == 0) break;
     ++p.counts_.jobs_sent;
   }
   co_await rt.wait(q->group_wg, lines[Anchor::GroupWaitWg]);
@@ -479,7 +483,8 @@ sim::Go PoolProgram::spawn_jobs(PoolProgram& p, Request* q, Runner runner) {
     if (const Time gap = p.arrival_gap(j, 1); gap > 0) co_await rt.sleep(gap, arrive);
     if (q->wg.id != 0) co_await rt.add(q->wg, 1, add);
     rt.job(JobPhase::Created, q->offset + j, spawn);
-    p.go(Role::Job, "job", j, job(p, q, j), spawn);
+    // 0: a limit stopped the run (see Runtime::spawn); leave, to stop at the next await.
+    if (p.go(Role::Job, "job", j, job(p, q, j), spawn) == 0) break;
     ++p.counts_.jobs_sent;
   }
 }

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/pool/metrics.hpp"
+#include "core/pool/pool_run.hpp"
 #include "core/pool/program_lines.hpp"
 #include "core/pool/roles.hpp"
 #include "core/scenario/go_export.hpp"
@@ -97,7 +98,7 @@ struct Request {
 class PoolProgram {
  public:
   // Precondition: validate(scenario) is empty. Spawns main; nothing runs yet.
-  PoolProgram(const scenario::Scenario& scenario, trace::EventSink* extra, bool resizable);
+  PoolProgram(const scenario::Scenario& scenario, const PoolRunOptions& options);
   PoolProgram(const PoolProgram&) = delete;
   PoolProgram& operator=(const PoolProgram&) = delete;
 

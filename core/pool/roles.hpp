@@ -5,14 +5,16 @@
 //
 // - Readers (the pool picture, the metrics) take roles from here; nothing recognises a
 //   goroutine or a channel by its name.
-// - Ids are dense, so both tables are vectors indexed by id - 1. A goroutine or channel
-//   the program never declared (a timer's channel, a context's Done) is Other.
+// - A goroutine or channel the program never declared (a timer's channel, a context's
+//   Done) is Other. Goroutines are kept as runs of consecutive ids with one role (a
+//   million job goroutines in a row are one run), so the table does not grow with the
+//   goroutines an endless load spawns; channels are a vector indexed by id - 1.
 // - Every request makes its own channels: each request's jobs channel is a Jobs channel.
 //   A reader that wants "the" jobs channel takes the newest one it sees.
 // - Main collects the results itself in every program; no goroutine is spawned as a
 //   collector. Whether main stands at the collector at a given moment is the reader's
 //   call (the GUI's PoolModel decides it from main's state and line).
-// - Deterministic and UI-free; one byte per goroutine and per channel ever made.
+// - Deterministic and UI-free; one entry per run of goroutines, one byte per channel.
 #include <cstdint>
 #include <vector>
 
@@ -50,7 +52,12 @@ class Roles {
   [[nodiscard]] ChannelUse use(trace::ChannelId c) const noexcept;
 
  private:
-  std::vector<Role> goroutines_;      // goroutines_[id - 1]
+  struct Run {
+    trace::GoroutineId first = 0;  // ids first .. (the next run's first - 1) have role
+    Role role = Role::Other;
+  };
+  std::vector<Run> runs_;             // by first id, ascending
+  trace::GoroutineId last_ = 0;       // the highest id declared; later ids are Other
   std::vector<ChannelUse> channels_;  // channels_[id - 1]
 };
 

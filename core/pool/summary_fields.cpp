@@ -22,7 +22,9 @@ constexpr bool kSweep = true;
 constexpr bool kLesson = true;
 
 constexpr std::array kFields = {
-    SummaryField{"outcome", "how the run ended: completed, deadlock, panic, hang or running",
+    SummaryField{"outcome",
+                 "how the run ended: completed, deadlock, panic, hang, stopped (at a limit of "
+                 "the simulator) or running",
                  &outcome_name, kSweep, false},
     SummaryField{"results", "results main received, over all requests", &member<&Summary::results>,
                  kSweep, kLesson},
@@ -64,6 +66,13 @@ constexpr std::array kFields = {
                  &member<&Summary::skipped>, false, kLesson},
     SummaryField{"failed", "errgroup: jobs that returned an error", &member<&Summary::failed>,
                  false, kLesson},
+    SummaryField{"stopped_by",
+                 "the limit that stopped the run: max_goroutines, max_events, or \"\"",
+                 &member<&Summary::stopped_by>, false, false},
+    SummaryField{"stop_message",
+                 "what the limit says, e.g. \"stopped: 1,000,000 goroutines "
+                 "alive, the limit\"; \"\" when none",
+                 &member<&Summary::stop_message>, false, false},
 };
 
 }  // namespace

@@ -146,6 +146,7 @@ void Runtime::block_forever(Goroutine* g, GoState s, std::uint32_t object) {
 }
 
 bool Runtime::begin_send(SendOp& op) {
+  if (finished()) return false;  // the run ended (a limit): stop here, for good
   Goroutine* g = running(op.line_);
   Channel* c = op.ch_.c_;
   if (c == nullptr) {
@@ -174,6 +175,7 @@ bool Runtime::begin_send(SendOp& op) {
 }
 
 bool Runtime::begin_recv(RecvOp& op) {
+  if (finished()) return false;  // the run ended (a limit): stop here, for good
   Goroutine* g = running(op.line_);
   Channel* c = op.ch_.c_;
   if (c == nullptr) {
@@ -192,6 +194,7 @@ bool Runtime::begin_recv(RecvOp& op) {
 }
 
 Runtime::CheckOp Runtime::close(Chan ch, int line) {
+  if (finished()) return {this, false};
   Goroutine* g = running(line);
   if (!close_channel(g, ch.c_)) return {this, false};
   return {this, completed_fast(g)};
@@ -243,6 +246,7 @@ SelectResult Runtime::SelectOp::await_resume() const noexcept {
 }
 
 bool Runtime::begin_select(SelectOp& op) {
+  if (finished()) return false;  // the run ended (a limit): stop here, for good
   Goroutine* g = running(op.line_);
   int default_index = -1;
   int cases = 0;

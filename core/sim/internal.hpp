@@ -81,6 +81,7 @@ class WaitQueue {
 
 struct Goroutine {
   GoroutineId id = 0;
+  std::uint32_t slot = 0;  // its index in the Runtime's records (reused after it exits)
   GoroutineId parent = 0;
   StringId name = 0;
   std::int64_t index = -1;

@@ -14,6 +14,35 @@ using detail::Channel;
 using detail::Goroutine;
 using trace::EventKind;
 
+namespace {
+
+// 1000000 -> "1,000,000".
+std::string with_thousands(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_string(StopReason r) noexcept {
+  switch (r) {
+    case StopReason::None:
+      return "";
+    case StopReason::Goroutines:
+      return "max_goroutines";
+    case StopReason::Events:
+      return "max_events";
+    case StopReason::GoroutineIds:
+      return "goroutine_ids";
+  }
+  return "";
+}
+
 const GoroutineReport* Report::find(trace::GoroutineId id) const {
   for (const auto* list : {&blocked, &running}) {
     for (const GoroutineReport& g : *list) {
@@ -28,6 +57,7 @@ const GoroutineReport* Report::find(trace::GoroutineId id) const {
 void Runtime::end(Outcome outcome) {
   report_.outcome = outcome;
   emit(EventKind::End, nullptr, 0, 0, 0, static_cast<std::uint8_t>(outcome));
+  ended_ = true;
 }
 
 void Runtime::raise_panic(Goroutine* g, std::string_view message) {
@@ -45,12 +75,11 @@ void Runtime::raise_panic(Goroutine* g, std::string_view message) {
 // Lists every goroutine still alive: blocked ones under `blocked_kind` (Leak or
 // Blocked events), the others as still running.
 void Runtime::list_remaining(EventKind blocked_kind) {
-  for (const Goroutine& g : goroutines_) {
-    if (g.exited) continue;
-    const bool blocked = trace::is_blocked(g.state);
-    (blocked ? report_.blocked : report_.running).push_back(describe(g));
-    emit(blocked ? blocked_kind : EventKind::StillRunning, &g, g.wait_object, 0, 0,
-         static_cast<std::uint8_t>(g.state));
+  for (const Goroutine* g : live_in_id_order()) {
+    const bool blocked = trace::is_blocked(g->state);
+    (blocked ? report_.blocked : report_.running).push_back(describe(*g));
+    emit(blocked ? blocked_kind : EventKind::StillRunning, g, g->wait_object, 0, 0,
+         static_cast<std::uint8_t>(g->state));
   }
 }
 
@@ -63,16 +92,13 @@ void Runtime::finish_quiescent() {
     report_.message = "fatal error: all goroutines are asleep - deadlock!";
     report_.culprit = main_->id;
     report_.line = main_->line;
-    for (const Goroutine& g : goroutines_) {
-      if (!g.exited) report_.blocked.push_back(describe(g));
-    }
+    const std::vector<const Goroutine*> live = live_in_id_order();
+    for (const Goroutine* g : live) report_.blocked.push_back(describe(*g));
     find_cycle();
     emit(EventKind::Deadlock, nullptr, 0, 0,
          strings_.intern("all goroutines are asleep - deadlock!"));
-    for (const Goroutine& g : goroutines_) {
-      if (!g.exited) {
-        emit(EventKind::Blocked, &g, g.wait_object, 0, 0, static_cast<std::uint8_t>(g.state));
-      }
+    for (const Goroutine* g : live) {
+      emit(EventKind::Blocked, g, g->wait_object, 0, 0, static_cast<std::uint8_t>(g->state));
     }
     end(Outcome::Deadlock);
     return;
@@ -114,6 +140,40 @@ void Runtime::finish_hang() {
   end(Outcome::Hang);
 }
 
+// A limit of the simulator's own (Config) was reached: stop, listing nobody (there may
+// be a million goroutines alive). The goroutine running now stops at its next operation.
+void Runtime::stop_at_limit(StopReason reason) {
+  ending_ = true;
+  report_.time = active_time_;
+  report_.stop = reason;
+  if (current_ != nullptr) {
+    report_.culprit = current_->id;
+    report_.line = current_->line;
+  }
+  switch (reason) {
+    case StopReason::Goroutines:
+      report_.message =
+          "stopped: " + with_thousands(config_.max_goroutines) + " goroutines alive, the limit";
+      break;
+    case StopReason::Events:
+      report_.message = "stopped: " + with_thousands(seq_) + " events, the limit";
+      break;
+    case StopReason::GoroutineIds:
+      report_.message =
+          "stopped: " + with_thousands(last_id_) + " goroutines spawned, the most ids can count";
+      break;
+    case StopReason::None:
+      break;
+  }
+  end(Outcome::Stopped);
+}
+
+bool Runtime::over_event_budget() {
+  if (seq_ < event_budget_ || finished()) return false;
+  stop_at_limit(StopReason::Events);
+  return true;
+}
+
 // [SECTION] Describing goroutines ----------------------------------------------------
 
 std::string Runtime::channel_label(const Channel* c) const {
@@ -131,7 +191,7 @@ GoroutineReport Runtime::describe(const Goroutine& g) const {
   r.wait_reason = std::string(trace::go_wait_reason(g.state, g.wait_object));
 
   const auto add_partner = [&](GoroutineId id) {
-    if (id == 0 || id == g.id || goroutines_[id - 1].exited) return false;
+    if (id == 0 || id == g.id || find_live(id) == nullptr) return false;
     if (std::find(r.waits_for.begin(), r.waits_for.end(), id) == r.waits_for.end()) {
       r.waits_for.push_back(id);
     }
@@ -183,9 +243,7 @@ GoroutineReport Runtime::describe(const Goroutine& g) const {
                    std::to_string(w.counter) + ")";
       bool any = false;
       for (GoroutineId id : w.doners.ids()) any |= add_partner(id);
-      if (!any) {
-        for (const Goroutine& other : goroutines_) add_partner(other.id);
-      }
+      if (!any) live_by_id_.for_each([&](GoroutineId id, std::uint32_t) { add_partner(id); });
       break;
     }
     case GoState::Sleeping:
@@ -280,6 +338,8 @@ std::string format_report(const Report& r) {
     case Outcome::Hang:
       list(r.blocked, "blocked forever (leaked)");
       list(r.running, "still running");
+      break;
+    case Outcome::Stopped:
       break;
   }
   return out;

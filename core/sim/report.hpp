@@ -8,8 +8,12 @@
 //   `running` those that would run on forever (e.g. a ticking loop).
 // - Hang: main is blocked forever while timers keep firing; `culprit` is main,
 //   `blocked` every blocked goroutine, `running` the ones keeping timers alive.
+// - Stopped: a limit of the simulator (`stop`) ended the run, e.g. "stopped: 1,000,000
+//   goroutines alive, the limit"; `culprit` is the goroutine running then (0: none).
+//   Nothing is listed: the goroutines alive may be a million.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/trace/event.hpp"
@@ -29,8 +33,19 @@ struct GoroutineReport {
   friend bool operator==(const GoroutineReport&, const GoroutineReport&) = default;
 };
 
+// Which of the simulator's own limits stopped a run (Outcome::Stopped).
+enum class StopReason : std::uint8_t {
+  None,
+  Goroutines,    // Config::max_goroutines alive, and one more spawn
+  Events,        // Config::max_events emitted
+  GoroutineIds,  // 2^32 - 1 goroutines spawned: ids are 32 bits
+};
+// "max_goroutines", "max_events", "goroutine_ids"; "" for None.
+[[nodiscard]] std::string_view to_string(StopReason r) noexcept;
+
 struct Report {
   trace::Outcome outcome = trace::Outcome::Running;
+  StopReason stop = StopReason::None;  // with Outcome::Stopped: the limit reached
   trace::Time time = 0;  // when the run ended: for Completed, when the goroutines main
                          // left behind stopped moving (main returned at
                          // Runtime::main_exit_time(), where a Go program ends)

@@ -29,8 +29,10 @@ Runtime::Runtime(Config config, trace::EventSink* sink)
       sink_(sink),
       program_rng_(config.seed),
       select_rng_(config.seed ^ 0x5e1ec7c0ffee5eedULL),
+      event_budget_(config.max_events != 0 ? config.max_events : UINT64_MAX),
       procs_(config.procs) {
   POOLSCOPE_CHECK(config.procs >= 1, "GOMAXPROCS must be at least 1");
+  POOLSCOPE_CHECK(config.max_goroutines >= 1, "max_goroutines must be at least 1");
   POOLSCOPE_CHECK(config.spin_ops >= 1 && config.spin_cost > 0,
                   "spin_ops and spin_cost must be positive");
   main_name_ = strings_.intern("main");
@@ -43,7 +45,7 @@ Runtime::Runtime(Config config, trace::EventSink* sink)
 }
 
 Runtime::~Runtime() {
-  for (Goroutine& g : goroutines_) {
+  for (Goroutine& g : slots_) {
     if (g.root) g.root.destroy();
   }
 }
@@ -57,9 +59,9 @@ Goroutine* Runtime::running(int line) {
 }
 
 GoroutineId Runtime::spawn_main(Go body) {
-  POOLSCOPE_CHECK(goroutines_.empty(), "spawn_main must come before any other spawn");
+  POOLSCOPE_CHECK(last_id_ == 0, "spawn_main must come before any other spawn");
   const GoroutineId id = spawn_named(main_name_, -1, std::move(body), 0);
-  main_ = &goroutines_.front();
+  main_ = &slots_.front();
   return id;
 }
 
@@ -73,9 +75,27 @@ GoroutineId Runtime::spawn(std::string_view name, std::int64_t index, Go body, i
 
 GoroutineId Runtime::spawn_named(StringId name, std::int64_t index, Go body, int line) {
   POOLSCOPE_CHECK(body.valid(), "spawn needs a Go function that was not spawned before");
-  POOLSCOPE_CHECK(!finished(), "the program has ended");
-  Goroutine& g = goroutines_.emplace_back();
-  g.id = static_cast<GoroutineId>(goroutines_.size());
+  if (finished()) return 0;  // e.g. the rest of a loop of spawns, after a limit stopped it
+  if (live_ >= config_.max_goroutines || last_id_ == UINT32_MAX) {
+    if (current_ != nullptr) current_->line = static_cast<std::uint16_t>(line);
+    stop_at_limit(live_ >= config_.max_goroutines ? StopReason::Goroutines
+                                                  : StopReason::GoroutineIds);
+    return 0;
+  }
+  Goroutine* slot = nullptr;
+  if (!free_slots_.empty()) {
+    slot = &slots_[free_slots_.back()];
+    free_slots_.pop_back();
+    const std::uint32_t reused = slot->slot;
+    *slot = Goroutine{};
+    slot->slot = reused;
+  } else {
+    slot = &slots_.emplace_back();
+    slot->slot = static_cast<std::uint32_t>(slots_.size() - 1);
+  }
+  Goroutine& g = *slot;
+  g.id = ++last_id_;
+  live_by_id_[g.id] = g.slot;
   g.parent = current();
   g.name = name;
   g.index = index;
@@ -88,6 +108,13 @@ GoroutineId Runtime::spawn_named(StringId name, std::int64_t index, Go body, int
     current_->line = static_cast<std::uint16_t>(line);
     spawn_line = current_->line;
   }
+  if (config_.keep_exited) {
+    trace::GoroutineView& v = history_.emplace_back();
+    v.id = g.id;
+    v.parent = g.parent;
+    v.name = name;
+    v.index = index;
+  }
   emit_at(now_, EventKind::Spawn, g.id, spawn_line, g.parent, index, name, 0);
   ready_.push_back(&g);
   note_progress();
@@ -95,14 +122,35 @@ GoroutineId Runtime::spawn_named(StringId name, std::int64_t index, Go body, int
 }
 
 std::string Runtime::name_of(GoroutineId id) const {
-  POOLSCOPE_CHECK(id >= 1 && id <= goroutines_.size(), "unknown goroutine id");
-  const Goroutine& g = goroutines_[id - 1];
-  std::string s(strings_.str(g.name));
-  if (g.index >= 0) {
+  POOLSCOPE_CHECK(id >= 1 && id <= last_id_, "unknown goroutine id");
+  StringId name = 0;
+  std::int64_t index = -1;
+  if (const Goroutine* g = find_live(id)) {
+    name = g->name;
+    index = g->index;
+  } else if (config_.keep_exited) {
+    name = history_[id - 1].name;
+    index = history_[id - 1].index;
+  } else {
+    return "goroutine " + std::to_string(id);
+  }
+  std::string s(strings_.str(name));
+  if (index >= 0) {
     s.push_back(' ');
-    s.append(std::to_string(g.index));
+    s.append(std::to_string(index));
   }
   return s;
+}
+
+std::vector<const Goroutine*> Runtime::live_in_id_order() const {
+  std::vector<const Goroutine*> live;
+  live.reserve(live_);
+  for (const Goroutine& g : slots_) {
+    if (!g.exited) live.push_back(&g);
+  }
+  std::sort(live.begin(), live.end(),
+            [](const Goroutine* a, const Goroutine* b) { return a->id < b->id; });
+  return live;
 }
 
 void Runtime::set_state(Goroutine* g, GoState s, std::uint32_t object, std::int64_t value,
@@ -157,10 +205,20 @@ void Runtime::exit_goroutine(Goroutine* g) {
   g->root.destroy();
   g->root = g->resume = {};
   note_progress();
+  if (config_.keep_exited) {
+    trace::GoroutineView& v = history_[g->id - 1];
+    v.state = GoState::Exited;
+    v.line = g->line;
+    v.job = g->job;
+    v.since = g->since;
+  }
+  live_by_id_.erase(g->id);
   if (g == main_) {
     main_exit_time_ = now_;
     emit(EventKind::MainExit, g);
+    return;  // main's record stays: the scheduler asks main_ whether main exited
   }
+  free_slots_.push_back(g->slot);
 }
 
 // An operation completed without blocking. Go preempts a goroutine that runs too long;
@@ -176,7 +234,8 @@ bool Runtime::completed_fast(Goroutine* g) {
 // [SECTION] The clock and timers -----------------------------------------------------
 
 void Runtime::schedule_wake(Goroutine* g, Time when) {
-  timer_heap_.push_back({when, ++timer_order_, g->id, 0, false});
+  // A goroutine waiting for a wake-up cannot exit, so its slot is still its own then.
+  timer_heap_.push_back({when, ++timer_order_, g->slot, g->id, false});
   std::push_heap(timer_heap_.begin(), timer_heap_.end(), TimerLater{});
   ++live_timers_;
 }
@@ -208,7 +267,9 @@ void Runtime::fire_next_timer() {
     fire_timer(e.target);
   } else {
     --live_timers_;
-    wake_from_timer(&goroutines_[e.target - 1]);
+    Goroutine* g = &slots_[e.target];
+    POOLSCOPE_CHECK(g->id == e.generation, "a wake-up for a goroutine that exited");
+    wake_from_timer(g);
   }
 }
 
@@ -267,6 +328,7 @@ bool Runtime::horizon_reached() {
 bool Runtime::step(Time limit) {
   interrupted_ = false;
   if (finished()) return false;
+  if (over_event_budget()) return true;
   if (Goroutine* g = ready_.pop_front()) {
     run_goroutine(g);
     return true;
@@ -290,6 +352,7 @@ bool Runtime::step(Time limit) {
 void Runtime::run_until(Time t) {
   interrupted_ = false;
   while (!finished() && !interrupted_) {
+    if (over_event_budget()) break;
     if (Goroutine* g = ready_.pop_front()) {
       run_goroutine(g);
       continue;
@@ -325,6 +388,7 @@ std::uint32_t Runtime::new_timer_rec(detail::TimerAction action, detail::Channel
 // [SECTION] Time, CPU and I/O --------------------------------------------------------
 
 Runtime::ParkOp Runtime::sleep(Time d, int line) {
+  if (finished()) return {this, false};  // the run ended (a limit): stop here
   Goroutine* g = running(line);
   if (d <= 0) {
     emit(EventKind::Line, g);
@@ -336,6 +400,7 @@ Runtime::ParkOp Runtime::sleep(Time d, int line) {
 }
 
 Runtime::ParkOp Runtime::io(Time d, int line) {
+  if (finished()) return {this, false};  // the run ended (a limit): stop here
   Goroutine* g = running(line);
   if (d <= 0) {
     emit(EventKind::Line, g);
@@ -347,6 +412,7 @@ Runtime::ParkOp Runtime::io(Time d, int line) {
 }
 
 Runtime::ParkOp Runtime::cpu(Time d, int line) {
+  if (finished()) return {this, false};  // the run ended (a limit): stop here
   Goroutine* g = running(line);
   if (d <= 0) {
     emit(EventKind::Line, g);
@@ -365,6 +431,7 @@ Runtime::ParkOp Runtime::cpu(Time d, int line) {
 }
 
 Runtime::ParkOp Runtime::yield(int line) {
+  if (finished()) return {this, false};  // the run ended (a limit): stop here
   make_ready(running(line));
   return {this, false};
 }
@@ -440,6 +507,7 @@ WaitGroup Runtime::make_waitgroup(std::string_view name, int line) {
 }
 
 Runtime::CheckOp Runtime::add(WaitGroup wg, std::int64_t delta, int line) {
+  if (finished()) return {this, false};  // the run ended (a limit): stop here
   Goroutine* g = running(line);
   POOLSCOPE_CHECK(wg.id >= 1 && wg.id <= waitgroups_.size(), "unknown WaitGroup");
   detail::WaitGroupRec& w = waitgroups_[wg.id - 1];
@@ -458,6 +526,7 @@ Runtime::CheckOp Runtime::add(WaitGroup wg, std::int64_t delta, int line) {
 }
 
 Runtime::ParkOp Runtime::wait(WaitGroup wg, int line) {
+  if (finished()) return {this, false};  // the run ended (a limit): stop here
   Goroutine* g = running(line);
   POOLSCOPE_CHECK(wg.id >= 1 && wg.id <= waitgroups_.size(), "unknown WaitGroup");
   detail::WaitGroupRec& w = waitgroups_[wg.id - 1];
@@ -548,6 +617,7 @@ void Runtime::config_changed(std::string_view key, std::int64_t value) {
 }
 
 Runtime::CheckOp Runtime::panic(std::string_view message, int line) {
+  if (finished()) return {this, false};  // the run ended (a limit): stop here
   raise_panic(running(line), message);
   return {this, false};
 }
@@ -555,13 +625,15 @@ Runtime::CheckOp Runtime::panic(std::string_view message, int line) {
 // [SECTION] Inspection ---------------------------------------------------------------
 
 GoState Runtime::state_of(GoroutineId id) const {
-  POOLSCOPE_CHECK(id >= 1 && id <= goroutines_.size(), "unknown goroutine id");
-  return goroutines_[id - 1].state;
+  POOLSCOPE_CHECK(id >= 1 && id <= last_id_, "unknown goroutine id");
+  const Goroutine* g = find_live(id);
+  return g != nullptr ? g->state : GoState::Exited;
 }
 
 int Runtime::line_of(GoroutineId id) const {
-  POOLSCOPE_CHECK(id >= 1 && id <= goroutines_.size(), "unknown goroutine id");
-  return goroutines_[id - 1].line;
+  POOLSCOPE_CHECK(id >= 1 && id <= last_id_, "unknown goroutine id");
+  if (const Goroutine* g = find_live(id)) return g->line;
+  return config_.keep_exited ? history_[id - 1].line : 0;
 }
 
 trace::Snapshot Runtime::snapshot() const {
@@ -573,19 +645,28 @@ trace::Snapshot Runtime::snapshot() const {
   for (const Goroutine* g = cpu_queue_.front(); g != nullptr; g = g->next) {
     s.cpu_queue.push_back(g->id);
   }
-  s.goroutines.reserve(goroutines_.size());
-  for (const Goroutine& g : goroutines_) {
+  s.goroutines.reserve(last_id_);
+  for (GoroutineId id = 1; id <= last_id_; ++id) {
+    const Goroutine* g = find_live(id);
+    if (g == nullptr) {
+      // Exited (main's record stays, the others' slots were reused): its view as of
+      // its exit, or only its id and state without Config::keep_exited.
+      s.goroutines.push_back(config_.keep_exited
+                                 ? history_[id - 1]
+                                 : trace::GoroutineView{.id = id, .state = GoState::Exited});
+      continue;
+    }
     trace::GoroutineView v;
-    v.id = g.id;
-    v.parent = g.parent;
-    v.name = g.name;
-    v.index = g.index;
-    v.state = g.state;
-    v.line = g.line;
-    v.job = g.job;
-    v.wait_object = g.wait_object;
-    v.wait_value = g.wait_value;
-    v.since = g.since;
+    v.id = g->id;
+    v.parent = g->parent;
+    v.name = g->name;
+    v.index = g->index;
+    v.state = g->state;
+    v.line = g->line;
+    v.job = g->job;
+    v.wait_object = g->wait_object;
+    v.wait_value = g->wait_value;
+    v.since = g->since;
     s.goroutines.push_back(v);
   }
   s.channels.reserve(channels_.size());

@@ -59,6 +59,7 @@
 #include <array>
 #include <concepts>
 #include <coroutine>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -71,6 +72,7 @@
 #include "core/sim/report.hpp"
 #include "core/sim/rng.hpp"
 #include "core/trace/event.hpp"
+#include "core/trace/id_map.hpp"
 #include "core/trace/sink.hpp"
 #include "core/trace/snapshot.hpp"
 #include "core/trace/string_table.hpp"
@@ -93,6 +95,8 @@ using trace::Time;
 
 // [SECTION] Config -------------------------------------------------------------------
 
+inline constexpr std::size_t kDefaultMaxGoroutines = 1'000'000;
+
 struct Config {
   std::uint64_t seed = 1;  // = 1 // seeds select's choices and rng()
   int procs = 4;           // = 4 // GOMAXPROCS: processors for CPU-bound work
@@ -104,6 +108,16 @@ struct Config {
   // preempted; a spinning loop (select with default) then lets virtual time pass
   std::uint32_t spin_ops = 10000;
   Time spin_cost = 10 * kMicrosecond;  // = 10 us // virtual CPU time such a spin costs
+  // = 1,000,000 // a spawn that would make more goroutines alive than this stops the
+  // run: Outcome::Stopped, StopReason::Goroutines (memory grows with goroutines alive)
+  std::size_t max_goroutines = kDefaultMaxGoroutines;
+  // = 0 (none) // once this many events were emitted, the run stops at the next
+  // scheduling point: Outcome::Stopped, StopReason::Events (a budget for event logs)
+  std::uint64_t max_events = 0;
+  // = true // keep a view of every exited goroutine (about 56 bytes each), so that
+  // snapshot() and name_of() describe it; false: memory follows the goroutines alive,
+  // and snapshot() shows an exited goroutine with only its id and state
+  bool keep_exited = true;
 };
 
 // [SECTION] Handles ------------------------------------------------------------------
@@ -212,14 +226,22 @@ class Runtime {
   GoroutineId spawn_main(Go body);
   // `go f(...)`: a new goroutine, runnable at once (it runs after the ones already
   // runnable). A name with an index displays as "worker 3". `line` is the line of the
-  // `go` statement in the spawning goroutine.
+  // `go` statement in the spawning goroutine. Ids count up from 1 and are never reused.
+  // Returns 0, spawning nothing, when the run has ended or this spawn ends it: more
+  // than Config::max_goroutines alive, or ids exhausted (Outcome::Stopped). The
+  // spawning goroutine then stops at its next Runtime operation, as after a panic; a
+  // loop that spawns without blocking should leave on 0.
   GoroutineId spawn(std::string_view name, Go body, int line = 0);
   GoroutineId spawn(std::string_view name, std::int64_t index, Go body, int line = 0);
   // The goroutine running now (0 outside goroutines).
   [[nodiscard]] GoroutineId current() const noexcept { return current_ ? current_->id : 0; }
-  [[nodiscard]] std::size_t goroutine_count() const noexcept { return goroutines_.size(); }
+  // Goroutines ever spawned (the last id handed out).
+  [[nodiscard]] std::size_t goroutine_count() const noexcept { return last_id_; }
   [[nodiscard]] std::size_t live_goroutines() const noexcept { return live_; }
-  // "main", "worker 3".
+  // Goroutine records allocated: the most alive at once (plus main's), however many
+  // exited; their storage is reused.
+  [[nodiscard]] std::size_t goroutine_slots() const noexcept { return slots_.size(); }
+  // "main", "worker 3"; an exited goroutine without Config::keep_exited: "goroutine 7".
   [[nodiscard]] std::string name_of(GoroutineId id) const;
 
   // [SECTION] Runtime: the clock -----------------------------------------------------
@@ -235,11 +257,10 @@ class Runtime {
   // Everything up to time t (inclusive), then the clock reads t unless the program
   // ended first. Ties at one instant run in the order they were scheduled.
   void run_until(Time t);
-  // Until the program ends (Completed, Deadlock, Panic or Hang). A program whose
-  // goroutines keep communicating forever never ends: use run_until for those.
-  // Without spawn_main the host program plays main: the run stops (still Running)
-  // once nothing can move, since the host may spawn more; no deadlock or leak is
-  // reported then.
+  // Until the program ends (Completed, Deadlock, Panic, Hang, or Stopped by a limit). A program
+  // whose goroutines keep communicating forever never ends: use run_until for those. Without
+  // spawn_main the host program plays main: the run stops (still Running) once nothing can move,
+  // since the host may spawn more; no deadlock or leak is reported then.
   Outcome run();
   // Makes the run_until() or run() under way return as soon as the goroutine running now
   // yields (or the timer firing now is done), with the clock where it is: an observer's
@@ -373,6 +394,7 @@ class Runtime {
   // The whole state now, as the fold of all events so far would give it (with time =
   // now()). Cost: proportional to goroutines, channels and buffered values.
   [[nodiscard]] trace::Snapshot snapshot() const;
+  // Exited for a goroutine that exited; its last line (0 without Config::keep_exited).
   [[nodiscard]] GoState state_of(GoroutineId id) const;
   [[nodiscard]] int line_of(GoroutineId id) const;
 
@@ -475,8 +497,8 @@ class Runtime {
   struct TimerEntry {
     Time when;
     std::uint64_t order;       // insertion order: ties at one instant stay FIFO
-    std::uint32_t target;      // goroutine id, or timer id
-    std::uint32_t generation;  // timers only: must match the timer's to be live
+    std::uint32_t target;      // goroutine slot (index in slots_), or timer id
+    std::uint32_t generation;  // timer: must match the timer's to be live; goroutine: its id
     bool is_timer;
   };
   struct TimerLater {
@@ -489,7 +511,7 @@ class Runtime {
   // activity instead, so how run_until is chunked never changes an event.
   void emit_at(Time time, trace::EventKind kind, GoroutineId g, std::uint16_t line,
                std::uint32_t object, std::int64_t value, std::uint32_t aux, std::uint8_t detail) {
-    if (sink_ == nullptr) return;
+    if (sink_ == nullptr || ended_) return;
     trace::Event e;
     e.seq = ++seq_;
     e.time = time;
@@ -511,6 +533,11 @@ class Runtime {
   [[nodiscard]] Time end_time() const noexcept { return ending_ ? active_time_ : now_; }
   void set_state(detail::Goroutine* g, GoState s, std::uint32_t object = 0, std::int64_t value = 0,
                  std::uint32_t aux = 0);
+  [[nodiscard]] const detail::Goroutine* find_live(GoroutineId id) const noexcept {
+    const auto* slot = live_by_id_.find(id);
+    return slot != nullptr ? &slots_[*slot] : nullptr;
+  }
+  [[nodiscard]] std::vector<const detail::Goroutine*> live_in_id_order() const;
 
   // Scheduling.
   detail::Goroutine* running(int line);
@@ -551,6 +578,8 @@ class Runtime {
 
   // Endings.
   void raise_panic(detail::Goroutine* g, std::string_view message);
+  void stop_at_limit(StopReason reason);
+  bool over_event_budget();
   void finish_quiescent();
   void finish_drained();
   void finish_hang();
@@ -573,10 +602,20 @@ class Runtime {
   Time active_time_ = 0;      // last time a goroutine ran or a timer fired
   bool ending_ = false;       // emitting the events of an ending
   bool interrupted_ = false;  // interrupt() was called during this clock call
+  bool ended_ = false;        // the End event is out: no event follows it
   Time main_exit_time_ = -1;
 
-  std::deque<detail::Goroutine> goroutines_;  // goroutines_[id - 1]; deque: stable
-  std::deque<detail::Channel> channels_;      // channels_[id - 1]
+  // Goroutine records, in slots reused once a goroutine exited (main's is kept); a
+  // deque, so records stay put. live_by_id_ finds a live goroutine's slot by id.
+  std::deque<detail::Goroutine> slots_;
+  std::vector<std::uint32_t> free_slots_;
+  trace::IdMap<std::uint32_t> live_by_id_;
+  GoroutineId last_id_ = 0;
+  // With Config::keep_exited: history_[id - 1] is goroutine id's view as of its exit
+  // (for a live one, its name and parent only; the live record has the rest).
+  std::vector<trace::GoroutineView> history_;
+  std::uint64_t event_budget_ = 0;        // Config::max_events, or no limit
+  std::deque<detail::Channel> channels_;  // channels_[id - 1]
   std::deque<detail::WaitGroupRec> waitgroups_;
   std::vector<detail::ContextRec> contexts_;  // [0] is Background
   std::vector<detail::TimerRec> timers_;      // [0] unused

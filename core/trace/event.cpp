@@ -94,6 +94,8 @@ std::string_view to_string(Outcome o) noexcept {
       return "panic";
     case Outcome::Hang:
       return "hang";
+    case Outcome::Stopped:
+      return "stopped";
   }
   return "?";
 }

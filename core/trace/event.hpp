@@ -123,6 +123,8 @@ enum class Outcome : std::uint8_t {
   Deadlock,   // all goroutines asleep, no timer pending: Go's fatal error
   Panic,      // a goroutine panicked; the whole program ended
   Hang,       // main blocked forever while timers keep firing (Go would hang)
+  Stopped,    // the simulator stopped it at a limit of its own (goroutines alive,
+              // events): not an outcome of the Go program
 };
 
 // [SECTION] Event kinds --------------------------------------------------------------

@@ -84,7 +84,8 @@ TEST_CASE("Summary outputs: the JSON and the sweep CSV are written exactly so") 
         R"("events":169,"failed":1,"jobs_done":3,"jobs_sent":10,"latency_p50_ms":1000.0,)"
         R"("latency_p99_ms":1000.0,"leaked":0,"max_blocked_senders":0,"max_concurrent":3,)"
         R"("max_queue_depth":0,"outcome":"completed","peak_goroutines":4,)"
-        R"("peak_memory_bytes":8192,"results":3,"skipped":4,"still_running":0,)"
+        R"("peak_memory_bytes":8192,"results":3,"skipped":4,"still_running":0,"stop_message":"",)"
+        R"("stopped_by":"",)"
         R"("throughput_per_s":2.0,"virtual_ms":1500.0})"
         "\n");
 

@@ -34,7 +34,7 @@ struct Recorded {
 inline Recorded record(const poolscope::scenario::Scenario& s) {
   poolscope::trace::VectorSink sink;
   Recorded r;
-  r.summary = poolscope::pool::run_to_end(s, &sink);
+  r.summary = poolscope::pool::run_to_end(s, {.sink = &sink});
   r.events = std::move(sink.events);
   return r;
 }

@@ -19,7 +19,7 @@ TEST_CASE("Summary fields: every name is unique and found, with a description") 
     CHECK((f.get != nullptr));
     CHECK(pool::find_summary_field(f.name) == &f);
   }
-  CHECK(names.size() == 22);
+  CHECK(names.size() == 24);
   CHECK(pool::find_summary_field("nope") == nullptr);
   CHECK(pool::find_summary_field("") == nullptr);
 }
