@@ -29,6 +29,8 @@ using trace::Time;
 
 namespace {
 
+constexpr double kMaxLiveRate = 1'000'000.0;  // load.rate's maximum (keys.cpp)
+
 // ms as the listing writes a duration: rounded to the microsecond (go_duration).
 Time listing_duration(double ms) {
   return static_cast<Time>(std::llround(ms * 1000.0)) * trace::kMicrosecond;
@@ -83,7 +85,10 @@ Time PoolProgram::work_time(std::int64_t j) const {
 // arrive(j) of the listing, read at each arrival so that set_rate acts on the next one.
 Time PoolProgram::arrival_gap(std::int64_t j, int senders) {
   if (rate_ <= 0.0) return 0;
-  const double gap_ms = 1000.0 * senders / rate_;
+  // validate() keeps a scenario's gaps below kMaxArrivalGapS; a live set_rate is held
+  // there too, so that no gap overflows the clock.
+  constexpr double kMaxGapMs = scenario::kMaxArrivalGapS * 1000.0;
+  const double gap_ms = std::min(1000.0 * senders / rate_, kMaxGapMs);
   switch (scenario_.load.arrival) {
     case Arrival::Constant:
       break;
@@ -94,7 +99,9 @@ Time PoolProgram::arrival_gap(std::int64_t j, int senders) {
     }
     case Arrival::Burst: {
       const std::int64_t block = std::int64_t{scenario_.load.burst_size} * senders;
-      return (j - 1) % block < senders ? listing_duration(gap_ms * scenario_.load.burst_size) : 0;
+      return (j - 1) % block < senders
+                 ? listing_duration(std::min(gap_ms * scenario_.load.burst_size, kMaxGapMs))
+                 : 0;
     }
   }
   return listing_duration(gap_ms);
@@ -194,7 +201,9 @@ bool PoolProgram::set_workers(int workers) {
 }
 
 void PoolProgram::set_rate(double jobs_per_second) {
-  rate_ = std::max(jobs_per_second, 0.0);
+  // Held in load.rate's range (NaN and negatives: 0), so the Config event's thousandths
+  // and every arrival gap stay whole numbers of nanoseconds.
+  rate_ = jobs_per_second > 0.0 ? std::min(jobs_per_second, kMaxLiveRate) : 0.0;
   rt_.config_changed("rate", std::llround(rate_ * 1000.0));
 }
 

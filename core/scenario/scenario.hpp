@@ -121,6 +121,11 @@ struct PoolSettings {
   friend bool operator==(const PoolSettings&, const PoolSettings&) = default;
 };
 
+// The longest mean gap between two arrivals of one sender (producers x burst_size /
+// rate), in seconds: 11.6 days. Longer gaps are refused by validate(); below it every
+// gap, even a Poisson draw, fits Go's time.Duration (int64 nanoseconds) many times over.
+inline constexpr double kMaxArrivalGapS = 1e6;
+
 // The load the handler receives: key group "load".
 struct LoadSettings {
   int jobs = 5;                         // = 5        // jobs per request; 0 = endless

@@ -305,6 +305,19 @@ std::vector<Error> validate(const Scenario& s) {
                                     "second); with rate 0 jobs come as fast as they are taken",
                                     name(load.arrival))));
   }
+  if (load.rate > 0.0) {
+    // One sender's gap, as arrival_gap computes it: a too small rate overflows the clock.
+    const double per_gap = (load.arrival == Arrival::Burst ? load.burst_size : 1) *
+                           static_cast<double>(pool.mode == Mode::Pool ? load.producers : 1);
+    if (per_gap / load.rate > kMaxArrivalGapS) {
+      errors.push_back(error_at(
+          "load.rate",
+          fmt::format("load.rate: {:g} jobs/s spaces arrivals {:.3g} s apart, more than the "
+                      "{:g} s (11.6 days) allowed; allowed 0 (as fast as accepted) or at least "
+                      "{:.3g} jobs/s",
+                      load.rate, per_gap / load.rate, kMaxArrivalGapS, per_gap / kMaxArrivalGapS)));
+    }
+  }
   if (pool.fail_job != 0 && pool.mode != Mode::Errgroup) {
     errors.push_back(error_at(
         "pool.fail_job",

@@ -39,6 +39,8 @@ std::string_view to_string(StopReason r) noexcept {
       return "max_events";
     case StopReason::GoroutineIds:
       return "goroutine_ids";
+    case StopReason::Clock:
+      return "clock";
   }
   return "";
 }
@@ -156,11 +158,16 @@ void Runtime::stop_at_limit(StopReason reason) {
           "stopped: " + with_thousands(config_.max_goroutines) + " goroutines alive, the limit";
       break;
     case StopReason::Events:
-      report_.message = "stopped: " + with_thousands(seq_) + " events, the limit";
+      report_.message = "stopped: " + with_thousands(config_.max_events) + " events, the limit";
       break;
     case StopReason::GoroutineIds:
       report_.message =
           "stopped: " + with_thousands(last_id_) + " goroutines spawned, the most ids can count";
+      break;
+    case StopReason::Clock:
+      report_.message =
+          "stopped: the next wake-up is more than 146 years away, past what the virtual "
+          "clock (64-bit nanoseconds) holds";
       break;
     case StopReason::None:
       break;

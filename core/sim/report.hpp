@@ -39,8 +39,9 @@ enum class StopReason : std::uint8_t {
   Goroutines,    // Config::max_goroutines alive, and one more spawn
   Events,        // Config::max_events emitted
   GoroutineIds,  // 2^32 - 1 goroutines spawned: ids are 32 bits
+  Clock,         // the next wake-up is after kMaxTime (about 146 years)
 };
-// "max_goroutines", "max_events", "goroutine_ids"; "" for None.
+// "max_goroutines", "max_events", "goroutine_ids", "clock"; "" for None.
 [[nodiscard]] std::string_view to_string(StopReason r) noexcept;
 
 struct Report {

@@ -226,8 +226,8 @@ void Runtime::exit_goroutine(Goroutine* g) {
 // the run queue after spin_cost of virtual time, so a busy loop lets time pass.
 bool Runtime::completed_fast(Goroutine* g) {
   if (++g->ops_since_resume < config_.spin_ops) return true;
-  set_state(g, GoState::Runnable, 0, now_ + config_.spin_cost);
-  schedule_wake(g, now_ + config_.spin_cost);
+  set_state(g, GoState::Runnable, 0, later(config_.spin_cost));
+  schedule_wake(g, later(config_.spin_cost));
   return false;
 }
 
@@ -258,6 +258,10 @@ bool Runtime::pop_stale_timers() {
 }
 
 void Runtime::fire_next_timer() {
+  if (timer_heap_.front().when > kMaxTime) {
+    stop_at_limit(StopReason::Clock);  // a wake-up the clock cannot reach
+    return;
+  }
   std::pop_heap(timer_heap_.begin(), timer_heap_.end(), TimerLater{});
   const TimerEntry e = timer_heap_.back();
   timer_heap_.pop_back();
@@ -302,7 +306,7 @@ void Runtime::fire_timer(std::uint32_t timer) {
   // Go's sendTime: a non-blocking send; a tick nobody took is dropped.
   if (!t.ch->closed) try_send(nullptr, t.ch, now_);
   if (t.period > 0) {
-    schedule_timer(timer, now_ + t.period);
+    schedule_timer(timer, later(t.period));
   } else {
     t.active = false;
     --live_timers_;
@@ -394,8 +398,8 @@ Runtime::ParkOp Runtime::sleep(Time d, int line) {
     emit(EventKind::Line, g);
     return {this, completed_fast(g)};
   }
-  set_state(g, GoState::Sleeping, 0, now_ + d);
-  schedule_wake(g, now_ + d);
+  set_state(g, GoState::Sleeping, 0, later(d));
+  schedule_wake(g, later(d));
   return {this, false};
 }
 
@@ -406,8 +410,8 @@ Runtime::ParkOp Runtime::io(Time d, int line) {
     emit(EventKind::Line, g);
     return {this, completed_fast(g)};
   }
-  set_state(g, GoState::IoWait, 0, now_ + d);
-  schedule_wake(g, now_ + d);
+  set_state(g, GoState::IoWait, 0, later(d));
+  schedule_wake(g, later(d));
   return {this, false};
 }
 
@@ -420,8 +424,8 @@ Runtime::ParkOp Runtime::cpu(Time d, int line) {
   }
   if (busy_ < procs_) {
     ++busy_;
-    set_state(g, GoState::Working, 0, now_ + d);
-    schedule_wake(g, now_ + d);
+    set_state(g, GoState::Working, 0, later(d));
+    schedule_wake(g, later(d));
   } else {
     g->work_left = d;
     cpu_queue_.push_back(g);
@@ -440,8 +444,8 @@ void Runtime::dispatch_cpu() {
   while (busy_ < procs_ && !cpu_queue_.empty()) {
     Goroutine* g = cpu_queue_.pop_front();
     ++busy_;
-    set_state(g, GoState::Working, 0, now_ + g->work_left);
-    schedule_wake(g, now_ + g->work_left);
+    set_state(g, GoState::Working, 0, later(g->work_left));
+    schedule_wake(g, later(g->work_left));
   }
 }
 
@@ -458,7 +462,7 @@ Chan Runtime::after(Time d, int line) { return new_timer(d, line).c; }
 Timer Runtime::new_timer(Time d, int line) {
   const Chan c = make_chan(1, "timer", ChanRole::Timer, line);
   const std::uint32_t id = new_timer_rec(detail::TimerAction::SendTime, c.c_, 0, 0);
-  schedule_timer(id, now_ + std::max<Time>(d, 0));
+  schedule_timer(id, later(std::max<Time>(d, 0)));
   return {id, c};
 }
 
@@ -466,7 +470,7 @@ Timer Runtime::new_ticker(Time period, int line) {
   POOLSCOPE_CHECK(period > 0, "non-positive interval for NewTicker");
   const Chan c = make_chan(1, "ticker", ChanRole::Timer, line);
   const std::uint32_t id = new_timer_rec(detail::TimerAction::SendTime, c.c_, 0, period);
-  schedule_timer(id, now_ + period);
+  schedule_timer(id, later(period));
   return {id, c};
 }
 
@@ -490,7 +494,7 @@ bool Runtime::reset(Timer t, Time d) {
   }
   rec.active = true;
   ++live_timers_;
-  schedule_timer(t.id, now_ + std::max<Time>(d, 0));
+  schedule_timer(t.id, later(std::max<Time>(d, 0)));
   return was_pending;
 }
 
@@ -568,7 +572,7 @@ Context Runtime::with_timeout(Context parent, Time d, int line) {
   } else if (contexts_[ctx.id].err == 0) {
     const std::uint32_t t = new_timer_rec(detail::TimerAction::CancelContext, nullptr, ctx.id, 0);
     contexts_[ctx.id].timer = t;
-    schedule_timer(t, now_ + d);
+    schedule_timer(t, later(d));
   }
   return ctx;
 }

@@ -96,6 +96,10 @@ using trace::Time;
 // [SECTION] Config -------------------------------------------------------------------
 
 inline constexpr std::size_t kDefaultMaxGoroutines = 1'000'000;
+// The latest virtual time the clock reaches: 2^62 ns, about 146 years. A wake-up or
+// timer due later stops the run there (Outcome::Stopped, StopReason::Clock) instead of
+// overflowing the 64-bit nanoseconds.
+inline constexpr Time kMaxTime = Time{1} << 62;
 
 struct Config {
   std::uint64_t seed = 1;  // = 1 // seeds select's choices and rng()
@@ -111,8 +115,10 @@ struct Config {
   // = 1,000,000 // a spawn that would make more goroutines alive than this stops the
   // run: Outcome::Stopped, StopReason::Goroutines (memory grows with goroutines alive)
   std::size_t max_goroutines = kDefaultMaxGoroutines;
-  // = 0 (none) // once this many events were emitted, the run stops at the next
-  // scheduling point: Outcome::Stopped, StopReason::Events (a budget for event logs)
+  // = 0 (none) // once this many events were emitted (counted while a sink is
+  // attached), the run stops at the next scheduling point, so a few more may come (at
+  // most what one goroutine emits in spin_ops operations): Outcome::Stopped,
+  // StopReason::Events. A budget for event logs
   std::uint64_t max_events = 0;
   // = true // keep a view of every exited goroutine (about 56 bytes each), so that
   // snapshot() and name_of() describe it; false: memory follows the goroutines alive,
@@ -531,6 +537,11 @@ class Runtime {
             aux, detail);
   }
   [[nodiscard]] Time end_time() const noexcept { return ending_ ? active_time_ : now_; }
+  // now() + d, or kForever when that passes kMaxTime (no overflow, whatever d): the run
+  // then stops there (StopReason::Clock) if it gets that far.
+  [[nodiscard]] Time later(Time d) const noexcept {
+    return d >= kMaxTime - now_ ? kForever : now_ + d;
+  }
   void set_state(detail::Goroutine* g, GoState s, std::uint32_t object = 0, std::int64_t value = 0,
                  std::uint32_t aux = 0);
   [[nodiscard]] const detail::Goroutine* find_live(GoroutineId id) const noexcept {

@@ -166,3 +166,39 @@ TEST_CASE("CLI export-go: the listing follows the settings") {
   REQUIRE(leaky.exit_code == 0);
   CHECK(leaky.out.find("\tclose(jobs)\n") == std::string::npos);
 }
+
+TEST_CASE("CLI run: --max-goroutines stops an unbounded load and says how to raise it") {
+  const auto run =
+      run_cli("run --preset unbounded-vs-pool --set load.jobs=100000000 --max-goroutines 1000");
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.find(": stopped after") != std::string::npos);
+  CHECK(run.out.find("stopped: 1,000 goroutines alive, the limit; raise it with "
+                     "--max-goroutines\n") != std::string::npos);
+  const json j = run_json(
+      "--preset unbounded-vs-pool --set load.jobs=100000000 "
+      "--max-goroutines 1000");
+  CHECK(j["outcome"] == "stopped");
+  CHECK(j["stopped_by"] == "max_goroutines");
+  CHECK(j["stop_message"] == "stopped: 1,000 goroutines alive, the limit");
+  CHECK(j["peak_goroutines"] == 1000);
+}
+
+TEST_CASE("CLI run: --events has a budget of events, stated and raised with --max-events") {
+  const std::string path = "/tmp/poolscope_cli_events_budget_test.jsonl";
+  const auto run = run_cli(
+      "run --preset hello-pool --set load.jobs=1000000 --set "
+      "work.mean_ms=0 --set pool.collect=producer_goroutine --events " +
+      path + " --max-events 2000");
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.find("; raise it with --max-events\n") != std::string::npos);
+  std::ifstream in(path);
+  int lines = 0;
+  for (std::string line; std::getline(in, line);) ++lines;
+  CHECK(lines >= 2000);
+  CHECK(lines < 2000 + 10'000);  // the run stops between goroutines' turns
+  CHECK(run.out.find("stopped: 2,000 events, the limit; raise it with --max-events\n") !=
+        std::string::npos);
+  std::remove(path.c_str());
+}
