@@ -359,19 +359,29 @@ sim::Go PoolProgram::worker(PoolProgram& p, Request* q, std::size_t slot, bool j
       co_await do_job(p, q, j.value, true);
     }
   } else {
-    const sim::Chan quit = q->workers[slot].quit.done;
-    for (;;) {
-      // Awaited into a variable, never inside an if condition (GCC 12 PR106188).
-      const auto stop = co_await rt.select(range, sim::recv_case(quit), sim::default_case());
-      if (stop.index == 0) break;
-      const auto r = co_await rt.select(range, sim::recv_case(q->jobs), sim::recv_case(quit));
-      if (r.index != 0 || !r.ok) break;
-      rt.job(JobPhase::Started, q->offset + r.value, range);
-      co_await do_job(p, q, r.value, true);
-    }
+    // A call of its own: the selects' awaiters (about 1.6 KB) then live in a frame only
+    // resizable workers allocate, not in every worker's (a leaked worker keeps it).
+    co_await resizable_range(p, q, slot);
   }
   q->workers[slot].state = WorkerState::Exited;
   if (q->wg.id != 0) co_await rt.done(q->wg, lines[Anchor::WorkerDone]);
+}
+
+// A resizable worker's `for j := range jobs`, on the `for` line: quit first, then jobs
+// or quit, whichever comes.
+sim::Go PoolProgram::resizable_range(PoolProgram& p, Request* q, std::size_t slot) {
+  sim::Runtime& rt = p.rt_;
+  const int range = p.lines_[Anchor::WorkerRange];
+  const sim::Chan quit = q->workers[slot].quit.done;
+  for (;;) {
+    // Awaited into a variable, never inside an if condition (GCC 12 PR106188).
+    const auto stop = co_await rt.select(range, sim::recv_case(quit), sim::default_case());
+    if (stop.index == 0) break;
+    const auto r = co_await rt.select(range, sim::recv_case(q->jobs), sim::recv_case(quit));
+    if (r.index != 0 || !r.ok) break;
+    rt.job(JobPhase::Started, q->offset + r.value, range);
+    co_await do_job(p, q, r.value, true);
+  }
 }
 
 // The body of one job, in a worker or in its own goroutine:

@@ -159,6 +159,7 @@ class PoolProgram {
   static sim::Go handle_unbounded(PoolProgram& p, int number);
   static sim::Go handle_errgroup(PoolProgram& p, int number);
   static sim::Go worker(PoolProgram& p, Request* q, std::size_t slot, bool join_wg);
+  static sim::Go resizable_range(PoolProgram& p, Request* q, std::size_t slot);
   static sim::Go do_job(PoolProgram& p, Request* q, std::int64_t j, bool in_worker);
   static sim::Go send_jobs(PoolProgram& p, Request* q, Runner runner);
   static sim::Go sender(PoolProgram& p, Request* q, int first, sim::WaitGroup senders);
