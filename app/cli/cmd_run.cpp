@@ -13,7 +13,7 @@ namespace poolscope::cli {
 
 namespace {
 // With --events, a run stops after this many events unless --max-events says otherwise:
-// about 1 GB of JSON lines (some 110 bytes an event).
+// about 1.3 GB of JSON lines (some 130 bytes an event).
 constexpr std::uint64_t kDefaultMaxEventsWritten = 10'000'000;
 
 struct RunArgs {
@@ -70,7 +70,7 @@ CommandRunner add_run_command(CLI::App& app) {
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000'000}));
   cmd->add_option("--max-events", args->max_events,
                   "Stop the run (outcome \"stopped\") after this many events (default: "
-                  "10000000 with --events, about 1 GB of JSON lines; none without)")
+                  "10000000 with --events, about 1.3 GB of JSON lines; none without)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000'000}));
   cmd->add_flag("--json", args->json, "Print the summary as one JSON object");
   cmd->footer(
