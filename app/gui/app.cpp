@@ -199,6 +199,16 @@ void App::draw_warnings(const Session& session, const std::vector<Warning>& warn
     ImGui::TextWrapped("%s", options_.notice.c_str());
     ImGui::PopStyleColor();
   }
+  // A run the simulator stopped at one of its limits says which, whatever else it shows.
+  if (const sim::Report& report = session.run().runtime().report();
+      report.outcome == trace::Outcome::Stopped) {
+    const std::string limit = report.message.substr(0, report.message.find(';'));
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+    ImGui::TextWrapped("The run %s, so that memory stays bounded. Fewer jobs or workers keep "
+                       "it under.",
+                       limit.c_str());
+    ImGui::PopStyleColor();
+  }
   // What real Go could not show of this run (waits below its timer resolution).
   ImGui::PushStyleColor(ImGuiCol_Text, pal.text_dim);
   for (const std::string& note : scenario::go_timing_notes(session.scenario())) {
