@@ -204,9 +204,10 @@ void App::draw_warnings(const Session& session, const std::vector<Warning>& warn
       report.outcome == trace::Outcome::Stopped) {
     const std::string limit = report.message.substr(0, report.message.find(';'));
     ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
-    ImGui::TextWrapped("The run %s, so that memory stays bounded. Fewer jobs or workers keep "
-                       "it under.",
-                       limit.c_str());
+    ImGui::TextWrapped(
+        "The run %s, so that memory stays bounded. Fewer jobs or workers keep "
+        "it under.",
+        limit.c_str());
     ImGui::PopStyleColor();
   }
   // What real Go could not show of this run (waits below its timer resolution).

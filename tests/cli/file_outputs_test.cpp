@@ -9,35 +9,18 @@
 
 #include "tests/cli/cli_harness.hpp"
 #include "tests/support/disk_full.hpp"
+#include "tests/support/scratch_files.hpp"
 
 namespace fs = std::filesystem;
 using poolscope::test::DiskFullAfter;
 using poolscope::test::run_cli;
 
+using poolscope::test::entries;
+using poolscope::test::read;
+using poolscope::test::scratch;
+using poolscope::test::write;
+
 namespace {
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::path(POOLSCOPE_TEST_OUTPUT_DIR) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-std::size_t entries(const fs::path& dir) {
-  return static_cast<std::size_t>(
-      std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
-}
-
 // Runs `command` with FILE replaced by an existing file's path, on a disk that fills
 // after 100 bytes; checks the exit code, the message and that the file is unchanged.
 void check_full_disk_keeps(const std::string& name, const std::string& command) {

@@ -15,29 +15,16 @@
 #include "app/gui/views/view_share.hpp"
 #include "tests/gui/gui_harness.hpp"
 #include "tests/support/disk_full.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace poolscope;
 namespace fs = std::filesystem;
 
+using poolscope::test::read;
+using poolscope::test::scratch;
+using poolscope::test::write;
+
 namespace {
-fs::path scratch(const std::string& name) {
-  const fs::path dir = test::output_path(name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 // The names in `dir`, sorted, space-separated.
 std::string listing(const fs::path& dir) {
   std::vector<std::string> names;

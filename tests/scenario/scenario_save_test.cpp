@@ -8,25 +8,13 @@
 
 #include "core/scenario/scenario_json.hpp"
 #include "tests/support/disk_full.hpp"
+#include "tests/support/scratch_files.hpp"
 
 namespace fs = std::filesystem;
 using namespace poolscope::scenario;
 
-namespace {
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::path(POOLSCOPE_TEST_OUTPUT_DIR) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-}  // namespace
+using poolscope::test::read;
+using poolscope::test::scratch;
 
 TEST_CASE("Scenario save: a full disk leaves the saved scenario as it was, and says so") {
   const fs::path dir = scratch("scenario_save_full");

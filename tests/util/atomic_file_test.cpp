@@ -11,25 +11,14 @@
 
 #include "core/util/atomic_file.hpp"
 #include "tests/support/disk_full.hpp"
+#include "tests/support/scratch_files.hpp"
 
 namespace fs = std::filesystem;
 using poolscope::util::write_file_atomically;
 
-namespace {
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::path(POOLSCOPE_TEST_OUTPUT_DIR) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-}  // namespace
+using poolscope::test::entries;
+using poolscope::test::read;
+using poolscope::test::scratch;
 
 TEST_CASE("Atomic file: a new file holds exactly what was written, and no temporary is left") {
   const fs::path dir = scratch("atomic_new");
@@ -61,10 +50,6 @@ TEST_CASE("Atomic file: a folder that cannot hold it gives a message and leaves 
 namespace {
 using poolscope::test::DiskFullAfter;
 
-std::size_t entries(const fs::path& dir) {
-  return static_cast<std::size_t>(
-      std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
-}
 }  // namespace
 
 TEST_CASE("Atomic file: a full disk leaves the old file whole, says so, and leaves no temporary") {

@@ -10,25 +10,15 @@
 #include "app/gui/model/prefs.hpp"
 #include "app/gui/model/record_options.hpp"
 #include "tests/support/disk_full.hpp"
+#include "tests/support/scratch_files.hpp"
 
 namespace fs = std::filesystem;
 using namespace poolscope;
 
+using poolscope::test::read;
+using poolscope::test::scratch;
+
 namespace {
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::path(POOLSCOPE_TEST_OUTPUT_DIR) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Runs `work` with the current folder set to `dir`.
 template <typename Work>
 void in_folder(const fs::path& dir, Work work) {
