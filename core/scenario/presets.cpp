@@ -20,6 +20,27 @@ Scenario lesson(std::string id, std::string title, std::string summary) {
   return s;
 }
 
+// Beyond the seed: M/M/4 at utilisation 0.9 (36 jobs/s into 4 x 10 jobs/s): the queue
+// grows long and slow to drain, as queueing theory predicts.
+Scenario queueing() {
+  Scenario s = lesson("queueing", "Queueing near full utilisation",
+                      "Random arrivals at 90% of the pool's capacity: the queue swings long. "
+                      "Compare with load.rate 20 (50%).");
+  s.pool.workers = 4;
+  s.pool.collect = Collect::ProducerGoroutine;
+  s.pool.jobs_buffer = 1000;
+  s.load.jobs = 0;
+  s.load.duration_s = 60.0;
+  s.load.rate = 36.0;
+  s.load.arrival = Arrival::Poisson;
+  s.work.mean_ms = 100.0;
+  s.work.dist = WorkDist::Exponential;
+  // A run whose swings tell the lesson (assets/lessons/queueing.json quotes it): 19 jobs
+  // wait at 10 s, none at 13 s, 55 at 56 s; at load.rate 20 at most 5.
+  s.seed = 2;
+  return s;
+}
+
 std::vector<Scenario> make_presets() {
   std::vector<Scenario> all;
 
@@ -108,26 +129,7 @@ std::vector<Scenario> make_presets() {
     all.push_back(s);
   }
 
-  // Beyond the seed: M/M/4 at utilisation 0.9 (36 jobs/s into 4 x 10 jobs/s): the
-  // queue grows long and slow to drain, as queueing theory predicts.
-  {
-    Scenario s = lesson("queueing", "Queueing near full utilisation",
-                        "Random arrivals at 90% of the pool's capacity: the queue swings long. "
-                        "Compare with load.rate 20 (50%).");
-    s.pool.workers = 4;
-    s.pool.collect = Collect::ProducerGoroutine;
-    s.pool.jobs_buffer = 1000;
-    s.load.jobs = 0;
-    s.load.duration_s = 60.0;
-    s.load.rate = 36.0;
-    s.load.arrival = Arrival::Poisson;
-    s.work.mean_ms = 100.0;
-    s.work.dist = WorkDist::Exponential;
-    // A run whose swings tell the lesson (assets/lessons/queueing.json quotes it): 19 jobs
-    // wait at 10 s, none at 13 s, 55 at 56 s; at load.rate 20 at most 5.
-    s.seed = 2;
-    all.push_back(s);
-  }
+  all.push_back(queueing());
   return all;
 }
 

@@ -9,17 +9,13 @@
 
 #include "core/scenario/scenario_json.hpp"
 #include "core/util/read_file.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace poolscope::scenario;
 
-namespace {
-std::filesystem::path scratch(const std::string& name) {
-  const auto dir = std::filesystem::path(POOLSCOPE_TEST_OUTPUT_DIR) / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+using poolscope::test::scratch;
 
+namespace {
 // Every message line is short and UTF-8: nothing a file holds comes back whole.
 void check_short(const std::string& messages) {
   CHECK(poolscope::util::is_utf8(messages));

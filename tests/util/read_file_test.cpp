@@ -9,16 +9,11 @@
 #include <fstream>
 #include <string>
 
+#include "tests/support/scratch_files.hpp"
+
 using namespace poolscope;
 
-namespace {
-std::filesystem::path scratch(const std::string& name) {
-  const auto dir = std::filesystem::path(POOLSCOPE_TEST_OUTPUT_DIR) / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-}  // namespace
+using poolscope::test::scratch;
 
 TEST_CASE("Read file: a regular file is read whole") {
   const auto path = scratch("read-regular") / "a.json";

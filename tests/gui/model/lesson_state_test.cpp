@@ -8,6 +8,7 @@
 #include "app/gui/model/lesson_state.hpp"
 #include "app/gui/model/lessons_dir.hpp"
 #include "app/gui/model/session.hpp"
+#include "core/pool/pool_run.hpp"
 #include "core/scenario/presets.hpp"
 
 using namespace poolscope;
@@ -267,6 +268,11 @@ TEST_CASE("Lessons: each paused moment shows the state its note describes") {
     CHECK(later.figures().queue_depth == 0);
     CHECK(later.figures().in_work == 2);
     CHECK(at("queueing", 1).figures.queue_depth == 55);
+    // "about 36 jobs a second"; the question's answer: at rate 20, under ten waiting.
+    scenario::Scenario s = scenario::find_preset("queueing").value();
+    CHECK(pool::run_to_end(s).throughput_per_s == doctest::Approx(36.0).epsilon(0.02));
+    s.load.rate = 20;
+    CHECK(pool::run_to_end(s).max_queue_depth <= 9);
   }
   SUBCASE("unbounded-vs-pool: ten thousand goroutines alive") {
     const Pause p = at("unbounded-vs-pool", 0);
