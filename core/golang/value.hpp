@@ -1,0 +1,135 @@
+#pragma once
+// Values of the Go subset at run time. A Value means nothing without its static type
+// (types.hpp): the interpreter and fmt always carry the TypeRef beside it.
+//
+// Representation, by the underlying kind of the type:
+//   bool                 i = 0 or 1
+//   integers             i, kept wrapped to the type's width (sign- or zero-extended)
+//   float32/64           f
+//   string               obj = StringObj (null: ""), immutable, shared
+//   struct, array        obj = AggregateObj, one item per field / element. Owned by its
+//                        variable: assignment copies items (copy_value), so a pointer to
+//                        the variable sees every later assignment.
+//   pointer              obj = the AggregateObj holding the pointee and i = its index
+//                        there, or i = kWhole when the pointee is that aggregate itself
+//                        (a pointer to a struct or array). nil: obj null.
+//                        A variable whose address is taken lives in a one-item
+//                        AggregateObj (a "cell").
+//   slice                obj = AggregateObj (backing array), i = offset, len, cap
+//   map                  obj = MapObj (null: the nil map)
+//   chan                 obj = ChanObj (null: the nil channel)
+//   func                 obj = FuncObj (null: nil)
+//   interface            obj = IfaceObj {dynamic type, value} (null: nil interface)
+// Objects are reference-counted (Ref). Cycles of pointers are not collected: a run's
+// objects all go when the run ends.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/golang/types.hpp"
+
+namespace poolscope::golang {
+
+class Object {
+ public:
+  Object() = default;
+  Object(const Object&) = delete;
+  Object& operator=(const Object&) = delete;
+  virtual ~Object() = default;
+  void retain() const noexcept { ++refs_; }
+  void release() const noexcept {
+    if (--refs_ == 0) delete this;
+  }
+
+ private:
+  mutable std::uint32_t refs_ = 0;
+};
+
+// An intrusive reference to an Object (or a subclass).
+template <class T>
+class Ref {
+ public:
+  Ref() = default;
+  Ref(T* p) noexcept : p_(p) {  // NOLINT(google-explicit-constructor): like a pointer
+    if (p_ != nullptr) p_->retain();
+  }
+  Ref(const Ref& o) noexcept : Ref(o.p_) {}
+  Ref(Ref&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+  template <class U>
+  Ref(const Ref<U>& o) noexcept : Ref(o.get()) {}  // NOLINT(google-explicit-constructor)
+  Ref& operator=(Ref o) noexcept {
+    std::swap(p_, o.p_);
+    return *this;
+  }
+  ~Ref() {
+    if (p_ != nullptr) p_->release();
+  }
+  [[nodiscard]] T* get() const noexcept { return p_; }
+  T* operator->() const noexcept { return p_; }
+  T& operator*() const noexcept { return *p_; }
+  explicit operator bool() const noexcept { return p_ != nullptr; }
+  friend bool operator==(const Ref& a, const Ref& b) noexcept { return a.p_ == b.p_; }
+
+ private:
+  T* p_ = nullptr;
+};
+
+inline constexpr std::int64_t kWhole = -1;  // a pointer to a whole aggregate
+
+struct Value {
+  union {
+    std::int64_t i;
+    double f;
+  };
+  std::uint32_t len = 0;  // slice
+  std::uint32_t cap = 0;  // slice
+  Ref<Object> obj;
+
+  Value() : i(0) {}
+  static Value of_int(std::int64_t v) {
+    Value x;
+    x.i = v;
+    return x;
+  }
+  static Value of_float(double v) {
+    Value x;
+    x.f = v;
+    return x;
+  }
+  static Value of_bool(bool v) { return of_int(v ? 1 : 0); }
+};
+
+struct StringObj final : Object {
+  explicit StringObj(std::string s) : text(std::move(s)) {}
+  std::string text;
+};
+
+struct AggregateObj final : Object {
+  std::vector<Value> items;
+};
+
+struct IfaceObj final : Object {
+  IfaceObj(TypeRef t, Value v) : type(t), value(std::move(v)) {}
+  TypeRef type;  // the dynamic type, never an interface
+  Value value;
+};
+
+// Strings.
+[[nodiscard]] Value make_string(std::string s);
+[[nodiscard]] const std::string& string_of(const Value& v);  // "" for a null obj
+
+// Interfaces: `v` of static type `t` (not an interface) boxed; nil stays nil only when
+// it is the untyped nil (callers pass a null Value with t = nullptr for that).
+[[nodiscard]] Value make_iface(TypeRef t, Value v);
+[[nodiscard]] inline const IfaceObj* iface_of(const Value& v) {
+  return static_cast<const IfaceObj*>(v.obj.get());
+}
+
+// The zero value of a type (fresh aggregates for structs and arrays).
+[[nodiscard]] Value zero_value(TypeRef t);
+// A copy with Go's value semantics: structs and arrays are copied deeply (their
+// nested structs and arrays too); every other kind shares its object.
+[[nodiscard]] Value copy_value(TypeRef t, const Value& v);
+
+}  // namespace poolscope::golang
