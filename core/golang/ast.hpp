@@ -250,6 +250,10 @@ struct Expr {
   // m[k], x.(T), <-ch used in a two-value context (v, ok := ...): the expression then
   // yields (type, bool); `type` stays the first value's type.
   bool comma_ok = false;
+  // interpreter (interp_prepare): whether evaluating it may block or call Go code, and a
+  // number of its own (an Ident's capture index, a library call's handler)
+  bool blocks = false;
+  int interp = -1;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
@@ -553,6 +557,7 @@ struct Stmt {
   virtual ~Stmt() = default;
   StmtKind kind;
   Pos pos;
+  bool blocks = false;  // interpreter: whether running it may block or call Go code
 };
 using StmtPtr = std::unique_ptr<Stmt>;
 
