@@ -152,23 +152,27 @@ std::string type_string(TypeRef t, Qualify q) {
       return out + ")";
     }
     case Kind::Struct: {
-      std::string out = "struct{";
+      // reflect (fmt's %T) writes "struct { A int }", the checker "struct{A int}".
+      const bool reflect = q == Qualify::Always;
+      if (t->fields.empty()) return reflect ? "struct {}" : "struct{}";
+      std::string out = reflect ? "struct { " : "struct{";
       for (std::size_t i = 0; i < t->fields.size(); ++i) {
         if (i > 0) out += "; ";
         if (!t->fields[i].embedded) out += t->fields[i].name + " ";
         out += type_string(t->fields[i].type, q);
       }
-      return out + "}";
+      return out + (reflect ? " }" : "}");
     }
     case Kind::Interface: {
-      if (t->methods.empty()) return "interface{}";
-      std::string out = "interface{";
+      const bool reflect = q == Qualify::Always;
+      if (t->methods.empty()) return reflect ? "interface {}" : "interface{}";
+      std::string out = reflect ? "interface { " : "interface{";
       for (std::size_t i = 0; i < t->methods.size(); ++i) {
         if (i > 0) out += "; ";
         out += t->methods[i].name;
         append_func_sig(out, t->methods[i].sig, q);
       }
-      return out + "}";
+      return out + (reflect ? " }" : "}");
     }
     case Kind::UntypedBool:
       return "untyped bool";

@@ -10,8 +10,8 @@
 //   object of its own, as Go's type identity says.
 // - type_string() words a type as Go 1.19's checker does in messages (`[]int`,
 //   `map[string]int`, `<-chan int`, `func(int) error`, `struct{x int}`, a named type of
-//   package main unqualified: `T`); with Qualify::Always, as fmt's %T does (`main.T`,
-//   `time.Duration`).
+//   package main unqualified: `T`); with Qualify::Always, as fmt's %T (reflect) does
+//   (`main.T`, `time.Duration`, `struct { A int }`, `interface {}`).
 #include <cstdint>
 #include <deque>
 #include <map>

@@ -1,5 +1,8 @@
 #include "core/golang/value.hpp"
 
+#include <cmath>
+#include <cstring>
+
 namespace poolscope::golang {
 
 Value make_string(std::string s) {
@@ -51,6 +54,115 @@ Value copy_value(TypeRef t, const Value& v) {
   Value out;
   out.obj = agg;
   return out;
+}
+
+}  // namespace poolscope::golang
+
+namespace poolscope::golang {
+
+namespace {
+
+template <class T>
+void append_raw(std::string& out, T x) {
+  char bytes[sizeof(T)];
+  std::memcpy(bytes, &x, sizeof(T));
+  out.append(bytes, sizeof(T));
+}
+
+void append_key_bits(std::string& out, TypeRef t, const Value& v, bool& never_equal) {
+  const TypeRef u = underlying(t);
+  switch (u != nullptr ? u->kind : Kind::Invalid) {
+    case Kind::Float32:
+    case Kind::Float64: {
+      if (std::isnan(v.f)) never_equal = true;
+      out += 'f';
+      append_raw(out, v.f == 0 ? 0.0 : v.f);
+      return;
+    }
+    case Kind::String: {
+      const std::string& s = string_of(v);
+      out += 's';
+      append_raw(out, s.size());
+      out += s;
+      return;
+    }
+    case Kind::Struct:
+    case Kind::Array: {
+      const auto* agg = static_cast<const AggregateObj*>(v.obj.get());
+      out += 'a';
+      for (std::size_t k = 0; agg != nullptr && k < agg->items.size(); ++k) {
+        const TypeRef item = u->kind == Kind::Struct ? u->fields[k].type : u->elem;
+        append_key_bits(out, item, agg->items[k], never_equal);
+      }
+      return;
+    }
+    case Kind::Interface: {
+      const IfaceObj* box = iface_of(v);
+      out += 'I';
+      append_raw(out, box != nullptr ? box->type : nullptr);
+      if (box != nullptr) append_key_bits(out, box->type, box->value, never_equal);
+      return;
+    }
+    case Kind::Pointer:
+    case Kind::Chan:
+    case Kind::Func:
+    case Kind::Map:
+    case Kind::Slice:
+      out += 'p';
+      append_raw(out, v.obj.get());
+      append_raw(out, v.obj ? v.i : 0);
+      return;
+    default:
+      out += 'i';
+      append_raw(out, v.i);
+      return;
+  }
+}
+
+}  // namespace
+
+std::string map_key_bits(TypeRef t, const Value& v, bool* never_equal) {
+  std::string out;
+  bool nan = false;
+  append_key_bits(out, t, v, nan);
+  if (never_equal != nullptr) *never_equal = nan;
+  return out;
+}
+
+Value* MapObj::find(const Value& key) {
+  bool nan = false;
+  const auto it = index_.find(map_key_bits(key_type, key, &nan));
+  if (nan || it == index_.end()) return nullptr;
+  return &entries[it->second].second;
+}
+
+const Value* MapObj::find(const Value& key) const { return const_cast<MapObj*>(this)->find(key); }
+
+Value& MapObj::insert_or_assign(Value key, Value value) {
+  bool nan = false;
+  std::string bits = map_key_bits(key_type, key, &nan);
+  if (!nan) {
+    const auto [it, inserted] = index_.try_emplace(std::move(bits), entries.size());
+    if (!inserted) return entries[it->second].second = std::move(value);
+  }
+  entries.emplace_back(std::move(key), std::move(value));
+  return entries.back().second;
+}
+
+bool MapObj::erase(const Value& key) {
+  bool nan = false;
+  const auto it = index_.find(map_key_bits(key_type, key, &nan));
+  if (nan || it == index_.end()) return false;
+  const std::size_t at = it->second;
+  index_.erase(it);
+  if (at + 1 != entries.size()) {
+    entries[at] = std::move(entries.back());
+    bool moved_nan = false;
+    const std::string moved = map_key_bits(key_type, entries[at].first, &moved_nan);
+    if (!moved_nan) index_[moved] = at;
+  }
+  entries.pop_back();
+  return true;
 }
 
 }  // namespace poolscope::golang

@@ -24,6 +24,7 @@
 // objects all go when the run ends.
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -114,6 +115,34 @@ struct IfaceObj final : Object {
   TypeRef type;  // the dynamic type, never an interface
   Value value;
 };
+
+// A Go map: entries in insertion order (erase moves the last entry into the hole) and an
+// index by map_key_bits. The interpreter draws iteration order from the seeded stream;
+// fmt sorts the entries itself. A key that holds a NaN never equals any key, as in Go:
+// each insert of it adds an entry, find and erase never see it.
+struct MapObj final : Object {
+  explicit MapObj(TypeRef key) : key_type(key) {}
+  TypeRef key_type;
+  std::vector<std::pair<Value, Value>> entries;
+
+  // The value stored under `key`, or null.
+  [[nodiscard]] Value* find(const Value& key);
+  [[nodiscard]] const Value* find(const Value& key) const;
+  // Stores value under key; returns the stored value.
+  Value& insert_or_assign(Value key, Value value);
+  // Removes key's entry; false when there was none.
+  bool erase(const Value& key);
+  [[nodiscard]] std::size_t size() const noexcept { return entries.size(); }
+
+ private:
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+// A canonical encoding of a map key of type t: equal keys (Go's ==) give equal bytes.
+// Integers and bools by value, floats by bits with -0 as +0, strings by length and bytes,
+// pointers and channels by object (and index), structs and arrays by their items,
+// interfaces by dynamic type and value. Sets *never_equal when the key holds a NaN.
+[[nodiscard]] std::string map_key_bits(TypeRef t, const Value& v, bool* never_equal = nullptr);
 
 // Strings.
 [[nodiscard]] Value make_string(std::string s);
