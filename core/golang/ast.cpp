@@ -167,3 +167,153 @@ const char* tok_string(Tok t) noexcept {
 }
 
 }  // namespace poolscope::golang
+
+namespace poolscope::golang {
+
+namespace {
+
+void write_fields(std::string& out, const FieldList& fl, const char* sep) {
+  bool first = true;
+  for (const auto& f : fl.list) {
+    if (!first) out += sep;
+    first = false;
+    for (std::size_t i = 0; i < f->names.size(); ++i) {
+      if (i > 0) out += ", ";
+      out += f->names[i]->name;
+    }
+    if (!f->names.empty()) out += ' ';
+    out += expr_string(*f->type);
+  }
+}
+
+void write_sig(std::string& out, const FuncTypeExpr& f) {
+  out += '(';
+  write_fields(out, f.params, ", ");
+  out += ')';
+  if (f.results.list.empty()) return;
+  out += ' ';
+  const bool paren = f.results.list.size() > 1 || !f.results.list[0]->names.empty();
+  if (paren) out += '(';
+  write_fields(out, f.results, ", ");
+  if (paren) out += ')';
+}
+
+}  // namespace
+
+std::string expr_string(const Expr& x) {
+  switch (x.kind) {
+    case ExprKind::Bad:
+      return "_";
+    case ExprKind::Ident:
+      return static_cast<const Ident&>(x).name;
+    case ExprKind::BasicLit:
+      return static_cast<const BasicLit&>(x).text;
+    case ExprKind::CompositeLit: {
+      const auto& c = static_cast<const CompositeLit&>(x);
+      return (c.type ? expr_string(*c.type) : std::string()) + "{…}";
+    }
+    case ExprKind::FuncLit: {
+      std::string out = "(func";
+      write_sig(out, *static_cast<const FuncLit&>(x).sig);
+      return out + " literal)";
+    }
+    case ExprKind::Paren:
+      return "(" + expr_string(*static_cast<const ParenExpr&>(x).x) + ")";
+    case ExprKind::Selector: {
+      const auto& s = static_cast<const SelectorExpr&>(x);
+      return expr_string(*s.x) + "." + s.sel->name;
+    }
+    case ExprKind::Index: {
+      const auto& s = static_cast<const IndexExpr&>(x);
+      return expr_string(*s.x) + "[" + expr_string(*s.index) + "]";
+    }
+    case ExprKind::Slice: {
+      const auto& s = static_cast<const SliceExpr&>(x);
+      std::string out = expr_string(*s.x) + "[";
+      if (s.lo) out += expr_string(*s.lo);
+      out += ':';
+      if (s.hi) out += expr_string(*s.hi);
+      if (s.slice3) {
+        out += ':';
+        if (s.max) out += expr_string(*s.max);
+      }
+      return out + "]";
+    }
+    case ExprKind::TypeAssert: {
+      const auto& s = static_cast<const TypeAssertExpr&>(x);
+      return expr_string(*s.x) + ".(" + (s.type ? expr_string(*s.type) : "type") + ")";
+    }
+    case ExprKind::Call: {
+      const auto& c = static_cast<const CallExpr&>(x);
+      std::string out = expr_string(*c.fun) + "(";
+      for (std::size_t i = 0; i < c.args.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += expr_string(*c.args[i]);
+      }
+      if (c.has_ellipsis) out += "...";
+      return out + ")";
+    }
+    case ExprKind::Star:
+      return "*" + expr_string(*static_cast<const StarExpr&>(x).x);
+    case ExprKind::Unary: {
+      const auto& u = static_cast<const UnaryExpr&>(x);
+      return std::string(tok_string(u.op)) + expr_string(*u.x);
+    }
+    case ExprKind::Binary: {
+      const auto& b = static_cast<const BinaryExpr&>(x);
+      return expr_string(*b.x) + " " + tok_string(b.op) + " " + expr_string(*b.y);
+    }
+    case ExprKind::KeyValue: {
+      const auto& kv = static_cast<const KeyValueExpr&>(x);
+      return expr_string(*kv.key) + ": " + expr_string(*kv.value);
+    }
+    case ExprKind::ArrayType: {
+      const auto& a = static_cast<const ArrayTypeExpr&>(x);
+      return "[" + (a.len ? expr_string(*a.len) : std::string("...")) + "]" + expr_string(*a.elem);
+    }
+    case ExprKind::SliceType:
+      return "[]" + expr_string(*static_cast<const SliceTypeExpr&>(x).elem);
+    case ExprKind::MapType: {
+      const auto& m = static_cast<const MapTypeExpr&>(x);
+      return "map[" + expr_string(*m.key) + "]" + expr_string(*m.value);
+    }
+    case ExprKind::ChanType: {
+      const auto& c = static_cast<const ChanTypeExpr&>(x);
+      const char* p = c.dir == ChanDir::Send   ? "chan<- "
+                      : c.dir == ChanDir::Recv ? "<-chan "
+                                               : "chan ";
+      return p + expr_string(*c.elem);
+    }
+    case ExprKind::FuncType: {
+      std::string out = "func";
+      write_sig(out, static_cast<const FuncTypeExpr&>(x));
+      return out;
+    }
+    case ExprKind::StructType: {
+      std::string out = "struct{";
+      write_fields(out, static_cast<const StructTypeExpr&>(x).fields, "; ");
+      return out + "}";
+    }
+    case ExprKind::InterfaceType: {
+      const auto& it = static_cast<const InterfaceTypeExpr&>(x);
+      std::string out = "interface{";
+      bool first = true;
+      for (const auto& f : it.methods.list) {
+        if (!first) out += "; ";
+        first = false;
+        if (!f->names.empty()) {
+          out += f->names[0]->name;
+          write_sig(out, static_cast<const FuncTypeExpr&>(*f->type));
+        } else {
+          out += expr_string(*f->type);
+        }
+      }
+      return out + "}";
+    }
+    case ExprKind::Ellipsis:
+      return "..." + expr_string(*static_cast<const EllipsisExpr&>(x).elem);
+  }
+  return "?";
+}
+
+}  // namespace poolscope::golang

@@ -46,6 +46,14 @@ struct Pos {
   friend auto operator<=>(const Pos&, const Pos&) = default;
 };
 
+// A compile error (or a refusal), as gc positions it.
+struct Diagnostic {
+  int line = 0;
+  int col = 0;
+  std::string message;
+  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
 // Tokens: the lexer's output, and the operators of expressions and statements.
 enum class Tok : std::uint8_t {
   Eof,
@@ -312,7 +320,8 @@ struct StructTypeExpr final : Expr {
 };
 struct InterfaceTypeExpr final : Expr {
   explicit InterfaceTypeExpr(Pos p) : Expr(ExprKind::InterfaceType, p) {}
-  FieldList methods;  // a method: one name and a FuncTypeExpr; an embedded one: no names
+  FieldList methods;             // a method: one name and a FuncTypeExpr; an embedded one: no names
+  bool has_constraints = false;  // ~T or A | B elements (type constraints): refused
 };
 struct EllipsisExpr final : Expr {
   explicit EllipsisExpr(Pos p) : Expr(ExprKind::Ellipsis, p) {}
@@ -710,5 +719,8 @@ struct RangeStmt final : Stmt {
   // string, map, chan, or an integer (Go 1.22: refused))
   TypeRef range_type = nullptr;
 };
+
+// An expression as gc's messages quote it: `x + y`, `f(a, b)`, `T{…}`, `(func() literal)`.
+[[nodiscard]] std::string expr_string(const Expr& x);
 
 }  // namespace poolscope::golang

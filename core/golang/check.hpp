@@ -27,13 +27,6 @@
 
 namespace poolscope::golang {
 
-struct Diagnostic {
-  int line = 0;
-  int col = 0;
-  std::string message;
-  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
-};
-
 // "./main.go:L:C: message" lines (and "too many errors"), each ending in '\n'.
 [[nodiscard]] std::string format_diagnostics(const std::vector<Diagnostic>& diags,
                                              std::string_view file_name = "./main.go");
