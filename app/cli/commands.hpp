@@ -55,5 +55,6 @@ CommandRunner add_run_command(CLI::App& app);
 CommandRunner add_sweep_command(CLI::App& app);
 CommandRunner add_export_go_command(CLI::App& app);
 CommandRunner add_bench_command(CLI::App& app);
+CommandRunner add_run_go_command(CLI::App& app);
 
 }  // namespace poolscope::cli

@@ -19,6 +19,7 @@ int run(int argc, char** argv) {
   commands["sweep"] = add_sweep_command(app);
   commands["export-go"] = add_export_go_command(app);
   commands["bench"] = add_bench_command(app);
+  commands["run-go"] = add_run_go_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -88,7 +88,7 @@ Compiled compile_go(std::string_view source) {
 
 Machine::Machine(std::shared_ptr<const Program> program, sim::Runtime& runtime, GoRunOptions opts)
     : prog(*program),
-      keep(std::move(program)),
+      program_ref(std::move(program)),
       rt(runtime),
       options(std::move(opts)),
       types(*prog.types),
@@ -112,7 +112,7 @@ Machine::~Machine() = default;
 
 void Machine::write(bool is_stderr, std::string_view text) {
   if (main_done || (over && outcome != GoOutcome::Panic)) return;
-  (is_stderr ? err : out) += text;
+  (is_stderr ? stderr_text : stdout_text) += text;
   if (options.on_output) options.on_output(is_stderr, text, rt.now());
 }
 
@@ -294,7 +294,7 @@ void Machine::panic_plain_error(std::string message) {
   throw p;
 }
 
-Ref<Object> Machine::globals_lib(const std::string& name) {
+Ref<HeapObject> Machine::globals_lib(const std::string& name) {
   auto it = lib_vars.find(name);
   if (it != lib_vars.end()) return it->second;
   auto* cell = new AggregateObj;
@@ -312,7 +312,7 @@ Ref<Object> Machine::globals_lib(const std::string& name) {
   } else {
     cell->items.emplace_back();
   }
-  Ref<Object> ref(cell);
+  Ref<HeapObject> ref(cell);
   lib_vars.emplace(name, ref);
   return ref;
 }
@@ -337,6 +337,21 @@ trace::Time chunk_end(const sim::Runtime& rt, trace::Time limit) {
   return std::min(limit, rt.now() + trace::kSecond);
 }
 
+std::string format_seconds(trace::Time t) {
+  return fmt::format("{:g} s", static_cast<double>(t) / static_cast<double>(trace::kSecond));
+}
+
+// Go's deadlock report: the fatal error, then each goroutine with its wait reason and
+// the line it waits at.
+std::string deadlock_text(const sim::Runtime& rt) {
+  const sim::Report& rep = rt.report();
+  std::string text = "fatal error: all goroutines are asleep - deadlock!\n";
+  for (const sim::GoroutineReport& g : rep.blocked) {
+    text += fmt::format("\ngoroutine {} [{}]:\n{}\n\tmain.go:{}\n", g.id, g.wait_reason, g.name, g.line);
+  }
+  return text;
+}
+
 }  // namespace
 
 class GoMachine::Impl {
@@ -359,8 +374,8 @@ GoRunResult GoMachine::result() const {
   GoRunResult r;
   r.outcome = m.outcome;
   r.exit_code = m.exit_code;
-  r.stdout_text = m.out;
-  r.stderr_text = m.err;
+  r.stdout_text = m.stdout_text;
+  r.stderr_text = m.stderr_text;
   r.peak_goroutines = m.peak;
   r.virtual_time = m.end_time >= 0 ? m.end_time : m.rt.now();
   r.steps = m.steps;
@@ -388,12 +403,20 @@ GoRunResult run_go(std::string_view source, const GoRunOptions& options) {
   config.keep_exited = false;
   config.hang_horizon = options.max_virtual;
   sim::Runtime rt(config, options.sink);
+  if (options.on_start) options.on_start(rt);
   GoMachine machine(c.program, rt, options);
   machine.start();
   Machine& m = machine.impl().m;
+  trace::Time limit = options.max_virtual;
+  bool draining = false;
   while (!rt.finished()) {
-    if (m.over && m.outcome != GoOutcome::Completed) break;
-    const trace::Time limit = m.over ? rt.now() + config.drain_horizon + trace::kSecond : options.max_virtual;
+    if (m.over) {
+      if (m.outcome != GoOutcome::Completed) break;
+      if (!draining) {  // main returned: run on only to tell leaked goroutines apart
+        draining = true;
+        limit = rt.now() + config.drain_horizon + trace::kSecond;
+      }
+    }
     if (rt.now() >= limit) break;
     rt.run_until(chunk_end(rt, limit));
   }

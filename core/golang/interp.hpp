@@ -27,7 +27,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/golang/ast.hpp"
+#include "core/golang/check.hpp"
 #include "core/trace/event.hpp"
 #include "core/trace/sink.hpp"
 
@@ -37,13 +37,16 @@ class Runtime;
 
 namespace poolscope::golang {
 
-inline constexpr std::uint64_t kDefaultMaxSteps = 2'000'000'000;
+inline constexpr std::uint64_t kDefaultMaxSteps = 1'000'000'000;
 
 struct GoRunOptions {
   std::uint64_t seed = 1;
   trace::Time max_virtual = 60 * trace::kSecond;  // a run still going then is Stopped
   std::uint64_t max_steps = kDefaultMaxSteps;     // statements and calls, all goroutines
   trace::EventSink* sink = nullptr;               // the run's events (may be null)
+  // Called once the run's Runtime exists, before anything runs (e.g. to give an event
+  // writer the Runtime's string table).
+  std::function<void(sim::Runtime&)> on_start;
   // Each piece of output as it is written, with the virtual time (the console's feed).
   std::function<void(bool is_stderr, std::string_view text, trace::Time at)> on_output;
 };
@@ -97,6 +100,7 @@ class GoMachine {
   [[nodiscard]] bool over() const;
   [[nodiscard]] GoRunResult result() const;
   class Impl;
+  [[nodiscard]] Impl& impl() noexcept { return *impl_; }
 
  private:
   std::unique_ptr<Impl> impl_;

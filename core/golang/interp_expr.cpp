@@ -27,7 +27,7 @@ std::int64_t as_index(const Value& v) { return v.i; }
 
 // [SECTION] Variables and places ---------------------------------------------------
 
-Value* Machine::var_ref(const Object& o, const Ident& id, Frame& f, Ref<Object>* keep) {
+Value* Machine::var_ref(const Object& o, const Ident& id, Frame& f, Ref<HeapObject>* keep) {
   if (o.global) {
     AggregateObj* cell = agg_of(globals[static_cast<std::size_t>(o.slot)]);
     if (keep != nullptr) *keep = cell;
@@ -76,7 +76,7 @@ Place Machine::place(const Expr& e, Frame& f) {
       const auto& s = static_cast<const SelectorExpr&>(e);
       if (s.sel_kind == SelKind::PackageMember) {
         p.keep = globals_lib(s.lib);
-        p.at = &agg_of(p.keep)->items[0];
+        p.at = &static_cast<AggregateObj*>(p.keep.get())->items[0];
         return p;
       }
       Value base;
@@ -91,7 +91,7 @@ Place Machine::place(const Expr& e, Frame& f) {
         base = *inner.at;
       }
       Value* at = nullptr;
-      Ref<Object> keep = base.obj;
+      Ref<HeapObject> keep = base.obj;
       for (std::size_t k = 0; k < s.path.size(); ++k) {
         const TypeRef u = underlying(t);
         if (u->kind == Kind::Pointer) {  // through an embedded pointer
@@ -391,7 +391,7 @@ Value Machine::eval_selector(const SelectorExpr& s, Frame& f) {
         v.obj = fn;
         return v;
       }
-      return agg_of(globals_lib(s.lib))->items[0];
+      return static_cast<AggregateObj*>(globals_lib(s.lib).get())->items[0];
     }
     case SelKind::Field: {
       Value base = eval(*s.x, f);

@@ -156,7 +156,7 @@ class Printer {
   void fmt_string(std::string_view v, char32_t verb);
   void fmt_bytes(const std::string& v, bool is_nil, char32_t verb, const std::string& type_str);
   void fmt_pointer(TypeRef t, const Value& v, char32_t verb);
-  std::uint64_t address(const Object* obj) const;
+  std::uint64_t address(const HeapObject* obj) const;
   std::uint64_t pointer_bits(TypeRef t, const Value& v) const;
   void print_arg(const FmtArg& a, char32_t verb);
   bool handle_methods(TypeRef t, const Value& v, char32_t verb);
@@ -549,7 +549,7 @@ void Printer::fmt_bytes(const std::string& v, bool is_nil, char32_t verb,
   }
 }
 
-std::uint64_t Printer::address(const Object* obj) const {
+std::uint64_t Printer::address(const HeapObject* obj) const {
   if (obj == nullptr) return 0;
   if (hooks_.address) return hooks_.address(obj);
   // Not Go's address: the host's, moved into the range Go's heap addresses show.

@@ -42,7 +42,7 @@ struct FmtHooks {
   // value of dynamic type t; nullopt if it cannot.
   std::function<std::optional<std::string>(TypeRef, const Value&, std::string_view method)> call;
   // Optional: the address fmt shows for an object.
-  std::function<std::uint64_t(const Object*)> address;
+  std::function<std::uint64_t(const HeapObject*)> address;
 };
 
 // fmt.Sprint: operands separated by a space when neither side is a string.

@@ -35,7 +35,7 @@ namespace poolscope::golang {
 
 // A function value: a function of package main, a closure (with the cells of the
 // variables it captured), a method value bound to its receiver, or a library function.
-struct FuncObj final : Object {
+struct FuncObj final : HeapObject {
   const FuncDecl* decl = nullptr;
   const FuncLit* lit = nullptr;
   std::vector<Ref<AggregateObj>> cells;  // lit: its captures, in FuncInfo order
@@ -44,7 +44,7 @@ struct FuncObj final : Object {
   std::string lib;  // a library function or method value
 };
 
-struct ChanObj final : Object {
+struct ChanObj final : HeapObject {
   ChanObj(sim::Chan c, TypeRef e) : ch(c), elem(e) {}
   sim::Chan ch;
   TypeRef elem;
@@ -143,7 +143,7 @@ struct Control {
 // entry (`map`, `key`), or nowhere (`_`).
 struct Place {
   Value* at = nullptr;
-  Ref<Object> keep;  // keeps the container of `at` alive
+  Ref<HeapObject> keep;  // keeps the container of `at` alive
   std::int64_t index = 0;  // of `at` in its container (for &x)
   MapObj* map = nullptr;
   bool nil_map = false;  // storing panics
@@ -197,15 +197,15 @@ class Machine {
   ~Machine();
 
   const Program& prog;
-  std::shared_ptr<const Program> keep;
+  std::shared_ptr<const Program> program_ref;
   sim::Runtime& rt;
   GoRunOptions options;
   TypeTable& types;
   std::vector<Value> globals;
   sim::Rng map_rng;
   sim::Rng rand_rng;
-  std::string out;
-  std::string err;
+  std::string stdout_text;
+  std::string stderr_text;
   bool main_done = false;  // main returned or the program ended: no more output
   bool over = false;
   GoOutcome outcome = GoOutcome::Completed;
@@ -327,7 +327,7 @@ class Machine {
   Task eval_all(const std::vector<ExprPtr>& list, Frame& f, std::vector<Value>& out);
   Value eval_call_plain(const CallExpr& c, Frame& f);
   Place place(const Expr& e, Frame& f);
-  Value* var_ref(const Object& o, const Ident& id, Frame& f, Ref<Object>* keep);
+  Value* var_ref(const Object& o, const Ident& id, Frame& f, Ref<HeapObject>* keep);
   void store(Place& p, Value v);
   Value load(const Place& p);
   Value convert_to(TypeRef to, TypeRef from, Value v);
@@ -350,8 +350,8 @@ class Machine {
   Task receive(const Value& ch, TypeRef elem, bool comma_ok, int line, Value& out);
   Task send(const Value& ch, TypeRef elem, Value v, int line);
   // A library package variable (os.Args, context.Canceled): a cell.
-  Ref<Object> globals_lib(const std::string& name);
-  std::unordered_map<std::string, Ref<Object>> lib_vars;
+  Ref<HeapObject> globals_lib(const std::string& name);
+  std::unordered_map<std::string, Ref<HeapObject>> lib_vars;
   // The FuncDecl of a method of package main.
   [[nodiscard]] const FuncDecl* method_decl(const Method* m) const;
 

@@ -18,7 +18,10 @@ Task shuffle(Machine& m, LibCall& lc) {
   for (std::int64_t i = n - 1; i > 0; --i) {
     const std::int64_t j = static_cast<std::int64_t>(m.rand_rng.below(static_cast<std::uint64_t>(i + 1)));
     std::vector<Value> results;
-    co_await m.call(lc.args[1], {Value::of_int(i), Value::of_int(j)}, results, lc.line);
+    std::vector<Value> args;  // (a braced list inside co_await trips GCC 12)
+    args.push_back(Value::of_int(i));
+    args.push_back(Value::of_int(j));
+    co_await m.call(lc.args[1], std::move(args), results, lc.line);
   }
 }
 

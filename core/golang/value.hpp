@@ -32,12 +32,12 @@
 
 namespace poolscope::golang {
 
-class Object {
+class HeapObject {
  public:
-  Object() = default;
-  Object(const Object&) = delete;
-  Object& operator=(const Object&) = delete;
-  virtual ~Object() = default;
+  HeapObject() = default;
+  HeapObject(const HeapObject&) = delete;
+  HeapObject& operator=(const HeapObject&) = delete;
+  virtual ~HeapObject() = default;
   void retain() const noexcept { ++refs_; }
   void release() const noexcept {
     if (--refs_ == 0) delete this;
@@ -47,7 +47,7 @@ class Object {
   mutable std::uint32_t refs_ = 0;
 };
 
-// An intrusive reference to an Object (or a subclass).
+// An intrusive reference to an HeapObject (or a subclass).
 template <class T>
 class Ref {
  public:
@@ -85,7 +85,7 @@ struct Value {
   };
   std::uint32_t len = 0;  // slice
   std::uint32_t cap = 0;  // slice
-  Ref<Object> obj;
+  Ref<HeapObject> obj;
 
   Value() : i(0) {}
   static Value of_int(std::int64_t v) {
@@ -101,16 +101,16 @@ struct Value {
   static Value of_bool(bool v) { return of_int(v ? 1 : 0); }
 };
 
-struct StringObj final : Object {
+struct StringObj final : HeapObject {
   explicit StringObj(std::string s) : text(std::move(s)) {}
   std::string text;
 };
 
-struct AggregateObj final : Object {
+struct AggregateObj final : HeapObject {
   std::vector<Value> items;
 };
 
-struct IfaceObj final : Object {
+struct IfaceObj final : HeapObject {
   IfaceObj(TypeRef t, Value v) : type(t), value(std::move(v)) {}
   TypeRef type;  // the dynamic type, never an interface
   Value value;
@@ -120,7 +120,7 @@ struct IfaceObj final : Object {
 // index by map_key_bits. The interpreter draws iteration order from the seeded stream;
 // fmt sorts the entries itself. A key that holds a NaN never equals any key, as in Go:
 // each insert of it adds an entry, find and erase never see it.
-struct MapObj final : Object {
+struct MapObj final : HeapObject {
   explicit MapObj(TypeRef key) : key_type(key) {}
   TypeRef key_type;
   std::vector<std::pair<Value, Value>> entries;
