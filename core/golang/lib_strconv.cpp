@@ -519,8 +519,16 @@ Parsed<double> parse_float(std::string_view s, int bit_size) {
   std::string_view body = s;
   const bool neg = !body.empty() && body[0] == '-';
   if (!body.empty() && (body[0] == '+' || body[0] == '-')) body.remove_prefix(1);
-  if (!decimal_float_syntax(body)) return {0, num_error("ParseFloat", s, NumErr::Syntax, 0)};
-  return bit_size == 32 ? parse_decimal<float>(s, body, neg) : parse_decimal<double>(s, body, neg);
+  // Underscores may separate digits, as in Go literals (readFloat + underscoreOK).
+  std::string digits;
+  for (const char c : body) {
+    if (c != '_') digits += c;
+  }
+  if (!decimal_float_syntax(digits) || (digits.size() != body.size() && !underscore_ok(s))) {
+    return {0, num_error("ParseFloat", s, NumErr::Syntax, 0)};
+  }
+  return bit_size == 32 ? parse_decimal<float>(s, digits, neg)
+                        : parse_decimal<double>(s, digits, neg);
 }
 
 Parsed<bool> parse_bool(std::string_view s) {

@@ -143,7 +143,11 @@ Value& MapObj::insert_or_assign(Value key, Value value) {
   std::string bits = map_key_bits(key_type, key, &nan);
   if (!nan) {
     const auto [it, inserted] = index_.try_emplace(std::move(bits), entries.size());
-    if (!inserted) return entries[it->second].second = std::move(value);
+    if (!inserted) {  // Go stores the new key too: m[-0.0] after m[0] shows -0
+      auto& entry = entries[it->second];
+      entry.first = std::move(key);
+      return entry.second = std::move(value);
+    }
   }
   entries.emplace_back(std::move(key), std::move(value));
   return entries.back().second;

@@ -128,7 +128,8 @@ struct MapObj final : HeapObject {
   // The value stored under `key`, or null.
   [[nodiscard]] Value* find(const Value& key);
   [[nodiscard]] const Value* find(const Value& key) const;
-  // Stores value under key; returns the stored value.
+  // Stores value under key (and key itself, as Go does: a -0 key replaces 0); returns
+  // the stored value.
   Value& insert_or_assign(Value key, Value value);
   // Removes key's entry; false when there was none.
   bool erase(const Value& key);

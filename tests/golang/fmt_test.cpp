@@ -71,6 +71,15 @@ class Env {
     Wrap = named("Wrap", tt.structure({embedded, Field{"N", int_t, false}}));
     Duration = named("Duration", tt.basic(Kind::Int64), "time");
     method(Duration, "String", false);
+    Method string_m;
+    string_m.name = "String";
+    string_m.sig = tt.func({}, {str_t}, false);
+    string_iface = tt.interface({string_m});
+    Stringer = named("Stringer", string_iface, "fmt");
+    L = named("L", tt.slice(int_t));
+    method(L, "String", false);
+    Flag = named("Flag", tt.basic(Kind::Bool));
+    H = named("H", struct_of({{"S", Sn}, {"n", int_t}}));
     hooks.call = [this](TypeRef t, const Value& v,
                         std::string_view m) -> std::optional<std::string> {
       if (t == Sn && m == "String") return "S" + std::to_string(v.i);
@@ -80,6 +89,7 @@ class Env {
       if (t == tt.pointer(PS) && m == "String") return "PS";
       if (t == Both) return m == "Error" ? "err" : "str";
       if (t == Duration && m == "String") return duration_string(v.i);
+      if (t == L && m == "String") return "L";
       return std::nullopt;
     };
   }
@@ -112,6 +122,7 @@ class Env {
 
   TypeTable tt;
   TypeRef T, U, N, Sn, E, W, X2, PS, Both, Celsius, Name, Wrap, Duration;
+  TypeRef string_iface, Stringer, L, Flag, H;
   FmtHooks hooks;
 
  private:
@@ -156,6 +167,7 @@ class Env {
   FmtArg fx_basic(std::string_view name);
   FmtArg fx_maps(std::string_view name);
   FmtArg fx_methods(std::string_view name);
+  FmtArg fx_more(std::string_view name);
 };
 
 FmtArg Env::fx_basic(std::string_view name) {
@@ -277,6 +289,44 @@ FmtArg Env::fx_methods(std::string_view name) {
   if (name == "DurSlice") {
     return {tt.slice(Duration), slice({I(1000000000), I(90LL * 60 * 1000000000)})};
   }
+  return fx_more(name);
+}
+
+FmtArg Env::fx_more(std::string_view name) {
+  const TypeRef int_t = tt.basic(Kind::Int);
+  const TypeRef str_t = tt.basic(Kind::String);
+  if (name == "MapSK") return {tt.map(Sn, int_t), map_of(Sn, {{I(2), I(1)}, {I(1), I(2)}})};
+  if (name == "BS1") {
+    return {named("BS", struct_of({{"B", tt.slice(tt.basic(Kind::Uint8))}})),
+            agg({slice({I('h'), I('i')})})};
+  }
+  if (name == "EP1") {
+    const TypeRef ep =
+        named("EP", tt.structure({Field{"T", tt.pointer(T), true}, Field{"N", int_t, false}}));
+    return {ep, agg({Value{}, I(1)})};
+  }
+  if (name == "Stringers") return {tt.slice(Stringer), slice({iface(Sn, I(1)), Value{}})};
+  if (name == "AnonEmb") {
+    return {tt.structure({Field{"T", T, true}, Field{"n", int_t, false}}),
+            agg({t_value(1, "x"), I(2)})};
+  }
+  if (name == "IfaceSl") return {tt.slice(string_iface), slice({})};
+  if (name == "FancyMap") {
+    return {tt.map(str_t, tt.slice(tt.chan(int_t, ChanDir::Send))), map_of(str_t, {})};
+  }
+  if (name == "VarFunc") {
+    return {tt.func({tt.slice(int_t)}, {int_t, tt.error_type()}, true), Value{}};
+  }
+  if (name == "ChanChan") {
+    return {tt.chan(tt.chan(int_t, ChanDir::Recv), ChanDir::Both), Value{}};
+  }
+  if (name == "ArrSl") return {tt.array(tt.slice(tt.pointer(T)), 2), agg({Value{}, Value{}})};
+  if (name == "L1") return {L, slice({I(1), I(2)})};
+  if (name == "LSlice") return {tt.slice(L), slice({slice({I(1)}), Value{}})};
+  if (name == "Flag1") return {Flag, Value::of_bool(true)};
+  if (name == "H1") return {H, agg({I(1), I(2)})};
+  if (name == "MapTS") return {tt.map(str_t, H), map_of(str_t, {{S("a"), agg({I(3), I(4)})}})};
+  if (name == "PH") return {tt.pointer(H), ptr_to(agg({I(1), I(2)}))};
   FAIL("unknown fixture " << name);
   return {};
 }
@@ -301,7 +351,7 @@ TEST_CASE("fmt: Sprintf, Sprint, Sprintln and Errorf print as go1.19 does") {
   const std::vector<Case> cases = {
 #include "tests/golang/fmt_cases.inc"
   };
-  CHECK(cases.size() > 250);
+  CHECK(cases.size() > 300);
   for (const Case& c : cases) {
     std::string got;
     bool wrapped = false;

@@ -69,7 +69,22 @@ FIXTURES = {
     "StrMapAny": 'map[string]any{"b": []int{1}, "a": nil}',
     "Hello": 'Name("héllo")',
     "PArr": "&[2]int{1, 2}",
-    "PMap": 'map[string]int{"a": 1}',
+    "MapSK": "map[S]int{2: 1, 1: 2}",
+    "BS1": 'BS{[]byte("hi")}',
+    "EP1": "EP{nil, 1}",
+    "Stringers": "[]fmt.Stringer{S(1), nil}",
+    "AnonEmb": 'struct {\n\t\tT\n\t\tn int\n\t}{T{1, "x"}, 2}',
+    "IfaceSl": "[]interface{ String() string }{}",
+    "FancyMap": "map[string][]chan<- int{}",
+    "VarFunc": "(func(...int) (int, error))(nil)",
+    "ChanChan": "(chan (<-chan int))(nil)",
+    "ArrSl": "[2][]*T{}",
+    "L1": "L{1, 2}",
+    "LSlice": "[]L{{1}, nil}",
+    "Flag1": "Flag(true)",
+    "H1": "H{S(1), 2}",
+    "MapTS": 'map[string]H{"a": {S(3), 4}}',
+    "PH": "&H{S(1), 2}",
 }
 
 GO_PRELUDE = """package main
@@ -128,7 +143,20 @@ type Wrap struct {
 var _ = math.Pi
 var _ = time.Second
 
-func pmap() *map[string]int { m := map[string]int{"a": 1}; return &m }
+type BS struct{ B []byte }
+type EP struct {
+	*T
+	N int
+}
+type L []int
+
+func (L) String() string { return "L" }
+
+type Flag bool
+type H struct {
+	S S
+	n int
+}
 
 func main() {
 """
@@ -295,6 +323,16 @@ pf("%x", FX("PE"))
 pf("%v %v", FX("Hello"), FX("Cel"))
 pf("%6.2f|%s", FX("Cel"), FX("Nm"))
 pf("%w", FX("PE"))
+for name in ["MapSK", "BS1", "EP1", "Stringers", "L1", "LSlice", "Flag1", "H1", "MapTS", "PH"]:
+    pf("%v|%+v|%d|%s", FX(name), FX(name), FX(name), FX(name))
+for name in ["MapSK", "BS1", "EP1", "Stringers", "AnonEmb", "IfaceSl", "FancyMap", "VarFunc",
+             "ChanChan", "ArrSl", "L1", "Flag1", "H1", "PH"]:
+    pf("%T|%#v", FX(name), FX(name))
+pf("%v|%+v", FX("AnonEmb"), FX("AnonEmb"))
+pf("%5s|%-4v|%03d|%q", FX("Strs"), FX("Ints"), FX("Ints"), FX("Runes"))
+pf("%s %v", FX("Errs"), FX("W1"))
+pf("%x %X", FX("Strs"), FX("SliceS"))
+pf("%v %s", I(1), FX("PSVal"))
 
 # ---- Print / Println
 pr(I(1), I(2), STR("a"), STR("b"), I(3), F(4), STR("c"), A("bool", True))
