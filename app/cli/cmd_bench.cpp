@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/bench_go.hpp"
 #include "app/cli/commands.hpp"
 #include "core/pool/pool_run.hpp"
 #include "core/scenario/presets.hpp"
@@ -21,6 +22,7 @@ struct BenchArgs {
   int jobs = 1'000'000;
   int repeats = 5;
   bool soak = false;
+  bool go = false;
   int hours = 24;
   double rate = 200;
 };
@@ -82,6 +84,7 @@ int soak_command(const BenchArgs& args) {
 
 int bench_command(const BenchArgs& args) {
   if (args.soak) return soak_command(args);
+  if (args.go) return bench_go(args.jobs, args.repeats);
   scenario::Scenario s;
   if (!args.scenario.preset.empty() || !args.scenario.file.empty() || !args.scenario.sets.empty()) {
     auto resolved = args.scenario.resolve();
@@ -134,6 +137,9 @@ CommandRunner add_bench_command(CLI::App& app) {
   cmd->add_flag("--soak", args->soak,
                 "Instead: an endless load of one goroutine per job, RSS printed every virtual "
                 "hour; exit 1 unless it stays within 10% of the first hour's");
+  cmd->add_flag("--go", args->go,
+                "Instead: the Go interpreter (run-go) against the built-in program on the seed's "
+                "pool, memory of 10,000 goroutines, 100 million additions; exit 1 if a goal is missed");
   cmd->add_option("--hours", args->hours, "Soak: hours of virtual time (default 24)")
       ->check(CLI::Range(1, 24));
   cmd->add_option("--rate", args->rate,

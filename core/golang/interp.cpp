@@ -137,7 +137,7 @@ void Machine::stop_budget(int line) {
 }
 
 void Machine::fatal(std::string_view message) {
-  const int line = running != nullptr ? running->line : 0;
+  const int line = running_line;
   write(true, fmt::format("fatal error: {}\n\ngoroutine {} [running]:\n\tmain.go:{}\n", message,
                           rt.current(), line));
   finish(GoOutcome::Panic, 2);
@@ -155,7 +155,7 @@ void Machine::runtime_panic(std::string message) {
   p.type = prog.runtime_error;
   p.value = make_string("runtime error: " + message);
   p.runtime_error = true;
-  throw p;
+  raise(std::move(p));
 }
 
 void Machine::panic_plain(std::string message) {
@@ -163,14 +163,14 @@ void Machine::panic_plain(std::string message) {
   p.type = prog.runtime_error;
   p.value = make_string(std::move(message));
   p.runtime_error = true;
-  throw p;
+  raise(std::move(p));
 }
 
 void Machine::panic_value(TypeRef t, Value v) {
   GoPanic p;
   p.type = t;
   p.value = std::move(v);
-  throw p;
+  raise(std::move(p));
 }
 
 Value Machine::make_error(std::string message) {
@@ -291,7 +291,7 @@ void Machine::panic_plain_error(std::string message) {
   p.type = prog.runtime_error;
   p.value = make_string(std::move(message));
   p.runtime_error = true;
-  throw p;
+  raise(std::move(p));
 }
 
 Ref<HeapObject> Machine::globals_lib(const std::string& name) {
@@ -323,7 +323,7 @@ std::optional<std::string> Machine::call_method_sync(TypeRef t, const Value& v, 
   const Method* m = find_method(t, method, true);
   if (m == nullptr) return std::nullopt;
   std::vector<Value> results;
-  Task task = call_method(t, v, method, {}, results, running != nullptr ? running->line : 0);
+  Task task = call_method(t, v, method, {}, results, running_line);
   run_to_end(std::move(task));
   if (results.empty()) return std::nullopt;
   return string_of(results[0]);
@@ -472,12 +472,12 @@ void Machine::run_to_end(Task task) {
 
 bool Machine::call_sync(TypeRef t, const Value& v, std::string_view method, std::vector<Value>& results) {
   if (find_method(t, method, true) == nullptr) return false;
-  run_to_end(call_method(t, v, method, {}, results, running != nullptr ? running->line : 0));
+  run_to_end(call_method(t, v, method, {}, results, running_line));
   return true;
 }
 
 void Machine::call_value_sync(const Value& fn, std::vector<Value> args, std::vector<Value>& results) {
-  run_to_end(call(fn, std::move(args), results, running != nullptr ? running->line : 0));
+  run_to_end(call(fn, std::move(args), results, running_line));
 }
 
 Task Machine::os_exit(Machine& m, LibCall& lc) {
@@ -485,6 +485,16 @@ Task Machine::os_exit(Machine& m, LibCall& lc) {
   m.finish(GoOutcome::Exit, static_cast<int>(lc.args[0].i));
   co_await m.rt.exit(static_cast<int>(lc.args[0].i), lc.line);
   throw GoAbort{};
+}
+
+}  // namespace poolscope::golang
+
+namespace poolscope::golang {
+
+void Machine::raise(GoPanic p) {
+  p.line = running_line;
+  if (running_fn != nullptr) p.func = running_fn->name;
+  throw std::move(p);
 }
 
 }  // namespace poolscope::golang

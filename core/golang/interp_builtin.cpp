@@ -226,7 +226,7 @@ Value Machine::builtin(const CallExpr& c, std::vector<Value>& args, Frame& f) {
         p.value = box->value;
         p.runtime_error = box->type == prog.runtime_error;
       }
-      throw p;
+      raise(std::move(p));
     }
     case Builtin::Recover: {
       Frame* parent = f.defer_parent;

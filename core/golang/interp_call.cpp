@@ -444,8 +444,8 @@ Task Machine::init_package() {
 
 // An unrecovered panic ends the program: Go's text on stderr, exit code 2.
 Task Machine::die(const GoPanic& p) {
-  const int line = running != nullptr ? running->line : 0;
-  const std::string func = running != nullptr && running->fn != nullptr ? running->fn->name : "main";
+  const int line = p.line;
+  const std::string func = p.func;
   write(true, fmt::format("{}panic: {}{}\n\ngoroutine {} [running]:\nmain.{}(...)\n\tmain.go:{}\n",
                           p.earlier, panic_text(p), p.recovered_marker ? " [recovered]" : "",
                           rt.current(), func, line));

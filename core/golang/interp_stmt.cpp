@@ -163,7 +163,8 @@ void Machine::exec_list_plain(const std::vector<StmtPtr>& list, Frame& f, Contro
 void Machine::exec_plain(const Stmt& s, Frame& f, Control& c) {
   step(s.pos.line);
   f.line = s.pos.line;
-  running = &f;
+  running_line = s.pos.line;
+  running_fn = f.fn;
   switch (s.kind) {
     case StmtKind::Block:
       exec_list_plain(static_cast<const BlockStmt&>(s).list, f, c);
@@ -365,7 +366,8 @@ Task Machine::exec_async(const Stmt& s, Frame& f, Control& c) {
   }
   step(s.pos.line);
   f.line = s.pos.line;
-  running = &f;
+  running_line = s.pos.line;
+  running_fn = f.fn;
   switch (s.kind) {
     case StmtKind::Block:
       co_await exec_block(static_cast<const BlockStmt&>(s).list, f, c);

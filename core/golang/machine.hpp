@@ -58,6 +58,8 @@ struct GoPanic {
   bool runtime_error = false;  // a runtime.Error (index out of range, nil map, ...)
   std::string earlier;         // "panic: first [recovered]\n\t" chains, as Go prints them
   bool recovered_marker = false;  // re-panicked with the value recovered: " [recovered]"
+  int line = 0;                   // where it was raised
+  std::string func = "main";      // in which function (Go's name)
 };
 // The program is over for this goroutine (main returned, os.Exit, a fatal error, a
 // limit): unwinds it without running deferred calls.
@@ -287,7 +289,11 @@ class Machine {
   Task run_defers(Frame& f, std::optional<GoPanic>& panicking);
   [[noreturn]] void fatal_stack_overflow();
   Frame* next_defer_parent = nullptr;
-  const Frame* running = nullptr;  // the frame of the statement running now
+  // Where the statement running now is (for panic and fatal error messages).
+  int running_line = 0;
+  const FuncInfo* running_fn = nullptr;
+  // A panic raised here: its value, and where.
+  [[noreturn]] void raise(GoPanic p);
   int depth = 0;
   Task call(const Value& fn, std::vector<Value> args, std::vector<Value>& results, int line);
   Task call_func(const FuncInfo& info, const FuncObj* closure, Value* recv,
