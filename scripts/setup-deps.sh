@@ -11,8 +11,9 @@ packages=(
   libimgui-dev libglfw3-dev python3-glad libgl-dev libx11-dev libstb-dev
   # the engine and the CLI: JSON, command line, formatting
   nlohmann-json3-dev libcli11-dev libfmt-dev
-  # tests: doctest, a headless X server, the Go toolchain for parity tests
-  doctest-dev xvfb xauth golang-go
+  # tests: doctest, a headless X server, the Go toolchain for parity tests and the real
+  # errgroup (golang.org/x/sync) for the Go corpus of tests/golang
+  doctest-dev xvfb xauth golang-go golang-golang-x-sync-dev
   # run time: fonts for crisp text at every scale, ffmpeg for video export
   fonts-inter-variable fonts-jetbrains-mono fonts-dejavu-core ffmpeg
   # formatting and static checks

@@ -233,8 +233,10 @@ GoRun parse_go_run(std::string_view stdout_text, std::string_view stderr_text, i
 
 GoRunner::GoRunner(GoRunnerOptions options) : options_(std::move(options)) {}
 
-std::string GoRunner::go_env() const {
-  std::string env = "env GO111MODULE=on GOPROXY=off GOTOOLCHAIN=local GOFLAGS= ";
+std::string GoRunner::go_env(bool modules) const {
+  std::string env = modules ? "env GO111MODULE=on GOPROXY=off GOTOOLCHAIN=local GOFLAGS= "
+                            : "env GO111MODULE=off GOTOOLCHAIN=local GOFLAGS= GOPATH=" +
+                                  shell_quote(options_.gopath.string()) + " ";
   const auto cache =
       options_.cache_dir.empty() ? options_.work_dir / "go-cache" : options_.cache_dir;
   const auto gopath = options_.work_dir / "go-path";
@@ -243,7 +245,7 @@ std::string GoRunner::go_env() const {
     return value == nullptr || *value == '\0';
   };
   if (unset("GOCACHE")) env += "GOCACHE=" + shell_quote(cache.string()) + " ";
-  if (unset("GOPATH")) env += "GOPATH=" + shell_quote(gopath.string()) + " ";
+  if (modules && unset("GOPATH")) env += "GOPATH=" + shell_quote(gopath.string()) + " ";
   if (unset("HOME")) env += "HOME=" + shell_quote(options_.work_dir.string()) + " ";
   return env;
 }
@@ -335,6 +337,50 @@ Result<std::vector<GoProgramRun>> GoRunner::run_all(std::span<const Scenario> sc
       const auto elapsed = std::chrono::steady_clock::now() - started;
       r.run = parse_go_run(result.output, read_file(err_file), result.exit_status);
       r.run.wall_ms = std::chrono::duration<double, std::milli>(elapsed).count();
+    }
+  };
+  std::vector<std::thread> threads;
+  const int count = std::max(1, options_.parallel_runs);
+  for (int t = 0; t < count; ++t) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
+  return runs;
+}
+
+Result<std::vector<GoFileRun>> GoRunner::build_and_run_files(std::span<const GoFile> files) const {
+  if (auto problem = toolchain_problem(); !problem.empty()) return Error{"", std::move(problem)};
+  const auto root = options_.work_dir / "files";
+  std::error_code ec;
+  std::filesystem::remove_all(root, ec);
+  std::vector<GoFileRun> runs(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto dir = root / files[i].name;
+    std::filesystem::create_directories(dir, ec);
+    if (ec || !write_file(dir / "main.go", files[i].source)) {
+      return Error{"", fmt::format("cannot write {}", (dir / "main.go").string())};
+    }
+    runs[i].name = files[i].name;
+  }
+  const std::string env = go_env(/*modules=*/false);
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    for (std::size_t i = next++; i < runs.size(); i = next++) {
+      auto& r = runs[i];
+      const auto dir = shell_quote((root / r.name).string());
+      const auto started = std::chrono::steady_clock::now();
+      r.build_status = run_shell(fmt::format("cd {} && {} timeout {} go build -o prog main.go "
+                                             "2>build.stderr",
+                                             dir, env, options_.build_timeout_s))
+                           .exit_status;
+      r.build_err = read_file(root / r.name / "build.stderr");
+      if (r.build_status == 0) {
+        const auto run = run_shell(fmt::format("cd {} && exec timeout -k 5 {} ./prog 2>run.stderr",
+                                               dir, options_.run_timeout_s));
+        r.exit_status = run.exit_status;
+        r.stdout_text = run.output;
+        r.stderr_text = read_file(root / r.name / "run.stderr");
+      }
+      const auto elapsed = std::chrono::steady_clock::now() - started;
+      r.wall_ms = std::chrono::duration<double, std::milli>(elapsed).count();
     }
   };
   std::vector<std::thread> threads;

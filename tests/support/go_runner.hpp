@@ -20,6 +20,11 @@
 //   work_dir; different work_dirs may run concurrently.
 // - parse_go_run() reads a program's output without running anything, so the format can
 //   be tested without Go.
+// - build_and_run_files() is the other way in, for hand-written programs (the Go corpus of
+//   tests/golang): each file is built on its own exactly as a learner would build it,
+//   `go build -o prog main.go` in GOPATH mode (GO111MODULE=off, GOPATH=options.gopath,
+//   where Debian's golang-golang-x-sync-dev puts the real errgroup), so positions read
+//   ./main.go and names main.T, and failed builds keep go build's exact messages.
 #include <cstdint>
 #include <filesystem>
 #include <span>
@@ -78,6 +83,24 @@ struct GoRunnerOptions {
   int build_timeout_s = 600;        // = 600        // limit on the batch's `go build`
   int parallel_runs = 2;            // = 2          // programs running at once
   bool multi_call = true;           // = true       // one binary for the batch (see above)
+  std::filesystem::path gopath = "/usr/share/gocode";  // GOPATH of build_and_run_files()
+};
+
+// A hand-written single-file program of package main.
+struct GoFile {
+  std::string name;    // its directory under work_dir/files, e.g. "chan_buffered"
+  std::string source;  // the whole file, written as main.go
+};
+
+// What `go build` and then the built binary made of a GoFile.
+struct GoFileRun {
+  std::string name;
+  int build_status = -1;  // go build's exit status: 0 when built, 2 for compile errors
+  std::string build_err;  // go build's stderr ("# command-line-arguments\n./main.go:3:8: ...")
+  int exit_status = -1;   // the binary's exit status; -1 when not built or killed by a signal
+  std::string stdout_text;
+  std::string stderr_text;
+  double wall_ms = 0.0;  // build and run
 };
 
 // One scenario's program and what Go made of it.
@@ -101,8 +124,16 @@ class GoRunner {
   // toolchain, an unusable work_dir or a build error (with the compiler's output).
   Result<std::vector<GoProgramRun>> run_all(std::span<const Scenario> scenarios) const;
 
+  // Builds every file on its own (`go build -o prog main.go` in its own directory, GOPATH
+  // mode, see the class comment) and runs each binary that built, under `timeout`;
+  // `parallel_runs` files at a time. Returns them in the order given. A program that does
+  // not build is a result (build_status, build_err), not a failure; fails only on a
+  // missing toolchain or an unusable work_dir.
+  Result<std::vector<GoFileRun>> build_and_run_files(std::span<const GoFile> files) const;
+
  private:
-  std::string go_env() const;
+  // The environment of our go commands: modules (run_all) or GOPATH mode (files).
+  std::string go_env(bool modules = true) const;
 
   GoRunnerOptions options_;
 };
