@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "app/cli/bench_go.hpp"
+#include "app/cli/commands.hpp"
+#include "core/scenario/scenario_json.hpp"
 #include "core/golang/interp.hpp"
 #include "core/pool/pool_run.hpp"
 #include "core/scenario/presets.hpp"

@@ -190,10 +190,10 @@ Value Machine::make_error(std::string message) {
 std::string Machine::panic_text(const GoPanic& p) {
   if (p.type == nullptr) return "nil";
   if (p.runtime_error) return string_of(p.value);
-  if (find_method(p.type, "Error", false) != nullptr) {
+  if (method_of(p.type, "Error") != nullptr) {
     if (auto s = call_method_sync(p.type, p.value, "Error")) return *s;
   }
-  if (find_method(p.type, "String", false) != nullptr) {
+  if (method_of(p.type, "String") != nullptr) {
     if (auto s = call_method_sync(p.type, p.value, "String")) return *s;
   }
   const TypeRef u = underlying(p.type);
@@ -320,7 +320,7 @@ Ref<HeapObject> Machine::globals_lib(const std::string& name) {
 // Runs a method of a user type to its end at once (fmt's Error()/String() calls). A
 // method that would block cannot be run this way: a fatal error says so.
 std::optional<std::string> Machine::call_method_sync(TypeRef t, const Value& v, std::string_view method) {
-  const Method* m = find_method(t, method, true);
+  const Method* m = method_of(t, method);
   if (m == nullptr) return std::nullopt;
   std::vector<Value> results;
   Task task = call_method(t, v, method, {}, results, running_line);
@@ -471,7 +471,7 @@ void Machine::run_to_end(Task task) {
 }
 
 bool Machine::call_sync(TypeRef t, const Value& v, std::string_view method, std::vector<Value>& results) {
-  if (find_method(t, method, true) == nullptr) return false;
+  if (method_of(t, method) == nullptr) return false;
   run_to_end(call_method(t, v, method, {}, results, running_line));
   return true;
 }

@@ -144,20 +144,26 @@ Task Machine::call_expr(const CallExpr& c, Frame& f, Value& out) {
 
 Task Machine::call_method(TypeRef dyn, const Value& recv, std::string_view name, std::vector<Value> args,
                           std::vector<Value>& results, int line) {
-  const Method* m = find_method(dyn, name, true);
-  const TypeRef named = dyn->kind == Kind::Pointer ? dyn->elem : dyn;
+  Value r;
+  TypeRef rt_type = dyn;
+  const Method* m = find_dynamic_method(dyn, recv, name, r, rt_type);
+  if (m == nullptr) {  // a library type whose methods the library keeps (contexts)
+    r = recv;
+    rt_type = dyn;
+  }
+  const TypeRef named = rt_type->kind == Kind::Pointer ? rt_type->elem : rt_type;
   if (m != nullptr && named->kind == Kind::Named && named->pkg == "main") {
-    Value r = recv;
-    if (dyn->kind == Kind::Pointer && !m->pointer_recv) r = copy_value(named, deref(recv, line));
+    if (rt_type->kind == Kind::Pointer && !m->pointer_recv) r = copy_value(named, deref(r, line));
     co_await call_func(prog.info(method_decl(m)), nullptr, &r, std::move(args), results);
     co_return;
   }
+  if (named->kind != Kind::Named) runtime_panic("invalid memory address or nil pointer dereference");
   // A library type's method: "(*errors.errorString).Error", "(time.Duration).String".
   LibCall lc;
-  lc.recv = recv;
+  lc.recv = r;
   lc.args = std::move(args);
   lc.line = line;
-  const std::string qualified = dyn->kind == Kind::Pointer
+  const std::string qualified = rt_type->kind == Kind::Pointer
                                     ? fmt::format("(*{}.{}).{}", named->pkg, named->name, name)
                                     : fmt::format("({}.{}).{}", named->pkg, named->name, name);
   co_await call_lib(qualified, lc);
@@ -281,18 +287,16 @@ Task Machine::run_defers(Frame& f, std::optional<GoPanic>& panicking) {
     } catch (GoPanic& p) {
       raised = std::move(p);
     }
-    if (f.recovered && panicking) {
-      panicking.reset();
-      f.recovered = false;
-      f.was_recovered = true;
-    }
     if (raised) {
       if (panicking) {
         raised->earlier = panicking->earlier + "panic: " + panic_text(*panicking) +
-                          (f.was_recovered ? " [recovered]" : "") + "\n\t";
+                          (f.recovered ? " [recovered]" : "") + "\n\t";
       }
       panicking = std::move(raised);
-      f.was_recovered = false;
+      f.recovered = false;
+    } else if (f.recovered && panicking) {
+      panicking.reset();
+      f.recovered = false;
     }
   }
   f.panicking = nullptr;
@@ -422,6 +426,7 @@ Task Machine::init_package() {
   Frame f;
   f.fn = &prog.info(&prog.file());
   for (const ValueSpec* spec : prog.file().init_order) {
+    if (spec->values.empty()) continue;  // zero values, set when the machine was made
     std::vector<Value> values;
     for (const auto& x : spec->values) {
       Value v;

@@ -166,7 +166,7 @@ void Machine::store(Place& p, Value v) {
   if (p.map != nullptr) {
     p.map->insert_or_assign(p.key, copy_value(p.type, v));
   } else if (p.nil_map) {
-    runtime_panic_plain("assignment to entry in nil map");
+    panic_plain_error("assignment to entry in nil map");
   } else if (p.at != nullptr) {
     *p.at = copy_value(p.type, v);
   }
@@ -432,18 +432,90 @@ Value Machine::eval_selector(const SelectorExpr& s, Frame& f) {
   }
 }
 
-// The receiver of a method call or value x.m: &x, *x or x as the method wants it.
+// The receiver of a method call or value x.m: &x, *x or x as the method wants it,
+// through the embedded fields on `path` for a promoted method.
 Value Machine::receiver(const SelectorExpr& s, Frame& f) {
-  if (s.auto_addr) {
+  Value base;
+  Value addr;
+  if (underlying(s.x->type)->kind != Kind::Pointer && s.x->mode == Mode::Variable) {
     Place p = place(*s.x, f);
-    Value ptr;
-    ptr.obj = p.keep;
-    ptr.i = p.index;
-    return ptr;
+    if (p.at != nullptr) {
+      base = *p.at;
+      addr.obj = p.keep;
+      addr.i = p.index;
+    }
+  } else {
+    base = eval(*s.x, f);
   }
-  Value x = eval(*s.x, f);
-  if (s.auto_deref) return copy_value(underlying(s.x->type)->elem, deref(x, s.pos.line));
-  return copy_value(s.x->type, x);
+  const bool pointer_recv = s.method != nullptr && s.method->pointer_recv;
+  return method_receiver(s.x->type, std::move(base), std::move(addr), s.path, pointer_recv,
+                         s.sel_kind == SelKind::InterfaceMethod);
+}
+
+Value Machine::method_receiver(TypeRef t, Value v, Value addr, const std::vector<int>& path, bool pointer_recv,
+                               bool keep_as_is) {
+  for (const int idx : path) {
+    if (underlying(t)->kind == Kind::Pointer) {
+      addr = v;
+      v = deref(v, 0);
+      t = underlying(t)->elem;
+    }
+    auto* agg = static_cast<AggregateObj*>(v.obj.get());
+    addr = Value{};
+    addr.obj = agg;
+    addr.i = idx;
+    v = agg->items[static_cast<std::size_t>(idx)];
+    t = underlying(t)->fields[static_cast<std::size_t>(idx)].type;
+  }
+  if (keep_as_is) return v;
+  if (underlying(t)->kind == Kind::Pointer && underlying(t)->elem->kind == Kind::Named &&
+      underlying(underlying(t)->elem)->kind != Kind::Pointer) {
+    if (pointer_recv) return v;
+    return copy_value(underlying(t)->elem, deref(v, 0));
+  }
+  if (pointer_recv) return addr.obj ? addr : new_pointer(t, v);
+  return copy_value(t, v);
+}
+
+// A method of dynamic type t, found on t or promoted from its embedded fields: the
+// method and the receiver to call it with (its type in `recv_type`).
+const Method* Machine::find_dynamic_method(TypeRef t, const Value& v, std::string_view name, Value& recv,
+                                           TypeRef& recv_type) {
+  struct Entry {
+    TypeRef type;
+    std::vector<int> path;
+  };
+  const bool is_ptr = t->kind == Kind::Pointer;
+  std::vector<Entry> level{{is_ptr ? t->elem : t, {}}};
+  for (int depth = 0; depth < 8 && !level.empty(); ++depth) {
+    std::vector<Entry> next;
+    for (const Entry& e : level) {
+      if (e.type->kind == Kind::Named) {
+        for (const Method& m : e.type->methods) {
+          if (m.name != name) continue;
+          if (e.path.empty()) {
+            recv_type = t;
+            recv = v;
+            return &m;
+          }
+          recv = method_receiver(t, v, Value{}, e.path, m.pointer_recv, false);
+          recv_type = m.pointer_recv ? types.pointer(e.type) : e.type;
+          return &m;
+        }
+      }
+      const TypeRef u = underlying(e.type);
+      if (u == nullptr || u->kind != Kind::Struct) continue;
+      for (std::size_t i = 0; i < u->fields.size(); ++i) {
+        if (!u->fields[i].embedded) continue;
+        Entry n{u->fields[i].type, e.path};
+        n.path.push_back(static_cast<int>(i));
+        if (n.type->kind == Kind::Pointer) n.type = n.type->elem;
+        next.push_back(std::move(n));
+      }
+    }
+    level = std::move(next);
+  }
+  return nullptr;
 }
 
 Value Machine::eval_index(const IndexExpr& x, Frame& f) {
@@ -534,7 +606,7 @@ Value Machine::eval_slice(const SliceExpr& x, Frame& f) {
 bool Machine::implements(TypeRef dyn, TypeRef iface) const {
   const TypeRef u = underlying(iface);
   for (const Method& m : u->methods) {
-    const Method* found = find_method(dyn, m.name, false);
+    const Method* found = method_of(dyn, m.name);
     if (found == nullptr || found->sig != m.sig) return false;
   }
   return true;
@@ -565,7 +637,7 @@ Value Machine::eval_assert(const TypeAssertExpr& x, Frame& f) {
     if (is_interface(target)) {
       std::string missing;
       for (const Method& m : underlying(target)->methods) {
-        if (find_method(box->type, m.name, false) == nullptr) {
+        if (method_of(box->type, m.name) == nullptr) {
           missing = m.name;
           break;
         }

@@ -58,7 +58,7 @@ bool exported(std::string_view name) {
 
 // Whether t's method set has `name` as `func() string`.
 bool has_string_method(TypeRef t, std::string_view name) {
-  const Method* m = find_method(t, name, false);
+  const Method* m = method_of(t, name);
   if (m == nullptr) return false;
   if (m->sig == nullptr) return true;
   return m->sig->params.empty() && m->sig->results.size() == 1 &&

@@ -127,7 +127,6 @@ struct Frame {
   std::vector<Value> results;  // the function's results (named ones live in slots)
   GoPanic* panicking = nullptr;  // while deferred calls run for a panic
   bool recovered = false;        // a deferred call recovered the panic
-  bool was_recovered = false;    // ... and it was the one travelling before a new one
   Frame* defer_parent = nullptr; // a deferred call: the frame whose defers run (recover)
   int line = 0;  // the line running now
   // Values of blocking sub-expressions, computed before the plain evaluation of their
@@ -350,6 +349,10 @@ class Machine {
   Value binary(const BinaryExpr& b, Value x, Value y);
   Value arith(Tok op, TypeRef type, const Value& x, const Value& y);
   Value receiver(const SelectorExpr& s, Frame& f);
+  Value method_receiver(TypeRef t, Value v, Value addr, const std::vector<int>& path, bool pointer_recv,
+                        bool keep_as_is);
+  const Method* find_dynamic_method(TypeRef t, const Value& v, std::string_view name, Value& recv,
+                                    TypeRef& recv_type);
   Value builtin(const CallExpr& c, std::vector<Value>& args, Frame& f);
   void check_comparable(const Value& v);
   [[nodiscard]] bool implements(TypeRef dyn, TypeRef iface) const;
@@ -382,5 +385,6 @@ class Machine {
 [[nodiscard]] bool values_equal(TypeRef t, const Value& a, const Value& b);
 [[nodiscard]] Value constant_value(TypeRef t, const Constant& c);
 [[nodiscard]] bool is_tuple_result(const Expr& e);
+
 
 }  // namespace poolscope::golang

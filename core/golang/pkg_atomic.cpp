@@ -14,25 +14,25 @@ Value& cell(Machine& m, const Value& ptr) {
 
 template <Kind K>
 void add_kind(LibTable& t, const std::string& suffix, const std::string& type) {
-  t["sync/atomic.Add" + suffix].plain = [](Machine& m, LibCall& lc) {
+  t["atomic.Add" + suffix].plain = [](Machine& m, LibCall& lc) {
     Value& v = cell(m, lc.args[0]);
     v = wrap_int(K, static_cast<std::int64_t>(static_cast<std::uint64_t>(v.i) + static_cast<std::uint64_t>(lc.args[1].i)));
     lc.results = {v};
   };
-  t["sync/atomic.Load" + suffix].plain = [](Machine& m, LibCall& lc) { lc.results = {cell(m, lc.args[0])}; };
-  t["sync/atomic.Store" + suffix].plain = [](Machine& m, LibCall& lc) { cell(m, lc.args[0]) = lc.args[1]; };
-  t["sync/atomic.Swap" + suffix].plain = [](Machine& m, LibCall& lc) {
+  t["atomic.Load" + suffix].plain = [](Machine& m, LibCall& lc) { lc.results = {cell(m, lc.args[0])}; };
+  t["atomic.Store" + suffix].plain = [](Machine& m, LibCall& lc) { cell(m, lc.args[0]) = lc.args[1]; };
+  t["atomic.Swap" + suffix].plain = [](Machine& m, LibCall& lc) {
     Value& v = cell(m, lc.args[0]);
     lc.results = {v};
     v = lc.args[1];
   };
-  t["sync/atomic.CompareAndSwap" + suffix].plain = [](Machine& m, LibCall& lc) {
+  t["atomic.CompareAndSwap" + suffix].plain = [](Machine& m, LibCall& lc) {
     Value& v = cell(m, lc.args[0]);
     const bool swap = v.i == lc.args[1].i;
     if (swap) v = lc.args[2];
     lc.results = {Value::of_bool(swap)};
   };
-  const std::string r = "(*sync/atomic." + type + ").";
+  const std::string r = "(*atomic." + type + ").";
   t[r + "Add"].plain = [](Machine& m, LibCall& lc) {
     Value& v = cell(m, lc.recv);
     v.i = wrap_int(K, static_cast<std::int64_t>(static_cast<std::uint64_t>(v.i) + static_cast<std::uint64_t>(lc.args[0].i))).i;
@@ -60,7 +60,7 @@ void add_atomic(LibTable& t) {
   add_kind<Kind::Int64>(t, "Int64", "Int64");
   add_kind<Kind::Uint32>(t, "Uint32", "Uint32");
   add_kind<Kind::Uint64>(t, "Uint64", "Uint64");
-  const std::string r = "(*sync/atomic.Bool).";
+  const std::string r = "(*atomic.Bool).";
   t[r + "Load"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_bool(cell(m, lc.recv).i != 0)}; };
   t[r + "Store"].plain = [](Machine& m, LibCall& lc) { cell(m, lc.recv).i = lc.args[0].i; };
   t[r + "Swap"].plain = [](Machine& m, LibCall& lc) {

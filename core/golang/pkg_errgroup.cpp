@@ -95,7 +95,7 @@ Task wait(Machine& m, LibCall& lc) {
 }  // namespace
 
 void add_errgroup(LibTable& t) {
-  const std::string p = "(*golang.org/x/sync/errgroup.Group).";
+  const std::string p = "(*errgroup.Group).";
   t[p + "Go"].async = go;
   t[p + "TryGo"].async = try_go;
   t[p + "Wait"].async = wait;
@@ -107,7 +107,7 @@ void add_errgroup(LibTable& t) {
     }
     g.sem = lc.args[0].i < 0 ? sim::Chan{} : m.rt.make_semaphore(lc.args[0].i, "errgroup limit", lc.line);
   };
-  t["golang.org/x/sync/errgroup.WithContext"].plain = [](Machine& m, LibCall& lc) {
+  t["errgroup.WithContext"].plain = [](Machine& m, LibCall& lc) {
     LibCall ctx_call;
     ctx_call.args = {lc.args[0]};
     ctx_call.line = lc.line;

@@ -8,7 +8,7 @@ namespace {
 // err's Unwrap() result, or nil when its type has no Unwrap method.
 Value unwrap(Machine& m, const Value& err) {
   const IfaceObj* box = iface_of(err);
-  if (box == nullptr || find_method(box->type, "Unwrap", false) == nullptr) return {};
+  if (box == nullptr || method_of(box->type, "Unwrap") == nullptr) return {};
   std::vector<Value> results;
   m.call_sync(box->type, box->value, "Unwrap", results);
   return results.empty() ? Value{} : results[0];

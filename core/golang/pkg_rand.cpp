@@ -28,21 +28,21 @@ Task shuffle(Machine& m, LibCall& lc) {
 }  // namespace
 
 void add_rand(LibTable& t) {
-  t["math/rand.Seed"].plain = [](Machine& m, LibCall& lc) { m.rand_rng.reseed(static_cast<std::uint64_t>(lc.args[0].i)); };
-  t["math/rand.Int"].plain = [](Machine& m, LibCall& lc) {
+  t["rand.Seed"].plain = [](Machine& m, LibCall& lc) { m.rand_rng.reseed(static_cast<std::uint64_t>(lc.args[0].i)); };
+  t["rand.Int"].plain = [](Machine& m, LibCall& lc) {
     lc.results = {Value::of_int(static_cast<std::int64_t>(m.rand_rng.next() >> 1))};
   };
-  t["math/rand.Int63"].plain = [](Machine& m, LibCall& lc) {
+  t["rand.Int63"].plain = [](Machine& m, LibCall& lc) {
     lc.results = {Value::of_int(static_cast<std::int64_t>(m.rand_rng.next() >> 1))};
   };
-  t["math/rand.Int31"].plain = [](Machine& m, LibCall& lc) {
+  t["rand.Int31"].plain = [](Machine& m, LibCall& lc) {
     lc.results = {Value::of_int(static_cast<std::int64_t>(m.rand_rng.next() >> 33))};
   };
-  t["math/rand.Intn"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_int(below(m, lc.args[0].i, "Intn"))}; };
-  t["math/rand.Int63n"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_int(below(m, lc.args[0].i, "Int63n"))}; };
-  t["math/rand.Int31n"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_int(below(m, lc.args[0].i, "Int31n"))}; };
-  t["math/rand.Float64"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_float(m.rand_rng.uniform())}; };
-  t["math/rand.Perm"].plain = [](Machine& m, LibCall& lc) {
+  t["rand.Intn"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_int(below(m, lc.args[0].i, "Intn"))}; };
+  t["rand.Int63n"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_int(below(m, lc.args[0].i, "Int63n"))}; };
+  t["rand.Int31n"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_int(below(m, lc.args[0].i, "Int31n"))}; };
+  t["rand.Float64"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_float(m.rand_rng.uniform())}; };
+  t["rand.Perm"].plain = [](Machine& m, LibCall& lc) {
     const std::int64_t n = lc.args[0].i;
     if (n < 0) m.panic_plain_error("invalid argument to Perm");
     auto* agg = new AggregateObj;
@@ -56,7 +56,7 @@ void add_rand(LibTable& t) {
     v.len = v.cap = static_cast<std::uint32_t>(n);
     lc.results = {v};
   };
-  t["math/rand.Shuffle"].async = shuffle;
+  t["rand.Shuffle"].async = shuffle;
 }
 
 }  // namespace poolscope::golang

@@ -86,6 +86,38 @@ const Method* find_method(TypeRef t, std::string_view name, bool addressable) {
   return nullptr;
 }
 
+// The method `name` in the method set of dynamic type t: its own or promoted through
+// embedded fields (a pointer receiver only through a pointer).
+const Method* method_of(TypeRef t, std::string_view name) {
+  const bool is_ptr = t->kind == Kind::Pointer;
+  std::vector<std::pair<TypeRef, bool>> level{{is_ptr ? t->elem : t, is_ptr}};
+  for (int depth = 0; depth < 8 && !level.empty(); ++depth) {
+    std::vector<std::pair<TypeRef, bool>> next;
+    for (const auto& [type, through_ptr] : level) {
+      if (type->kind == Kind::Named) {
+        for (const Method& m : type->methods) {
+          if (m.name == name && (through_ptr || !m.pointer_recv)) return &m;
+        }
+      }
+      const TypeRef u = underlying(type);
+      if (u == nullptr) continue;
+      if (u->kind == Kind::Interface) {
+        for (const Method& m : u->methods) {
+          if (m.name == name) return &m;
+        }
+      }
+      if (u->kind != Kind::Struct) continue;
+      for (const Field& f : u->fields) {
+        if (!f.embedded) continue;
+        const bool ptr = f.type->kind == Kind::Pointer;
+        next.emplace_back(ptr ? f.type->elem : f.type, through_ptr || ptr);
+      }
+    }
+    level = std::move(next);
+  }
+  return nullptr;
+}
+
 namespace {
 
 void append_func_sig(std::string& out, TypeRef t, Qualify q) {

@@ -111,6 +111,10 @@ struct Type {
 // too when `addressable`), looking through a pointer to a named type; null if none.
 [[nodiscard]] const Method* find_method(TypeRef t, std::string_view name, bool addressable);
 
+// The method `name` in the method set of a value of dynamic type t: t's own, or promoted
+// through embedded fields (a pointer receiver only through a pointer); null if none.
+[[nodiscard]] const Method* method_of(TypeRef t, std::string_view name);
+
 enum class Qualify : std::uint8_t { OutsideMain, Always };
 [[nodiscard]] std::string type_string(TypeRef t, Qualify q = Qualify::OutsideMain);
 
