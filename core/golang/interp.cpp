@@ -273,6 +273,7 @@ Value Machine::take_in_flight(TypeRef elem, std::int64_t bits) {
 Value Machine::make_chan(TypeRef t, std::int64_t cap, std::string_view name, int line) {
   if (cap < 0) runtime_panic_plain("makechan: size out of range");
   const sim::Chan ch = rt.make_chan(cap, name, sim::ChanRole::Plain, line);
+  pending_chan_name.clear();
   Value v;
   v.obj = new ChanObj(ch, underlying(t)->elem);
   return v;

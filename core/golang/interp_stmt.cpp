@@ -45,6 +45,19 @@ Tok assign_op(Tok t) {
                           static_cast<int>(Tok::Add));
 }
 
+// The name a channel made on the right of an assignment takes: the variable or field it
+// is first stored in (`jobs := make(chan int)` is "jobs", `req.reply = make(...)` is
+// "req.reply"); "" when the value is no make(chan).
+std::string channel_name(const Expr* target, const Expr& value) {
+  const Expr* v = &value;
+  while (v->kind == ExprKind::Paren) v = static_cast<const ParenExpr*>(v)->x.get();
+  if (target == nullptr || v->kind != ExprKind::Call) return {};
+  const auto& call = static_cast<const CallExpr&>(*v);
+  if (call.builtin != Builtin::Make || underlying(call.type)->kind != Kind::Chan) return {};
+  if (target->kind == ExprKind::Ident && static_cast<const Ident*>(target)->name == "_") return {};
+  return expr_string(*target);
+}
+
 }  // namespace
 
 void Machine::declare(const Object& o, Frame& f, Value v) {
@@ -143,10 +156,13 @@ void Machine::var_decl(const GenDecl& d, Frame& f, std::vector<Value>& values) {
   }
 }
 
-std::vector<const Expr*> Machine::decl_values(const GenDecl& d) {
-  std::vector<const Expr*> out;
+std::vector<std::pair<const Expr*, std::string>> Machine::decl_values(const GenDecl& d) {
+  std::vector<std::pair<const Expr*, std::string>> out;
   for (const ValueSpec& spec : d.values) {
-    for (const auto& v : spec.values) out.push_back(v.get());
+    for (std::size_t k = 0; k < spec.values.size(); ++k) {
+      const Expr* target = k < spec.names.size() ? spec.names[k].get() : nullptr;
+      out.emplace_back(spec.values[k].get(), channel_name(target, *spec.values[k]));
+    }
   }
   return out;
 }
@@ -176,7 +192,10 @@ void Machine::exec_plain(const Stmt& s, Frame& f, Control& c) {
       const auto& a = static_cast<const AssignStmt&>(s);
       std::vector<Value> values;
       values.reserve(a.rhs.size());
-      for (const auto& x : a.rhs) values.push_back(eval(*x, f));
+      for (std::size_t k = 0; k < a.rhs.size(); ++k) {
+        pending_chan_name = channel_name(k < a.lhs.size() ? a.lhs[k].get() : nullptr, *a.rhs[k]);
+        values.push_back(eval(*a.rhs[k], f));
+      }
       assign(a, f, values);
       return;
     }
@@ -191,7 +210,10 @@ void Machine::exec_plain(const Stmt& s, Frame& f, Control& c) {
     case StmtKind::VarDecl: {
       const auto& d = *static_cast<const DeclStmt&>(s).decl;
       std::vector<Value> values;
-      for (const Expr* e : decl_values(d)) values.push_back(eval(*e, f));
+      for (const auto& [e, name] : decl_values(d)) {
+        pending_chan_name = name;
+        values.push_back(eval(*e, f));
+      }
       var_decl(d, f, values);
       return;
     }
@@ -390,7 +412,12 @@ Task Machine::exec_async(const Stmt& s, Frame& f, Control& c) {
     case StmtKind::Assign: {
       const auto& a = static_cast<const AssignStmt&>(s);
       std::vector<Value> values;
-      co_await eval_all(a.rhs, f, values);
+      for (std::size_t k = 0; k < a.rhs.size(); ++k) {
+        pending_chan_name = channel_name(k < a.lhs.size() ? a.lhs[k].get() : nullptr, *a.rhs[k]);
+        Value v;
+        co_await eval_async(*a.rhs[k], f, v);
+        values.push_back(std::move(v));
+      }
       // Blocking operands of the left side (a[f()] = x) are computed now too.
       for (const auto& l : a.lhs) {
         std::vector<const Expr*> kids;
@@ -410,7 +437,8 @@ Task Machine::exec_async(const Stmt& s, Frame& f, Control& c) {
     case StmtKind::VarDecl: {
       const auto& d = *static_cast<const DeclStmt&>(s).decl;
       std::vector<Value> values;
-      for (const Expr* e : decl_values(d)) {
+      for (const auto& [e, name] : decl_values(d)) {
+        pending_chan_name = name;
         Value v;
         co_await eval_async(*e, f, v);
         values.push_back(std::move(v));

@@ -309,7 +309,7 @@ class Machine {
                std::size_t wanted);
   void assign(const AssignStmt& s, Frame& f, std::vector<Value>& values);
   void var_decl(const GenDecl& d, Frame& f, std::vector<Value>& values);
-  static std::vector<const Expr*> decl_values(const GenDecl& d);
+  static std::vector<std::pair<const Expr*, std::string>> decl_values(const GenDecl& d);
   static int default_clause(const std::vector<CaseClause>& cases);
   bool case_matches(const SwitchStmt& s, const Value& tag, const Expr& e, const Value& v);
   const CaseClause* type_switch_pick(const TypeSwitchStmt& x, const Value& v, Frame& f);
