@@ -40,6 +40,12 @@ Chan Runtime::make_chan(std::int64_t cap, std::string_view name, ChanRole role, 
   return Chan(&c);
 }
 
+Chan Runtime::chan_of(ChannelId id) {
+  if (id == 0) return {};
+  POOLSCOPE_CHECK(id <= channels_.size(), "unknown channel id");
+  return Chan(&channels_[id - 1]);
+}
+
 // chansend(c, v, block=false) on a non-nil channel; g is null for a timer's send.
 Runtime::Try Runtime::try_send(Goroutine* g, Channel* c, std::int64_t v) {
   if (c->closed) {

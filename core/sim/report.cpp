@@ -44,6 +44,8 @@ std::string_view to_string(StopReason r) noexcept {
       return "goroutine_ids";
     case StopReason::Clock:
       return "clock";
+    case StopReason::Host:
+      return "host";
   }
   return "";
 }
@@ -225,10 +227,17 @@ void Runtime::stop_at_limit(StopReason reason) {
           "stopped: the next wake-up is more than 146 years away, past what the virtual "
           "clock (64-bit nanoseconds) holds";
       break;
+    case StopReason::Host:  // halt() set the message
     case StopReason::None:
       break;
   }
   end(Outcome::Stopped);
+}
+
+void Runtime::halt(std::string_view message) {
+  if (finished()) return;
+  report_.message = std::string(message);
+  stop_at_limit(StopReason::Host);
 }
 
 bool Runtime::over_event_budget() {

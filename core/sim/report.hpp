@@ -53,8 +53,9 @@ enum class StopReason : std::uint8_t {
   Events,        // Config::max_events emitted
   GoroutineIds,  // 2^32 - 1 goroutines spawned: ids are 32 bits
   Clock,         // the next wake-up is after kMaxTime (about 146 years)
+  Host,          // the host program's own budget (Runtime::halt), e.g. of virtual time
 };
-// "max_goroutines", "max_events", "goroutine_ids", "clock"; "" for None.
+// "max_goroutines", "max_events", "goroutine_ids", "clock", "host"; "" for None.
 [[nodiscard]] std::string_view to_string(StopReason r) noexcept;
 
 struct Report {

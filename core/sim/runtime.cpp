@@ -446,6 +446,11 @@ Runtime::ParkOp Runtime::cpu(Time d, int line) {
   return {this, false};
 }
 
+Runtime::ParkOp Runtime::preempt_point(int line) {
+  if (finished()) return {this, false};  // the run ended (a limit): stop here
+  return {this, completed_fast(running(line))};
+}
+
 Runtime::ParkOp Runtime::yield(int line) {
   if (finished()) return {this, false};  // the run ended (a limit): stop here
   make_ready(running(line));

@@ -305,6 +305,11 @@ class Runtime {
   // yields (or the timer firing now is done), with the clock where it is: an observer's
   // stop, e.g. a sink that sees main return. Each clock call starts uninterrupted.
   void interrupt() noexcept { interrupted_ = true; }
+  // Ends the run now with Outcome::Stopped, StopReason::Host and `message` as
+  // Report::message (e.g. "stopped: 60 s of virtual time, the --max-virtual limit"): a
+  // budget of the host's own, such as a run-go step or virtual-time limit. Called from a
+  // goroutine, that goroutine stops at its next Runtime operation. Nothing if finished.
+  void halt(std::string_view message);
   [[nodiscard]] Outcome outcome() const noexcept { return report_.outcome; }
   [[nodiscard]] bool finished() const noexcept { return report_.outcome != Outcome::Running; }
   [[nodiscard]] const Report& report() const noexcept { return report_; }
@@ -355,6 +360,9 @@ class Runtime {
   [[nodiscard]] SelectOp select(int line, std::span<const SelectCase> cases) {
     return SelectOp(this, line, cases);
   }
+  // The channel with this id (0: the nil channel), e.g. a channel that travelled as a
+  // value through another channel (a `chan chan T` carries the inner channel's id).
+  [[nodiscard]] Chan chan_of(ChannelId id);
   // A buffered channel of `n` tokens used as a counting semaphore.
   Chan make_semaphore(std::int64_t n, std::string_view name = {}, int line = 0) {
     return make_chan(n, name, ChanRole::Semaphore, line);
@@ -385,6 +393,13 @@ class Runtime {
   // goroutine of its own ("created by time.goFunc"). stop and reset work on it as on
   // any Timer; its `c` is nil. A pending AfterFunc masks a deadlock, as in Go.
   Timer after_func(Time d, std::function<void()> call, int line = 0);
+  // A point where a goroutine that computes without blocking may be preempted (Go's
+  // asynchronous preemption): it counts as one operation completed without blocking,
+  // and after Config::spin_ops of them in a row the goroutine goes back to the run
+  // queue Config::spin_cost of virtual time later, as a spinning select does, so an
+  // endless loop lets other goroutines run and time pass. No event unless preempted.
+  // An interpreter calls it on every backward jump or call, say.
+  [[nodiscard]] ParkOp preempt_point(int line);
   // runtime.Gosched(): to the back of the run queue (behind every goroutine runnable
   // now, and those a wake-up makes runnable before it runs again).
   [[nodiscard]] ParkOp yield(int line);

@@ -185,3 +185,77 @@ TEST_CASE("Map order stream: seeded, and apart from select's and the program's s
 
 }  // namespace
 }  // namespace poolscope::test
+
+namespace poolscope::test {
+namespace {
+
+Go spin_until(Runtime& rt, const bool* flag, std::int64_t* spins) {
+  while (!*flag) {
+    co_await rt.preempt_point(5);
+    ++*spins;
+  }
+}
+
+Go set_after(Runtime& rt, Time d, bool* flag) {
+  co_await rt.sleep(d, 10);
+  *flag = true;
+}
+
+TEST_CASE("Preemption point: a loop that never blocks lets time pass and others run") {
+  Config config;
+  config.spin_ops = 100;
+  config.spin_cost = 10 * kMicrosecond;
+  Sim s(config);
+  bool flag = false;
+  std::int64_t spins = 0;
+  s.rt.spawn_main(spin_until(s.rt, &flag, &spins));
+  s.rt.spawn("setter", set_after(s.rt, kMillisecond, &flag));
+  CHECK(s.rt.run() == Outcome::Completed);
+  CHECK(flag);
+  // 100 preemption points cost 10 us: 1 ms of virtual time is 100 rounds of 100.
+  CHECK(spins == doctest::Approx(10000).epsilon(0.02));
+  CHECK(s.rt.main_exit_time() == kMillisecond);
+}
+
+Go forever(Runtime& rt, std::int64_t* spins) {
+  for (;;) {
+    co_await rt.preempt_point(5);
+    if (++*spins == 1000) rt.halt("stopped: 1,000 steps, the --max-steps limit");
+  }
+}
+
+TEST_CASE("Halt: the host ends the run with its own message") {
+  Sim s;
+  std::int64_t spins = 0;
+  s.rt.spawn_main(forever(s.rt, &spins));
+  CHECK(s.rt.run() == Outcome::Stopped);
+  CHECK(spins == 1000);  // the goroutine stopped at its next operation
+  const Report& r = s.rt.report();
+  CHECK(r.stop == StopReason::Host);
+  CHECK(r.message == "stopped: 1,000 steps, the --max-steps limit");
+  CHECK(r.exit_code == -1);
+  CHECK(to_string(StopReason::Host) == "host");
+}
+
+Go pass_channel(Runtime& rt, std::int64_t* got) {
+  const Chan inner = rt.make_chan(1, "reply");
+  const Chan outer = rt.make_chan(1, "requests");
+  co_await rt.send(outer, inner.id(), 3);  // requests <- reply (a chan chan int)
+  const RecvResult r = co_await rt.recv(outer, 4);
+  const Chan back = rt.chan_of(static_cast<ChannelId>(r.value));
+  co_await rt.send(back, 42, 5);
+  *got = (co_await rt.recv(inner, 6)).value;
+  CHECK(back == inner);
+  CHECK(rt.chan_of(0).is_nil());
+}
+
+TEST_CASE("Channels of channels: a channel travels as its id and comes back as itself") {
+  Sim s;
+  std::int64_t got = 0;
+  s.rt.spawn_main(pass_channel(s.rt, &got));
+  CHECK(s.rt.run() == Outcome::Completed);
+  CHECK(got == 42);
+}
+
+}  // namespace
+}  // namespace poolscope::test

@@ -148,7 +148,8 @@ Go later(Runtime& rt, Time at, Go body) {
   co_await std::move(body);
 }
 
-TEST_CASE("RWMutex: readers share, and a waiting writer holds off new readers (writer preference)") {
+TEST_CASE(
+    "RWMutex: readers share, and a waiting writer holds off new readers (writer preference)") {
   Sim s;
   Log log;
   const RWMutex rw = s.rt.make_rwmutex("rw");
@@ -227,6 +228,70 @@ TEST_CASE("RWMutex: Lock while holding RLock deadlocks with the waits named") {
   REQUIRE(r.blocked.size() == 1);
   CHECK(r.blocked[0].wait_reason == "semacquire");
   CHECK(r.blocked[0].waits_on == "Lock of state (held by 1 reader(s))");
+}
+
+struct Inside {
+  int writers = 0;
+  int readers = 0;
+  int holders = 0;  // of the plain Mutex
+  bool violated = false;
+};
+
+Go random_locker(Runtime& rt, RWMutex rw, Mutex mu, std::uint64_t seed, Inside* in) {
+  Rng r(seed);
+  for (int i = 0; i < 30; ++i) {
+    const Time hold = static_cast<Time>(r.below(3)) * kMillisecond;
+    switch (r.below(3)) {
+      case 0:
+        co_await rt.lock(rw, 70);
+        in->violated |= ++in->writers != 1 || in->readers != 0;
+        co_await rt.sleep(hold, 71);
+        --in->writers;
+        co_await rt.unlock(rw, 72);
+        break;
+      case 1:
+        co_await rt.rlock(rw, 73);
+        ++in->readers;
+        in->violated |= in->writers != 0;
+        co_await rt.sleep(hold, 74);
+        --in->readers;
+        co_await rt.runlock(rw, 75);
+        break;
+      default:
+        co_await rt.lock(mu, 76);
+        in->violated |= ++in->holders != 1;
+        co_await rt.sleep(hold, 77);
+        --in->holders;
+        co_await rt.unlock(mu, 78);
+        break;
+    }
+  }
+}
+
+TEST_CASE("Mutexes: random lockers never overlap, all finish, and the fold follows the engine") {
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    CAPTURE(seed);
+    Sim s(Config{.seed = seed});
+    Inside in;
+    const RWMutex rw = s.rt.make_rwmutex("rw");
+    const Mutex mu = s.rt.make_mutex("mu");
+    for (int g = 0; g < 6; ++g) {
+      s.rt.spawn("locker", g,
+                 random_locker(s.rt, rw, mu, seed * 100 + static_cast<std::uint64_t>(g), &in));
+    }
+    int steps = 0;
+    while (s.rt.step()) {
+      if (++steps % 25 == 0) REQUIRE(trace::same_state(s.folded(), s.rt.snapshot()));
+    }
+    CHECK_FALSE(in.violated);
+    CHECK(s.count(EventKind::Lock) == 180);
+    CHECK(s.count(EventKind::Unlock) == 180);
+    CHECK(trace::same_state(s.folded(), s.rt.snapshot()));
+    const trace::MutexView v = s.rt.snapshot().mutex(rw.id);
+    CHECK(v.writer == 0);
+    CHECK(v.readers == 0);
+    CHECK(v.waiters.empty());
+  }
 }
 
 }  // namespace
