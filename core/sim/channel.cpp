@@ -40,6 +40,12 @@ Chan Runtime::make_chan(std::int64_t cap, std::string_view name, ChanRole role, 
   return Chan(&c);
 }
 
+Chan Runtime::chan_of(ChannelId id) {
+  if (id == 0) return {};
+  POOLSCOPE_CHECK(id <= channels_.size(), "unknown channel id");
+  return Chan(&channels_[id - 1]);
+}
+
 // chansend(c, v, block=false) on a non-nil channel; g is null for a timer's send.
 Runtime::Try Runtime::try_send(Goroutine* g, Channel* c, std::int64_t v) {
   if (c->closed) {
@@ -226,11 +232,19 @@ bool Runtime::close_channel(Goroutine* g, Channel* c) {
 
 Runtime::SelectOp::SelectOp(Runtime* rt, int line, std::span<const SelectCase> cases)
     : rt_(rt), line_(static_cast<std::uint16_t>(line)) {
-  POOLSCOPE_CHECK(cases.size() <= kMaxSelectCases, "too many select cases");
+  POOLSCOPE_CHECK(cases.size() <= static_cast<std::size_t>(kMaxSelectCases),
+                  "too many select cases");
+  if (cases.size() > static_cast<std::size_t>(kInlineSelectCases)) {
+    many_ = std::make_unique<Many>();
+    many_->cases.resize(cases.size());
+    many_->waiters.resize(cases.size());
+    many_->order.resize(cases.size());
+  }
+  SelectCase* list = this->cases();
   int defaults = 0;
   for (const SelectCase& c : cases) {
     defaults += c.kind == SelectCase::Kind::Default ? 1 : 0;
-    cases_[count_++] = c;
+    list[count_++] = c;
   }
   POOLSCOPE_CHECK(defaults <= 1, "multiple defaults in select");
   (void)defaults;
@@ -238,8 +252,9 @@ Runtime::SelectOp::SelectOp(Runtime* rt, int line, std::span<const SelectCase> c
 
 SelectResult Runtime::SelectOp::await_resume() const noexcept {
   if (!blocked_) return result_;
+  const detail::Waiter* list = waiters();
   for (int i = 0; i < count_; ++i) {
-    const detail::Waiter& w = waiters_[static_cast<std::size_t>(i)];
+    const detail::Waiter& w = list[i];
     if (w.ch != nullptr && w.fired) return {i, w.is_send ? 0 : w.value, w.success};
   }
   return result_;
@@ -248,11 +263,12 @@ SelectResult Runtime::SelectOp::await_resume() const noexcept {
 bool Runtime::begin_select(SelectOp& op) {
   if (finished()) return false;  // the run ended (a limit): stop here, for good
   Goroutine* g = running(op.line_);
+  const SelectCase* list = op.cases();
   int default_index = -1;
   int cases = 0;
   int only = -1;
   for (int i = 0; i < op.count_; ++i) {
-    if (op.cases_[static_cast<std::size_t>(i)].kind == SelectCase::Kind::Default) {
+    if (list[i].kind == SelectCase::Kind::Default) {
       default_index = i;
     } else {
       ++cases;
@@ -273,19 +289,20 @@ bool Runtime::begin_select(SelectOp& op) {
 
   // Pass 1: poll the cases in a random order (Go's pollorder: an inside-out shuffle
   // of the cases with a channel); the first ready case runs.
-  std::array<std::uint8_t, kMaxSelectCases> order{};
+  std::array<std::uint16_t, kInlineSelectCases> few{};
+  std::uint16_t* order = op.many_ ? op.many_->order.data() : few.data();
   std::uint64_t polled = 0;
   for (int i = 0; i < op.count_; ++i) {
-    const SelectCase& sc = op.cases_[static_cast<std::size_t>(i)];
+    const SelectCase& sc = list[i];
     if (sc.kind == SelectCase::Kind::Default || sc.ch.is_nil()) continue;
     const std::uint64_t j = select_rng_.below(polled + 1);
     order[polled] = order[j];
-    order[j] = static_cast<std::uint8_t>(i);
+    order[j] = static_cast<std::uint16_t>(i);
     ++polled;
   }
   for (std::uint64_t k = 0; k < polled; ++k) {
     const int i = order[k];
-    const SelectCase& sc = op.cases_[static_cast<std::size_t>(i)];
+    const SelectCase& sc = list[i];
     if (sc.kind == SelectCase::Kind::Recv) {
       RecvResult r;
       if (try_recv(g, sc.ch.c_, r) == Try::Done) {
@@ -307,9 +324,10 @@ bool Runtime::begin_select(SelectOp& op) {
   if (default_index >= 0) return take_default();
 
   // Pass 2: wait in every case's queue; the first partner (or close) wins.
+  Waiter* waiters = op.waiters();
   for (int i = 0; i < op.count_; ++i) {
-    const SelectCase& sc = op.cases_[static_cast<std::size_t>(i)];
-    Waiter& w = op.waiters_[static_cast<std::size_t>(i)];
+    const SelectCase& sc = list[i];
+    Waiter& w = waiters[i];
     w = Waiter{};
     if (sc.kind == SelectCase::Kind::Default || sc.ch.is_nil()) continue;
     w.g = g;
@@ -322,12 +340,12 @@ bool Runtime::begin_select(SelectOp& op) {
   }
   op.blocked_ = true;
   if (polled > 0) {
-    g->select_waiters = op.waiters_.data();
+    g->select_waiters = waiters;
     g->select_count = op.count_;
   }
   set_state(g, GoState::BlockedSelect, static_cast<std::uint32_t>(cases));
   for (int i = 0; i < op.count_; ++i) {
-    const Waiter& w = op.waiters_[static_cast<std::size_t>(i)];
+    const Waiter& w = waiters[i];
     if (w.ch == nullptr) continue;
     emit(EventKind::SelectWait, g, w.ch->id, w.value, static_cast<std::uint32_t>(i),
          static_cast<std::uint8_t>(w.is_send ? trace::Dir::Send : trace::Dir::Recv));
@@ -340,7 +358,7 @@ bool Runtime::begin_select(SelectOp& op) {
 // draw, and a blocked goroutine shows "chan send" / "chan receive", not "select".
 bool Runtime::begin_single_case(SelectOp& op, int i, int default_index) {
   Goroutine* g = current_;
-  const SelectCase& sc = op.cases_[static_cast<std::size_t>(i)];
+  const SelectCase& sc = op.cases()[i];
   Channel* c = sc.ch.c_;
   const bool is_send = sc.kind == SelectCase::Kind::Send;
   const auto take_default = [&] {
@@ -371,7 +389,7 @@ bool Runtime::begin_single_case(SelectOp& op, int i, int default_index) {
     }
   }
   if (default_index >= 0) return take_default();
-  Waiter& w = op.waiters_[static_cast<std::size_t>(i)];
+  Waiter& w = op.waiters()[i];
   w = Waiter{};
   w.g = g;
   w.ch = c;

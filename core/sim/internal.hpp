@@ -8,7 +8,7 @@
 //   [SECTION] Waiter and WaitQueue (Go's sudog and waitq)
 //   [SECTION] Goroutine, GoroutineQueue
 //   [SECTION] Channel
-//   [SECTION] WaitGroup, Context and Timer records
+//   [SECTION] WaitGroup, Mutex, Context and Timer records
 #include <array>
 #include <cassert>
 #include <coroutine>
@@ -87,7 +87,10 @@ struct Goroutine {
   std::int64_t index = -1;
   GoState state = GoState::Runnable;
   std::uint16_t line = 0;
+  std::uint16_t spawn_line = 0;  // the line of the `go` statement that started it
   std::int64_t job = trace::kNoJob;
+  StringId go_function = 0;  // Go's name of its function ("main.worker"), 0: unknown
+  StringId created_by = 0;   // Go's name of the function that started it ("main.main")
   std::uint32_t wait_object = 0;
   std::int64_t wait_value = 0;
   Time since = 0;
@@ -188,7 +191,7 @@ struct Channel {
   }
 };
 
-// [SECTION] WaitGroup, Context and Timer records -------------------------------------
+// [SECTION] WaitGroup, Mutex, Context and Timer records ------------------------------
 
 struct WaitGroupRec {
   trace::WaitGroupId id = 0;
@@ -197,6 +200,25 @@ struct WaitGroupRec {
   GoroutineId creator = 0;
   GoroutineQueue waiters;
   RecentUsers doners;  // goroutines that called Done (or Add with a negative delta)
+};
+
+// A sync.Mutex, or a sync.RWMutex (rw). Lock hands the lock over FIFO: Unlock gives it
+// to the first waiter at once (Go's starvation mode, always). An RWMutex follows Go's
+// rwmutex.go: writers queue for the lock one at a time (writer_queue, Go's w Mutex); the
+// writer that has its turn (writer) excludes new readers at once, and waits
+// (waiting_writer) until the readers holding a read lock are gone; readers that came
+// meanwhile wait in reader_queue and all get the lock when that writer unlocks.
+struct MutexRec {
+  trace::MutexId id = 0;
+  StringId name = 0;
+  bool rw = false;
+  GoroutineId creator = 0;
+  GoroutineId writer = 0;  // holds Lock, or has its turn and waits for the readers to go
+  Goroutine* waiting_writer = nullptr;  // that writer while it waits (blocked, so alive)
+  std::int64_t readers = 0;             // read locks held
+  GoroutineQueue writer_queue;
+  GoroutineQueue reader_queue;
+  RecentUsers holders;  // goroutines that took a lock most recently
 };
 
 struct ContextRec {
@@ -210,6 +232,7 @@ struct ContextRec {
 enum class TimerAction : std::uint8_t {
   SendTime,       // time.Timer / time.After / time.Ticker: non-blocking send of now
   CancelContext,  // context.WithTimeout's deadline
+  Call,           // time.AfterFunc: calls a callback of the Runtime's (context = its index)
 };
 
 struct TimerRec {
@@ -217,8 +240,8 @@ struct TimerRec {
   bool active = false;
   std::uint32_t generation = 0;  // bumps on stop, so stale heap entries are skipped
   Channel* ch = nullptr;
-  std::uint32_t context = 0;
-  Time period = 0;  // a Ticker's period; 0: one-shot
+  std::uint32_t context = 0;  // CancelContext: the context; Call: the callback
+  Time period = 0;            // a Ticker's period; 0: one-shot
 };
 
 }  // namespace poolscope::sim::detail

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <functional>
+#include <span>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "core/sim/runtime.hpp"
 #include "core/trace/check.hpp"
@@ -41,6 +44,8 @@ std::string_view to_string(StopReason r) noexcept {
       return "goroutine_ids";
     case StopReason::Clock:
       return "clock";
+    case StopReason::Host:
+      return "host";
   }
   return "";
 }
@@ -58,7 +63,24 @@ const GoroutineReport* Report::find(trace::GoroutineId id) const {
 
 void Runtime::end(Outcome outcome) {
   report_.outcome = outcome;
-  emit(EventKind::End, nullptr, 0, 0, 0, static_cast<std::uint8_t>(outcome));
+  switch (outcome) {
+    case Outcome::Completed:
+      report_.exit_code = 0;
+      break;
+    case Outcome::Deadlock:
+    case Outcome::Panic:
+      report_.exit_code = 2;
+      break;
+    case Outcome::Exit:  // set by exit()
+      break;
+    case Outcome::Running:
+    case Outcome::Hang:
+    case Outcome::Stopped:
+      report_.exit_code = -1;
+      break;
+  }
+  emit(EventKind::End, nullptr, 0, outcome == Outcome::Exit ? report_.exit_code : 0, 0,
+       static_cast<std::uint8_t>(outcome));
   ended_ = true;
 }
 
@@ -72,6 +94,42 @@ void Runtime::raise_panic(Goroutine* g, std::string_view message) {
   report_.running.push_back(describe(*g));
   emit(EventKind::Panic, g, 0, 0, strings_.intern(message));
   end(Outcome::Panic);
+}
+
+// Go's throw: like a panic, but recover cannot stop it, and Go lists every goroutine.
+void Runtime::raise_fatal(Goroutine* g, std::string_view message) {
+  POOLSCOPE_CHECK(g != nullptr, "a fatal error needs a goroutine");
+  ending_ = true;
+  report_.time = active_time_;
+  report_.message = "fatal error: " + std::string(message);
+  report_.fatal = true;
+  report_.culprit = g->id;
+  report_.line = g->line;
+  report_.running.push_back(describe(*g));
+  for (const Goroutine* other : live_in_id_order()) {
+    if (other != g) report_.running.push_back(describe(*other));
+  }
+  emit(EventKind::Panic, g, 0, 0, strings_.intern(message), 1);
+  end(Outcome::Panic);
+}
+
+Runtime::CheckOp Runtime::exit(int code, int line) {
+  if (finished()) return {this, false};
+  Goroutine* g = running(line);
+  ending_ = true;
+  report_.time = active_time_;
+  report_.exit_code = code;
+  report_.message = "exit status " + std::to_string(code);
+  report_.culprit = g->id;
+  report_.line = g->line;
+  for (const Goroutine* other : live_in_id_order()) {
+    if (other == g) continue;
+    (trace::is_blocked(other->state) ? report_.blocked : report_.running)
+        .push_back(describe(*other));
+  }
+  emit(EventKind::Line, g);
+  end(Outcome::Exit);
+  return {this, false};
 }
 
 // Lists every goroutine still alive: blocked ones under `blocked_kind` (Leak or
@@ -169,10 +227,17 @@ void Runtime::stop_at_limit(StopReason reason) {
           "stopped: the next wake-up is more than 146 years away, past what the virtual "
           "clock (64-bit nanoseconds) holds";
       break;
+    case StopReason::Host:  // halt() set the message
     case StopReason::None:
       break;
   }
   end(Outcome::Stopped);
+}
+
+void Runtime::halt(std::string_view message) {
+  if (finished()) return;
+  report_.message = std::string(message);
+  stop_at_limit(StopReason::Host);
 }
 
 bool Runtime::over_event_budget() {
@@ -196,6 +261,22 @@ GoroutineReport Runtime::describe(const Goroutine& g) const {
   r.state = g.state;
   r.line = g.line;
   r.wait_reason = std::string(trace::go_wait_reason(g.state, g.wait_object));
+  // Go's names: those the program set, else main.main and "main." + the goroutine's name.
+  const auto fallback = [&](GoroutineId id, StringId name) {
+    return main_ != nullptr && id == main_->id ? std::string("main.main")
+                                               : "main." + std::string(strings_.str(name));
+  };
+  r.function =
+      g.go_function != 0 ? std::string(strings_.str(g.go_function)) : fallback(g.id, g.name);
+  if (g.created_by != 0) {
+    r.created_by = std::string(strings_.str(g.created_by));
+  } else if (const Goroutine* parent = g.parent != 0 ? find_live(g.parent) : nullptr) {
+    r.created_by = parent->go_function != 0 ? std::string(strings_.str(parent->go_function))
+                                            : fallback(parent->id, parent->name);
+  } else if (g.parent != 0 && config_.keep_exited) {
+    r.created_by = fallback(g.parent, history_[g.parent - 1].name);
+  }
+  r.created_line = g.spawn_line;
 
   const auto add_partner = [&](GoroutineId id) {
     if (id == 0 || id == g.id || find_live(id) == nullptr) return false;
@@ -251,6 +332,22 @@ GoroutineReport Runtime::describe(const Goroutine& g) const {
       bool any = false;
       for (GoroutineId id : w.doners.ids()) any |= add_partner(id);
       if (!any) live_by_id_.for_each([&](GoroutineId id, std::uint32_t) { add_partner(id); });
+      break;
+    }
+    case GoState::BlockedMutex: {
+      const detail::MutexRec& m = mutexes_[g.wait_object - 1];
+      const std::string_view name = strings_.str(m.name);
+      const bool read = g.wait_value == static_cast<std::int64_t>(trace::LockMode::Read);
+      r.waits_on = std::string(read ? "RLock of " : "Lock of ") +
+                   (name.empty() ? "mutex #" + std::to_string(m.id) : std::string(name));
+      if (m.readers > 0 && !read) {
+        r.waits_on += " (held by " + std::to_string(m.readers) + " reader(s))";
+      }
+      bool any = m.writer != 0 && add_partner(m.writer);
+      if (m.readers > 0 || !any) {
+        for (GoroutineId id : m.holders.ids()) any |= add_partner(id);
+      }
+      if (!any) add_partner(m.creator);
       break;
     }
     case GoState::Sleeping:
@@ -346,8 +443,45 @@ std::string format_report(const Report& r) {
       list(r.blocked, "blocked forever (leaked)");
       list(r.running, "still running");
       break;
+    case Outcome::Exit:
     case Outcome::Stopped:
       break;
+  }
+  return out;
+}
+
+std::string format_go_traceback(const Report& r, const GoStacks& stacks, std::string_view file) {
+  std::span<const GoroutineReport> listed;
+  switch (r.outcome) {
+    case Outcome::Panic:
+      // A panic lists the goroutine that panicked (Go's GOTRACEBACK=single); a fatal
+      // error every goroutine, that one first.
+      listed = r.fatal ? std::span<const GoroutineReport>(r.running)
+                       : std::span<const GoroutineReport>(r.running).first(
+                             std::min<std::size_t>(1, r.running.size()));
+      break;
+    case Outcome::Deadlock:
+      listed = r.blocked;
+      break;
+    case Outcome::Running:
+    case Outcome::Completed:
+    case Outcome::Hang:
+    case Outcome::Stopped:
+    case Outcome::Exit:
+      return "";
+  }
+  std::string out = r.message + "\n";
+  for (const GoroutineReport& g : listed) {
+    out += fmt::format("\ngoroutine {} [{}]:\n", g.id, g.wait_reason);
+    std::vector<GoFrame> frames;
+    if (stacks) frames = stacks(g);
+    if (frames.empty()) frames.push_back({g.function, g.function != "main.main", g.line});
+    for (const GoFrame& f : frames) {
+      out += fmt::format("{}({})\n\t{}:{}\n", f.function, f.args ? "..." : "", file, f.line);
+    }
+    if (!g.created_by.empty()) {
+      out += fmt::format("created by {}\n\t{}:{}\n", g.created_by, file, g.created_line);
+    }
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Runtime: scheduler, clock, timers, CPU model, WaitGroups, contexts, inspection.
-// Channel operations and select live in channel.cpp; endings and reports in report.cpp.
+// Channel operations and select live in channel.cpp; mutexes in mutex.cpp; endings and
+// reports in report.cpp.
 //
 // Index
 //   [SECTION] Setup
@@ -8,6 +9,7 @@
 //   [SECTION] Time, CPU and I/O
 //   [SECTION] WaitGroup and context
 //   [SECTION] Annotations
+//   [SECTION] Endings and Go's names
 //   [SECTION] Inspection
 #include "core/sim/runtime.hpp"
 
@@ -29,6 +31,7 @@ Runtime::Runtime(Config config, trace::EventSink* sink)
       sink_(sink),
       program_rng_(config.seed),
       select_rng_(config.seed ^ 0x5e1ec7c0ffee5eedULL),
+      map_rng_(config.seed ^ 0x3a9b1e5d0c7f4a21ULL),
       event_budget_(config.max_events != 0 ? config.max_events : UINT64_MAX),
       procs_(config.procs) {
   POOLSCOPE_CHECK(config.procs >= 1, "GOMAXPROCS must be at least 1");
@@ -107,7 +110,9 @@ GoroutineId Runtime::spawn_named(StringId name, std::int64_t index, Go body, int
   if (current_ != nullptr) {
     current_->line = static_cast<std::uint16_t>(line);
     spawn_line = current_->line;
+    g.created_by = current_->go_function;
   }
+  g.spawn_line = spawn_line;
   if (config_.keep_exited) {
     trace::GoroutineView& v = history_.emplace_back();
     v.id = g.id;
@@ -303,6 +308,13 @@ void Runtime::fire_timer(std::uint32_t timer) {
     cancel_context(t.context, nullptr, deadline_exceeded_);
     return;
   }
+  if (t.action == detail::TimerAction::Call) {
+    t.active = false;
+    --live_timers_;
+    note_progress();
+    after_funcs_[t.context]();  // a deque: a call that adds an AfterFunc moves nothing
+    return;
+  }
   // Go's sendTime: a non-blocking send; a tick nobody took is dropped.
   if (!t.ch->closed) try_send(nullptr, t.ch, now_);
   if (t.period > 0) {
@@ -434,6 +446,11 @@ Runtime::ParkOp Runtime::cpu(Time d, int line) {
   return {this, false};
 }
 
+Runtime::ParkOp Runtime::preempt_point(int line) {
+  if (finished()) return {this, false};  // the run ended (a limit): stop here
+  return {this, completed_fast(running(line))};
+}
+
 Runtime::ParkOp Runtime::yield(int line) {
   if (finished()) return {this, false};  // the run ended (a limit): stop here
   make_ready(running(line));
@@ -472,6 +489,16 @@ Timer Runtime::new_ticker(Time period, int line) {
   const std::uint32_t id = new_timer_rec(detail::TimerAction::SendTime, c.c_, 0, period);
   schedule_timer(id, later(period));
   return {id, c};
+}
+
+Timer Runtime::after_func(Time d, std::function<void()> call, int line) {
+  POOLSCOPE_CHECK(static_cast<bool>(call), "AfterFunc needs a function");
+  if (current_ != nullptr) current_->line = static_cast<std::uint16_t>(line);
+  after_funcs_.push_back(std::move(call));
+  const auto index = static_cast<std::uint32_t>(after_funcs_.size() - 1);
+  const std::uint32_t id = new_timer_rec(detail::TimerAction::Call, nullptr, index, 0);
+  schedule_timer(id, later(std::max<Time>(d, 0)));
+  return {id, {}};
 }
 
 bool Runtime::stop(Timer t) {
@@ -620,10 +647,28 @@ void Runtime::config_changed(std::string_view key, std::int64_t value) {
        static_cast<std::uint8_t>(trace::ConfigKey::Custom));
 }
 
+// [SECTION] Endings and Go's names ---------------------------------------------------
+
 Runtime::CheckOp Runtime::panic(std::string_view message, int line) {
   if (finished()) return {this, false};  // the run ended (a limit): stop here
   raise_panic(running(line), message);
   return {this, false};
+}
+
+Runtime::CheckOp Runtime::fatal(std::string_view message, int line) {
+  if (finished()) return {this, false};
+  raise_fatal(running(line), message);
+  return {this, false};
+}
+
+void Runtime::set_go_function(GoroutineId id, std::string_view function,
+                              std::string_view created_by) {
+  POOLSCOPE_CHECK(id >= 1 && id <= last_id_, "unknown goroutine id");
+  const auto* slot = live_by_id_.find(id);
+  if (slot == nullptr) return;  // exited: no traceback will list it
+  Goroutine& g = slots_[*slot];
+  g.go_function = strings_.intern(function);
+  if (!created_by.empty()) g.created_by = strings_.intern(created_by);
 }
 
 // [SECTION] Inspection ---------------------------------------------------------------
@@ -694,6 +739,21 @@ trace::Snapshot Runtime::snapshot() const {
       v.recvq.push_back({w->g->id, 0});
     }
     s.channels.push_back(std::move(v));
+  }
+  s.mutexes.reserve(mutexes_.size());
+  for (const detail::MutexRec& m : mutexes_) {
+    trace::MutexView v;
+    v.id = m.id;
+    v.name = m.name;
+    v.rw = m.rw;
+    v.writer = m.waiting_writer != nullptr ? 0 : m.writer;
+    v.readers = m.readers;
+    if (m.waiting_writer != nullptr) v.waiters.push_back(m.waiting_writer->id);
+    for (const auto* q : {&m.writer_queue, &m.reader_queue}) {
+      for (const Goroutine* g = q->front(); g != nullptr; g = g->next) v.waiters.push_back(g->id);
+    }
+    std::sort(v.waiters.begin(), v.waiters.end());
+    s.mutexes.push_back(std::move(v));
   }
   for (const detail::WaitGroupRec& w : waitgroups_) {
     trace::WaitGroupView v;

@@ -3,7 +3,7 @@
 //
 // Index
 //   [SECTION] Config
-//   [SECTION] Handles: Chan, WaitGroup, Context, Timer
+//   [SECTION] Handles: Chan, WaitGroup, Mutex, RWMutex, Context, Timer
 //   [SECTION] Results and select cases
 //   [SECTION] Runtime: setup and events
 //   [SECTION] Runtime: goroutines
@@ -12,7 +12,9 @@
 //   [SECTION] Runtime: time (sleep, after, timers, tickers)
 //   [SECTION] Runtime: CPU model (cpu, io, GOMAXPROCS)
 //   [SECTION] Runtime: sync.WaitGroup and context
-//   [SECTION] Runtime: annotations for views (jobs, lines, settings) and panic
+//   [SECTION] Runtime: sync.Mutex and sync.RWMutex
+//   [SECTION] Runtime: annotations for views (jobs, lines, settings)
+//   [SECTION] Runtime: endings (panic, fatal error, os.Exit) and Go's names
 //   [SECTION] Runtime: inspection (snapshot, report)
 //   [SECTION] Awaiters (what co_await sees)
 //
@@ -55,13 +57,15 @@
 //   stops the process with a message naming the goroutine and line.
 // - Blocking, waking, sending and receiving allocate nothing: waiters live in the
 //   coroutine frames, the buffer is allocated when the channel is made, and only
-//   pending timers are kept in the timer heap.
+//   pending timers are kept in the timer heap. (A select of more than
+//   kInlineSelectCases cases allocates its case list: rare, and still correct.)
 #include <array>
 #include <concepts>
 #include <coroutine>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -131,6 +135,14 @@ struct Config {
 // A channel reference, like a Go `chan int`: cheap to copy, compares by identity, and
 // the default-constructed Chan is the nil channel. Values are int64 (jobs are ints,
 // struct{} tokens are 0).
+//
+// Channels of any element type: the value is always an int64, and a channel whose
+// elements are not integers (structs, strings, pointers, channels, errors, funcs)
+// carries a handle the program chose, e.g. an index into its own value store, and
+// keeps the values themselves there. The engine never looks into a value: it only
+// moves it from sender to receiver (or buffer) and shows it to views, and a receive
+// from a closed channel gives 0, which the program maps to the element's zero value.
+// So `chan T` costs the engine the same for every T, and sends allocate nothing.
 class Chan {
  public:
   Chan() = default;
@@ -152,6 +164,17 @@ struct WaitGroup {
   friend bool operator==(WaitGroup, WaitGroup) = default;
 };
 
+// A sync.Mutex made by Runtime::make_mutex, and a sync.RWMutex made by
+// Runtime::make_rwmutex (one id space for both).
+struct Mutex {
+  trace::MutexId id = 0;
+  friend bool operator==(Mutex, Mutex) = default;
+};
+struct RWMutex {
+  trace::MutexId id = 0;
+  friend bool operator==(RWMutex, RWMutex) = default;
+};
+
 // A context.Context. The default one is context.Background(): never cancelled, and
 // its done channel is nil (receiving from it blocks forever, as in Go).
 struct Context {
@@ -160,7 +183,8 @@ struct Context {
   friend bool operator==(Context, Context) = default;
 };
 
-// A time.Timer or time.Ticker; `c` receives the virtual time (ns) when it fires.
+// A time.Timer or time.Ticker; `c` receives the virtual time (ns) when it fires (nil for
+// a time.AfterFunc timer, as in Go).
 struct Timer {
   std::uint32_t id = 0;
   Chan c;
@@ -196,7 +220,11 @@ struct SelectResult {
   bool ok = false;
 };
 
-inline constexpr int kMaxSelectCases = 8;
+// A select keeps this many cases (and their waiters) inside the awaiter, allocating
+// nothing; a select with more cases allocates its lists once, when it is made.
+inline constexpr int kInlineSelectCases = 8;
+// The most cases one select may have.
+inline constexpr int kMaxSelectCases = 65535;
 
 class Runtime {
  public:
@@ -222,9 +250,13 @@ class Runtime {
   [[nodiscard]] std::uint64_t events_emitted() const noexcept { return seq_; }
   [[nodiscard]] const trace::StringTable& strings() const noexcept { return strings_; }
   [[nodiscard]] const Config& config() const noexcept { return config_; }
-  // Randomness for the program (job sizes, arrival gaps). select draws from a stream
-  // of its own, so adding a select does not change the program's draws.
+  // Randomness for the program (job sizes, arrival gaps; math/rand). select draws from
+  // a stream of its own, so adding a select does not change the program's draws.
   [[nodiscard]] Rng& rng() noexcept { return program_rng_; }
+  // Randomness for the order of a `for k, v := range m` over a map (Go randomizes it on
+  // every range), seeded from Config::seed too: a stream of its own, so ranging over a
+  // map changes neither select's choices nor the program's draws.
+  [[nodiscard]] Rng& map_rng() noexcept { return map_rng_; }
 
   // [SECTION] Runtime: goroutines ----------------------------------------------------
 
@@ -241,7 +273,8 @@ class Runtime {
   GoroutineId spawn(std::string_view name, std::int64_t index, Go body, int line = 0);
   // The goroutine running now (0 outside goroutines).
   [[nodiscard]] GoroutineId current() const noexcept { return current_ ? current_->id : 0; }
-  // Goroutines ever spawned (the last id handed out).
+  // runtime.NumGoroutine() is live_goroutines(): every goroutine not yet exited, main
+  // included. Goroutines ever spawned (the last id handed out):
   [[nodiscard]] std::size_t goroutine_count() const noexcept { return last_id_; }
   [[nodiscard]] std::size_t live_goroutines() const noexcept { return live_; }
   // Goroutine records allocated: the most alive at once (plus main's), however many
@@ -272,6 +305,11 @@ class Runtime {
   // yields (or the timer firing now is done), with the clock where it is: an observer's
   // stop, e.g. a sink that sees main return. Each clock call starts uninterrupted.
   void interrupt() noexcept { interrupted_ = true; }
+  // Ends the run now with Outcome::Stopped, StopReason::Host and `message` as
+  // Report::message (e.g. "stopped: 60 s of virtual time, the --max-virtual limit"): a
+  // budget of the host's own, such as a run-go step or virtual-time limit. Called from a
+  // goroutine, that goroutine stops at its next Runtime operation. Nothing if finished.
+  void halt(std::string_view message);
   [[nodiscard]] Outcome outcome() const noexcept { return report_.outcome; }
   [[nodiscard]] bool finished() const noexcept { return report_.outcome != Outcome::Running; }
   [[nodiscard]] const Report& report() const noexcept { return report_; }
@@ -298,7 +336,8 @@ class Runtime {
   [[nodiscard]] CheckOp close(Chan ch, int line);
   // select. Among ready cases one is chosen uniformly at random (Go's selectgo: a
   // random poll order); with none ready, default runs if present, else the goroutine
-  // waits in every case's queue and the first partner wins. At most kMaxSelectCases.
+  // waits in every case's queue and the first partner wins. Any number of cases (up to
+  // kMaxSelectCases); up to kInlineSelectCases allocate nothing.
   // Nil channels' cases are never ready. As in Go's compiler, a select with one case
   // (plus an optional default) is a plain send or receive.
   //   auto r = co_await rt.select(30, recv_case(jobs), send_case(out, v), default_case());
@@ -309,7 +348,6 @@ class Runtime {
   template <class... Cases>
   requires(std::same_as<Cases, SelectCase>&&...) [[nodiscard]] SelectOp
       select(int line, const Cases&... cases) {
-    static_assert(sizeof...(Cases) <= kMaxSelectCases, "too many select cases");
     if constexpr (sizeof...(Cases) == 0) {
       return SelectOp(this, line, {});
     } else {
@@ -317,10 +355,14 @@ class Runtime {
       return SelectOp(this, line, list);
     }
   }
-  // The same with a case list built at run time (at most kMaxSelectCases).
+  // The same with a case list built at run time (at most kMaxSelectCases; more than
+  // kInlineSelectCases allocate, once).
   [[nodiscard]] SelectOp select(int line, std::span<const SelectCase> cases) {
     return SelectOp(this, line, cases);
   }
+  // The channel with this id (0: the nil channel), e.g. a channel that travelled as a
+  // value through another channel (a `chan chan T` carries the inner channel's id).
+  [[nodiscard]] Chan chan_of(ChannelId id);
   // A buffered channel of `n` tokens used as a counting semaphore.
   Chan make_semaphore(std::int64_t n, std::string_view name = {}, int line = 0) {
     return make_chan(n, name, ChanRole::Semaphore, line);
@@ -346,7 +388,20 @@ class Runtime {
   // t.Reset(d): fires again d from now (a ticker: every d from now); true if it was
   // pending. As in Go, a value already in t.c stays there: drain it first if needed.
   bool reset(Timer t, Time d);
-  // runtime.Gosched(): to the back of the run queue.
+  // time.AfterFunc(d, f): after d, `call` is called once, from the scheduler (outside
+  // any goroutine, current() is 0): it should spawn f's goroutine, as Go runs f in a
+  // goroutine of its own ("created by time.goFunc"). stop and reset work on it as on
+  // any Timer; its `c` is nil. A pending AfterFunc masks a deadlock, as in Go.
+  Timer after_func(Time d, std::function<void()> call, int line = 0);
+  // A point where a goroutine that computes without blocking may be preempted (Go's
+  // asynchronous preemption): it counts as one operation completed without blocking,
+  // and after Config::spin_ops of them in a row the goroutine goes back to the run
+  // queue Config::spin_cost of virtual time later, as a spinning select does, so an
+  // endless loop lets other goroutines run and time pass. No event unless preempted.
+  // An interpreter calls it on every backward jump or call, say.
+  [[nodiscard]] ParkOp preempt_point(int line);
+  // runtime.Gosched(): to the back of the run queue (behind every goroutine runnable
+  // now, and those a wake-up makes runnable before it runs again).
   [[nodiscard]] ParkOp yield(int line);
 
   // [SECTION] Runtime: CPU model -----------------------------------------------------
@@ -383,7 +438,37 @@ class Runtime {
   // ctx.Err(): "" while not cancelled, "context canceled", "context deadline exceeded".
   [[nodiscard]] std::string_view err(Context ctx) const;
 
-  // [SECTION] Runtime: annotations for views, and panic ------------------------------
+  // [SECTION] Runtime: sync.Mutex and sync.RWMutex ----------------------------------
+  //
+  // Go's semantics, with a FIFO handoff: Unlock gives the lock to the goroutine that
+  // waited longest, at once (Go's mutex does that only in starvation mode; in normal
+  // mode a running goroutine may barge in first). RWMutex prefers writers as Go does:
+  // once a Lock waits, new RLocks wait too; the writer gets the lock when the readers
+  // holding it have all called RUnlock; its Unlock lets every reader that came
+  // meanwhile in, then the next writer waits for those. Any goroutine may unlock (Go
+  // does not tie a lock to its goroutine). A blocked Lock or RLock is
+  // GoState::BlockedMutex, Go's wait reason "semacquire", counted by the deadlock
+  // detector and leak reports ("Lock of mu", "RLock of mu").
+  // Misuse is Go's fatal error (Outcome::Panic with Report::fatal: recover cannot stop
+  // it, exit code 2): "fatal error: sync: unlock of unlocked mutex", "fatal error:
+  // sync: Unlock of unlocked RWMutex", "fatal error: sync: RUnlock of unlocked RWMutex".
+
+  Mutex make_mutex(std::string_view name = {}, int line = 0);
+  RWMutex make_rwmutex(std::string_view name = {}, int line = 0);
+  // mu.Lock() / mu.Unlock() / mu.TryLock() (TryLock never blocks: true if it locked).
+  [[nodiscard]] ParkOp lock(Mutex mu, int line);
+  [[nodiscard]] CheckOp unlock(Mutex mu, int line);
+  bool try_lock(Mutex mu, int line = 0);
+  // rw.Lock() / rw.Unlock() / rw.TryLock(), and rw.RLock() / rw.RUnlock() /
+  // rw.TryRLock().
+  [[nodiscard]] ParkOp lock(RWMutex rw, int line);
+  [[nodiscard]] CheckOp unlock(RWMutex rw, int line);
+  bool try_lock(RWMutex rw, int line = 0);
+  [[nodiscard]] ParkOp rlock(RWMutex rw, int line);
+  [[nodiscard]] CheckOp runlock(RWMutex rw, int line);
+  bool try_rlock(RWMutex rw, int line = 0);
+
+  // [SECTION] Runtime: annotations for views -----------------------------------------
 
   // Reports a job's phase; Started makes the current goroutine hold the job (views show
   // it on the worker's card), Done makes it hold none. Emits a Job event.
@@ -392,8 +477,35 @@ class Runtime {
   void at(int line);
   // A program setting changed live (e.g. "workers", "rate"): a Config event.
   void config_changed(std::string_view key, std::int64_t value);
-  // panic(message): the goroutine stops here and the program ends.
+
+  // [SECTION] Runtime: endings (panic, fatal error, os.Exit) and Go's names ----------
+  //
+  // The program's own endings. recover() is the program's business: it unwinds its own
+  // frames and calls panic only for a panic nothing recovered. Each ends the run at
+  // once: no other goroutine runs again, and outcome(), report() (Report::exit_code)
+  // and an End event tell how it ended.
+
+  // An unrecovered panic: the goroutine stops here and the program ends, Outcome::Panic,
+  // exit code 2. `message` is exactly what Go prints after "panic: ", e.g.
+  // "send on closed channel", "runtime error: index out of range [5] with length 3",
+  // or a chain "boom [recovered]\n\tpanic: again".
   [[nodiscard]] CheckOp panic(std::string_view message, int line);
+  // A fatal error (Go's throw): Report::message is "fatal error: " + message, e.g.
+  // "sync: unlock of unlocked mutex"; Outcome::Panic with Report::fatal, exit code 2.
+  // As Go prints it, the report lists the goroutine here first, then every other one.
+  [[nodiscard]] CheckOp fatal(std::string_view message, int line);
+  // os.Exit(code): the program ends at once with `code` (Outcome::Exit,
+  // Report::exit_code = code; the process should exit with it, which the OS takes
+  // modulo 256). Nothing more runs: no deferred call, no other goroutine. The report
+  // lists the other goroutines alive then (blocked, or running), with no Leak events.
+  [[nodiscard]] CheckOp exit(int code, int line);
+  // Go's names of goroutine `id` for Go-shaped tracebacks (format_go_traceback): the
+  // function it runs ("main.worker", "main.main.func1") and the function whose `go`
+  // statement started it ("main.main"; for an AfterFunc, "time.goFunc"). Without a
+  // call, main is "main.main", another goroutine "main." + its name, and created_by
+  // is the spawning goroutine's function. Call it right after spawn (or any time
+  // before the report is made).
+  void set_go_function(GoroutineId id, std::string_view function, std::string_view created_by = {});
 
   // [SECTION] Runtime: inspection ----------------------------------------------------
 
@@ -460,16 +572,32 @@ class Runtime {
    private:
     friend class Runtime;
     SelectOp(Runtime* rt, int line, std::span<const SelectCase> cases);
+    // The case list and the waiters: inside the awaiter, or (many cases) on the heap.
+    [[nodiscard]] SelectCase* cases() noexcept {
+      return many_ ? many_->cases.data() : cases_.data();
+    }
+    [[nodiscard]] detail::Waiter* waiters() noexcept {
+      return many_ ? many_->waiters.data() : waiters_.data();
+    }
+    [[nodiscard]] const detail::Waiter* waiters() const noexcept {
+      return many_ ? many_->waiters.data() : waiters_.data();
+    }
+    struct Many {
+      std::vector<SelectCase> cases;
+      std::vector<detail::Waiter> waiters;
+      std::vector<std::uint16_t> order;
+    };
     Runtime* rt_;
     std::uint16_t line_ = 0;
-    std::uint8_t count_ = 0;
+    std::uint16_t count_ = 0;
     bool blocked_ = false;
     SelectResult result_;
-    std::array<SelectCase, kMaxSelectCases> cases_{};
-    std::array<detail::Waiter, kMaxSelectCases> waiters_{};
+    std::array<SelectCase, kInlineSelectCases> cases_{};
+    std::array<detail::Waiter, kInlineSelectCases> waiters_{};
+    std::unique_ptr<Many> many_;
   };
 
-  // sleep, io, cpu, yield, WaitGroup.Wait: park now (unless there is nothing to wait
+  // sleep, io, cpu, yield, WaitGroup.Wait, Lock, RLock: park now (unless there is nothing to wait
   // for), resume later; no result.
   class ParkOp {
    public:
@@ -484,7 +612,8 @@ class Runtime {
     bool ready_;
   };
 
-  // close, Add/Done, panic: never block, but may panic; the goroutine then stops.
+  // close, Add/Done, Unlock, RUnlock, panic, fatal, exit: never block, but may end the
+  // program; the goroutine then stops.
   class CheckOp {
    public:
     bool await_ready() const noexcept { return ok_; }
@@ -581,6 +710,14 @@ class Runtime {
   bool close_channel(detail::Goroutine* g, detail::Channel* c);
   void block_forever(detail::Goroutine* g, GoState s, std::uint32_t object);
 
+  // Mutexes.
+  trace::MutexId new_mutex(std::string_view name, bool rw, int line);
+  detail::MutexRec& mutex_rec(trace::MutexId id, bool rw);
+  ParkOp lock_write(trace::MutexId id, bool rw, int line);
+  CheckOp unlock_write(trace::MutexId id, bool rw, int line);
+  bool try_lock_write(trace::MutexId id, bool rw, int line);
+  void grant(detail::MutexRec& m, detail::Goroutine* g, trace::LockMode mode);
+
   // CPU, WaitGroups, contexts.
   void dispatch_cpu();
   void cancel_context(std::uint32_t ctx, detail::Goroutine* by, StringId reason);
@@ -589,6 +726,7 @@ class Runtime {
 
   // Endings.
   void raise_panic(detail::Goroutine* g, std::string_view message);
+  void raise_fatal(detail::Goroutine* g, std::string_view message);
   void stop_at_limit(StopReason reason);
   bool over_event_budget();
   void finish_quiescent();
@@ -605,6 +743,7 @@ class Runtime {
   trace::StringTable strings_;
   Rng program_rng_;
   Rng select_rng_;
+  Rng map_rng_;
 
   Time now_ = 0;
   std::uint64_t seq_ = 0;
@@ -628,8 +767,10 @@ class Runtime {
   std::uint64_t event_budget_ = 0;        // Config::max_events, or no limit
   std::deque<detail::Channel> channels_;  // channels_[id - 1]
   std::deque<detail::WaitGroupRec> waitgroups_;
-  std::vector<detail::ContextRec> contexts_;  // [0] is Background
-  std::vector<detail::TimerRec> timers_;      // [0] unused
+  std::deque<detail::MutexRec> mutexes_;           // mutexes_[id - 1]
+  std::deque<std::function<void()>> after_funcs_;  // AfterFunc callbacks (stay put)
+  std::vector<detail::ContextRec> contexts_;       // [0] is Background
+  std::vector<detail::TimerRec> timers_;           // [0] unused
   detail::Goroutine* current_ = nullptr;
   detail::Goroutine* main_ = nullptr;
   std::size_t live_ = 0;

@@ -28,6 +28,8 @@ std::string_view to_string(GoState s) noexcept {
       return "waiting for semaphore";
     case GoState::Exited:
       return "exited";
+    case GoState::BlockedMutex:
+      return "blocked on mutex";
   }
   return "?";
 }
@@ -78,6 +80,12 @@ std::string_view to_string(EventKind k) noexcept {
       return "still_running";
     case EventKind::End:
       return "end";
+    case EventKind::MakeMutex:
+      return "make_mutex";
+    case EventKind::Lock:
+      return "lock";
+    case EventKind::Unlock:
+      return "unlock";
   }
   return "?";
 }
@@ -96,6 +104,8 @@ std::string_view to_string(Outcome o) noexcept {
       return "hang";
     case Outcome::Stopped:
       return "stopped";
+    case Outcome::Exit:
+      return "exit";
   }
   return "?";
 }
@@ -177,6 +187,8 @@ std::string_view go_wait_reason(GoState s, std::uint32_t object) noexcept {
       return "chan send";
     case GoState::Exited:
       return "dead";
+    case GoState::BlockedMutex:
+      return "semacquire";
   }
   return "?";
 }

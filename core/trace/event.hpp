@@ -42,6 +42,8 @@ using GoroutineId = std::uint32_t;
 // space. 0 means none; for a channel it means the nil channel.
 using ChannelId = std::uint32_t;
 using WaitGroupId = std::uint32_t;
+// sync.Mutex and sync.RWMutex share one id space, numbered from 1.
+using MutexId = std::uint32_t;
 // Index into a StringTable; 0 is the empty string.
 using StringId = std::uint32_t;
 
@@ -65,14 +67,17 @@ enum class GoState : std::uint8_t {
   BlockedWaitGroup,  // wg.Wait()
   BlockedSemaphore,  // sem <- token on a channel used as a counting semaphore
   Exited,            // returned from its function
+  BlockedMutex,      // mu.Lock() / rw.RLock() waits: wait_object = the mutex, wait_value =
+                     // LockMode (Go: "semacquire")
 };
-inline constexpr int kGoStateCount = 12;
+inline constexpr int kGoStateCount = 13;
 
 // True for states that only another goroutine (or close) can end: the states Go calls
 // "asleep" when it looks for a deadlock.
 constexpr bool is_blocked(GoState s) noexcept {
   return s == GoState::BlockedSend || s == GoState::BlockedRecv || s == GoState::BlockedSelect ||
-         s == GoState::BlockedWaitGroup || s == GoState::BlockedSemaphore;
+         s == GoState::BlockedWaitGroup || s == GoState::BlockedSemaphore ||
+         s == GoState::BlockedMutex;
 }
 
 // [SECTION] Small enums carried in Event::detail -------------------------------------
@@ -102,6 +107,12 @@ enum class ChanRole : std::uint8_t {
   Done,       // a context's Done channel
 };
 
+// Which lock of a sync.Mutex / RWMutex (Lock and Unlock events, BlockedMutex's value).
+enum class LockMode : std::uint8_t {
+  Write,  // Lock / Unlock (a plain Mutex has only this one)
+  Read,   // RLock / RUnlock
+};
+
 // Life of a job, as the program reports it (Job events).
 enum class JobPhase : std::uint8_t {
   Created,    // the producer made the job
@@ -125,6 +136,7 @@ enum class Outcome : std::uint8_t {
   Hang,       // main blocked forever while timers keep firing (Go would hang)
   Stopped,    // the simulator stopped it at a limit of its own (goroutines alive,
               // events): not an outcome of the Go program
+  Exit,       // os.Exit(code) ended the program at once
 };
 
 // [SECTION] Event kinds --------------------------------------------------------------
@@ -134,7 +146,7 @@ enum class Outcome : std::uint8_t {
 enum class EventKind : std::uint8_t {
   Spawn,          // g = new goroutine, obj = parent goroutine (0: none), aux = name,
                   // value = name index (-1: none), line = the parent's `go` line
-  State,          // g entered detail = GoState; obj = what it waits on (channel or
+  State,          // g entered detail = GoState; obj = what it waits on (channel, mutex or
                   // WaitGroup id); value = the value it is sending (BlockedSend,
                   // BlockedSemaphore) or its wake-up time (Working, Sleeping, IoWait);
                   // aux = chosen case index + 1 when a blocked select is woken, else 0
@@ -156,15 +168,21 @@ enum class EventKind : std::uint8_t {
   Line,           // g reached line (a statement that is no channel operation)
   Config,         // a setting changed: detail = ConfigKey, aux = name, value = new value
   MainExit,       // main (g = 1) returned
-  Panic,          // g panicked at line: aux = Go's message; the program ends
+  Panic,          // g panicked at line: aux = Go's message; the program ends;
+                  // detail = 1 for a fatal error ("fatal error: " + aux), else 0
   Deadlock,       // every goroutine is asleep: aux = Go's message; Blocked events follow
   Hang,           // main (g) is blocked forever while timers keep firing; aux = message
   Blocked,        // in a deadlock report: g is asleep in detail = GoState on obj, at line
   Leak,           // at the end: g is blocked forever in detail = GoState on obj, at line
   StillRunning,   // at the end: g would run on forever; detail = its GoState
-  End,            // the program ended: detail = Outcome
+  End,            // the program ended: detail = Outcome; value = the exit code with
+                  // Outcome::Exit, else 0
+  MakeMutex,      // g made mutex obj: aux = name, detail = 1 for an RWMutex, 0 a Mutex
+  Lock,           // g acquired mutex obj (after waiting, or at once): detail = LockMode;
+                  // a waiter granted the lock leaves the mutex's waiters
+  Unlock,         // g released mutex obj: detail = LockMode
 };
-inline constexpr int kEventKindCount = 22;
+inline constexpr int kEventKindCount = 25;
 
 // [SECTION] Event --------------------------------------------------------------------
 
@@ -173,7 +191,7 @@ struct Event {
   Time time = 0;              // virtual time of the change
   std::int64_t value = 0;     // the channel value / job / duration, per kind
   GoroutineId goroutine = 0;  // the goroutine that acted (0: the runtime)
-  std::uint32_t object = 0;   // channel, WaitGroup or goroutine id, per kind
+  std::uint32_t object = 0;   // channel, WaitGroup, mutex or goroutine id, per kind
   std::uint32_t aux = 0;      // buffer length, StringId, case index, per kind
   std::uint16_t line = 0;     // Go source line (0: unknown)
   EventKind kind = EventKind::Line;
@@ -197,8 +215,8 @@ std::string_view to_string(SendMode m) noexcept;
 std::string_view to_string(RecvMode m) noexcept;
 
 // Go's own words for a state in a goroutine dump ("chan send", "select (no cases)",
-// "semacquire", ...). `object` is the channel the goroutine waits on (0: nil channel),
-// or for BlockedSelect the number of cases it waits on.
+// "semacquire" for WaitGroup.Wait and Mutex / RWMutex locks, ...). `object` is the channel the
+// goroutine waits on (0: nil channel), or for BlockedSelect the number of cases it waits on.
 std::string_view go_wait_reason(GoState s, std::uint32_t object) noexcept;
 
 }  // namespace poolscope::trace

@@ -21,6 +21,11 @@ const WaitGroupView& Snapshot::waitgroup(WaitGroupId id) const {
   return waitgroups[id - 1];
 }
 
+const MutexView& Snapshot::mutex(MutexId id) const {
+  POOLSCOPE_CHECK(id >= 1 && id <= mutexes.size(), "unknown mutex id");
+  return mutexes[id - 1];
+}
+
 bool same_state(const Snapshot& a, const Snapshot& b) {
   Snapshot b_at_a_time = b;
   b_at_a_time.time = a.time;
@@ -42,6 +47,11 @@ ChannelView& channel_at(Snapshot& s, ChannelId id) {
 WaitGroupView& waitgroup_at(Snapshot& s, WaitGroupId id) {
   POOLSCOPE_CHECK(id >= 1 && id <= s.waitgroups.size(), "event names an unknown WaitGroup");
   return s.waitgroups[id - 1];
+}
+
+MutexView& mutex_at(Snapshot& s, MutexId id) {
+  POOLSCOPE_CHECK(id >= 1 && id <= s.mutexes.size(), "event names an unknown mutex");
+  return s.mutexes[id - 1];
 }
 
 Waiting pop_front(std::vector<Waiting>& q) {
@@ -88,6 +98,11 @@ void fold_state(Snapshot& s, const Event& e) {
     case GoState::BlockedWaitGroup:
       waitgroup_at(s, e.object).waiters.push_back(g.id);
       break;
+    case GoState::BlockedMutex: {
+      std::vector<GoroutineId>& w = mutex_at(s, e.object).waiters;
+      w.insert(std::upper_bound(w.begin(), w.end(), g.id), g.id);
+      break;
+    }
     default:
       break;
   }
@@ -243,6 +258,34 @@ void fold(Snapshot& s, const Event& e) {
     case EventKind::End:
       s.outcome = static_cast<Outcome>(e.detail);
       break;
+    case EventKind::MakeMutex: {
+      POOLSCOPE_CHECK(e.object == s.mutexes.size() + 1, "mutexes are made in id order");
+      MutexView m;
+      m.id = e.object;
+      m.name = e.aux;
+      m.rw = e.detail != 0;
+      s.mutexes.push_back(std::move(m));
+      break;
+    }
+    case EventKind::Lock: {
+      MutexView& m = mutex_at(s, e.object);
+      std::erase(m.waiters, e.goroutine);
+      if (static_cast<LockMode>(e.detail) == LockMode::Read) {
+        ++m.readers;
+      } else {
+        m.writer = e.goroutine;
+      }
+      break;
+    }
+    case EventKind::Unlock: {
+      MutexView& m = mutex_at(s, e.object);
+      if (static_cast<LockMode>(e.detail) == LockMode::Read) {
+        --m.readers;
+      } else {
+        m.writer = 0;
+      }
+      break;
+    }
     case EventKind::SelectDefault:
     case EventKind::Cancel:
     case EventKind::Line:

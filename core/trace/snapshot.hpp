@@ -7,7 +7,7 @@
 //   after N), gives exactly the state the engine reports at that point: each
 //   goroutine's state, line, job and wait target; each channel's buffered values in
 //   order, its queues of blocked senders and receivers in order, its closed flag; the
-//   WaitGroups; the CPU queue. The engine's tests check this on random programs.
+//   WaitGroups; the mutexes; the CPU queue. The engine's tests check this on random programs.
 // - A Snapshot holds no pointers into the engine: copy it freely (a frame of the UI
 //   copies one; the cost is a few flat vectors).
 // - Lookups by id are O(1): ids are dense, goroutines[id - 1] is goroutine id.
@@ -64,6 +64,17 @@ struct WaitGroupView {
   friend bool operator==(const WaitGroupView&, const WaitGroupView&) = default;
 };
 
+// A sync.Mutex or RWMutex.
+struct MutexView {
+  MutexId id = 0;
+  StringId name = 0;
+  bool rw = false;                   // an RWMutex
+  GoroutineId writer = 0;            // holds Lock (0: nobody)
+  std::int64_t readers = 0;          // RLocks held
+  std::vector<GoroutineId> waiters;  // blocked in Lock or RLock, by goroutine id
+  friend bool operator==(const MutexView&, const MutexView&) = default;
+};
+
 struct Snapshot {
   std::uint64_t seq = 0;                  // the last event folded in (0: none)
   Time time = 0;                          // fold: time of the last event; engine: its clock now()
@@ -73,12 +84,14 @@ struct Snapshot {
   std::vector<GoroutineView> goroutines;  // goroutines[id - 1]
   std::vector<ChannelView> channels;      // channels[id - 1]
   std::vector<WaitGroupView> waitgroups;  // waitgroups[id - 1]
+  std::vector<MutexView> mutexes;         // mutexes[id - 1]
   Outcome outcome = Outcome::Running;
   bool main_exited = false;
 
   [[nodiscard]] const GoroutineView& goroutine(GoroutineId id) const;
   [[nodiscard]] const ChannelView& channel(ChannelId id) const;
   [[nodiscard]] const WaitGroupView& waitgroup(WaitGroupId id) const;
+  [[nodiscard]] const MutexView& mutex(MutexId id) const;
 
   friend bool operator==(const Snapshot&, const Snapshot&) = default;
 };

@@ -37,6 +37,7 @@ TEST_CASE("Event: blocked states are the ones only a partner can end") {
   CHECK(is_blocked(GoState::BlockedSelect));
   CHECK(is_blocked(GoState::BlockedWaitGroup));
   CHECK(is_blocked(GoState::BlockedSemaphore));
+  CHECK(is_blocked(GoState::BlockedMutex));
   CHECK_FALSE(is_blocked(GoState::Sleeping));  // a timer ends it
   CHECK_FALSE(is_blocked(GoState::WaitingCpu));
   CHECK_FALSE(is_blocked(GoState::IoWait));
@@ -51,6 +52,7 @@ TEST_CASE("Event: wait reasons use Go's own words") {
   CHECK(go_wait_reason(GoState::BlockedSelect, 2) == "select");
   CHECK(go_wait_reason(GoState::BlockedSelect, 0) == "select (no cases)");
   CHECK(go_wait_reason(GoState::BlockedWaitGroup, 1) == "semacquire");
+  CHECK(go_wait_reason(GoState::BlockedMutex, 1) == "semacquire");  // go1.19, Mutex.Lock
   CHECK(go_wait_reason(GoState::Sleeping, 0) == "sleep");
 }
 

@@ -49,6 +49,8 @@ Look classify(const LookFacts& facts, const LookRules& rules) {
                                                                          : Look::BlockedRecv;
     case GoState::BlockedWaitGroup:
       return Look::BlockedRecv;
+    case GoState::BlockedMutex:  // waits for a lock another goroutine holds
+      return Look::WaitingResource;
     case GoState::Exited:
       return Look::Exited;
   }

@@ -18,7 +18,8 @@
 //   BlockedRecv;
 // - a select on a line of the work function is Working (errgroup's work waits on a
 //   timer or ctx.Done()), at the worker's `for j := range jobs` line Idle, elsewhere
-//   BlockedRecv; wg.Wait() is BlockedRecv.
+//   BlockedRecv; wg.Wait() is BlockedRecv; a Mutex or RWMutex lock that waits is
+//   WaitingResource (it waits for a lock another goroutine holds).
 #include <cstdint>
 #include <functional>
 #include <span>

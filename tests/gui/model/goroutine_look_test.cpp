@@ -63,6 +63,7 @@ TEST_CASE("Look: waits are told apart by the channel's use, work by the work's l
   CHECK(p.look(GoState::BlockedSelect, 0, 30) == Look::Idle);
   CHECK(p.look(GoState::BlockedSelect, 0, 50) == Look::BlockedRecv);
   CHECK(p.look(GoState::BlockedWaitGroup, 0, 12) == Look::BlockedRecv);
+  CHECK(p.look(GoState::BlockedMutex, 1, 12) == Look::WaitingResource);  // mu.Lock()
   CHECK(p.look(GoState::Exited, 0, 12) == Look::Exited);
 }
 

@@ -127,6 +127,7 @@ Counts count(const trace::Snapshot& snap) {
       case trace::GoState::BlockedSelect:
       case trace::GoState::BlockedWaitGroup:
       case trace::GoState::BlockedSemaphore:
+      case trace::GoState::BlockedMutex:
         ++c.blocked_other;
         break;
       default:
