@@ -367,6 +367,7 @@ class Checker {
   }
   std::string pending_label_;
   bool fallthrough_ok_ = false;
+  bool refused_import_ = false;
   int iota_ = -1;
   TypeRef rune_ = nullptr;
   TypeRef byte_ = nullptr;
@@ -439,6 +440,7 @@ void Checker::collect(File& f) {
       } else {
         refuse(imp.path_pos, fmt::format("package {}", imp.path));
       }
+      refused_import_ = true;
       // its name stays declared so that its uses add no second message
       std::string pname = imp.name ? imp.name->name : imp.path.substr(imp.path.rfind('/') + 1);
       if (pname != "_" && pname != "." && !pname.empty() && !pkg_scope_.names.contains(pname)) {
@@ -1986,11 +1988,7 @@ Operand Checker::selector(SelectorExpr* s) {
       if (lib == nullptr) return x;
       auto it = lib->members.find(name);
       if (it == lib->members.end() || name.empty() || !(name[0] >= 'A' && name[0] <= 'Z')) {
-        if (it != lib->members.end() || name.empty() || (name[0] >= 'A' && name[0] <= 'Z')) {
-          error(s->sel->pos, fmt::format("undefined: {}.{}", o->name, name));
-        } else {
-          error(s->sel->pos, fmt::format("name {} not exported by package {}", name, lib->name));
-        }
+        error(s->sel->pos, fmt::format("undefined: {}.{}", o->name, name));
         return x;
       }
       Object* m = it->second;
@@ -2042,6 +2040,18 @@ Operand Checker::selector(SelectorExpr* s) {
       error(s->sel->pos,
             fmt::format("{} undefined (type {} is pointer to interface, not interface)",
                         expr_string(*s), type_str(b.type)));
+      return x;
+    }
+    std::string flipped = name;
+    if (!flipped.empty() && flipped[0] >= 'a' && flipped[0] <= 'z') {
+      flipped[0] = static_cast<char>(flipped[0] - 'a' + 'A');
+    } else if (!flipped.empty() && flipped[0] >= 'A' && flipped[0] <= 'Z') {
+      flipped[0] = static_cast<char>(flipped[0] - 'A' + 'a');
+    }
+    if (flipped != name && lookup_field_or_method(b.type, flipped).k != Lookup::K::None) {
+      error(s->sel->pos,
+            fmt::format("{} undefined (type {} has no field or method {}, but does have {})",
+                        expr_string(*s), type_str(b.type), name, flipped));
       return x;
     }
     error(s->sel->pos, fmt::format("{} undefined (type {} has no field or method {})",
@@ -2140,7 +2150,19 @@ Operand Checker::index(IndexExpr* ix) {
       return x;
   }
   Operand i = expr(ix->index.get());
-  if (single_value(i)) {
+  if (single_value(i) && i.mode == Mode::Constant && is_untyped(i.type)) {
+    CVal out;
+    bool trunc = false;
+    if (!is_numeric(i.type)) {
+      error(i.expr->pos, fmt::format("cannot convert {} to int", describe(i)));
+      i.mode = Mode::Invalid;
+    } else if (!representable(i.val, tt_.basic(Kind::Int), out, trunc)) {
+      error(i.expr->pos,
+            fmt::format("{} {} int", describe(i), trunc ? "truncated to" : "overflows"));
+      i.mode = Mode::Invalid;
+    }
+  }
+  if (!i.invalid()) {
     if (!is_integer(i.type) &&
         !(i.mode == Mode::Constant && is_untyped(i.type) && is_numeric(i.type))) {
       error(i.expr->pos, fmt::format("invalid argument: index {} must be integer", describe(i)));
@@ -3000,8 +3022,9 @@ Operand Checker::binary(BinaryExpr* b, TypeRef hint) {
                                      expr_string(*b), type_str(r.type)));
         return x;
       }
-      error(b->x->pos, fmt::format("invalid operation: {} (mismatched types {} and {})",
-                                   expr_string(*b), type_str(l.type), type_str(r.type)));
+      error(cmp ? b->y->pos : b->x->pos,
+            fmt::format("invalid operation: {} (mismatched types {} and {})", expr_string(*b),
+                        type_str(l.type), type_str(r.type)));
       return x;
     }
     finish(l);
@@ -3027,8 +3050,9 @@ Operand Checker::binary(BinaryExpr* b, TypeRef hint) {
         }
         return x;
       }
-      error(b->y->pos, fmt::format("invalid operation: {} (mismatched types {} and {})",
-                                   expr_string(*b), type_str(l.type), type_str(r.type)));
+      error(cmp ? b->y->pos : b->x->pos,
+            fmt::format("invalid operation: {} (mismatched types {} and {})", expr_string(*b),
+                        type_str(l.type), type_str(r.type)));
       return x;
     }
     finish(r);
@@ -3039,8 +3063,9 @@ Operand Checker::binary(BinaryExpr* b, TypeRef hint) {
                                      expr_string(*b), tok_string(b->op)));
         return x;
       }
-      error(b->x->pos, fmt::format("invalid operation: {} (mismatched types {} and {})",
-                                   expr_string(*b), type_str(l.type), type_str(r.type)));
+      error(cmp ? b->y->pos : b->x->pos,
+            fmt::format("invalid operation: {} (mismatched types {} and {})", expr_string(*b),
+                        type_str(l.type), type_str(r.type)));
       return x;
     }
     const bool lnum = is_numeric(l.type);
@@ -3050,15 +3075,17 @@ Operand Checker::binary(BinaryExpr* b, TypeRef hint) {
       convert_untyped(l, wider, false);
       convert_untyped(r, wider, false);
     } else if (l.type != r.type) {
-      error(b->x->pos, fmt::format("invalid operation: {} (mismatched types {} and {})",
-                                   expr_string(*b), type_str(l.type), type_str(r.type)));
+      error(cmp ? b->y->pos : b->x->pos,
+            fmt::format("invalid operation: {} (mismatched types {} and {})", expr_string(*b),
+                        type_str(l.type), type_str(r.type)));
       return x;
     }
   }
   if (cmp) return comparison(b, l, r);
   if (l.type != r.type) {
-    error(b->x->pos, fmt::format("invalid operation: {} (mismatched types {} and {})",
-                                 expr_string(*b), type_str(l.type), type_str(r.type)));
+    error(cmp ? b->y->pos : b->x->pos,
+          fmt::format("invalid operation: {} (mismatched types {} and {})", expr_string(*b),
+                      type_str(l.type), type_str(r.type)));
     return x;
   }
   TypeRef t = l.type;
@@ -3290,7 +3317,7 @@ Operand Checker::comparison(BinaryExpr* b, Operand l, Operand r) {
                 u->kind == Kind::Chan || u->kind == Kind::Func || u->kind == Kind::Interface ||
                 u->kind == Kind::UntypedNil);
     if (!ok) {
-      error(b->x->pos, fmt::format("invalid operation: {} (mismatched types {} and {})",
+      error(b->y->pos, fmt::format("invalid operation: {} (mismatched types {} and {})",
                                    expr_string(*b), type_str(l.type), type_str(r.type)));
       return x;
     }
@@ -3298,7 +3325,7 @@ Operand Checker::comparison(BinaryExpr* b, Operand l, Operand r) {
     std::string why;
     const bool assignable_either = assignable(l, r.type, nullptr) || assignable(r, l.type, nullptr);
     if (!assignable_either) {
-      error(b->x->pos, fmt::format("invalid operation: {} (mismatched types {} and {})",
+      error(b->y->pos, fmt::format("invalid operation: {} (mismatched types {} and {})",
                                    expr_string(*b), type_str(l.type), type_str(r.type)));
       return x;
     }
@@ -3884,7 +3911,9 @@ void Checker::return_stmt(ReturnStmt* r) {
       error(r->results[0]->pos, fmt::format("too many return values\n\thave {}\n\twant ()",
                                             types_summary(have, false)));
     } else {
-      error(r->results[0]->pos,
+      error(xs.size() < results.size()
+                ? r->results.back()->pos
+                : r->results[std::min(results.size(), r->results.size() - 1)]->pos,
             fmt::format("{} return values\n\thave {}\n\twant {}",
                         xs.size() < results.size() ? "not enough" : "too many",
                         types_summary(have, false), types_summary(results, false)));
@@ -4515,6 +4544,8 @@ void Checker::check_file(File& f) {
                                      f.package));  // rare; go build words it differently
   }
   collect(f);
+  // An import Poolscope cannot run ends the check there, as a missing package ends go build.
+  if (refused_import_) return;
   // types first, so that methods can be attached before any body is checked
   for (Object* o : global_order_) {
     if (globals_[o].kind == GlobalDecl::Kind::Type) resolve_global(o);

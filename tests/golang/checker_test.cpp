@@ -322,6 +322,187 @@ func main() {
 )go");
 }
 
+TEST_CASE(
+    "go checker: argument types, arithmetic mismatch with an untyped operand, send types, "
+    "undefined package") {
+  CHECK(check(R"go(package main
+
+import "fmt"
+
+func f(n int) string { return n }
+
+func main() {
+	var s string = "x"
+	f(s)
+	fmt.Println(f(1) + 1)
+	var ch chan int
+	ch <- "a"
+	var wg sync.WaitGroup
+	wg.Add(1)
+}
+)go") ==
+        R"go(./main.go:5:31: cannot use n (variable of type int) as type string in return statement
+./main.go:9:4: cannot use s (variable of type string) as type int in argument to f
+./main.go:10:14: invalid operation: f(1) + 1 (mismatched types string and untyped int)
+./main.go:12:8: cannot use "a" (untyped string constant) as int value in send
+./main.go:13:9: undefined: sync
+)go");
+}
+
+TEST_CASE(
+    "go checker: library calls: WaitGroup.Add arity, Sleep with a float, Duration times int, a "
+    "misspelt method") {
+  CHECK(check(R"go(package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add()
+	time.Sleep(1.5)
+	var d time.Duration = 2
+	time.Sleep(d * time.Second)
+	n := 3
+	time.Sleep(n * time.Millisecond)
+	fmt.Printf("%d\n")
+	var mu sync.Mutex
+	mu.lock()
+}
+)go") ==
+        R"go(./main.go:11:2: not enough arguments in call to wg.Add
+	have ()
+	want (int)
+./main.go:12:13: cannot use 1.5 (untyped float constant) as time.Duration value in argument to time.Sleep (truncated)
+./main.go:16:13: invalid operation: n * time.Millisecond (mismatched types int and time.Duration)
+./main.go:19:5: mu.lock undefined (type sync.Mutex has no field or method lock, but does have Lock)
+)go");
+}
+
+TEST_CASE(
+    "go checker: does not implement: wrong method signature, missing method; assignments between "
+    "int and string") {
+  CHECK(
+      check(R"go(package main
+
+type Animal interface {
+	Sound() string
+}
+
+type Dog struct{}
+
+func (d Dog) Sound(x int) string { return "" }
+
+type Cat struct{}
+
+func main() {
+	var a Animal = Cat{}
+	var b Animal = &Dog{}
+	_, _ = a, b
+	x := 5
+	x = "s"
+	var y float64 = x
+	_ = y
+}
+)go") ==
+      R"go(./main.go:14:17: cannot use Cat{} (value of type Cat) as type Animal in variable declaration:
+	Cat does not implement Animal (missing Sound method)
+./main.go:15:17: cannot use &Dog{} (value of type *Dog) as type Animal in variable declaration:
+	*Dog does not implement Animal (wrong type for Sound method)
+		have Sound(x int) string
+		want Sound() string
+./main.go:18:6: cannot use "s" (untyped string constant) as int value in assignment
+./main.go:19:18: cannot use x (variable of type int) as type float64 in variable declaration
+)go");
+}
+
+TEST_CASE("go checker: a func literal that is not called in a go statement") {
+  CHECK(check(R"go(package main
+
+import "fmt"
+
+func main() {
+	for i := 0; i < 3; i++ {
+		go func() {
+			fmt.Println(i)
+		}
+	}
+}
+)go") ==
+        R"go(./main.go:7:6: expression in go must be function call
+)go");
+}
+
+TEST_CASE("go checker: return values: wrong type, too many, multi-value in single-value context") {
+  CHECK(
+      check(R"go(package main
+
+import "errors"
+
+func f() error {
+	return "oops"
+}
+
+func g() (int, error) {
+	return 0, errors.New("x"), 1
+}
+
+func main() {
+	f()
+	g()
+	v := g()
+	_ = v
+}
+)go") ==
+      R"go(./main.go:6:9: cannot use "oops" (constant of type string) as type error in return statement:
+	string does not implement error (missing Error method)
+./main.go:10:29: too many return values
+	have (number, error, number)
+	want (int, error)
+./main.go:16:7: assignment mismatch: 1 variable but g returns 2 values
+)go");
+}
+
+TEST_CASE(
+    "go checker: not enough return values, field name case hint, untyped comparison, index types") {
+  CHECK(check(R"go(package main
+
+func g() (int, string, bool) {
+	return 0, "a"
+}
+
+func main() {
+	g()
+	var p struct{ x int }
+	p.X = 1
+	_ = "a" == 1
+	var s []int
+	_ = s[1.5]
+	_ = s["a"]
+}
+)go") ==
+        R"go(./main.go:4:12: not enough return values
+	have (number, string)
+	want (int, string, bool)
+./main.go:10:4: p.X undefined (type struct{x int} has no field or method X, but does have x)
+./main.go:11:13: invalid operation: "a" == 1 (mismatched types untyped string and untyped int)
+./main.go:13:8: 1.5 (untyped float constant) truncated to int
+./main.go:14:8: cannot convert "a" (untyped string constant) to int
+)go");
+}
+
+TEST_CASE(
+    "go checker: an import Poolscope cannot run is the only message, as go build stops there") {
+  CHECK(check("package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"foo/bar\"\n)\n\nfunc main() "
+              "{\n}\n") ==
+        "./main.go:6:2: Poolscope does not run package foo/bar (the supported subset: see the Go "
+        "subset in "
+        "Poolscope's documentation)\n");
+}
+
 namespace {
 
 constexpr std::string_view kPool = R"go(package main

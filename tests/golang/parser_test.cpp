@@ -209,6 +209,15 @@ func main() {
 )go");
 }
 
+TEST_CASE("go parser: a missing type and a stray token in a parameter list") {
+  // go1.19.8's messages for these two sources
+  CHECK(first_error("package main\n\ntype T = )\n") ==
+        "./main.go:3:10: syntax error: unexpected ) in type declaration\n");
+  CHECK(first_error("package main\n\nfunc f(a <int) {}\n") ==
+        "./main.go:3:10: syntax error: unexpected < in parameter list; possibly missing comma or "
+        ")\n");
+}
+
 TEST_CASE("go lexer: automatic semicolons, literals, positions") {
   const LexResult r = lex("x := 'a' + `raw\nstr`\nreturn\n}");
   REQUIRE_FALSE(r.error);
