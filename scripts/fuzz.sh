@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
-targets=${FUZZ_TARGETS:-scenario set lesson prefs}
+targets=${FUZZ_TARGETS:-scenario set lesson prefs go}
 jobs=${POOLSCOPE_JOBS:-2}
 
 # The longest input each target tries, in bytes: room for deep nesting and long

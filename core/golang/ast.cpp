@@ -210,7 +210,7 @@ std::string expr_string(const Expr& x) {
       return static_cast<const BasicLit&>(x).text;
     case ExprKind::CompositeLit: {
       const auto& c = static_cast<const CompositeLit&>(x);
-      return (c.type ? expr_string(*c.type) : std::string()) + "{…}";
+      return (c.type ? expr_string(*c.type) : std::string()) + (c.elts.empty() ? "{}" : "{…}");
     }
     case ExprKind::FuncLit: {
       std::string out = "(func";

@@ -251,9 +251,11 @@ struct Expr {
 
   ExprKind kind;
   Pos pos;
-  // checker
+  // checker. CompositeLit and TypeAssertExpr have a member `type` of their own (the
+  // type as written); their checked type is Expr::type (or checked_type()).
   TypeRef type = nullptr;
   std::optional<Constant> value;
+  [[nodiscard]] TypeRef checked_type() const noexcept { return type; }
   Mode mode = Mode::Invalid;
   // m[k], x.(T), <-ch used in a two-value context (v, ok := ...): the expression then
   // yields (type, bool); `type` stays the first value's type.

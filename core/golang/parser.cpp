@@ -230,7 +230,8 @@ class Parser {
         skip_brackets();
       }
       if (got(Tok::Assign)) t.alias = true;
-      t.type = type();
+      t.type = type_or_null();
+      if (!t.type) syntax_error("in type declaration");
       d.types.push_back(std::move(t));
       return;
     }
@@ -547,10 +548,12 @@ class Parser {
           ix->index = type();
           want(Tok::RBrack);
           e.type = std::move(ix);
-        } else {
+        } else if (starts_type(tok())) {
           e.name = std::move(id);
           named = true;
           e.type = param_type();
+        } else {
+          e.type = std::move(id);  // the list reports the stray token, as gc does
         }
       } else {
         e.type = param_type();
@@ -593,6 +596,25 @@ class Parser {
     }
     if (!pending.empty()) fail(pending_pos, "syntax error: mixed named and unnamed parameters");
     return fl;
+  }
+
+  static bool starts_type(Tok t) {
+    switch (t) {
+      case Tok::Ident:
+      case Tok::Mul:
+      case Tok::Arrow:
+      case Tok::Func:
+      case Tok::LBrack:
+      case Tok::Chan:
+      case Tok::Map:
+      case Tok::Struct:
+      case Tok::Interface:
+      case Tok::LParen:
+      case Tok::Ellipsis:
+        return true;
+      default:
+        return false;
+    }
   }
 
   ExprPtr param_type() {
