@@ -295,7 +295,7 @@ void Printer::fmt_float_sharp(std::string& num, char verb, int prec) {
     const char c = num[i];
     if (c == '.') {
       has_point = true;
-    } else if (c == 'e' || c == 'E') {
+    } else if (c == 'p' || c == 'P' || ((c == 'e' || c == 'E') && verb != 'x' && verb != 'X')) {
       tail = num.substr(i);
       num.resize(i);
       break;
@@ -324,7 +324,7 @@ void Printer::fmt_float(double v, int size, char verb, int prec) {
     f_.zero = old_zero;
     return;
   }
-  if (f_.sharp) fmt_float_sharp(num, verb, prec);
+  if (f_.sharp && verb != 'b') fmt_float_sharp(num, verb, prec);
   if (f_.plus || num[0] != '+') {
     if (f_.zero && f_.wid_present && f_.wid > static_cast<int>(num.size())) {
       buf += num[0];
@@ -463,8 +463,11 @@ void Printer::fmt_float_verb(double v, int size, char32_t verb) {
     case 'v':
       fmt_float(v, size, 'g', -1);
       return;
+    case 'b':
     case 'g':
     case 'G':
+    case 'x':
+    case 'X':
       fmt_float(v, size, static_cast<char>(verb), -1);
       return;
     case 'f':
@@ -649,7 +652,12 @@ void Printer::print_arg(const FmtArg& a, char32_t verb) {
 bool Printer::call_method(TypeRef t, const Value& v, std::string_view method, char32_t verb) {
   if (!has_string_method(t, method) || !hooks_.call) return false;
   const std::optional<std::string> text = hooks_.call(t, v, method);
-  if (!text) return false;
+  if (!text) {
+    // A method that panicked on a nil pointer receiver: Go's catchPanic prints <nil>.
+    if (kind_of(t) != Kind::Pointer || v.obj) return false;
+    buf += "<nil>";
+    return true;
+  }
   if (method == "GoString") {
     buf += *text;
   } else {

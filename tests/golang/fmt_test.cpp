@@ -84,6 +84,7 @@ class Env {
                         std::string_view m) -> std::optional<std::string> {
       if (t == Sn && m == "String") return "S" + std::to_string(v.i);
       if (t == tt.pointer(E) && m == "Error") {
+        if (!v.obj) return std::nullopt;  // Go: nil pointer dereference in Error()
         return "E:" + string_of(static_cast<const AggregateObj&>(*v.obj).items[0]);
       }
       if (t == tt.pointer(PS) && m == "String") return "PS";
@@ -327,6 +328,8 @@ FmtArg Env::fx_more(std::string_view name) {
   if (name == "H1") return {H, agg({I(1), I(2)})};
   if (name == "MapTS") return {tt.map(str_t, H), map_of(str_t, {{S("a"), agg({I(3), I(4)})}})};
   if (name == "PH") return {tt.pointer(H), ptr_to(agg({I(1), I(2)}))};
+  if (name == "NilE") return {tt.pointer(E), Value{}};
+  if (name == "NilEs") return {tt.slice(tt.error_type()), slice({iface(tt.pointer(E), Value{})})};
   FAIL("unknown fixture " << name);
   return {};
 }

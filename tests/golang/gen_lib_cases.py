@@ -82,6 +82,10 @@ for v in ["0", "1", "-1", "0.1", "1.0 / 3", "2.0 / 3", "1e21", "1e20", "12345678
                       ("'f'", 0), ("'g'", 0), ("'G'", 10), ("'E'", 1)]:
         c(f"strconv.FormatFloat({gv}, {fmt}, {prec}, 64)",
           f"format_float({cv}, {fmt}, {prec}, 64)")
+for v in ["1.5", "0", "-0.1", "1e300", "5e-324", "1.0 / 3", "255.75", "0.9999"]:
+    for fmt, prec in [("'x'", -1), ("'X'", 3), ("'x'", 0), ("'x'", 1), ("'b'", -1), ("'x'", 20)]:
+        c(f"strconv.FormatFloat({v}, {fmt}, {prec}, 64)", f"format_float({v}, {fmt}, {prec}, 64)")
+        c(f"strconv.FormatFloat({v}, {fmt}, {prec}, 32)", f"format_float({v}, {fmt}, {prec}, 32)")
 for v in ["0.1", "1.0 / 3", "16777217", "3.4e38", "1e-45"]:
     c(f"strconv.FormatFloat({v}, 'g', -1, 32)",
       f"format_float({v}, 'g', -1, 32)")
