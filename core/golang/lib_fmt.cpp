@@ -56,9 +56,41 @@ bool exported(std::string_view name) {
          (r >= 0x391 && r <= 0x3A9) || (r >= 0x400 && r <= 0x42F);
 }
 
-// Whether t's method set has `name` as `func() string`.
+// A method promoted to struct type s (or *s when `addressable`) through its embedded
+// fields, at the shallowest depth that has one; null if none or ambiguous there.
+const Method* promoted_method(TypeRef s, std::string_view name, bool addressable) {
+  std::vector<std::pair<TypeRef, bool>> level = {{s, addressable}};
+  for (int depth = 0; depth < 8 && !level.empty(); ++depth) {
+    std::vector<std::pair<TypeRef, bool>> next;
+    const Method* found = nullptr;
+    int matches = 0;
+    for (const auto& [t, addr] : level) {
+      const TypeRef u = underlying(t);
+      if (u == nullptr || u->kind != Kind::Struct) continue;
+      for (const Field& f : u->fields) {
+        if (!f.embedded) continue;
+        const bool ptr = f.type->kind == Kind::Pointer;
+        const TypeRef ft = ptr ? f.type->elem : f.type;
+        if (const Method* m = find_method(ft, name, addr || ptr)) {
+          found = m;
+          ++matches;
+        }
+        next.emplace_back(ft, addr || ptr);
+      }
+    }
+    if (matches > 0) return matches == 1 ? found : nullptr;
+    level = std::move(next);
+  }
+  return nullptr;
+}
+
+// Whether t's method set has `name` as `func() string`, declared or promoted.
 bool has_string_method(TypeRef t, std::string_view name) {
   const Method* m = find_method(t, name, false);
+  if (m == nullptr) {
+    const bool ptr = t->kind == Kind::Pointer;
+    m = promoted_method(ptr ? t->elem : t, name, ptr);
+  }
   if (m == nullptr) return false;
   if (m->sig == nullptr) return true;
   return m->sig->params.empty() && m->sig->results.size() == 1 &&

@@ -9,7 +9,8 @@
 //   for the verbs v s x X q (not with %#v, which calls GoString() instead), at the top
 //   level and for nested operands (slice, array and map items, struct fields) when the
 //   dynamic type's method set has them (value receivers only for a value, both for a
-//   pointer) and, for nested ones, unless they were reached through an unexported
+//   pointer; methods promoted through embedded fields too, which `call` must then
+//   resolve) and, for nested ones, unless they were reached through an unexported
 //   field. Error() is preferred over String(). When call returns nullopt the value is
 //   printed as if it had no such method, except for a nil pointer receiver: call returns
 //   nullopt when the method panicked on it, and fmt prints <nil> as Go's catchPanic

@@ -87,6 +87,12 @@ FIXTURES = {
     "PH": "&H{S(1), 2}",
     "NilE": "error((*E)(nil))",
     "NilEs": "[]error{(*E)(nil)}",
+    "Wrap2": "Wrap2{S(1), 2}",
+    "ErrWrap1": 'ErrWrap{&E{"in"}, 3}',
+    "PWrap1": "PWrap{&PS{1}}",
+    "VWrap1": "VWrap{PS{1}}",
+    "PVWrap1": "&VWrap{PS{1}}",
+    "Deep1": "Deep{Wrap2{S(4), 5}}",
 }
 
 GO_PRELUDE = """package main
@@ -154,6 +160,17 @@ type L []int
 
 func (L) String() string { return "L" }
 
+type Wrap2 struct {
+	S
+	n int
+}
+type ErrWrap struct {
+	error
+	code int
+}
+type PWrap struct{ *PS }
+type VWrap struct{ PS }
+type Deep struct{ Wrap2 }
 type Flag bool
 type H struct {
 	S S
@@ -341,6 +358,10 @@ pf("%v %s", I(1), FX("PSVal"))
 pf("%v|%s|%d|%x", FX("NilE"), FX("NilE"), FX("NilE"), FX("NilE"))
 pf("%v|%s", FX("NilEs"), FX("NilEs"))
 pl(FX("NilE"), FX("NilEs"))
+for name in ["Wrap2", "ErrWrap1", "PWrap1", "VWrap1", "PVWrap1", "Deep1"]:
+    pf("%v|%+v|%s|%T", FX(name), FX(name), FX(name), FX(name))
+pf("%d|%d|%d|%d", FX("Wrap2"), FX("VWrap1"), FX("PVWrap1"), FX("Deep1"))
+pl(FX("Wrap2"), FX("ErrWrap1"), FX("PWrap1"), FX("VWrap1"), FX("PVWrap1"), FX("Deep1"))
 
 # ---- Print / Println
 pr(I(1), I(2), STR("a"), STR("b"), I(3), F(4), STR("c"), A("bool", True))
