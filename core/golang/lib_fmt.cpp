@@ -804,6 +804,8 @@ void Printer::print_value(TypeRef t, const Value& v, char32_t verb, int depth, b
       dyn = box != nullptr ? box->type : nullptr;
       dv = box != nullptr ? &box->value : nullptr;
     }
+    cur_type_ = dyn;  // p.arg = value.Interface(), which a bad %w names
+    cur_value_ = dv;
     if (dyn != nullptr && handle_methods(dyn, *dv, verb)) return;
   }
   cur_type_ = t;
