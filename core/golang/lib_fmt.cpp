@@ -56,9 +56,41 @@ bool exported(std::string_view name) {
          (r >= 0x391 && r <= 0x3A9) || (r >= 0x400 && r <= 0x42F);
 }
 
-// Whether t's method set has `name` as `func() string`.
+// A method promoted to struct type s (or *s when `addressable`) through its embedded
+// fields, at the shallowest depth that has one; null if none or ambiguous there.
+const Method* promoted_method(TypeRef s, std::string_view name, bool addressable) {
+  std::vector<std::pair<TypeRef, bool>> level = {{s, addressable}};
+  for (int depth = 0; depth < 8 && !level.empty(); ++depth) {
+    std::vector<std::pair<TypeRef, bool>> next;
+    const Method* found = nullptr;
+    int matches = 0;
+    for (const auto& [t, addr] : level) {
+      const TypeRef u = underlying(t);
+      if (u == nullptr || u->kind != Kind::Struct) continue;
+      for (const Field& f : u->fields) {
+        if (!f.embedded) continue;
+        const bool ptr = f.type->kind == Kind::Pointer;
+        const TypeRef ft = ptr ? f.type->elem : f.type;
+        if (const Method* m = find_method(ft, name, addr || ptr)) {
+          found = m;
+          ++matches;
+        }
+        next.emplace_back(ft, addr || ptr);
+      }
+    }
+    if (matches > 0) return matches == 1 ? found : nullptr;
+    level = std::move(next);
+  }
+  return nullptr;
+}
+
+// Whether t's method set has `name` as `func() string`, declared or promoted.
 bool has_string_method(TypeRef t, std::string_view name) {
-  const Method* m = method_of(t, name);
+  const Method* m = find_method(t, name, false);
+  if (m == nullptr) {
+    const bool ptr = t->kind == Kind::Pointer;
+    m = promoted_method(ptr ? t->elem : t, name, ptr);
+  }
   if (m == nullptr) return false;
   if (m->sig == nullptr) return true;
   return m->sig->params.empty() && m->sig->results.size() == 1 &&
@@ -295,7 +327,7 @@ void Printer::fmt_float_sharp(std::string& num, char verb, int prec) {
     const char c = num[i];
     if (c == '.') {
       has_point = true;
-    } else if (c == 'e' || c == 'E') {
+    } else if (c == 'p' || c == 'P' || ((c == 'e' || c == 'E') && verb != 'x' && verb != 'X')) {
       tail = num.substr(i);
       num.resize(i);
       break;
@@ -324,7 +356,7 @@ void Printer::fmt_float(double v, int size, char verb, int prec) {
     f_.zero = old_zero;
     return;
   }
-  if (f_.sharp) fmt_float_sharp(num, verb, prec);
+  if (f_.sharp && verb != 'b') fmt_float_sharp(num, verb, prec);
   if (f_.plus || num[0] != '+') {
     if (f_.zero && f_.wid_present && f_.wid > static_cast<int>(num.size())) {
       buf += num[0];
@@ -463,8 +495,11 @@ void Printer::fmt_float_verb(double v, int size, char32_t verb) {
     case 'v':
       fmt_float(v, size, 'g', -1);
       return;
+    case 'b':
     case 'g':
     case 'G':
+    case 'x':
+    case 'X':
       fmt_float(v, size, static_cast<char>(verb), -1);
       return;
     case 'f':
@@ -649,7 +684,12 @@ void Printer::print_arg(const FmtArg& a, char32_t verb) {
 bool Printer::call_method(TypeRef t, const Value& v, std::string_view method, char32_t verb) {
   if (!has_string_method(t, method) || !hooks_.call) return false;
   const std::optional<std::string> text = hooks_.call(t, v, method);
-  if (!text) return false;
+  if (!text) {
+    // A method that panicked on a nil pointer receiver: Go's catchPanic prints <nil>.
+    if (kind_of(t) != Kind::Pointer || v.obj) return false;
+    buf += "<nil>";
+    return true;
+  }
   if (method == "GoString") {
     buf += *text;
   } else {
@@ -764,6 +804,8 @@ void Printer::print_value(TypeRef t, const Value& v, char32_t verb, int depth, b
       dyn = box != nullptr ? box->type : nullptr;
       dv = box != nullptr ? &box->value : nullptr;
     }
+    cur_type_ = dyn;  // p.arg = value.Interface(), which a bad %w names
+    cur_value_ = dv;
     if (dyn != nullptr && handle_methods(dyn, *dv, verb)) return;
   }
   cur_type_ = t;

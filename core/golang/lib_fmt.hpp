@@ -9,16 +9,19 @@
 //   for the verbs v s x X q (not with %#v, which calls GoString() instead), at the top
 //   level and for nested operands (slice, array and map items, struct fields) when the
 //   dynamic type's method set has them (value receivers only for a value, both for a
-//   pointer) and, for nested ones, unless they were reached through an unexported
+//   pointer; methods promoted through embedded fields too, which `call` must then
+//   resolve) and, for nested ones, unless they were reached through an unexported
 //   field. Error() is preferred over String(). When call returns nullopt the value is
-//   printed as if it had no such method. A method that panics is out of scope.
+//   printed as if it had no such method, except for a nil pointer receiver: call returns
+//   nullopt when the method panicked on it, and fmt prints <nil> as Go's catchPanic
+//   does. Other panics of a method (`%!v(PANIC=String method: ...)`) are out of scope.
 // - Maps print in fmt's sorted key order (internal/fmtsort). One departure: keys of
 //   interface type whose dynamic types differ are ordered by type name, where Go orders
 //   them by the address of the type's descriptor.
 // - Addresses (%p, %v of chans, funcs, nested pointers) are not Go's: FmtHooks::address
 //   gives them when set (the interpreter may number objects for stable output), else
 //   they are 0xc000000000 plus the object's host address modulo 2^36.
-// - Not implemented: %x/%X/%b of floats, complex numbers, Formatter.
+// - Not implemented: complex numbers, fmt.Formatter, %!v(PANIC=...).
 #include <cstddef>
 #include <cstdint>
 #include <functional>

@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <system_error>
 
@@ -274,13 +275,103 @@ void fmt_g(std::string& out, const Digits& d, int prec, bool shortest, char g) {
   fmt_f(out, d, std::max(prec - d.dp, 0));
 }
 
+// The binary mantissa and exponent of a finite v >= 0, as genericFtoa splits them.
+struct Binary {
+  std::uint64_t mant = 0;
+  int exp = 0;
+  int mantbits = 52;
+};
+
+Binary binary_of(double v, int bit_size) {
+  Binary b;
+  int expbits = 11;
+  int bias = -1023;
+  std::uint64_t bits = 0;
+  if (bit_size == 32) {
+    const auto f = static_cast<float>(v);
+    std::uint32_t b32 = 0;
+    std::memcpy(&b32, &f, sizeof b32);
+    bits = b32;
+    b.mantbits = 23;
+    expbits = 8;
+    bias = -127;
+  } else {
+    std::memcpy(&bits, &v, sizeof bits);
+  }
+  b.exp = static_cast<int>(bits >> b.mantbits) & ((1 << expbits) - 1);
+  b.mant = bits & ((std::uint64_t{1} << b.mantbits) - 1);
+  if (b.exp == 0) {
+    ++b.exp;
+  } else {
+    b.mant |= std::uint64_t{1} << b.mantbits;
+  }
+  b.exp += bias;
+  return b;
+}
+
+// %b: mantissa "p" exponent, both decimal.
+void fmt_b(std::string& out, const Binary& b) {
+  out += std::to_string(b.mant) + 'p';
+  const int exp = b.exp - b.mantbits;
+  if (exp >= 0) out += '+';
+  out += std::to_string(exp);
+}
+
+// %x: 0x1.yyyyp±dd (strconv's fmtX).
+void fmt_x(std::string& out, int prec, char fmt_char, Binary b) {
+  std::uint64_t mant = b.mant;
+  int exp = mant == 0 ? 0 : b.exp;
+  mant <<= 60 - b.mantbits;
+  while (mant != 0 && (mant & (std::uint64_t{1} << 60)) == 0) {
+    mant <<= 1;
+    --exp;
+  }
+  if (prec >= 0 && prec < 15) {
+    const auto shift = static_cast<unsigned>(prec * 4);
+    const std::uint64_t extra = (mant << shift) & ((std::uint64_t{1} << 60) - 1);
+    mant >>= 60 - shift;
+    if ((extra | (mant & 1)) > (std::uint64_t{1} << 59)) ++mant;
+    mant <<= 60 - shift;
+    if ((mant & (std::uint64_t{1} << 61)) != 0) {
+      mant >>= 1;
+      ++exp;
+    }
+  }
+  const std::string_view hex = fmt_char == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+  out += '0';
+  out += fmt_char;
+  out += static_cast<char>('0' + ((mant >> 60) & 1));
+  mant <<= 4;
+  if ((prec < 0 && mant != 0) || prec > 0) {
+    out += '.';
+    for (int i = 0; prec < 0 ? mant != 0 : i < prec; ++i) {
+      out += hex[(mant >> 60) & 15];
+      mant <<= 4;
+    }
+  }
+  out += fmt_char == 'X' ? 'P' : 'p';
+  out += exp < 0 ? '-' : '+';
+  exp = std::abs(exp);
+  if (exp < 10) out += '0';
+  out += std::to_string(exp);
+}
+
 }  // namespace
 
 std::string format_float(double v, char fmt_char, int prec, int bit_size) {
+  if (bit_size == 32) v = static_cast<double>(static_cast<float>(v));
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
-  if (bit_size == 32) v = static_cast<double>(static_cast<float>(v));
   std::string out = std::signbit(v) ? "-" : "";
+  if (fmt_char == 'b' || fmt_char == 'x' || fmt_char == 'X') {
+    const Binary b = binary_of(std::fabs(v), bit_size);
+    if (fmt_char == 'b') {
+      fmt_b(out, b);
+    } else {
+      fmt_x(out, prec, fmt_char, b);
+    }
+    return out;
+  }
   v = std::fabs(v);
   const bool shortest = prec < 0;
   Digits d;

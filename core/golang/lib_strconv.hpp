@@ -39,7 +39,8 @@ void append_rune(std::string& out, char32_t r);
 [[nodiscard]] std::string format_int(std::int64_t v, int base);
 [[nodiscard]] std::string format_uint(std::uint64_t v, int base);
 [[nodiscard]] inline std::string format_bool(bool b) { return b ? "true" : "false"; }
-// fmt_char: 'e', 'E', 'f', 'g', 'G'; prec -1 = the shortest that reads back exactly;
+// fmt_char: 'e', 'E', 'f', 'g', 'G', 'b', 'x', 'X'; prec -1 = the shortest that reads
+// back exactly;
 // bit_size 32 formats v as a float32.
 [[nodiscard]] std::string format_float(double v, char fmt_char, int prec, int bit_size);
 

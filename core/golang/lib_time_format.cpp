@@ -1,5 +1,6 @@
 #include "core/golang/lib_time_format.hpp"
 
+#include <limits>
 #include <string_view>
 
 namespace poolscope::golang {
@@ -65,6 +66,47 @@ std::string duration_string(std::int64_t ns) {
     }
   }
   return neg ? "-" + out : out;
+}
+
+namespace {
+constexpr std::int64_t kSecond = 1000000000;
+constexpr std::int64_t kMinute = 60 * kSecond;
+constexpr std::int64_t kHour = 60 * kMinute;
+
+bool less_than_half(std::int64_t x, std::int64_t y) {
+  return static_cast<std::uint64_t>(x) + static_cast<std::uint64_t>(x) <
+         static_cast<std::uint64_t>(y);
+}
+}  // namespace
+
+double duration_seconds(std::int64_t ns) noexcept {
+  return static_cast<double>(ns / kSecond) + static_cast<double>(ns % kSecond) / 1e9;
+}
+
+double duration_minutes(std::int64_t ns) noexcept {
+  return static_cast<double>(ns / kMinute) + static_cast<double>(ns % kMinute) / (60 * 1e9);
+}
+
+double duration_hours(std::int64_t ns) noexcept {
+  return static_cast<double>(ns / kHour) + static_cast<double>(ns % kHour) / (60 * 60 * 1e9);
+}
+
+std::int64_t duration_round(std::int64_t d, std::int64_t m) noexcept {
+  if (m <= 0) return d;
+  std::int64_t r = d % m;
+  if (d < 0) {
+    r = -r;
+    if (less_than_half(r, m)) return d + r;
+    if (d - std::numeric_limits<std::int64_t>::min() >= m - r) return d - m + r;
+    return std::numeric_limits<std::int64_t>::min();
+  }
+  if (less_than_half(r, m)) return d - r;
+  if (std::numeric_limits<std::int64_t>::max() - d >= m - r) return d + m - r;
+  return std::numeric_limits<std::int64_t>::max();
+}
+
+std::int64_t duration_truncate(std::int64_t d, std::int64_t m) noexcept {
+  return m <= 0 ? d : d - d % m;
 }
 
 }  // namespace poolscope::golang

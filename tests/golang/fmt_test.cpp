@@ -80,16 +80,25 @@ class Env {
     method(L, "String", false);
     Flag = named("Flag", tt.basic(Kind::Bool));
     H = named("H", struct_of({{"S", Sn}, {"n", int_t}}));
+    Wrap2 = named("Wrap2", tt.structure({Field{"S", Sn, true}, Field{"n", int_t, false}}));
+    ErrWrap =
+        named("ErrWrap",
+              tt.structure({Field{"error", tt.error_type(), true}, Field{"code", int_t, false}}));
+    PWrap = named("PWrap", tt.structure({Field{"PS", tt.pointer(PS), true}}));
+    VWrap = named("VWrap", tt.structure({Field{"PS", PS, true}}));
+    Deep = named("Deep", tt.structure({Field{"Wrap2", Wrap2, true}}));
     hooks.call = [this](TypeRef t, const Value& v,
                         std::string_view m) -> std::optional<std::string> {
       if (t == Sn && m == "String") return "S" + std::to_string(v.i);
       if (t == tt.pointer(E) && m == "Error") {
+        if (!v.obj) return std::nullopt;  // Go: nil pointer dereference in Error()
         return "E:" + string_of(static_cast<const AggregateObj&>(*v.obj).items[0]);
       }
       if (t == tt.pointer(PS) && m == "String") return "PS";
       if (t == Both) return m == "Error" ? "err" : "str";
       if (t == Duration && m == "String") return duration_string(v.i);
       if (t == L && m == "String") return "L";
+      return promoted(t, v, m);
       return std::nullopt;
     };
   }
@@ -123,6 +132,7 @@ class Env {
   TypeTable tt;
   TypeRef T, U, N, Sn, E, W, X2, PS, Both, Celsius, Name, Wrap, Duration;
   TypeRef string_iface, Stringer, L, Flag, H;
+  TypeRef Wrap2, ErrWrap, PWrap, VWrap, Deep;
   FmtHooks hooks;
 
  private:
@@ -168,6 +178,21 @@ class Env {
   FmtArg fx_maps(std::string_view name);
   FmtArg fx_methods(std::string_view name);
   FmtArg fx_more(std::string_view name);
+  FmtArg fx_promoted(std::string_view name);
+  // The methods promoted through embedded fields in the fixtures (the interpreter's job).
+  std::optional<std::string> promoted(TypeRef t, const Value& v, std::string_view m) {
+    const auto& items = static_cast<const AggregateObj&>(*v.obj).items;
+    if (t == Wrap2 && m == "String") return "S" + std::to_string(items[0].i);
+    if (t == Deep && m == "String") {
+      return "S" + std::to_string(static_cast<const AggregateObj&>(*items[0].obj).items[0].i);
+    }
+    if ((t == PWrap || t == tt.pointer(VWrap)) && m == "String") return "PS";
+    if (t == ErrWrap && m == "Error") {
+      const IfaceObj* inner = iface_of(items[0]);
+      return "E:" + string_of(static_cast<const AggregateObj&>(*inner->value.obj).items[0]);
+    }
+    return std::nullopt;
+  }
 };
 
 FmtArg Env::fx_basic(std::string_view name) {
@@ -327,6 +352,19 @@ FmtArg Env::fx_more(std::string_view name) {
   if (name == "H1") return {H, agg({I(1), I(2)})};
   if (name == "MapTS") return {tt.map(str_t, H), map_of(str_t, {{S("a"), agg({I(3), I(4)})}})};
   if (name == "PH") return {tt.pointer(H), ptr_to(agg({I(1), I(2)}))};
+  if (name == "NilE") return {tt.pointer(E), Value{}};
+  return fx_promoted(name);
+}
+
+FmtArg Env::fx_promoted(std::string_view name) {
+  if (name == "Wrap2") return {Wrap2, agg({I(1), I(2)})};
+  if (name == "ErrWrap1")
+    return {ErrWrap, agg({iface(tt.pointer(E), ptr_to(agg({S("in")}))), I(3)})};
+  if (name == "PWrap1") return {PWrap, agg({ptr_to(agg({I(1)}))})};
+  if (name == "VWrap1") return {VWrap, agg({agg({I(1)})})};
+  if (name == "PVWrap1") return {tt.pointer(VWrap), ptr_to(agg({agg({I(1)})}))};
+  if (name == "Deep1") return {Deep, agg({agg({I(4), I(5)})})};
+  if (name == "NilEs") return {tt.slice(tt.error_type()), slice({iface(tt.pointer(E), Value{})})};
   FAIL("unknown fixture " << name);
   return {};
 }

@@ -85,6 +85,14 @@ FIXTURES = {
     "H1": "H{S(1), 2}",
     "MapTS": 'map[string]H{"a": {S(3), 4}}',
     "PH": "&H{S(1), 2}",
+    "NilE": "error((*E)(nil))",
+    "NilEs": "[]error{(*E)(nil)}",
+    "Wrap2": "Wrap2{S(1), 2}",
+    "ErrWrap1": 'ErrWrap{&E{"in"}, 3}',
+    "PWrap1": "PWrap{&PS{1}}",
+    "VWrap1": "VWrap{PS{1}}",
+    "PVWrap1": "&VWrap{PS{1}}",
+    "Deep1": "Deep{Wrap2{S(4), 5}}",
 }
 
 GO_PRELUDE = """package main
@@ -152,6 +160,17 @@ type L []int
 
 func (L) String() string { return "L" }
 
+type Wrap2 struct {
+	S
+	n int
+}
+type ErrWrap struct {
+	error
+	code int
+}
+type PWrap struct{ *PS }
+type VWrap struct{ PS }
+type Deep struct{ Wrap2 }
 type Flag bool
 type H struct {
 	S S
@@ -238,6 +257,9 @@ pf("%g %g %.10g", F("1e100"), F("1.5e-10"), F("1.0 / 3"))
 pf("%07.2f|%-07.2f|%+07.2f|%v", F("-1.5"), F("-1.5"), F("1.5"), F("1.5"))
 pf("%.3g %.3g %.3g %g", F("100"), F("1234"), F("0.0001234"), F("1e-5"))
 pf("%d", F("1.5"))
+for v in ["1.5", "0", "-0.1", "1e300", "5e-324", "1.0 / 3", "255.75"]:
+    pf("%x|%X|%b|%#x|%.3x|%10.2x|%-+12.1X|%.0x", F(v), F(v), F(v), F(v), F(v), F(v), F(v), F(v))
+pf("%x|%b|%.2x", A("float32", "0.1"), A("float32", "0.1"), A("float32", "1e-40"))
 
 # ---- bools, strings
 pf("%v %t %5t| %-6v|", A("bool", True), A("bool", False), A("bool", True), A("bool", False))
@@ -333,6 +355,13 @@ pf("%5s|%-4v|%03d|%q", FX("Strs"), FX("Ints"), FX("Ints"), FX("Runes"))
 pf("%s %v", FX("Errs"), FX("W1"))
 pf("%x %X", FX("Strs"), FX("SliceS"))
 pf("%v %s", I(1), FX("PSVal"))
+pf("%v|%s|%d|%x", FX("NilE"), FX("NilE"), FX("NilE"), FX("NilE"))
+pf("%v|%s", FX("NilEs"), FX("NilEs"))
+pl(FX("NilE"), FX("NilEs"))
+for name in ["Wrap2", "ErrWrap1", "PWrap1", "VWrap1", "PVWrap1", "Deep1"]:
+    pf("%v|%+v|%s|%T", FX(name), FX(name), FX(name), FX(name))
+pf("%d|%d|%d|%d", FX("Wrap2"), FX("VWrap1"), FX("PVWrap1"), FX("Deep1"))
+pl(FX("Wrap2"), FX("ErrWrap1"), FX("PWrap1"), FX("VWrap1"), FX("PVWrap1"), FX("Deep1"))
 
 # ---- Print / Println
 pr(I(1), I(2), STR("a"), STR("b"), I(3), F(4), STR("c"), A("bool", True))

@@ -82,6 +82,10 @@ for v in ["0", "1", "-1", "0.1", "1.0 / 3", "2.0 / 3", "1e21", "1e20", "12345678
                       ("'f'", 0), ("'g'", 0), ("'G'", 10), ("'E'", 1)]:
         c(f"strconv.FormatFloat({gv}, {fmt}, {prec}, 64)",
           f"format_float({cv}, {fmt}, {prec}, 64)")
+for v in ["1.5", "0", "-0.1", "1e300", "5e-324", "1.0 / 3", "255.75", "0.9999"]:
+    for fmt, prec in [("'x'", -1), ("'X'", 3), ("'x'", 0), ("'x'", 1), ("'b'", -1), ("'x'", 20)]:
+        c(f"strconv.FormatFloat({v}, {fmt}, {prec}, 64)", f"format_float({v}, {fmt}, {prec}, 64)")
+        c(f"strconv.FormatFloat({v}, {fmt}, {prec}, 32)", f"format_float({v}, {fmt}, {prec}, 32)")
 for v in ["0.1", "1.0 / 3", "16777217", "3.4e38", "1e-45"]:
     c(f"strconv.FormatFloat({v}, 'g', -1, 32)",
       f"format_float({v}, 'g', -1, 32)")
@@ -187,6 +191,37 @@ for d in ["0", "1", "999", "1000", "1500", "250 * time.Microsecond", "1500 * tim
     if d == "-1 << 63":
         cd = "std::numeric_limits<std::int64_t>::min()"
     c(f"time.Duration({d}).String()", f"duration_string({cd})")
+
+
+DUR = {"time.Microsecond": "1000LL", "time.Millisecond": "1000000LL",
+       "time.Second": "1000000000LL", "time.Minute": "60000000000LL",
+       "time.Hour": "3600000000000LL"}
+
+
+def cdur(d):
+    if d == "1<<63 - 1":
+        return "std::numeric_limits<std::int64_t>::max()"
+    if d == "-1 << 63":
+        return "std::numeric_limits<std::int64_t>::min()"
+    for k, v in DUR.items():
+        d = d.replace(k, v)
+    return d
+
+
+for d in ["1500 * time.Millisecond", "-1500 * time.Millisecond", "90 * time.Minute", "1",
+          "-1", "0", "1<<63 - 1", "-1 << 63", "2*time.Hour + 59*time.Minute + 59*time.Second"]:
+    c(f"fl(time.Duration({d}).Seconds()) + \" \" + fl(time.Duration({d}).Minutes()) + \" \" + "
+      f"fl(time.Duration({d}).Hours()) + \" \" + fmt.Sprint(time.Duration({d}).Milliseconds(), "
+      f"time.Duration({d}).Microseconds())",
+      f"fl(duration_seconds({cdur(d)})) + \" \" + fl(duration_minutes({cdur(d)})) + \" \" + "
+      f"fl(duration_hours({cdur(d)})) + \" \" + fmt::format(\"{{}} {{}}\", "
+      f"duration_milliseconds({cdur(d)}), duration_microseconds({cdur(d)}))")
+    for m in ["time.Second", "time.Millisecond", "7 * time.Millisecond", "time.Hour", "0", "-1",
+              "1<<63 - 1"]:
+        c(f"fmt.Sprint(int64(time.Duration({d}).Round({m})), \" \", "
+          f"int64(time.Duration({d}).Truncate({m})))",
+          f"fmt::format(\"{{}} {{}}\", duration_round({cdur(d)}, {cdur(m)}), "
+          f"duration_truncate({cdur(d)}, {cdur(m)}))")
 
 
 def cpp_str(data):
