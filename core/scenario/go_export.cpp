@@ -331,16 +331,17 @@ class Exporter {
     w_.line("//");
     w_.comment("Run it with `go run main.go`. Lines calling stats.* and the stats section at");
     w_.comment("the end only measure the run; its last line of output is a JSON summary.");
+    w_.comment("It uses only what `poolscope-cli run-go` runs, so it runs there too.");
     w_.line("package main");
     w_.blank();
   }
 
   void imports() {
-    std::set<std::string> names{"encoding/json", "fmt",         "os",  "runtime",
-                                "sync",          "sync/atomic", "time"};
+    // Only packages of run-go's library (the design's subset): the summary is printed
+    // with fmt, not encoding/json; draw() rotates without math/bits.
+    std::set<std::string> names{"fmt", "runtime", "strings", "sync", "sync/atomic", "time"};
     if (mode() == Mode::Errgroup) names.insert("context");
     if (uses_exp()) names.insert("math");
-    if (uses_exp() || uses_uniform()) names.insert("math/bits");
     w_.open("import (");
     for (const auto& n : names) w_.line(fmt::format("\"{}\"", n));
     w_.close(")");
@@ -826,7 +827,7 @@ class Exporter {
     w_.comment(
         "draw returns job j's number in [0, 1) of a stream: the first output of xoshiro256** "
         "seeded through splitmix64 (by Blackman and Vigna), which needs only the second of "
-        "its four state words.");
+        "its four state words; r<<7|r>>57 turns r left by 7 bits.");
     w_.open("func draw(stream, j int) float64 {");
     w_.line("x := uint64(seed) ^ uint64(stream)<<56 ^ uint64(j)*0xd1b54a32d192ed03");
     w_.line("var z uint64");
@@ -836,7 +837,8 @@ class Exporter {
     w_.line("z = (z ^ z>>27) * 0x94d049bb133111eb");
     w_.line("z ^= z >> 31");
     w_.close();
-    w_.line("return float64(bits.RotateLeft64(z*5, 7)*9>>11) * 0x1p-53");
+    w_.line("r := z * 5");
+    w_.line("return float64((r<<7|r>>57)*9>>11) / (1 << 53)");
     w_.close();
     w_.blank();
   }
@@ -1085,28 +1087,26 @@ func (s *runStats) settle() int {
 }
 
 type summary struct {
-	Outcome       string  `json:"outcome"`
-	ElapsedMs     float64 `json:"elapsed_ms"`
-	Results       int64   `json:"results"`
-	Leaked        int     `json:"leaked"`
-	JobsSent      int64   `json:"jobs_sent"`
-	JobsDone      int64   `json:"jobs_done"`
-	MaxConcurrent int64   `json:"max_concurrent"`
-	Error         string  `json:"error"`
-	CompletedOK   int64   `json:"completed_ok"`
-	Cancelled     int64   `json:"cancelled"`
-	Skipped       int64   `json:"skipped"`
-	Failed        int64   `json:"failed"`
+	Elapsed       time.Duration
+	Results       int64
+	Leaked        int
+	JobsSent      int64
+	JobsDone      int64
+	MaxConcurrent int64
+	Error         string
+	CompletedOK   int64
+	Cancelled     int64
+	Skipped       int64
+	Failed        int64
 }
 
 // report reads the run's figures where main calls it, that is where the program
 // would end without the stats: what goroutines do later does not count. Then it
-// waits for the goroutines to settle, writes the stacks of those left to
-// stderr, and prints the figures as one line of JSON.
+// waits for the goroutines to settle and prints the figures as one line of JSON
+// (%q quotes the error as JSON would: its text is plain ASCII).
 func (s *runStats) report() {
 	out := summary{
-		Outcome:       "completed",
-		ElapsedMs:     float64(time.Since(s.start).Microseconds()) / 1000,
+		Elapsed:       time.Since(s.start),
 		Results:       s.results.Load(),
 		JobsSent:      s.jobsSent.Load(),
 		JobsDone:      s.jobsDone.Load(),
@@ -1118,16 +1118,23 @@ func (s *runStats) report() {
 		Failed:        s.failed.Load(),
 	}
 	out.Leaked = s.settle()
-	if out.Leaked > 0 {
-		buf := make([]byte, 1<<20)
-		buf = buf[:runtime.Stack(buf, true)]
-		fmt.Fprintf(os.Stderr, "%d goroutines are blocked for good:\n\n%s\n", out.Leaked, buf)
+	fmt.Printf(`{"outcome":"completed","elapsed_ms":%s,"results":%d,"leaked":%d,`+
+		`"jobs_sent":%d,"jobs_done":%d,"max_concurrent":%d,"error":%q,`+
+		`"completed_ok":%d,"cancelled":%d,"skipped":%d,"failed":%d}`+"\n",
+		millis(out.Elapsed), out.Results, out.Leaked, out.JobsSent, out.JobsDone,
+		out.MaxConcurrent, out.Error, out.CompletedOK, out.Cancelled, out.Skipped,
+		out.Failed)
+}
+
+// millis writes d in milliseconds, to the microsecond, as encoding/json writes
+// a float64: 1504.25, 12, 0.5.
+func millis(d time.Duration) string {
+	us := d.Microseconds()
+	text := fmt.Sprintf("%d.%03d", us/1000, us%1000)
+	for strings.HasSuffix(text, "0") {
+		text = strings.TrimSuffix(text, "0")
 	}
-	line, err := json.Marshal(out)
-	if err != nil {
-		panic(err)
-	}
-	fmt.Println(string(line))
+	return strings.TrimSuffix(text, ".")
 })";
 
 void Exporter::stats_section() {

@@ -4,7 +4,10 @@
 //
 // The program:
 // - is `package main` in one file, standard library only, gofmt-clean, and runs with
-//   `go run main.go` (Go 1.19 or later);
+//   `go run main.go` (Go 1.19 or later) and with `poolscope-cli run-go`: it imports and
+//   calls only what the Go subset's library has (fmt, runtime, strings, sync,
+//   sync/atomic, time, and context, math where needed; no encoding/json, math/bits,
+//   os or runtime.Stack);
 // - mirrors the scenario: `make(chan int, 5)` for jobs_buffer 5, the worker count, a
 //   `close(jobs)` or none, the collection strategy, a `db` semaphore channel for
 //   resource_limit, time.Sleep (io) or a busy loop with runtime.GOMAXPROCS (cpu) for the
@@ -17,7 +20,8 @@
 // - after the last request (where main would return and the program end) reads its
 //   figures, then waits until goroutines settle (no job in work, no sender waiting for
 //   an arrival, runtime.NumGoroutine() unchanged for 25 polls 2 ms apart) to count the
-//   leaked ones, and prints ONE final line of JSON on stdout:
+//   leaked ones, and prints ONE final line of JSON on stdout (with fmt.Printf, byte for
+//   byte what encoding/json would write):
 //     {"outcome":"completed","elapsed_ms":E,"results":R,"leaked":L,"jobs_sent":S,
 //      "jobs_done":D,"max_concurrent":M,"error":"","completed_ok":C,"cancelled":X,
 //      "skipped":K,"failed":F}
@@ -26,8 +30,9 @@
 //   elapsed_ms = wall-clock ms from the program's start to that return (PoolRun's
 //   virtual_ms, plus Go's own overhead);
 //   results = results main received (errgroup: jobs that succeeded), summed over requests;
-//   leaked = goroutines other than main still alive after settling (their stacks go to
-//   stderr); jobs_done = jobs whose work ran to its end (errgroup: completed_ok);
+//   leaked = goroutines other than main still alive after settling (the program prints
+//   no stacks: run-go lists where they wait, and the Go runner of the tests writes
+//   them after main returns); jobs_done = jobs whose work ran to its end (errgroup: completed_ok);
 //   max_concurrent = most jobs in work at one instant (inside the db semaphore);
 //   the last four are 0 outside errgroup mode; error is errgroup's first error or "".
 // - A deadlock is Go's own: "fatal error: all goroutines are asleep - deadlock!" on

@@ -74,10 +74,9 @@ TEST_CASE("Go runner: a panic keeps its message") {
 TEST_CASE("Go runner: leaked goroutines come from the stacks on stderr, without main's own") {
   const auto run = parse_go_run(R"({"outcome":"completed","results":5,"leaked":1})"
                                 "\n",
-                                "1 goroutines are blocked for good:\n\n"
                                 "goroutine 1 [running]:\n"
-                                "main.(*runStats).report(0x5a1f40)\n"
-                                "\t/tmp/main.go:240 +0x9b\n"
+                                "main.main()\n"
+                                "\t/tmp/w/src/cmd/parity/main.go:52 +0x9b\n"
                                 "\n"
                                 "goroutine 7 [chan receive]:\n"
                                 "main.worker(0x0?)\n"

@@ -130,8 +130,9 @@ std::vector<GoGoroutine> parse_goroutines(std::string_view stderr_text) {
 
 // [SECTION] the multi-call binary
 
-// `source` as package `name` of the batch's module: its first line `package main` and its
-// `func main() {` renamed, nothing else.
+// `source` as package `name` of the batch's module (or still package main, for a program
+// linked on its own): its first line `package main` and its `func main() {` renamed to
+// `func Main() {`, nothing else.
 std::string as_package(std::string source, const std::string& name) {
   const std::string package_main = "package main\n";
   const std::string func_main = "\nfunc main() {\n";
@@ -143,6 +144,30 @@ std::string as_package(std::string source, const std::string& name) {
   source.replace(func_at, func_main.size(), "\nfunc Main() {\n");
   source.replace(package_at, package_main.size(), "package " + name + "\n");
   return source;
+}
+
+// After the program's Main returns, every goroutine's stack to stderr: where the
+// goroutines it left behind wait (parse_goroutines reads them; main's own is "running").
+// The exported programs stay inside run-go's subset, which has no runtime.Stack, so the
+// runner's own main writes them.
+constexpr std::string_view kWriteStacks = R"(	buf := make([]byte, 1<<20)
+	os.Stderr.Write(buf[:runtime.Stack(buf, true)])
+)";
+
+// The main of a program linked on its own, beside its renamed Main.
+std::string single_main() {
+  return fmt::format(R"(package main
+
+import (
+	"os"
+	"runtime"
+)
+
+func main() {{
+	Main()
+{}}}
+)",
+                     kWriteStacks);
 }
 
 // The program that runs the batch's program named by its first argument.
@@ -159,6 +184,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 
 {})
 
@@ -171,9 +197,9 @@ func main() {{
 		os.Exit(64)
 	}}
 	programs[os.Args[1]]()
-}}
+{}}}
 )",
-                     imports, table);
+                     imports, table, kWriteStacks);
 }
 
 }  // namespace
@@ -291,11 +317,11 @@ Result<std::vector<GoProgramRun>> GoRunner::run_all(std::span<const Scenario> sc
     r.name = fmt::format("p{:03}-{}", i, scenarios[i].id);
     r.scenario = scenarios[i];
     r.program = export_go(scenarios[i]);
-    const std::string source = options_.multi_call
-                                   ? as_package(r.program.source, fmt::format("p{:03}", i))
-                                   : r.program.source;
+    const std::string source = as_package(
+        r.program.source, options_.multi_call ? fmt::format("p{:03}", i) : std::string("main"));
     std::filesystem::create_directories(src / r.name, ec);
-    if (ec || !write_file(src / r.name / "main.go", source)) {
+    if (ec || !write_file(src / r.name / "main.go", source) ||
+        (!options_.multi_call && !write_file(src / r.name / "stacks.go", single_main()))) {
       return Error{"", fmt::format("cannot write {}", (src / r.name / "main.go").string())};
     }
     runs.push_back(std::move(r));

@@ -11,7 +11,11 @@
 //   renamed to `package pNNN` and `func Main()` (nothing else changes, and a package's
 //   name has no effect at run time), and a small dispatcher runs the program named on
 //   its command line. Linking once instead of once per program makes batches several
-//   times faster. With multi_call off, every program is linked on its own, as written.
+//   times faster. With multi_call off, every program is linked on its own, its main
+//   renamed Main as well, beside a file with a main that calls it.
+// - Once the program's Main returns, the runner's own main writes every goroutine's stack
+//   to stderr (runtime.Stack): where the goroutines left behind wait. The exported programs
+//   cannot: they stay inside the subset `poolscope-cli run-go` runs, without runtime.Stack.
 // - Runs each program under `timeout`, a few at once.
 // - Sets GO111MODULE=on, GOPROXY=off, GOTOOLCHAIN=local and GOFLAGS= for its own go
 //   commands; GOCACHE (cache_dir), GOPATH and HOME go under work_dir when the
