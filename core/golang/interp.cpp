@@ -131,7 +131,7 @@ void Machine::stop_budget(int line) {
         "it was at line {}",
         options.max_steps, line);
     finish(GoOutcome::Stopped, 2);
-    rt.interrupt();
+    rt.halt(stop_message);
   }
   throw GoAbort{};
 }
@@ -344,14 +344,7 @@ std::string format_seconds(trace::Time t) {
 
 // Go's deadlock report: the fatal error, then each goroutine with its wait reason and
 // the line it waits at.
-std::string deadlock_text(const sim::Runtime& rt) {
-  const sim::Report& rep = rt.report();
-  std::string text = "fatal error: all goroutines are asleep - deadlock!\n";
-  for (const sim::GoroutineReport& g : rep.blocked) {
-    text += fmt::format("\ngoroutine {} [{}]:\n{}\n\tmain.go:{}\n", g.id, g.wait_reason, g.name, g.line);
-  }
-  return text;
-}
+std::string deadlock_text(const sim::Runtime& rt) { return sim::format_go_traceback(rt.report()); }
 
 }  // namespace
 
@@ -427,14 +420,18 @@ GoRunResult run_go(std::string_view source, const GoRunOptions& options) {
         m.write(true, deadlock_text(rt));
         m.finish(GoOutcome::Deadlock, 2);
         break;
-      case trace::Outcome::Panic:
+      case trace::Outcome::Panic:  // a fatal error of the engine's (sync misuse)
+        m.write(true, sim::format_go_traceback(rt.report()));
         m.finish(GoOutcome::Panic, 2);
-        m.write(true, rt.report().message + "\n");
+        break;
+      case trace::Outcome::Exit:
+        m.finish(GoOutcome::Exit, rt.report().exit_code);
         break;
       default:
         m.stop_message = fmt::format(
             "stopped: the program was still running at {} of virtual time (the limit, --max-virtual)",
             format_seconds(options.max_virtual));
+        rt.halt(m.stop_message);
         m.finish(GoOutcome::Stopped, 2);
     }
   }

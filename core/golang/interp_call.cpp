@@ -368,7 +368,15 @@ void Machine::run_builtin_deferred(Deferred& d, Frame& f) {
 void Machine::spawn(Pending p, int line) {
   const std::string name = p.name;
   const std::int64_t index = ++spawn_counts[name];
-  (void)rt.spawn(name, index, goroutine(std::move(p)), line);
+  std::string function = "main.";
+  if (const auto* fn = static_cast<const FuncObj*>(p.fn.obj.get())) {
+    const void* key = fn->decl != nullptr ? static_cast<const void*>(fn->decl) : fn->lit;
+    if (key != nullptr) function += prog.info(key).name;
+  }
+  const trace::GoroutineId id = rt.spawn(name, index, goroutine(std::move(p)), line);
+  if (id != 0) {
+    rt.set_go_function(id, function, running_fn != nullptr ? "main." + running_fn->name : "main.main");
+  }
   peak = std::max(peak, rt.live_goroutines());
 }
 

@@ -487,7 +487,7 @@ const Method* Machine::find_dynamic_method(TypeRef t, const Value& v, std::strin
   };
   const bool is_ptr = t->kind == Kind::Pointer;
   std::vector<Entry> level{{is_ptr ? t->elem : t, {}}};
-  for (int depth = 0; depth < 8 && !level.empty(); ++depth) {
+  for (int level_no = 0; level_no < 8 && !level.empty(); ++level_no) {
     std::vector<Entry> next;
     for (const Entry& e : level) {
       if (e.type->kind == Kind::Named) {

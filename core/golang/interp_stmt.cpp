@@ -9,8 +9,6 @@ namespace poolscope::golang {
 
 namespace {
 
-constexpr std::uint32_t kYieldEvery = 8192;  // loop turns between preemption points
-
 const Stmt* unlabeled(const Stmt* s) {
   while (s != nullptr && s->kind == StmtKind::Labeled) s = static_cast<const LabeledStmt*>(s)->stmt.get();
   return s;
@@ -557,10 +555,9 @@ Task Machine::loop_turn(const BlockStmt& body, Frame& f, Control& c, std::uint32
   } else {
     exec_list_plain(body.list, f, c);
   }
-  if (++turns % kYieldEvery == 0) {
-    co_await rt.yield(line);
-    if (over) throw GoAbort{};
-  }
+  ++turns;
+  co_await rt.preempt_point(line);  // an endless loop lets others run and time pass
+  if (over) throw GoAbort{};
 }
 
 Task Machine::exec_for(const ForStmt& x, Frame& f, Control& c) {

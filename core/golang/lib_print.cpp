@@ -12,7 +12,7 @@ Kind kind_of(TypeRef t) {
   return u != nullptr ? u->kind : Kind::Invalid;
 }
 
-std::string hex_address(const Object* obj, FmtHooks& hooks) {
+std::string hex_address(const HeapObject* obj, FmtHooks& hooks) {
   if (obj == nullptr) return "0x0";
   const std::uint64_t a = hooks.address ? hooks.address(obj)
                                         : 0xc000000000u + reinterpret_cast<std::uintptr_t>(obj) %
