@@ -1786,6 +1786,7 @@ Operand Checker::composite(CompositeLit* c, TypeRef hint) {
   Operand x;
   x.expr = c;
   TypeRef t = nullptr;
+  TypeRef implicit_ptr = nullptr;
   if (c->type) {
     if (c->type->kind == ExprKind::ArrayType && !static_cast<ArrayTypeExpr*>(c->type.get())->len) {
       // [...]T{...}: the length is the number of elements (max index + 1)
@@ -1811,7 +1812,10 @@ Operand Checker::composite(CompositeLit* c, TypeRef hint) {
     }
   } else {
     t = hint;
-    if (t != nullptr && underlying(t)->kind == Kind::Pointer) t = underlying(t)->elem;  // &T elided
+    if (t != nullptr && underlying(t)->kind == Kind::Pointer) {
+      t = underlying(t)->elem;  // &T elided: the literal is &T{...}
+      implicit_ptr = hint;
+    }
     if (t == nullptr) {
       error(c->pos, "invalid composite literal type: missing type");
       return x;
@@ -1931,7 +1935,7 @@ Operand Checker::composite(CompositeLit* c, TypeRef hint) {
       return x;
   }
   x.mode = Mode::Value;
-  x.type = t;
+  x.type = implicit_ptr != nullptr ? implicit_ptr : t;
   return x;
 }
 
