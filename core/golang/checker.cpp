@@ -748,9 +748,12 @@ void Checker::var_spec(ValueSpec& spec, bool local) {
         }
       }
     } else {
-      error(spec.values[0]->pos,
-            fmt::format("assignment mismatch: {} variable{} but {} value{}", n, n == 1 ? "" : "s",
-                        spec.values.size(), spec.values.size() == 1 ? "" : "s"));
+      if (spec.values.size() < n) {
+        error(spec.names[spec.values.size()]->pos,
+              fmt::format("missing init expr for {}", spec.names[spec.values.size()]->name));
+      } else {
+        error(spec.values[n]->pos, "extra init expr");
+      }
       for (auto& v : spec.values) (void)expr(v.get());
     }
   }
@@ -2087,7 +2090,8 @@ Operand Checker::selector(SelectorExpr* s) {
         b.type->kind == Kind::Pointer || underlying(b.type)->kind == Kind::Pointer || l.indirect;
     if (m->pointer_recv && !through_pointer) {
       if (b.mode != Mode::Variable) {
-        error(s->pos, fmt::format("cannot call pointer method {} on {}", name, type_str(b.type)));
+        error(s->sel->pos,
+              fmt::format("cannot call pointer method {} on {}", name, type_str(b.type)));
         return x;
       }
       s->auto_addr = true;
@@ -4061,8 +4065,8 @@ void Checker::range_stmt(RangeStmt* s) {
         kt = u->elem;
         ok = true;
         if (u->dir == ChanDir::Send) {
-          error(s->x->pos, fmt::format("invalid operation: range {} receive from send-only channel",
-                                       expr_string(*s->x)));  // rare
+          error(s->x->pos,
+                fmt::format("cannot range over {} (receive from send-only channel)", describe(x)));
           ok = false;
         } else if (s->value) {
           error(s->value->pos,
@@ -4660,10 +4664,10 @@ void Checker::check_file(File& f) {
   for (auto& [spec, lib] : import_specs_) {
     if (!lib->used && (!spec->name || spec->name->name != "_")) {
       if (spec->name && spec->name->name != lib->name) {
-        error(spec->path_pos,
-              fmt::format("\"{}\" imported as {} and not used", lib->path, spec->name->name));
+        error(spec->pos,
+              fmt::format("imported and not used: \"{}\" as {}", lib->path, spec->name->name));
       } else {
-        error(spec->path_pos, fmt::format("imported and not used: \"{}\"", lib->path));
+        error(spec->pos, fmt::format("imported and not used: \"{}\"", lib->path));
       }
     }
   }

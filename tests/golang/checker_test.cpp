@@ -503,6 +503,155 @@ TEST_CASE(
         "Poolscope's documentation)\n");
 }
 
+TEST_CASE(
+    "go checker: assignment counts: calls with the wrong number of results, missing init "
+    "expressions") {
+  CHECK(check(R"go(// The number of variables must match the number of values.
+package main
+
+import "fmt"
+
+func f() int { return 1 }
+
+func g() (int, error) { return 0, nil }
+
+func main() {
+	a, b := f()
+	c := g()
+	var x, y, z = 1, 2
+	fmt.Println(a, b, c, x, y, z)
+}
+)go") ==
+        R"go(./main.go:11:10: assignment mismatch: 2 variables but f returns 1 value
+./main.go:12:7: assignment mismatch: 1 variable but g returns 2 values
+./main.go:13:12: missing init expr for z
+)go");
+}
+
+TEST_CASE("go checker: receive and range on a send-only channel") {
+  CHECK(
+      check(R"go(// Receiving from a send-only channel, or ranging over one, is a compile error.
+package main
+
+import "fmt"
+
+func produce(out chan<- int) {
+	v := <-out
+	fmt.Println(v)
+	for x := range out {
+		fmt.Println(x)
+	}
+}
+
+func main() {
+	produce(make(chan int))
+}
+)go") ==
+      R"go(./main.go:7:9: invalid operation: cannot receive from send-only channel out (variable of type chan<- int)
+./main.go:9:17: cannot range over out (variable of type chan<- int) (receive from send-only channel)
+)go");
+}
+
+TEST_CASE(
+    "go checker: pointer methods on map elements, argument counts of go statements, unused "
+    "variables in closures") {
+  CHECK(check(R"go(package main
+
+import "sync"
+
+type C struct{ n int }
+
+func (c *C) Inc() { c.n++ }
+
+func worker(id int, wg *sync.WaitGroup) {}
+
+func main() {
+	m := map[string]C{}
+	m["a"].Inc()
+	m["a"].n = 1
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		go worker(i)
+		go worker(i, wg)
+	}
+	func() {
+		y := 2
+	}()
+}
+)go") ==
+        R"go(./main.go:13:9: cannot call pointer method Inc on C
+./main.go:14:2: cannot assign to struct field m["a"].n in map
+./main.go:17:13: not enough arguments in call to worker
+	have (int)
+	want (int, *sync.WaitGroup)
+./main.go:18:16: cannot use wg (variable of type sync.WaitGroup) as type *sync.WaitGroup in argument to worker
+./main.go:21:3: y declared but not used
+)go");
+}
+
+TEST_CASE("go checker: terminating switch, select and for statements") {
+  CHECK(check(R"go(package main
+
+func f(x int) int {
+	switch {
+	case x > 0:
+		return 1
+	default:
+		return 0
+	}
+}
+
+func g(x int) int {
+	switch {
+	case x > 0:
+		return 1
+	}
+}
+
+func h(ch chan int) int {
+	for {
+		select {
+		case v := <-ch:
+			return v
+		}
+	}
+}
+
+func main() {
+	f(1)
+	g(1)
+	h(nil)
+	var e error
+	if e != nil {
+		e := 1
+	}
+}
+)go") ==
+        R"go(./main.go:17:1: missing return
+./main.go:34:3: e declared but not used
+)go");
+}
+
+TEST_CASE("go checker: renamed imports, nil and mismatched composite types in declarations") {
+  CHECK(check(R"go(package main
+
+import f "fmt"
+
+func main() {
+	var x int = nil
+	var s []int = 1
+	var m map[string]int
+	m = []int{}
+	_, _ = x, s
+}
+)go") ==
+        R"go(./main.go:3:8: imported and not used: "fmt" as f
+./main.go:6:14: cannot use nil as int value in variable declaration
+./main.go:7:16: cannot use 1 (untyped int constant) as []int value in variable declaration
+./main.go:9:6: cannot use []int{} (value of type []int) as type map[string]int in assignment
+)go");
+}
+
 namespace {
 
 constexpr std::string_view kPool = R"go(package main
