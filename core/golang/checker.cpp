@@ -4158,6 +4158,7 @@ void Checker::switch_stmt(SwitchStmt* s) {
   }
   targets_.push_back(Target{s, std::exchange(pending_label_, {}), false});
   bool seen_default = false;
+  std::map<std::string, Pos> seen_consts;
   for (std::size_t ci = 0; ci < s->cases.size(); ++ci) {
     CaseClause& c = s->cases[ci];
     if (c.is_default) {
@@ -4192,6 +4193,15 @@ void Checker::switch_stmt(SwitchStmt* s) {
         finish(w);
         v = w;
       }
+      if (v.mode == Mode::Constant && v.val.known()) {
+        const std::string key = type_str(v.type) + "|" + cval_string(v.val);
+        auto [it, inserted] = seen_consts.try_emplace(key, e->pos);
+        if (!inserted) {
+          error(e->pos, fmt::format("duplicate case {} in expression switch\n\t{}: previous case",
+                                    describe(v), pos_string(it->second)));
+          continue;
+        }
+      }
       if (!assignable(v, tag.type, nullptr) && !assignable(tag, v.type, nullptr)) {
         error(e->pos, fmt::format("invalid case {} in switch on {} (mismatched types {} and {})",
                                   expr_string(*e), expr_string(*s->tag), type_str(v.type),
@@ -4225,6 +4235,7 @@ void Checker::type_switch(TypeSwitchStmt* s) {
   targets_.push_back(Target{s, std::exchange(pending_label_, {}), false});
   std::vector<Object*> bindings;
   bool seen_default = false;
+  std::map<TypeRef, Pos> seen_types;
   for (CaseClause& c : s->cases) {
     if (c.is_default) {
       if (seen_default) error(c.pos, "multiple defaults in switch");
@@ -4248,6 +4259,12 @@ void Checker::type_switch(TypeSwitchStmt* s) {
           error(e->pos, fmt::format("impossible type switch case: {}\n\t{}", describe(x), reason));
           continue;
         }
+      }
+      auto [seen_it, fresh] = seen_types.try_emplace(t.type, e->pos);
+      if (!fresh) {
+        error(e->pos, fmt::format("duplicate case {} in type switch\n\t{}: previous case",
+                                  type_str(t.type), pos_string(seen_it->second)));
+        continue;
       }
       if (c.list.size() == 1) single = t.type;
     }
@@ -4660,7 +4677,8 @@ void Checker::check_file(File& f) {
     check_func_decl(fd);
   }
   if (f.main == nullptr)
-    diags.push_back(Diagnostic{0, 0, "function main is undeclared in the main package"});
+    diags.push_back(
+        Diagnostic{0, 0, "runtime.main_main·f: function main is undeclared in the main package"});
   for (auto& [spec, lib] : import_specs_) {
     if (!lib->used && (!spec->name || spec->name->name != "_")) {
       if (spec->name && spec->name->name != lib->name) {

@@ -652,6 +652,38 @@ func main() {
 )go");
 }
 
+TEST_CASE("go checker: duplicate cases in expression and type switches") {
+  CHECK(check(R"go(package main
+
+func main() {
+	x := 1
+	switch x {
+	case 1:
+	case 2, 1:
+	}
+	var i interface{} = x
+	switch i.(type) {
+	case int:
+	case string, int:
+	}
+}
+)go") ==
+        R"go(./main.go:7:10: duplicate case 1 (constant of type int) in expression switch
+	./main.go:6:7: previous case
+./main.go:12:15: duplicate case int in type switch
+	./main.go:11:7: previous case
+)go");
+}
+
+TEST_CASE("go checker: a program without func main fails as go build links it") {
+  CHECK(check(R"go(package main
+
+func helper() {}
+)go") ==
+        R"go(runtime.main_main·f: function main is undeclared in the main package
+)go");
+}
+
 namespace {
 
 constexpr std::string_view kPool = R"go(package main
