@@ -4753,7 +4753,14 @@ CheckResult check_program(std::string_view source, TypeTable& types) {
   CheckResult r;
   ParseResult parsed = parse_file(source);
   if (parsed.error) {
-    r.diagnostics.push_back(*parsed.error);
+    Diagnostic d = *parsed.error;
+    while (true) {
+      const std::size_t bad = util::invalid_utf8_at(d.message);
+      if (bad == std::string_view::npos) break;
+      d.message.replace(bad, 1, "\xEF\xBF\xBD");
+    }
+    if (d.message.size() > kMaxMessage) d.message = util::printable(d.message, kMaxMessage);
+    r.diagnostics.push_back(std::move(d));
     return r;
   }
   r.file = std::move(parsed.file);
@@ -4796,8 +4803,14 @@ CheckResult check_program(std::string_view source, TypeTable& types) {
     last.message = "too many errors";
     diags.push_back(last);
   }
-  // A message quotes expressions; an absurdly long one is shortened (gc would print it all).
+  // A message quotes expressions; an absurdly long one is shortened (gc would print it all),
+  // and bytes that are not UTF-8 (in a name the lexer has not reached yet) become U+FFFD.
   for (Diagnostic& d : diags) {
+    while (true) {
+      const std::size_t bad = util::invalid_utf8_at(d.message);
+      if (bad == std::string_view::npos) break;
+      d.message.replace(bad, 1, "\xEF\xBF\xBD");
+    }
     if (d.message.size() > kMaxMessage) {
       std::size_t cut = kMaxMessage;
       while (cut > 0 && (static_cast<unsigned char>(d.message[cut]) & 0xC0) == 0x80) --cut;
