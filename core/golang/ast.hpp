@@ -343,7 +343,9 @@ struct BlockStmt;
 
 struct CompositeLit final : Expr {
   explicit CompositeLit(Pos p) : Expr(ExprKind::CompositeLit, p) {}
-  ExprPtr type;               // null when elided inside another composite literal
+  // null when elided inside another composite literal; then, if the element type is a
+  // pointer *T, the literal stands for &T{...} and its checked type is *T.
+  ExprPtr type;
   std::vector<ExprPtr> elts;  // KeyValue for keyed elements
   Pos rbrace;
   // checker: for a struct literal, each element's field index (in elts order).

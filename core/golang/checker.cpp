@@ -748,9 +748,12 @@ void Checker::var_spec(ValueSpec& spec, bool local) {
         }
       }
     } else {
-      error(spec.values[0]->pos,
-            fmt::format("assignment mismatch: {} variable{} but {} value{}", n, n == 1 ? "" : "s",
-                        spec.values.size(), spec.values.size() == 1 ? "" : "s"));
+      if (spec.values.size() < n) {
+        error(spec.names[spec.values.size()]->pos,
+              fmt::format("missing init expr for {}", spec.names[spec.values.size()]->name));
+      } else {
+        error(spec.values[n]->pos, "extra init expr");
+      }
       for (auto& v : spec.values) (void)expr(v.get());
     }
   }
@@ -1786,6 +1789,7 @@ Operand Checker::composite(CompositeLit* c, TypeRef hint) {
   Operand x;
   x.expr = c;
   TypeRef t = nullptr;
+  TypeRef implicit_ptr = nullptr;
   if (c->type) {
     if (c->type->kind == ExprKind::ArrayType && !static_cast<ArrayTypeExpr*>(c->type.get())->len) {
       // [...]T{...}: the length is the number of elements (max index + 1)
@@ -1811,7 +1815,10 @@ Operand Checker::composite(CompositeLit* c, TypeRef hint) {
     }
   } else {
     t = hint;
-    if (t != nullptr && underlying(t)->kind == Kind::Pointer) t = underlying(t)->elem;  // &T elided
+    if (t != nullptr && underlying(t)->kind == Kind::Pointer) {
+      t = underlying(t)->elem;  // &T elided: the literal is &T{...}
+      implicit_ptr = hint;
+    }
     if (t == nullptr) {
       error(c->pos, "invalid composite literal type: missing type");
       return x;
@@ -1931,7 +1938,7 @@ Operand Checker::composite(CompositeLit* c, TypeRef hint) {
       return x;
   }
   x.mode = Mode::Value;
-  x.type = t;
+  x.type = implicit_ptr != nullptr ? implicit_ptr : t;
   return x;
 }
 
@@ -2083,7 +2090,8 @@ Operand Checker::selector(SelectorExpr* s) {
         b.type->kind == Kind::Pointer || underlying(b.type)->kind == Kind::Pointer || l.indirect;
     if (m->pointer_recv && !through_pointer) {
       if (b.mode != Mode::Variable) {
-        error(s->pos, fmt::format("cannot call pointer method {} on {}", name, type_str(b.type)));
+        error(s->sel->pos,
+              fmt::format("cannot call pointer method {} on {}", name, type_str(b.type)));
         return x;
       }
       s->auto_addr = true;
@@ -4057,8 +4065,8 @@ void Checker::range_stmt(RangeStmt* s) {
         kt = u->elem;
         ok = true;
         if (u->dir == ChanDir::Send) {
-          error(s->x->pos, fmt::format("invalid operation: range {} receive from send-only channel",
-                                       expr_string(*s->x)));  // rare
+          error(s->x->pos,
+                fmt::format("cannot range over {} (receive from send-only channel)", describe(x)));
           ok = false;
         } else if (s->value) {
           error(s->value->pos,
@@ -4150,6 +4158,7 @@ void Checker::switch_stmt(SwitchStmt* s) {
   }
   targets_.push_back(Target{s, std::exchange(pending_label_, {}), false});
   bool seen_default = false;
+  std::map<std::string, Pos> seen_consts;
   for (std::size_t ci = 0; ci < s->cases.size(); ++ci) {
     CaseClause& c = s->cases[ci];
     if (c.is_default) {
@@ -4184,6 +4193,15 @@ void Checker::switch_stmt(SwitchStmt* s) {
         finish(w);
         v = w;
       }
+      if (v.mode == Mode::Constant && v.val.known()) {
+        const std::string key = type_str(v.type) + "|" + cval_string(v.val);
+        auto [it, inserted] = seen_consts.try_emplace(key, e->pos);
+        if (!inserted) {
+          error(e->pos, fmt::format("duplicate case {} in expression switch\n\t{}: previous case",
+                                    describe(v), pos_string(it->second)));
+          continue;
+        }
+      }
       if (!assignable(v, tag.type, nullptr) && !assignable(tag, v.type, nullptr)) {
         error(e->pos, fmt::format("invalid case {} in switch on {} (mismatched types {} and {})",
                                   expr_string(*e), expr_string(*s->tag), type_str(v.type),
@@ -4217,6 +4235,7 @@ void Checker::type_switch(TypeSwitchStmt* s) {
   targets_.push_back(Target{s, std::exchange(pending_label_, {}), false});
   std::vector<Object*> bindings;
   bool seen_default = false;
+  std::map<TypeRef, Pos> seen_types;
   for (CaseClause& c : s->cases) {
     if (c.is_default) {
       if (seen_default) error(c.pos, "multiple defaults in switch");
@@ -4240,6 +4259,12 @@ void Checker::type_switch(TypeSwitchStmt* s) {
           error(e->pos, fmt::format("impossible type switch case: {}\n\t{}", describe(x), reason));
           continue;
         }
+      }
+      auto [seen_it, fresh] = seen_types.try_emplace(t.type, e->pos);
+      if (!fresh) {
+        error(e->pos, fmt::format("duplicate case {} in type switch\n\t{}: previous case",
+                                  type_str(t.type), pos_string(seen_it->second)));
+        continue;
       }
       if (c.list.size() == 1) single = t.type;
     }
@@ -4652,14 +4677,15 @@ void Checker::check_file(File& f) {
     check_func_decl(fd);
   }
   if (f.main == nullptr)
-    diags.push_back(Diagnostic{0, 0, "function main is undeclared in the main package"});
+    diags.push_back(
+        Diagnostic{0, 0, "runtime.main_main·f: function main is undeclared in the main package"});
   for (auto& [spec, lib] : import_specs_) {
     if (!lib->used && (!spec->name || spec->name->name != "_")) {
       if (spec->name && spec->name->name != lib->name) {
-        error(spec->path_pos,
-              fmt::format("\"{}\" imported as {} and not used", lib->path, spec->name->name));
+        error(spec->pos,
+              fmt::format("imported and not used: \"{}\" as {}", lib->path, spec->name->name));
       } else {
-        error(spec->path_pos, fmt::format("imported and not used: \"{}\"", lib->path));
+        error(spec->pos, fmt::format("imported and not used: \"{}\"", lib->path));
       }
     }
   }
@@ -4727,7 +4753,14 @@ CheckResult check_program(std::string_view source, TypeTable& types) {
   CheckResult r;
   ParseResult parsed = parse_file(source);
   if (parsed.error) {
-    r.diagnostics.push_back(*parsed.error);
+    Diagnostic d = *parsed.error;
+    while (true) {
+      const std::size_t bad = util::invalid_utf8_at(d.message);
+      if (bad == std::string_view::npos) break;
+      d.message.replace(bad, 1, "\xEF\xBF\xBD");
+    }
+    if (d.message.size() > kMaxMessage) d.message = util::printable(d.message, kMaxMessage);
+    r.diagnostics.push_back(std::move(d));
     return r;
   }
   r.file = std::move(parsed.file);
@@ -4770,8 +4803,14 @@ CheckResult check_program(std::string_view source, TypeTable& types) {
     last.message = "too many errors";
     diags.push_back(last);
   }
-  // A message quotes expressions; an absurdly long one is shortened (gc would print it all).
+  // A message quotes expressions; an absurdly long one is shortened (gc would print it all),
+  // and bytes that are not UTF-8 (in a name the lexer has not reached yet) become U+FFFD.
   for (Diagnostic& d : diags) {
+    while (true) {
+      const std::size_t bad = util::invalid_utf8_at(d.message);
+      if (bad == std::string_view::npos) break;
+      d.message.replace(bad, 1, "\xEF\xBF\xBD");
+    }
     if (d.message.size() > kMaxMessage) {
       std::size_t cut = kMaxMessage;
       while (cut > 0 && (static_cast<unsigned char>(d.message[cut]) & 0xC0) == 0x80) --cut;

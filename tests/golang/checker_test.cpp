@@ -503,6 +503,187 @@ TEST_CASE(
         "Poolscope's documentation)\n");
 }
 
+TEST_CASE(
+    "go checker: assignment counts: calls with the wrong number of results, missing init "
+    "expressions") {
+  CHECK(check(R"go(// The number of variables must match the number of values.
+package main
+
+import "fmt"
+
+func f() int { return 1 }
+
+func g() (int, error) { return 0, nil }
+
+func main() {
+	a, b := f()
+	c := g()
+	var x, y, z = 1, 2
+	fmt.Println(a, b, c, x, y, z)
+}
+)go") ==
+        R"go(./main.go:11:10: assignment mismatch: 2 variables but f returns 1 value
+./main.go:12:7: assignment mismatch: 1 variable but g returns 2 values
+./main.go:13:12: missing init expr for z
+)go");
+}
+
+TEST_CASE("go checker: receive and range on a send-only channel") {
+  CHECK(
+      check(R"go(// Receiving from a send-only channel, or ranging over one, is a compile error.
+package main
+
+import "fmt"
+
+func produce(out chan<- int) {
+	v := <-out
+	fmt.Println(v)
+	for x := range out {
+		fmt.Println(x)
+	}
+}
+
+func main() {
+	produce(make(chan int))
+}
+)go") ==
+      R"go(./main.go:7:9: invalid operation: cannot receive from send-only channel out (variable of type chan<- int)
+./main.go:9:17: cannot range over out (variable of type chan<- int) (receive from send-only channel)
+)go");
+}
+
+TEST_CASE(
+    "go checker: pointer methods on map elements, argument counts of go statements, unused "
+    "variables in closures") {
+  CHECK(check(R"go(package main
+
+import "sync"
+
+type C struct{ n int }
+
+func (c *C) Inc() { c.n++ }
+
+func worker(id int, wg *sync.WaitGroup) {}
+
+func main() {
+	m := map[string]C{}
+	m["a"].Inc()
+	m["a"].n = 1
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		go worker(i)
+		go worker(i, wg)
+	}
+	func() {
+		y := 2
+	}()
+}
+)go") ==
+        R"go(./main.go:13:9: cannot call pointer method Inc on C
+./main.go:14:2: cannot assign to struct field m["a"].n in map
+./main.go:17:13: not enough arguments in call to worker
+	have (int)
+	want (int, *sync.WaitGroup)
+./main.go:18:16: cannot use wg (variable of type sync.WaitGroup) as type *sync.WaitGroup in argument to worker
+./main.go:21:3: y declared but not used
+)go");
+}
+
+TEST_CASE("go checker: terminating switch, select and for statements") {
+  CHECK(check(R"go(package main
+
+func f(x int) int {
+	switch {
+	case x > 0:
+		return 1
+	default:
+		return 0
+	}
+}
+
+func g(x int) int {
+	switch {
+	case x > 0:
+		return 1
+	}
+}
+
+func h(ch chan int) int {
+	for {
+		select {
+		case v := <-ch:
+			return v
+		}
+	}
+}
+
+func main() {
+	f(1)
+	g(1)
+	h(nil)
+	var e error
+	if e != nil {
+		e := 1
+	}
+}
+)go") ==
+        R"go(./main.go:17:1: missing return
+./main.go:34:3: e declared but not used
+)go");
+}
+
+TEST_CASE("go checker: renamed imports, nil and mismatched composite types in declarations") {
+  CHECK(check(R"go(package main
+
+import f "fmt"
+
+func main() {
+	var x int = nil
+	var s []int = 1
+	var m map[string]int
+	m = []int{}
+	_, _ = x, s
+}
+)go") ==
+        R"go(./main.go:3:8: imported and not used: "fmt" as f
+./main.go:6:14: cannot use nil as int value in variable declaration
+./main.go:7:16: cannot use 1 (untyped int constant) as []int value in variable declaration
+./main.go:9:6: cannot use []int{} (value of type []int) as type map[string]int in assignment
+)go");
+}
+
+TEST_CASE("go checker: duplicate cases in expression and type switches") {
+  CHECK(check(R"go(package main
+
+func main() {
+	x := 1
+	switch x {
+	case 1:
+	case 2, 1:
+	}
+	var i interface{} = x
+	switch i.(type) {
+	case int:
+	case string, int:
+	}
+}
+)go") ==
+        R"go(./main.go:7:10: duplicate case 1 (constant of type int) in expression switch
+	./main.go:6:7: previous case
+./main.go:12:15: duplicate case int in type switch
+	./main.go:11:7: previous case
+)go");
+}
+
+TEST_CASE("go checker: a program without func main fails as go build links it") {
+  CHECK(check(R"go(package main
+
+func helper() {}
+)go") ==
+        R"go(runtime.main_main·f: function main is undeclared in the main package
+)go");
+}
+
 namespace {
 
 constexpr std::string_view kPool = R"go(package main
@@ -772,6 +953,263 @@ outer:
 }
 )go";
 
+// Embedding, method values, variadic calls, errors.As, elided &T{} literals, labels.
+constexpr std::string_view kLibraryAndEmbedding = R"go(package main
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+)
+
+type SafeCounter struct {
+	sync.Mutex
+	m map[string]int
+}
+
+func (c *SafeCounter) Inc(key string) {
+	c.Lock()
+	defer c.Unlock()
+	c.m[key]++
+}
+
+type MyErr struct{ Code int }
+
+func (e *MyErr) Error() string { return fmt.Sprintf("code %d", e.Code) }
+
+type Op func(int, int) int
+
+type Task struct {
+	Name string
+	Run  func() error
+	done chan struct{}
+}
+
+func sum(xs ...int) (total int) {
+	for _, x := range xs {
+		total += x
+	}
+	return
+}
+
+func find(err error) bool {
+	var me *MyErr
+	return errors.As(err, &me) && me.Code == 7
+}
+
+var (
+	once    sync.Once
+	started = time.Now()
+	ops     = map[string]Op{"add": func(a, b int) int { return a + b }}
+)
+
+func init() {
+	rand.Seed(1)
+}
+
+func main() {
+	c := SafeCounter{m: make(map[string]int)}
+	c.Inc("a")
+	inc := c.Inc
+	inc("b")
+	fmt.Println(sum(1, 2, 3), sum([]int{4, 5}...), ops["add"](1, 2))
+	err := fmt.Errorf("wrap: %w", &MyErr{Code: 7})
+	fmt.Println(find(err), errors.Unwrap(err) != nil)
+	t := Task{Name: "t", Run: func() error { return nil }, done: make(chan struct{})}
+	go func(tk *Task) {
+		defer close(tk.done)
+		_ = tk.Run()
+	}(&t)
+	timeout := time.After(50 * time.Millisecond)
+	ticker := time.NewTicker(10 * time.Millisecond)
+	defer ticker.Stop()
+loop:
+	for {
+		select {
+		case <-t.done:
+			t.done = nil
+		case <-ticker.C:
+		case <-timeout:
+			break loop
+		}
+	}
+	var d time.Duration = 1500 * time.Millisecond
+	fmt.Println(d, d.Seconds(), time.Since(started) >= 0, math.Sqrt(16), math.MaxInt64, runtime.NumGoroutine() > 0)
+	point := struct{ X, Y int }{1, 2}
+	fmt.Printf("%+v %T\n", point, point)
+	words := strings.Fields(" a b  c ")
+	for i, r := range strings.Join(words, "-") {
+		if r == '-' {
+			continue
+		}
+		_ = i
+	}
+	once.Do(func() { fmt.Println("once") })
+	switch n := len(words); {
+	case n > 2:
+		fmt.Println("many")
+	default:
+	}
+	var iface interface{} = 3.5
+	if f, ok := iface.(float64); ok {
+		fmt.Println(f * 2)
+	}
+	matrix := [][]int{{1, 2}, {3}}
+	fmt.Println(len(matrix[0]), cap(matrix), matrix[1][0])
+	ptrs := []*Task{&t, {Name: "u"}}
+	fmt.Println(len(ptrs), ptrs[1].Name)
+	var x uint8 = 255
+	x++
+	const k = 10
+	var f32 float32 = k / 4
+	fmt.Println(x, f32, k/4, k/4.0, 7%3, -7/2, 1<<3|1)
+	if len(os.Args) > 3 {
+		os.Exit(1)
+	}
+}
+)go";
+
+// Interface embedding, named results with recover, Stringer constants, closures, context.
+constexpr std::string_view kInterfacesAndClosures = R"go(package main
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+type Reader interface{ Read() string }
+type Writer interface{ Write(s string) }
+type ReadWriter interface {
+	Reader
+	Writer
+}
+
+type buf struct{ data []string }
+
+func (b *buf) Read() string   { return b.data[0] }
+func (b *buf) Write(s string) { b.data = append(b.data, s) }
+
+type Point struct{ X, Y int }
+
+func (p Point) Add(q Point) Point { return Point{p.X + q.X, p.Y + q.Y} }
+
+func safeDiv(a, b int) (res int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+		}
+	}()
+	res = a / b
+	return
+}
+
+type State int
+
+const (
+	Idle State = iota + 1
+	Busy
+)
+
+func (s State) String() string {
+	switch s {
+	case Idle:
+		return "idle"
+	case Busy:
+		return "busy"
+	}
+	return "?" + strconv.Itoa(int(s))
+}
+
+func worker(ctx context.Context, id int, out chan<- string, wg *sync.WaitGroup) {
+	defer wg.Done()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case out <- "w" + strconv.Itoa(id):
+			time.Sleep(time.Millisecond)
+		}
+	}
+}
+
+func main() {
+	var rw ReadWriter = &buf{}
+	rw.Write("x")
+	fmt.Println(rw.Read())
+	p := Point{1, 2}
+	add := p.Add
+	fmt.Println(add(Point{3, 4}), p == Point{1, 2})
+	_, err := safeDiv(1, 0)
+	fmt.Println(err)
+	var st State = Busy
+	fmt.Println(st, Idle)
+	grid := [3][3]int{}
+	grid[1][2] = 5
+	fmt.Println(grid)
+	var funcs []func() int
+	for i := 0; i < 3; i++ {
+		i := i
+		funcs = append(funcs, func() int { return i * i })
+	}
+	for _, f := range funcs {
+		fmt.Print(f(), " ")
+	}
+	fmt.Println()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := make(chan string)
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go worker(ctx, i, out, &wg)
+	}
+	seen := map[string]bool{}
+	for len(seen) < 2 {
+		seen[<-out] = true
+	}
+	cancel()
+	go func() {
+		for range out {
+		}
+	}()
+	wg.Wait()
+	keys := make([]string, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	fmt.Println(keys)
+	var n int64
+	atomic.AddInt64(&n, 2)
+	var flag atomic.Bool
+	flag.Store(true)
+	fmt.Println(atomic.LoadInt64(&n), flag.Load())
+	people := []struct {
+		Name string
+		Age  int
+	}{{"a", 30}, {"b", 20}}
+	sort.Slice(people, func(i, j int) bool { return people[i].Age < people[j].Age })
+	fmt.Println(people[0].Name)
+	var x interface{} = st
+	if s, ok := x.(fmt.Stringer); ok {
+		fmt.Println(s.String())
+	}
+	b := []byte("hi")
+	s := string(b) + string(rune(65)) + fmt.Sprint(len("héllo"))
+	fmt.Println(s, s[1:], s[:1])
+}
+)go";
+
 const std::string kSubset =
     " (the supported subset: see the Go subset in Poolscope's documentation)";
 
@@ -781,6 +1219,8 @@ TEST_CASE("go checker: programs go1.19 builds check clean") {
   CHECK(check(kPool) == "");
   CHECK(check(kPipeline) == "");
   CHECK(check(kEveryStatement) == "");
+  CHECK(check(kLibraryAndEmbedding) == "");
+  CHECK(check(kInterfacesAndClosures) == "");
 }
 
 TEST_CASE("go checker: constructs outside the subset are refused by name and line") {
