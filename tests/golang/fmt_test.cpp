@@ -421,7 +421,7 @@ TEST_CASE("fmt: the %w operand's index is returned for the interpreter to wrap")
 
 TEST_CASE("fmt: addresses come from the address hook when it is set") {
   Env e;
-  e.hooks.address = [](const Object*) { return std::uint64_t{0xc000010000}; };
+  e.hooks.address = [](const HeapObject*) { return std::uint64_t{0xc000010000}; };
   const std::vector<FmtArg> args = {e.fx("PE"), e.fx("Ints"), e.fx("NilIntPtr")};
   // Shapes as Go prints them: %p and %v of a nested pointer as 0x..., %#p without 0x.
   CHECK(sprintf("%p %#p %p", args, e.hooks) == "0xc000010000 c000010000 0x0");
