@@ -116,16 +116,19 @@ Task Machine::call_expr(const CallExpr& c, Frame& f, Value& out) {
     }
     case CallKind::Method: {
       const FuncDecl* d = method_decl(sel->method);
+      next_depth = f.depth + 1;
       co_await call_func(prog.info(d), nullptr, &recv, std::move(args), results);
       break;
     }
     case CallKind::Interface: {
       const IfaceObj* box = iface_of(recv);
       if (box == nullptr) runtime_panic("invalid memory address or nil pointer dereference");
+      next_depth = f.depth + 1;
       co_await call_method(box->type, box->value, sel->sel->name, std::move(args), results, line);
       break;
     }
     default: {
+      next_depth = f.depth + 1;
       if (direct) {
         const FuncDecl* d = static_cast<const Ident&>(*c.fun).obj->decl;
         co_await call_func(prog.info(d), nullptr, nullptr, std::move(args), results);
@@ -214,10 +217,8 @@ Task Machine::call_func(const FuncInfo& info, const FuncObj* closure, Value* rec
   Frame fr;
   fr.fn = &info;
   fr.defer_parent = std::exchange(next_defer_parent, nullptr);
-  if (++depth > kMaxDepth) {
-    --depth;
-    fatal_stack_overflow();
-  }
+  fr.depth = std::exchange(next_depth, 0);
+  if (fr.depth > kMaxDepth) fatal_stack_overflow();
   fr.slots.resize(static_cast<std::size_t>(info.num_slots));
   fr.cells = closure != nullptr ? &closure->cells : nullptr;
   const auto& params = *info.params;
@@ -244,7 +245,6 @@ Task Machine::call_func(const FuncInfo& info, const FuncObj* closure, Value* rec
     fr.panicking = panicking ? &*panicking : nullptr;
     co_await run_defers(fr, panicking);
   }
-  --depth;
   if (panicking) throw std::move(*panicking);
   if (info.named_results && info.sig != nullptr) {
     const std::size_t first = params.size() - info.sig->results.size();

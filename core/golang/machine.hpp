@@ -128,7 +128,8 @@ struct Frame {
   GoPanic* panicking = nullptr;  // while deferred calls run for a panic
   bool recovered = false;        // a deferred call recovered the panic
   Frame* defer_parent = nullptr; // a deferred call: the frame whose defers run (recover)
-  int line = 0;  // the line running now
+  int line = 0;   // the line running now
+  int depth = 0;  // Go calls below it on its goroutine (a stack overflow past kMaxDepth)
   // Values of blocking sub-expressions, computed before the plain evaluation of their
   // parent (eval_async), consumed by eval.
   std::vector<std::pair<const Expr*, Value>> ready;
@@ -293,7 +294,7 @@ class Machine {
   const FuncInfo* running_fn = nullptr;
   // A panic raised here: its value, and where.
   [[noreturn]] void raise(GoPanic p);
-  int depth = 0;
+  int next_depth = 0;  // the depth of the next call_func's frame (set by its caller)
   Task call(const Value& fn, std::vector<Value> args, std::vector<Value>& results, int line);
   Task call_func(const FuncInfo& info, const FuncObj* closure, Value* recv,
                  std::vector<Value> args, std::vector<Value>& results);

@@ -23,6 +23,7 @@ class [[nodiscard]] Task {
   struct promise_type {
     std::coroutine_handle<> continuation;
     std::exception_ptr error;
+    bool awaited_inline = false;  // the awaiter is still in await_suspend (see below)
 
     Task get_return_object() noexcept {
       return Task(std::coroutine_handle<promise_type>::from_promise(*this));
@@ -31,6 +32,7 @@ class [[nodiscard]] Task {
     struct FinalAwaiter {
       bool await_ready() noexcept { return false; }
       std::coroutine_handle<> await_suspend(std::coroutine_handle<promise_type> h) noexcept {
+        if (h.promise().awaited_inline) return std::noop_coroutine();  // the awaiter goes on
         if (auto c = h.promise().continuation) return c;
         return std::noop_coroutine();
       }
@@ -68,9 +70,17 @@ class [[nodiscard]] Task {
     struct Awaiter {
       Handle callee;
       bool await_ready() noexcept { return false; }
-      std::coroutine_handle<> await_suspend(std::coroutine_handle<> caller) noexcept {
+      // Runs the callee now. If it finishes without blocking, the caller goes on at once
+      // (returning false): no symmetric transfer, so a loop of calls never deepens the
+      // C++ stack, which unoptimised builds would (they do not make those tail calls).
+      // If it blocks, the caller waits and the callee resumes it when it ends.
+      bool await_suspend(std::coroutine_handle<> caller) noexcept {
         callee.promise().continuation = caller;
-        return callee;
+        callee.promise().awaited_inline = true;
+        callee.resume();
+        if (callee.done()) return false;
+        callee.promise().awaited_inline = false;
+        return true;
       }
       void await_resume() {
         if (callee.promise().error) std::rethrow_exception(callee.promise().error);

@@ -53,6 +53,7 @@ Value copy_value(TypeRef t, const Value& v) {
   }
   Value out;
   out.obj = agg;
+  out.i = v.i;  // a library struct's own state (time.Time's instant) goes with it
   return out;
 }
 
