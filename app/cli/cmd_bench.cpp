@@ -137,9 +137,10 @@ CommandRunner add_bench_command(CLI::App& app) {
   cmd->add_flag("--soak", args->soak,
                 "Instead: an endless load of one goroutine per job, RSS printed every virtual "
                 "hour; exit 1 unless it stays within 10% of the first hour's");
-  cmd->add_flag("--go", args->go,
-                "Instead: the Go interpreter (run-go) against the built-in program on the seed's "
-                "pool, memory of 10,000 goroutines, 100 million additions; exit 1 if a goal is missed");
+  cmd->add_flag(
+      "--go", args->go,
+      "Instead: the Go interpreter (run-go) against the built-in program on the seed's "
+      "pool, memory of 10,000 goroutines, 100 million additions; exit 1 if a goal is missed");
   cmd->add_option("--hours", args->hours, "Soak: hours of virtual time (default 24)")
       ->check(CLI::Range(1, 24));
   cmd->add_option("--rate", args->rate,

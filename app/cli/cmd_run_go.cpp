@@ -29,7 +29,8 @@ struct RunGoArgs {
 
 nlohmann::json result_json(const golang::GoRunResult& r, std::uint64_t hash) {
   nlohmann::json leaked = nlohmann::json::array();
-  for (const auto& g : r.leaked) leaked.push_back({{"name", g.name}, {"line", g.line}, {"wait", g.wait}});
+  for (const auto& g : r.leaked)
+    leaked.push_back({{"name", g.name}, {"line", g.line}, {"wait", g.wait}});
   nlohmann::json j = {{"outcome", golang::to_string(r.outcome)},
                       {"exit_code", r.exit_code},
                       {"stdout", r.stdout_text},
@@ -90,16 +91,20 @@ int run_go_command(const RunGoArgs& args) {
 }  // namespace
 
 CommandRunner add_run_go_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("run-go", "Run your own Go program (one file, package main) on the simulator");
+  auto* cmd = app.add_subcommand(
+      "run-go", "Run your own Go program (one file, package main) on the simulator");
   auto args = std::make_shared<RunGoArgs>();
   cmd->add_option("file", args->file, "The Go source file")->required()->check(non_empty());
-  cmd->add_option("--seed", args->seed, "Seed of select's choices, map order and math/rand (default 1)")
+  cmd->add_option("--seed", args->seed,
+                  "Seed of select's choices, map order and math/rand (default 1)")
       ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
-  cmd->add_flag("--json", args->json, "Print one JSON object (outcome, output, leaks, figures) instead");
+  cmd->add_flag("--json", args->json,
+                "Print one JSON object (outcome, output, leaks, figures) instead");
   cmd->add_option("--events", args->events_path, "Write every event to this file, as JSON lines")
       ->check(non_empty());
-  cmd->add_option("--max-virtual", args->max_virtual_s,
-                  "Stop a program still running after this much virtual time, in seconds (default 60)")
+  cmd->add_option(
+         "--max-virtual", args->max_virtual_s,
+         "Stop a program still running after this much virtual time, in seconds (default 60)")
       ->check(CLI::Range(0.001, 1e6));
   cmd->add_option("--max-steps", args->max_steps,
                   "Stop a program after this many statements (default 1000000000), so a loop that "

@@ -2,9 +2,9 @@
 // channels.
 #include "core/golang/interp.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "core/golang/lib_fmt.hpp"
 #include "core/golang/machine.hpp"
@@ -62,8 +62,9 @@ Compiled compile_go(std::string_view source) {
   Type* es = library_named(t, "errorString", "errors", t.structure({Field{"s", str, false}}));
   TypeTable::add_method(es, error_method(t, true));
   p->error_string = t.pointer(es);
-  Type* we = library_named(t, "wrapError", "fmt",
-                           t.structure({Field{"msg", str, false}, Field{"err", t.error_type(), false}}));
+  Type* we =
+      library_named(t, "wrapError", "fmt",
+                    t.structure({Field{"msg", str, false}, Field{"err", t.error_type(), false}}));
   TypeTable::add_method(we, error_method(t, true));
   Method unwrap;
   unwrap.name = "Unwrap";
@@ -211,14 +212,17 @@ std::string Machine::panic_text(const GoPanic& p) {
       break;
     default:
       if (is_integer(u)) {
-        text = is_unsigned(u) ? std::to_string(static_cast<std::uint64_t>(p.value.i)) : std::to_string(p.value.i);
+        text = is_unsigned(u) ? std::to_string(static_cast<std::uint64_t>(p.value.i))
+                              : std::to_string(p.value.i);
       } else {
-        return fmt::format("({}) {:#x}", type_string(p.type, Qualify::Always),
-                           0xc000010000ULL + (reinterpret_cast<std::uintptr_t>(p.value.obj.get()) & 0xffff));
+        return fmt::format(
+            "({}) {:#x}", type_string(p.type, Qualify::Always),
+            0xc000010000ULL + (reinterpret_cast<std::uintptr_t>(p.value.obj.get()) & 0xffff));
       }
   }
   if (p.type->kind == Kind::Named) {
-    if (u->kind == Kind::String) return fmt::format("{}(\"{}\")", type_string(p.type, Qualify::Always), text);
+    if (u->kind == Kind::String)
+      return fmt::format("{}(\"{}\")", type_string(p.type, Qualify::Always), text);
     return fmt::format("{}({})", type_string(p.type, Qualify::Always), text);
   }
   return text;
@@ -320,7 +324,8 @@ Ref<HeapObject> Machine::globals_lib(const std::string& name) {
 
 // Runs a method of a user type to its end at once (fmt's Error()/String() calls). A
 // method that would block cannot be run this way: a fatal error says so.
-std::optional<std::string> Machine::call_method_sync(TypeRef t, const Value& v, std::string_view method) {
+std::optional<std::string> Machine::call_method_sync(TypeRef t, const Value& v,
+                                                     std::string_view method) {
   const Method* m = method_of(t, method);
   if (m == nullptr) return std::nullopt;
   std::vector<Value> results;
@@ -377,7 +382,8 @@ GoRunResult GoMachine::result() const {
   r.stop_message = m.stop_message;
   const sim::Report& rep = m.rt.report();
   if (m.outcome == GoOutcome::Completed && rep.outcome == trace::Outcome::Completed) {
-    for (const sim::GoroutineReport& g : rep.blocked) r.leaked.push_back({g.name, g.line, g.wait_reason});
+    for (const sim::GoroutineReport& g : rep.blocked)
+      r.leaked.push_back({g.name, g.line, g.wait_reason});
   }
   return r;
 }
@@ -429,7 +435,8 @@ GoRunResult run_go(std::string_view source, const GoRunOptions& options) {
         break;
       default:
         m.stop_message = fmt::format(
-            "stopped: the program was still running at {} of virtual time (the limit, --max-virtual)",
+            "stopped: the program was still running at {} of virtual time (the limit, "
+            "--max-virtual)",
             format_seconds(options.max_virtual));
         rt.halt(m.stop_message);
         m.finish(GoOutcome::Stopped, 2);
@@ -468,13 +475,15 @@ void Machine::run_to_end(Task task) {
   if (!task.run_sync()) fatal("Poolscope cannot run a String, Error or sort function that blocks");
 }
 
-bool Machine::call_sync(TypeRef t, const Value& v, std::string_view method, std::vector<Value>& results) {
+bool Machine::call_sync(TypeRef t, const Value& v, std::string_view method,
+                        std::vector<Value>& results) {
   if (method_of(t, method) == nullptr) return false;
   run_to_end(call_method(t, v, method, {}, results, running_line));
   return true;
 }
 
-void Machine::call_value_sync(const Value& fn, std::vector<Value> args, std::vector<Value>& results) {
+void Machine::call_value_sync(const Value& fn, std::vector<Value> args,
+                              std::vector<Value>& results) {
   run_to_end(call(fn, std::move(args), results, running_line));
 }
 

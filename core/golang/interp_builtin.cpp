@@ -1,7 +1,7 @@
 // Builtins (len, cap, append, make, new, delete, close, copy, panic, recover, print,
 // println), conversions, and library calls that cannot block, evaluated plainly.
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "core/golang/lib_fmt.hpp"
 #include "core/golang/machine.hpp"
@@ -52,12 +52,11 @@ std::int64_t elem_size(TypeRef t) {
 
 // runtime/sizeclasses.go (go1.19).
 constexpr std::int64_t kSizeClasses[] = {
-    0,     8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,
-    160,   176,   192,   208,   224,   240,   256,   288,   320,   352,   384,   416,
-    448,   480,   512,   576,   640,   704,   768,   896,   1024,  1152,  1280,  1408,
-    1536,  1792,  2048,  2304,  2688,  3072,  3200,  3456,  4096,  4864,  5376,  6144,
-    6528,  6784,  6912,  8192,  9472,  9728,  10240, 10880, 12288, 13568, 14336, 16384,
-    18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
+    0,     8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,  160,   176,
+    192,   208,   224,   240,   256,   288,   320,   352,   384,   416,   448,   480,  512,   576,
+    640,   704,   768,   896,   1024,  1152,  1280,  1408,  1536,  1792,  2048,  2304, 2688,  3072,
+    3200,  3456,  4096,  4864,  5376,  6144,  6528,  6784,  6912,  8192,  9472,  9728, 10240, 10880,
+    12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
 
 std::int64_t roundupsize(std::int64_t size) {
   if (size <= 32768) {
@@ -109,7 +108,8 @@ Value Machine::append(TypeRef slice_type, Value s, const std::vector<Value>& ite
     const std::int64_t cap = grow_cap(s.cap, needed, elem_size(elem));
     Value grown = make_slice(elem, len, cap);
     for (std::int64_t k = 0; k < len; ++k) {
-      agg_of(grown)->items[static_cast<std::size_t>(k)] = agg_of(s)->items[static_cast<std::size_t>(s.i + k)];
+      agg_of(grown)->items[static_cast<std::size_t>(k)] =
+          agg_of(s)->items[static_cast<std::size_t>(s.i + k)];
     }
     s = std::move(grown);
   }
@@ -140,7 +140,9 @@ Value Machine::builtin(const CallExpr& c, std::vector<Value>& args, Frame& f) {
         case Kind::Pointer:
           return Value::of_int(underlying(u->elem)->len);
         case Kind::Map:
-          return Value::of_int(v.obj ? static_cast<std::int64_t>(static_cast<const MapObj*>(v.obj.get())->size()) : 0);
+          return Value::of_int(
+              v.obj ? static_cast<std::int64_t>(static_cast<const MapObj*>(v.obj.get())->size())
+                    : 0);
         case Kind::Chan: {
           const auto* ch = static_cast<const ChanObj*>(v.obj.get());
           if (ch == nullptr) return Value::of_int(0);
@@ -157,12 +159,15 @@ Value Machine::builtin(const CallExpr& c, std::vector<Value>& args, Frame& f) {
       if (c.has_ellipsis) {
         const Value& tail = args[1];
         if (is_string(arg_type(1))) {
-          for (char ch : string_of(tail)) items.push_back(Value::of_int(static_cast<unsigned char>(ch)));
+          for (char ch : string_of(tail))
+            items.push_back(Value::of_int(static_cast<unsigned char>(ch)));
         } else {
-          for (std::uint32_t k = 0; k < tail.len; ++k) items.push_back(agg_of(tail)->items[tail.i + k]);
+          for (std::uint32_t k = 0; k < tail.len; ++k)
+            items.push_back(agg_of(tail)->items[tail.i + k]);
         }
       } else {
-        for (std::size_t k = 1; k < args.size(); ++k) items.push_back(convert_to(elem, arg_type(k), args[k]));
+        for (std::size_t k = 1; k < args.size(); ++k)
+          items.push_back(convert_to(elem, arg_type(k), args[k]));
       }
       return append(st, args[0], items);
     }
@@ -212,9 +217,11 @@ Value Machine::builtin(const CallExpr& c, std::vector<Value>& args, Frame& f) {
       }
       const std::uint32_t n = std::min(dst.len, src.len);
       if (n == 0) return Value::of_int(0);
-      std::vector<Value> tmp(agg_of(src)->items.begin() + src.i, agg_of(src)->items.begin() + src.i + n);
+      std::vector<Value> tmp(agg_of(src)->items.begin() + src.i,
+                             agg_of(src)->items.begin() + src.i + n);
       const TypeRef elem = underlying(arg_type(0))->elem;
-      for (std::uint32_t k = 0; k < n; ++k) agg_of(dst)->items[dst.i + k] = copy_value(elem, tmp[k]);
+      for (std::uint32_t k = 0; k < n; ++k)
+        agg_of(dst)->items[dst.i + k] = copy_value(elem, tmp[k]);
       return Value::of_int(n);
     }
     case Builtin::Panic: {
@@ -266,7 +273,8 @@ std::string Machine::print_text(TypeRef t, const Value& v) {
     if (box == nullptr) return "(0x0,0x0)";
     return fmt::format("({:#x},{:#x})", 0x4b0000, 0xc000010000ULL);
   }
-  return fmt::format("{:#x}", 0xc000010000ULL + (reinterpret_cast<std::uintptr_t>(v.obj.get()) & 0xffff));
+  return fmt::format("{:#x}",
+                     0xc000010000ULL + (reinterpret_cast<std::uintptr_t>(v.obj.get()) & 0xffff));
 }
 
 Value Machine::eval_call_plain(const CallExpr& c, Frame& f) {
@@ -307,7 +315,9 @@ Value Machine::eval_call_plain(const CallExpr& c, Frame& f) {
 // Formats operands as fmt does, calling Error()/String() methods of the program's types.
 FmtHooks Machine::fmt_hooks() {
   FmtHooks h;
-  h.call = [this](TypeRef t, const Value& v, std::string_view method) { return call_method_sync(t, v, method); };
+  h.call = [this](TypeRef t, const Value& v, std::string_view method) {
+    return call_method_sync(t, v, method);
+  };
   return h;
 }
 

@@ -1,7 +1,7 @@
 // Calls: Go functions, closures, methods (static and through interfaces), library
 // functions and builtins; `go` and `defer`; panics unwinding through deferred calls.
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "core/golang/machine.hpp"
 
@@ -84,12 +84,14 @@ Task Machine::call_expr(const CallExpr& c, Frame& f, Value& out) {
   // The function (or receiver) first, then the arguments, left to right.
   Value fn;
   Value recv;
-  const auto* sel = c.fun->kind == ExprKind::Selector ? static_cast<const SelectorExpr*>(c.fun.get()) : nullptr;
+  const auto* sel =
+      c.fun->kind == ExprKind::Selector ? static_cast<const SelectorExpr*>(c.fun.get()) : nullptr;
   const bool direct = c.call_kind == CallKind::Func && c.fun->kind == ExprKind::Ident &&
                       static_cast<const Ident&>(*c.fun).obj != nullptr &&
                       static_cast<const Ident&>(*c.fun).obj->kind == ObjKind::Func;
-  if (sel != nullptr && (c.call_kind == CallKind::Method || c.call_kind == CallKind::Interface ||
-                         (c.call_kind == CallKind::Library && sel->sel_kind == SelKind::LibMethod))) {
+  if (sel != nullptr &&
+      (c.call_kind == CallKind::Method || c.call_kind == CallKind::Interface ||
+       (c.call_kind == CallKind::Library && sel->sel_kind == SelKind::LibMethod))) {
     if (sel->x->blocks) {
       Value v;
       co_await eval_async(*sel->x, f, v);
@@ -145,8 +147,8 @@ Task Machine::call_expr(const CallExpr& c, Frame& f, Value& out) {
   }
 }
 
-Task Machine::call_method(TypeRef dyn, const Value& recv, std::string_view name, std::vector<Value> args,
-                          std::vector<Value>& results, int line) {
+Task Machine::call_method(TypeRef dyn, const Value& recv, std::string_view name,
+                          std::vector<Value> args, std::vector<Value>& results, int line) {
   Value r;
   TypeRef rt_type = dyn;
   const Method* m = find_dynamic_method(dyn, recv, name, r, rt_type);
@@ -160,7 +162,8 @@ Task Machine::call_method(TypeRef dyn, const Value& recv, std::string_view name,
     co_await call_func(prog.info(method_decl(m)), nullptr, &r, std::move(args), results);
     co_return;
   }
-  if (named->kind != Kind::Named) runtime_panic("invalid memory address or nil pointer dereference");
+  if (named->kind != Kind::Named)
+    runtime_panic("invalid memory address or nil pointer dereference");
   // A library type's method: "(*errors.errorString).Error", "(time.Duration).String".
   LibCall lc;
   lc.recv = r;
@@ -173,15 +176,16 @@ Task Machine::call_method(TypeRef dyn, const Value& recv, std::string_view name,
   results = std::move(lc.results);
 }
 
-Task Machine::call(const Value& fnv, std::vector<Value> args, std::vector<Value>& results, int line) {
+Task Machine::call(const Value& fnv, std::vector<Value> args, std::vector<Value>& results,
+                   int line) {
   const auto* fn = static_cast<const FuncObj*>(fnv.obj.get());
   if (fn == nullptr) runtime_panic("invalid memory address or nil pointer dereference");
   if (!fn->lib.empty()) {
     if (fn->lib.starts_with("iface:")) {
       const IfaceObj* box = iface_of(fn->recv);
       if (box == nullptr) runtime_panic("invalid memory address or nil pointer dereference");
-      co_await call_method(box->type, box->value, std::string_view(fn->lib).substr(6), std::move(args),
-                           results, line);
+      co_await call_method(box->type, box->value, std::string_view(fn->lib).substr(6),
+                           std::move(args), results, line);
       co_return;
     }
     LibCall lc;
@@ -194,7 +198,8 @@ Task Machine::call(const Value& fnv, std::vector<Value> args, std::vector<Value>
   }
   if (fn->decl != nullptr) {
     Value recv = fn->recv;
-    co_await call_func(prog.info(fn->decl), nullptr, fn->bound ? &recv : nullptr, std::move(args), results);
+    co_await call_func(prog.info(fn->decl), nullptr, fn->bound ? &recv : nullptr, std::move(args),
+                       results);
     co_return;
   }
   co_await call_func(prog.info(fn->lit), fn, nullptr, std::move(args), results);
@@ -212,8 +217,8 @@ Task Machine::call_lib(const std::string& name, LibCall& lc) {
   }
 }
 
-Task Machine::call_func(const FuncInfo& info, const FuncObj* closure, Value* recv, std::vector<Value> args,
-                        std::vector<Value>& results) {
+Task Machine::call_func(const FuncInfo& info, const FuncObj* closure, Value* recv,
+                        std::vector<Value> args, std::vector<Value>& results) {
   Frame fr;
   fr.fn = &info;
   fr.defer_parent = std::exchange(next_defer_parent, nullptr);
@@ -251,9 +256,11 @@ Task Machine::call_func(const FuncInfo& info, const FuncObj* closure, Value* rec
     results.clear();
     for (std::size_t k = first; k < params.size(); ++k) {
       const Object* o = params[k];
-      Value v = o != nullptr ? ((o->captured || o->addressed) ? agg_of_cell(fr.slots[static_cast<std::size_t>(o->slot)]).items[0]
-                                                              : fr.slots[static_cast<std::size_t>(o->slot)])
-                             : Value{};
+      Value v = o != nullptr
+                    ? ((o->captured || o->addressed)
+                           ? agg_of_cell(fr.slots[static_cast<std::size_t>(o->slot)]).items[0]
+                           : fr.slots[static_cast<std::size_t>(o->slot)])
+                    : Value{};
       results.push_back(std::move(v));
     }
   } else {
@@ -308,7 +315,8 @@ Task Machine::run_defers(Frame& f, std::optional<GoPanic>& panicking) {
 Machine::Pending Machine::pending_call(const CallExpr& c, Frame& f) {
   Pending p;
   p.line = c.pos.line;
-  const auto* sel = c.fun->kind == ExprKind::Selector ? static_cast<const SelectorExpr*>(c.fun.get()) : nullptr;
+  const auto* sel =
+      c.fun->kind == ExprKind::Selector ? static_cast<const SelectorExpr*>(c.fun.get()) : nullptr;
   if (c.call_kind == CallKind::Builtin) {
     p.builtin = &c;
     for (const auto& a : c.args) p.args.push_back(a->mode == Mode::Type ? Value{} : eval(*a, f));
@@ -375,7 +383,8 @@ void Machine::spawn(Pending p, int line) {
   }
   const trace::GoroutineId id = rt.spawn(name, index, goroutine(std::move(p)), line);
   if (id != 0) {
-    rt.set_go_function(id, function, running_fn != nullptr ? "main." + running_fn->name : "main.main");
+    rt.set_go_function(id, function,
+                       running_fn != nullptr ? "main." + running_fn->name : "main.main");
   }
   peak = std::max(peak, rt.live_goroutines());
 }

@@ -1,9 +1,9 @@
 // Expressions: plain evaluation (eval) for everything that cannot block, and the
 // coroutine path (eval_async) that first computes the blocking parts (calls, receives)
 // in Go's left-to-right order and then evaluates the rest plainly.
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "core/golang/machine.hpp"
 
@@ -262,7 +262,8 @@ Value Machine::convert_value(TypeRef to, TypeRef from, const Value& v) {
   if (is_integer(tu)) {
     if (is_float(fu)) {
       const double d = v.f;
-      if (is_unsigned(tu)) return wrap_int(tu->kind, static_cast<std::int64_t>(static_cast<std::uint64_t>(d)));
+      if (is_unsigned(tu))
+        return wrap_int(tu->kind, static_cast<std::int64_t>(static_cast<std::uint64_t>(d)));
       return wrap_int(tu->kind, static_cast<std::int64_t>(d));
     }
     return wrap_int(tu->kind, v.i);
@@ -452,8 +453,8 @@ Value Machine::receiver(const SelectorExpr& s, Frame& f) {
                          s.sel_kind == SelKind::InterfaceMethod);
 }
 
-Value Machine::method_receiver(TypeRef t, Value v, Value addr, const std::vector<int>& path, bool pointer_recv,
-                               bool keep_as_is) {
+Value Machine::method_receiver(TypeRef t, Value v, Value addr, const std::vector<int>& path,
+                               bool pointer_recv, bool keep_as_is) {
   for (const int idx : path) {
     if (underlying(t)->kind == Kind::Pointer) {
       addr = v;
@@ -479,8 +480,8 @@ Value Machine::method_receiver(TypeRef t, Value v, Value addr, const std::vector
 
 // A method of dynamic type t, found on t or promoted from its embedded fields: the
 // method and the receiver to call it with (its type in `recv_type`).
-const Method* Machine::find_dynamic_method(TypeRef t, const Value& v, std::string_view name, Value& recv,
-                                           TypeRef& recv_type) {
+const Method* Machine::find_dynamic_method(TypeRef t, const Value& v, std::string_view name,
+                                           Value& recv, TypeRef& recv_type) {
   struct Entry {
     TypeRef type;
     std::vector<int> path;
@@ -564,7 +565,8 @@ Value Machine::eval_slice(const SliceExpr& x, Frame& f) {
     const std::string& s = string_of(base);
     const auto n = static_cast<std::int64_t>(s.size());
     const std::int64_t hi = x.hi ? eval(*x.hi, f).i : n;
-    if (hi < 0 || hi > n) runtime_panic(fmt::format("slice bounds out of range [:{}] with length {}", hi, n));
+    if (hi < 0 || hi > n)
+      runtime_panic(fmt::format("slice bounds out of range [:{}] with length {}", hi, n));
     if (lo < 0 || lo > hi) runtime_panic(fmt::format("slice bounds out of range [{}:{}]", lo, hi));
     return make_string(s.substr(static_cast<std::size_t>(lo), static_cast<std::size_t>(hi - lo)));
   }
@@ -632,7 +634,8 @@ Value Machine::eval_assert(const TypeAssertExpr& x, Frame& f) {
     const std::string from = type_string(x.x->type, Qualify::Always);
     const std::string to = type_string(target, Qualify::Always);
     if (box == nullptr) {
-      panic_plain(fmt::format("interface conversion: {} is nil, not {}", from == "interface {}" ? from : from, to));
+      panic_plain(fmt::format("interface conversion: {} is nil, not {}",
+                              from == "interface {}" ? from : from, to));
     }
     if (is_interface(target)) {
       std::string missing;
@@ -685,7 +688,8 @@ Value Machine::eval_unary(const UnaryExpr& u, Frame& f) {
 namespace {
 
 int compare_values(TypeRef t, const Value& x, const Value& y) {
-  if (is_string(t)) return string_of(x).compare(string_of(y)) < 0 ? -1 : (string_of(x) == string_of(y) ? 0 : 1);
+  if (is_string(t))
+    return string_of(x).compare(string_of(y)) < 0 ? -1 : (string_of(x) == string_of(y) ? 0 : 1);
   if (is_float(t)) return x.f < y.f ? -1 : (x.f > y.f ? 1 : 0);
   if (is_unsigned(t)) {
     const auto a = static_cast<std::uint64_t>(x.i);
@@ -737,7 +741,8 @@ void Machine::check_comparable(const Value& v) {
   if (box == nullptr) return;
   const Kind k = underlying(box->type)->kind;
   if (k == Kind::Slice || k == Kind::Map || k == Kind::Func) {
-    runtime_panic(fmt::format("comparing uncomparable type {}", type_string(box->type, Qualify::Always)));
+    runtime_panic(
+        fmt::format("comparing uncomparable type {}", type_string(box->type, Qualify::Always)));
   }
 }
 
@@ -833,7 +838,8 @@ Value Machine::eval_composite(const CompositeLit& lit, TypeRef type, Frame& f) {
     for (std::size_t k = 0; k < lit.elts.size(); ++k) {
       const Expr* e = lit.elts[k].get();
       if (e->kind == ExprKind::KeyValue) e = static_cast<const KeyValueExpr*>(e)->value.get();
-      const auto field = static_cast<std::size_t>(k < lit.field_index.size() ? lit.field_index[k] : static_cast<int>(k));
+      const auto field = static_cast<std::size_t>(k < lit.field_index.size() ? lit.field_index[k]
+                                                                             : static_cast<int>(k));
       const TypeRef ft = u->fields[field].type;
       agg->items[field] = copy_value(ft, convert_to(ft, e->type, element(*e, ft, f)));
     }
@@ -862,7 +868,8 @@ Value Machine::eval_composite(const CompositeLit& lit, TypeRef type, Frame& f) {
       index = kv.key->value ? kv.key->value->i : eval(*kv.key, f).i;
       e = kv.value.get();
     }
-    items.emplace_back(index, copy_value(u->elem, convert_to(u->elem, e->type, element(*e, u->elem, f))));
+    items.emplace_back(index,
+                       copy_value(u->elem, convert_to(u->elem, e->type, element(*e, u->elem, f))));
     ++index;
     length = std::max(length, index);
   }
@@ -882,7 +889,8 @@ Value Machine::eval_composite(const CompositeLit& lit, TypeRef type, Frame& f) {
 // An element of a composite literal, whose type may be elided (`{1, 2}` in []T{...}).
 Value Machine::element(const Expr& e, TypeRef type, Frame& f) {
   if (e.kind == ExprKind::CompositeLit && !static_cast<const CompositeLit&>(e).type) {
-    return eval_composite(static_cast<const CompositeLit&>(e), e.type != nullptr ? e.type : type, f);
+    return eval_composite(static_cast<const CompositeLit&>(e), e.type != nullptr ? e.type : type,
+                          f);
   }
   return eval(e, f);
 }
@@ -897,7 +905,8 @@ Value Machine::make_closure(const FuncLit& lit, Frame& f) {
       fn->cells.push_back(Ref<AggregateObj>(agg_of(f.slots[static_cast<std::size_t>(o->slot)])));
     } else {
       const auto& mine = f.fn->captures;
-      const auto at = static_cast<std::size_t>(std::find(mine.begin(), mine.end(), o) - mine.begin());
+      const auto at =
+          static_cast<std::size_t>(std::find(mine.begin(), mine.end(), o) - mine.begin());
       fn->cells.push_back((*f.cells)[at]);
     }
   }

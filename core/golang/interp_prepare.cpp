@@ -2,8 +2,8 @@
 // variables each closure captures), constants as ready Values, and for every expression
 // and statement whether running it may block or call Go code (then the coroutine path
 // runs it; everything else runs as plain C++ calls, which keeps tight loops fast).
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "core/golang/machine.hpp"
 
@@ -258,8 +258,8 @@ class Preparer {
       }
       case StmtKind::Go:
       case StmtKind::Defer: {
-        auto& call = s.kind == StmtKind::Go ? static_cast<GoStmt&>(s).call
-                                            : static_cast<DeferStmt&>(s).call;
+        auto& call =
+            s.kind == StmtKind::Go ? static_cast<GoStmt&>(s).call : static_cast<DeferStmt&>(s).call;
         if (!call) return false;
         // The call itself happens later (another goroutine, the function's end); only
         // its operands are evaluated here.

@@ -1,7 +1,7 @@
 // Statements: exec_plain runs those that cannot block (plain C++ calls), exec_async the
 // others (loops, sends, selects, calls of Go functions), as coroutines.
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "core/golang/machine.hpp"
 
@@ -10,7 +10,8 @@ namespace poolscope::golang {
 namespace {
 
 const Stmt* unlabeled(const Stmt* s) {
-  while (s != nullptr && s->kind == StmtKind::Labeled) s = static_cast<const LabeledStmt*>(s)->stmt.get();
+  while (s != nullptr && s->kind == StmtKind::Labeled)
+    s = static_cast<const LabeledStmt*>(s)->stmt.get();
   return s;
 }
 
@@ -139,7 +140,8 @@ void Machine::var_decl(const GenDecl& d, Frame& f, std::vector<Value>& values) {
     std::vector<Value> mine;
     std::vector<TypeRef> from;
     if (!spec.values.empty()) {
-      const std::size_t n = spec.values.size() == 1 && spec.names.size() > 1 ? 1 : spec.values.size();
+      const std::size_t n =
+          spec.values.size() == 1 && spec.names.size() > 1 ? 1 : spec.values.size();
       mine.assign(values.begin() + static_cast<std::ptrdiff_t>(at),
                   values.begin() + static_cast<std::ptrdiff_t>(at + n));
       at += n;
@@ -148,7 +150,8 @@ void Machine::var_decl(const GenDecl& d, Frame& f, std::vector<Value>& values) {
     for (std::size_t k = 0; k < spec.names.size(); ++k) {
       const Object* o = spec.names[k]->obj;
       if (o == nullptr) continue;
-      Value v = mine.empty() ? zero_value(o->type) : convert_to(o->type, from[k], std::move(mine[k]));
+      Value v =
+          mine.empty() ? zero_value(o->type) : convert_to(o->type, from[k], std::move(mine[k]));
       declare(*o, f, std::move(v));
     }
   }
@@ -230,7 +233,9 @@ void Machine::exec_plain(const Stmt& s, Frame& f, Control& c) {
     }
     case StmtKind::Branch: {
       const auto& b = static_cast<const BranchStmt&>(s);
-      c.flow = b.tok == Tok::Break ? Flow::Break : b.tok == Tok::Continue ? Flow::Continue : Flow::Fallthrough;
+      c.flow = b.tok == Tok::Break      ? Flow::Break
+               : b.tok == Tok::Continue ? Flow::Continue
+                                        : Flow::Fallthrough;
       c.target = b.target;
       return;
     }
@@ -265,7 +270,8 @@ void Machine::exec_plain(const Stmt& s, Frame& f, Control& c) {
         }
       }
       if (chosen < 0) chosen = default_clause(x.cases);
-      for (auto k = static_cast<std::size_t>(std::max(chosen, 0)); chosen >= 0 && k < x.cases.size(); ++k) {
+      for (auto k = static_cast<std::size_t>(std::max(chosen, 0));
+           chosen >= 0 && k < x.cases.size(); ++k) {
         exec_list_plain(x.cases[k].body, f, c);
         if (c.flow != Flow::Fallthrough) break;
         c = {};
@@ -329,7 +335,8 @@ const CaseClause* Machine::type_switch_pick(const TypeSwitchStmt& x, const Value
   }
   if (chosen != nullptr && chosen->obj != nullptr) {
     Value bound = v;
-    if (single != nullptr && !is_interface(single) && single->kind != Kind::UntypedNil && box != nullptr) {
+    if (single != nullptr && !is_interface(single) && single->kind != Kind::UntypedNil &&
+        box != nullptr) {
       bound = box->value;
     }
     declare(*chosen->obj, f, std::move(bound));
@@ -362,7 +369,8 @@ void Machine::set_results(const ReturnStmt& r, Frame& f, std::vector<Value>& val
   }
   f.results.resize(sig->results.size());
   for (std::size_t k = 0; k < sig->results.size(); ++k) {
-    f.results[k] = copy_value(sig->results[k], convert_to(sig->results[k], from[k], std::move(values[k])));
+    f.results[k] =
+        copy_value(sig->results[k], convert_to(sig->results[k], from[k], std::move(values[k])));
   }
 }
 
@@ -549,7 +557,8 @@ Task Machine::exec_switch(const SwitchStmt& x, Frame& f, Control& c) {
   leaves(x, c, false);
 }
 
-Task Machine::loop_turn(const BlockStmt& body, Frame& f, Control& c, std::uint32_t& turns, int line) {
+Task Machine::loop_turn(const BlockStmt& body, Frame& f, Control& c, std::uint32_t& turns,
+                        int line) {
   if (body.blocks) {
     co_await exec_block(body.list, f, c);
   } else {
@@ -628,7 +637,8 @@ Task Machine::exec_range(const RangeStmt& x, Frame& f, Control& c) {
     keys.reserve(m->size());
     for (const auto& entry : m->entries) keys.push_back(entry.first);
     // Go starts a map's iteration at a random place: so does this, from the seed.
-    const std::size_t start = static_cast<std::size_t>(map_rng.below(static_cast<std::uint64_t>(keys.size())));
+    const std::size_t start =
+        static_cast<std::size_t>(map_rng.below(static_cast<std::uint64_t>(keys.size())));
     std::rotate(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(start), keys.end());
     bool first = true;
     for (Value& key : keys) {
@@ -689,7 +699,8 @@ Task Machine::exec_select(const SelectStmt& x, Frame& f, Control& c) {
       elems.push_back(nullptr);
       continue;
     }
-    const Expr& chx = cc.kind == CommClause::Kind::Send ? *cc.ch : *static_cast<const UnaryExpr&>(*cc.recv).x;
+    const Expr& chx =
+        cc.kind == CommClause::Kind::Send ? *cc.ch : *static_cast<const UnaryExpr&>(*cc.recv).x;
     Value ch;
     co_await eval_async(chx, f, ch);
     const auto* obj = static_cast<const ChanObj*>(ch.obj.get());
@@ -702,13 +713,15 @@ Task Machine::exec_select(const SelectStmt& x, Frame& f, Control& c) {
       if (obj != nullptr && obj->closed) {
         cases.push_back(sim::send_case(simch, 0));  // panics if chosen: checked below
       } else {
-        cases.push_back(sim::send_case(simch, put_in_flight(elem, convert_to(elem, cc.value->type, v))));
+        cases.push_back(
+            sim::send_case(simch, put_in_flight(elem, convert_to(elem, cc.value->type, v))));
       }
     } else {
       cases.push_back(sim::recv_case(simch));
     }
   }
-  const sim::SelectResult r = co_await rt.select(x.pos.line, std::span<const sim::SelectCase>(cases));
+  const sim::SelectResult r =
+      co_await rt.select(x.pos.line, std::span<const sim::SelectCase>(cases));
   if (over) throw GoAbort{};
   // Values parked for sends that did not happen go back.
   for (std::size_t k = 0; k < cases.size(); ++k) {

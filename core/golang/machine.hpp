@@ -55,8 +55,8 @@ struct ChanObj final : HeapObject {
 struct GoPanic {
   TypeRef type = nullptr;  // the panic value's dynamic type (null: panic(nil))
   Value value;
-  bool runtime_error = false;  // a runtime.Error (index out of range, nil map, ...)
-  std::string earlier;         // "panic: first [recovered]\n\t" chains, as Go prints them
+  bool runtime_error = false;     // a runtime.Error (index out of range, nil map, ...)
+  std::string earlier;            // "panic: first [recovered]\n\t" chains, as Go prints them
   bool recovered_marker = false;  // re-panicked with the value recovered: " [recovered]"
   int line = 0;                   // where it was raised
   std::string func = "main";      // in which function (Go's name)
@@ -70,8 +70,8 @@ struct GoAbort {};
 // What the interpreter knows of each function (FuncDecl or FuncLit).
 struct FuncInfo {
   const void* key = nullptr;  // the FuncDecl, FuncLit (or File for package level)
-  std::string name;  // "main", "worker", "(*T).Add", "main.func1"
-  std::string display;  // a goroutine running it: "worker", "main:12" for a closure
+  std::string name;           // "main", "worker", "(*T).Add", "main.func1"
+  std::string display;        // a goroutine running it: "worker", "main:12" for a closure
   int num_slots = 0;
   std::vector<const Object*> captures;  // FuncLit: variables of enclosing functions
   TypeRef sig = nullptr;
@@ -86,15 +86,15 @@ class Program {
   std::string source;
   std::unique_ptr<TypeTable> types;
   CheckResult checked;
-  std::vector<Value> constants;  // Expr::interp of a constant expression
+  std::vector<Value> constants;                     // Expr::interp of a constant expression
   std::unordered_map<const void*, FuncInfo> funcs;  // by FuncDecl* / FuncLit*
   std::unordered_map<const Method*, const FuncDecl*> methods;
   // Types the library makes at run time (error values, contexts, timers).
-  TypeRef error_string = nullptr;  // *errors.errorString
-  TypeRef wrap_error = nullptr;    // *fmt.wrapError
-  TypeRef runtime_error = nullptr; // runtime.Error's dynamic type (a named string)
-  TypeRef context_impl = nullptr;  // *context.cancelCtx
-  TypeRef deadline_error = nullptr;// context.deadlineExceededError
+  TypeRef error_string = nullptr;    // *errors.errorString
+  TypeRef wrap_error = nullptr;      // *fmt.wrapError
+  TypeRef runtime_error = nullptr;   // runtime.Error's dynamic type (a named string)
+  TypeRef context_impl = nullptr;    // *context.cancelCtx
+  TypeRef deadline_error = nullptr;  // context.deadlineExceededError
 
   [[nodiscard]] const File& file() const { return *checked.file; }
   [[nodiscard]] const FuncInfo& info(const void* fn) const { return funcs.at(fn); }
@@ -124,11 +124,11 @@ struct Frame {
   std::vector<Value> slots;
   const std::vector<Ref<AggregateObj>>* cells = nullptr;  // a closure's captures
   std::vector<Deferred> defers;
-  std::vector<Value> results;  // the function's results (named ones live in slots)
-  GoPanic* panicking = nullptr;  // while deferred calls run for a panic
-  bool recovered = false;        // a deferred call recovered the panic
-  Frame* defer_parent = nullptr; // a deferred call: the frame whose defers run (recover)
-  int line = 0;   // the line running now
+  std::vector<Value> results;     // the function's results (named ones live in slots)
+  GoPanic* panicking = nullptr;   // while deferred calls run for a panic
+  bool recovered = false;         // a deferred call recovered the panic
+  Frame* defer_parent = nullptr;  // a deferred call: the frame whose defers run (recover)
+  int line = 0;                   // the line running now
   int depth = 0;  // Go calls below it on its goroutine (a stack overflow past kMaxDepth)
   // Values of blocking sub-expressions, computed before the plain evaluation of their
   // parent (eval_async), consumed by eval.
@@ -145,7 +145,7 @@ struct Control {
 // entry (`map`, `key`), or nowhere (`_`).
 struct Place {
   Value* at = nullptr;
-  Ref<HeapObject> keep;  // keeps the container of `at` alive
+  Ref<HeapObject> keep;    // keeps the container of `at` alive
   std::int64_t index = 0;  // of `at` in its container (for &x)
   MapObj* map = nullptr;
   bool nil_map = false;  // storing panics
@@ -153,7 +153,9 @@ struct Place {
   TypeRef type = nullptr;
 };
 
-inline AggregateObj& agg_of_cell(const Value& v) { return *static_cast<AggregateObj*>(v.obj.get()); }
+inline AggregateObj& agg_of_cell(const Value& v) {
+  return *static_cast<AggregateObj*>(v.obj.get());
+}
 
 // [SECTION] Library calls ------------------------------------------------------------
 
@@ -216,15 +218,15 @@ class Machine {
   std::uint64_t steps = 0;
   std::size_t peak = 1;
   trace::Time end_time = -1;
-  std::map<std::string, std::int64_t> spawn_counts;  // per goroutine name
+  std::map<std::string, std::int64_t> spawn_counts;   // per goroutine name
   std::vector<sim::Context> contexts;                 // by id
   std::unordered_map<std::int64_t, Value> in_flight;  // values in channels, by handle
   std::int64_t next_handle = 1;
   Value canceled_err;
   Value deadline_err;
-  TypeRef time_elem = nullptr;                 // time.Time
-  std::vector<sim::Timer> timers;              // *time.Timer and *time.Ticker, by Value::i - 1
-  std::vector<int> after_funcs;                // AfterFunc: 0 pending, 1 stopped, 2 fired
+  TypeRef time_elem = nullptr;     // time.Time
+  std::vector<sim::Timer> timers;  // *time.Timer and *time.Ticker, by Value::i - 1
+  std::vector<int> after_funcs;    // AfterFunc: 0 pending, 1 stopped, 2 fired
   std::optional<GoPanic> pending_panic;
   std::vector<Ref<AggregateObj>> context_cells;  // identity of each context value
   std::vector<Value> done_chans;                 // ctx.Done() of each context (made once)
@@ -296,8 +298,8 @@ class Machine {
   [[noreturn]] void raise(GoPanic p);
   int next_depth = 0;  // the depth of the next call_func's frame (set by its caller)
   Task call(const Value& fn, std::vector<Value> args, std::vector<Value>& results, int line);
-  Task call_func(const FuncInfo& info, const FuncObj* closure, Value* recv,
-                 std::vector<Value> args, std::vector<Value>& results);
+  Task call_func(const FuncInfo& info, const FuncObj* closure, Value* recv, std::vector<Value> args,
+                 std::vector<Value>& results);
   Task call_expr(const CallExpr& c, Frame& f, Value& out);
   Task call_lib(const std::string& name, LibCall& lc);
   std::optional<std::string> call_method_sync(TypeRef t, const Value& v, std::string_view method);
@@ -306,8 +308,8 @@ class Machine {
 
   // Statements (interp_stmt.cpp).
   void declare(const Object& o, Frame& f, Value v);
-  void flatten(const std::vector<ExprPtr>& rhs, std::vector<Value>& values, std::vector<TypeRef>& types_out,
-               std::size_t wanted);
+  void flatten(const std::vector<ExprPtr>& rhs, std::vector<Value>& values,
+               std::vector<TypeRef>& types_out, std::size_t wanted);
   void assign(const AssignStmt& s, Frame& f, std::vector<Value>& values);
   void var_decl(const GenDecl& d, Frame& f, std::vector<Value>& values);
   static std::vector<std::pair<const Expr*, std::string>> decl_values(const GenDecl& d);
@@ -350,8 +352,8 @@ class Machine {
   Value binary(const BinaryExpr& b, Value x, Value y);
   Value arith(Tok op, TypeRef type, const Value& x, const Value& y);
   Value receiver(const SelectorExpr& s, Frame& f);
-  Value method_receiver(TypeRef t, Value v, Value addr, const std::vector<int>& path, bool pointer_recv,
-                        bool keep_as_is);
+  Value method_receiver(TypeRef t, Value v, Value addr, const std::vector<int>& path,
+                        bool pointer_recv, bool keep_as_is);
   const Method* find_dynamic_method(TypeRef t, const Value& v, std::string_view name, Value& recv,
                                     TypeRef& recv_type);
   Value builtin(const CallExpr& c, std::vector<Value>& args, Frame& f);
@@ -373,9 +375,9 @@ class Machine {
   // "assignment to entry in nil map" is a runtime error with the prefix too.
   [[noreturn]] void runtime_panic_plain(std::string message) { runtime_panic(std::move(message)); }
   [[noreturn]] void panic_value(TypeRef t, Value v);
-  Value make_error(std::string message);                    // errors.New
-  Value new_pointer(TypeRef elem, Value v);                 // &v in a fresh cell
-  std::int64_t put_in_flight(TypeRef elem, const Value& v); // a value into a channel
+  Value make_error(std::string message);                     // errors.New
+  Value new_pointer(TypeRef elem, Value v);                  // &v in a fresh cell
+  std::int64_t put_in_flight(TypeRef elem, const Value& v);  // a value into a channel
   Value take_in_flight(TypeRef elem, std::int64_t bits);
   Value make_chan(TypeRef t, std::int64_t cap, std::string_view name, int line);
   std::string panic_text(const GoPanic& p);
@@ -386,6 +388,5 @@ class Machine {
 [[nodiscard]] bool values_equal(TypeRef t, const Value& a, const Value& b);
 [[nodiscard]] Value constant_value(TypeRef t, const Constant& c);
 [[nodiscard]] bool is_tuple_result(const Expr& e);
-
 
 }  // namespace poolscope::golang

@@ -16,11 +16,16 @@ template <Kind K>
 void add_kind(LibTable& t, const std::string& suffix, const std::string& type) {
   t["atomic.Add" + suffix].plain = [](Machine& m, LibCall& lc) {
     Value& v = cell(m, lc.args[0]);
-    v = wrap_int(K, static_cast<std::int64_t>(static_cast<std::uint64_t>(v.i) + static_cast<std::uint64_t>(lc.args[1].i)));
+    v = wrap_int(K, static_cast<std::int64_t>(static_cast<std::uint64_t>(v.i) +
+                                              static_cast<std::uint64_t>(lc.args[1].i)));
     lc.results = {v};
   };
-  t["atomic.Load" + suffix].plain = [](Machine& m, LibCall& lc) { lc.results = {cell(m, lc.args[0])}; };
-  t["atomic.Store" + suffix].plain = [](Machine& m, LibCall& lc) { cell(m, lc.args[0]) = lc.args[1]; };
+  t["atomic.Load" + suffix].plain = [](Machine& m, LibCall& lc) {
+    lc.results = {cell(m, lc.args[0])};
+  };
+  t["atomic.Store" + suffix].plain = [](Machine& m, LibCall& lc) {
+    cell(m, lc.args[0]) = lc.args[1];
+  };
   t["atomic.Swap" + suffix].plain = [](Machine& m, LibCall& lc) {
     Value& v = cell(m, lc.args[0]);
     lc.results = {v};
@@ -35,10 +40,14 @@ void add_kind(LibTable& t, const std::string& suffix, const std::string& type) {
   const std::string r = "(*atomic." + type + ").";
   t[r + "Add"].plain = [](Machine& m, LibCall& lc) {
     Value& v = cell(m, lc.recv);
-    v.i = wrap_int(K, static_cast<std::int64_t>(static_cast<std::uint64_t>(v.i) + static_cast<std::uint64_t>(lc.args[0].i))).i;
+    v.i = wrap_int(K, static_cast<std::int64_t>(static_cast<std::uint64_t>(v.i) +
+                                                static_cast<std::uint64_t>(lc.args[0].i)))
+              .i;
     lc.results = {Value::of_int(v.i)};
   };
-  t[r + "Load"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_int(cell(m, lc.recv).i)}; };
+  t[r + "Load"].plain = [](Machine& m, LibCall& lc) {
+    lc.results = {Value::of_int(cell(m, lc.recv).i)};
+  };
   t[r + "Store"].plain = [](Machine& m, LibCall& lc) { cell(m, lc.recv).i = lc.args[0].i; };
   t[r + "Swap"].plain = [](Machine& m, LibCall& lc) {
     Value& v = cell(m, lc.recv);
@@ -61,7 +70,9 @@ void add_atomic(LibTable& t) {
   add_kind<Kind::Uint32>(t, "Uint32", "Uint32");
   add_kind<Kind::Uint64>(t, "Uint64", "Uint64");
   const std::string r = "(*atomic.Bool).";
-  t[r + "Load"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_bool(cell(m, lc.recv).i != 0)}; };
+  t[r + "Load"].plain = [](Machine& m, LibCall& lc) {
+    lc.results = {Value::of_bool(cell(m, lc.recv).i != 0)};
+  };
   t[r + "Store"].plain = [](Machine& m, LibCall& lc) { cell(m, lc.recv).i = lc.args[0].i; };
   t[r + "Swap"].plain = [](Machine& m, LibCall& lc) {
     Value& v = cell(m, lc.recv);

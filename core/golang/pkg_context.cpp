@@ -73,12 +73,15 @@ void add_context(LibTable& t) {
   };
   t["context.WithDeadline"].plain = [](Machine& m, LibCall& lc) {
     const sim::Context parent = parent_of(m, lc.args[0]);
-    const std::size_t index = add_context(m, m.rt.with_timeout(parent, lc.args[1].i - m.rt.now(), lc.line));
+    const std::size_t index =
+        add_context(m, m.rt.with_timeout(parent, lc.args[1].i - m.rt.now(), lc.line));
     lc.results = {context_value(m, index), cancel_func(index)};
   };
   t["context.WithValue"].plain = [](Machine& m, LibCall& lc) {
     (void)parent_of(m, lc.args[0]);
-    m.fatal("Poolscope does not run context.WithValue (the supported subset: see the Go subset in Poolscope's documentation)");
+    m.fatal(
+        "Poolscope does not run context.WithValue (the supported subset: see the Go subset in "
+        "Poolscope's documentation)");
   };
   t["context.cancel"].plain = [](Machine& m, LibCall& lc) {
     m.rt.cancel(m.contexts[static_cast<std::size_t>(lc.recv.i)], lc.line);

@@ -103,9 +103,11 @@ void add_errgroup(LibTable& t) {
     Machine::Group& g = group(m, lc);
     const std::int64_t active = m.rt.counter(g.wg);
     if (active != 0) {
-      m.panic_plain_error(fmt::format("errgroup: modify limit while {} goroutines in the group are still active", active));
+      m.panic_plain_error(fmt::format(
+          "errgroup: modify limit while {} goroutines in the group are still active", active));
     }
-    g.sem = lc.args[0].i < 0 ? sim::Chan{} : m.rt.make_semaphore(lc.args[0].i, "errgroup limit", lc.line);
+    g.sem = lc.args[0].i < 0 ? sim::Chan{}
+                             : m.rt.make_semaphore(lc.args[0].i, "errgroup limit", lc.line);
   };
   t["errgroup.WithContext"].plain = [](Machine& m, LibCall& lc) {
     LibCall ctx_call;

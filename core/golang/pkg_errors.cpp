@@ -17,7 +17,9 @@ Value unwrap(Machine& m, const Value& err) {
 }  // namespace
 
 void add_errors(LibTable& t) {
-  t["errors.New"].plain = [](Machine& m, LibCall& lc) { lc.results = {m.make_error(string_of(lc.args[0]))}; };
+  t["errors.New"].plain = [](Machine& m, LibCall& lc) {
+    lc.results = {m.make_error(string_of(lc.args[0]))};
+  };
   t["(*errors.errorString).Error"].plain = [](Machine& m, LibCall& lc) {
     lc.results = {agg_of_cell(m.deref(lc.recv, lc.line)).items[0]};
   };

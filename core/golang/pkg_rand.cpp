@@ -16,7 +16,8 @@ Task shuffle(Machine& m, LibCall& lc) {
   const std::int64_t n = lc.args[0].i;
   if (n < 0) m.panic_plain_error("invalid argument to Shuffle");
   for (std::int64_t i = n - 1; i > 0; --i) {
-    const std::int64_t j = static_cast<std::int64_t>(m.rand_rng.below(static_cast<std::uint64_t>(i + 1)));
+    const std::int64_t j =
+        static_cast<std::int64_t>(m.rand_rng.below(static_cast<std::uint64_t>(i + 1)));
     std::vector<Value> results;
     std::vector<Value> args;  // (a braced list inside co_await trips GCC 12)
     args.push_back(Value::of_int(i));
@@ -28,7 +29,9 @@ Task shuffle(Machine& m, LibCall& lc) {
 }  // namespace
 
 void add_rand(LibTable& t) {
-  t["rand.Seed"].plain = [](Machine& m, LibCall& lc) { m.rand_rng.reseed(static_cast<std::uint64_t>(lc.args[0].i)); };
+  t["rand.Seed"].plain = [](Machine& m, LibCall& lc) {
+    m.rand_rng.reseed(static_cast<std::uint64_t>(lc.args[0].i));
+  };
   t["rand.Int"].plain = [](Machine& m, LibCall& lc) {
     lc.results = {Value::of_int(static_cast<std::int64_t>(m.rand_rng.next() >> 1))};
   };
@@ -38,10 +41,18 @@ void add_rand(LibTable& t) {
   t["rand.Int31"].plain = [](Machine& m, LibCall& lc) {
     lc.results = {Value::of_int(static_cast<std::int64_t>(m.rand_rng.next() >> 33))};
   };
-  t["rand.Intn"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_int(below(m, lc.args[0].i, "Intn"))}; };
-  t["rand.Int63n"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_int(below(m, lc.args[0].i, "Int63n"))}; };
-  t["rand.Int31n"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_int(below(m, lc.args[0].i, "Int31n"))}; };
-  t["rand.Float64"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_float(m.rand_rng.uniform())}; };
+  t["rand.Intn"].plain = [](Machine& m, LibCall& lc) {
+    lc.results = {Value::of_int(below(m, lc.args[0].i, "Intn"))};
+  };
+  t["rand.Int63n"].plain = [](Machine& m, LibCall& lc) {
+    lc.results = {Value::of_int(below(m, lc.args[0].i, "Int63n"))};
+  };
+  t["rand.Int31n"].plain = [](Machine& m, LibCall& lc) {
+    lc.results = {Value::of_int(below(m, lc.args[0].i, "Int31n"))};
+  };
+  t["rand.Float64"].plain = [](Machine& m, LibCall& lc) {
+    lc.results = {Value::of_float(m.rand_rng.uniform())};
+  };
   t["rand.Perm"].plain = [](Machine& m, LibCall& lc) {
     const std::int64_t n = lc.args[0].i;
     if (n < 0) m.panic_plain_error("invalid argument to Perm");

@@ -17,7 +17,9 @@ std::vector<Value>::iterator begin_of(const Value& s) {
 void sort_slice(Machine& m, LibCall& lc) {
   const IfaceObj* box = iface_of(lc.args[0]);
   if (box == nullptr || underlying(box->type)->kind != Kind::Slice) {
-    m.panic_plain_error("reflect: call of Swapper on " + (box == nullptr ? std::string("zero Value") : type_string(box->type, Qualify::Always) + " Value"));
+    m.panic_plain_error("reflect: call of Swapper on " +
+                        (box == nullptr ? std::string("zero Value")
+                                        : type_string(box->type, Qualify::Always) + " Value"));
   }
   const Value s = box->value;
   if (s.len < 2) return;
@@ -38,7 +40,8 @@ void add_sort(LibTable& t) {
   t["sort.Ints"].plain = [](Machine&, LibCall& lc) {
     const Value& s = lc.args[0];
     if (s.len == 0) return;
-    std::sort(begin_of(s), begin_of(s) + s.len, [](const Value& a, const Value& b) { return a.i < b.i; });
+    std::sort(begin_of(s), begin_of(s) + s.len,
+              [](const Value& a, const Value& b) { return a.i < b.i; });
   };
   t["sort.Float64s"].plain = [](Machine&, LibCall& lc) {
     const Value& s = lc.args[0];
@@ -50,7 +53,8 @@ void add_sort(LibTable& t) {
   t["sort.Strings"].plain = [](Machine&, LibCall& lc) {
     const Value& s = lc.args[0];
     if (s.len == 0) return;
-    std::sort(begin_of(s), begin_of(s) + s.len, [](const Value& a, const Value& b) { return string_of(a) < string_of(b); });
+    std::sort(begin_of(s), begin_of(s) + s.len,
+              [](const Value& a, const Value& b) { return string_of(a) < string_of(b); });
   };
   t["sort.Slice"].plain = sort_slice;
   t["sort.SliceStable"].plain = sort_slice;

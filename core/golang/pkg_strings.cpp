@@ -1,9 +1,9 @@
 // Packages strings, strconv, sort, math and os: the few functions learners use, on
 // lib_strings / lib_strconv / lib_math.
+#include <cmath>
 #include "core/golang/lib_math.hpp"
 #include "core/golang/lib_strconv.hpp"
 #include "core/golang/lib_strings.hpp"
-#include <cmath>
 
 #include "core/golang/machine.hpp"
 
@@ -57,19 +57,45 @@ void add_strings(LibTable& t) {
     if (lc.args[1].i < 0) m.panic_plain_error("strings: negative Repeat count");
     lc.results = {make_string(str_repeat(str(lc.args[0]), lc.args[1].i))};
   };
-  t["strings.Join"].plain = [](Machine&, LibCall& lc) { lc.results = {make_string(str_join(strings_of(lc.args[0]), str(lc.args[1])))}; };
-  t["strings.Split"].plain = [](Machine&, LibCall& lc) { lc.results = {string_slice(str_split(str(lc.args[0]), str(lc.args[1])))}; };
-  t["strings.Fields"].plain = [](Machine&, LibCall& lc) { lc.results = {string_slice(str_fields(str(lc.args[0])))}; };
-  t["strings.Contains"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_bool(str_contains(str(lc.args[0]), str(lc.args[1])))}; };
-  t["strings.HasPrefix"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_bool(str_has_prefix(str(lc.args[0]), str(lc.args[1])))}; };
-  t["strings.HasSuffix"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_bool(str_has_suffix(str(lc.args[0]), str(lc.args[1])))}; };
-  t["strings.Index"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_int(str_index(str(lc.args[0]), str(lc.args[1])))}; };
-  t["strings.Count"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_int(str_count(str(lc.args[0]), str(lc.args[1])))}; };
-  t["strings.ToUpper"].plain = [](Machine&, LibCall& lc) { lc.results = {make_string(str_to_upper(str(lc.args[0])))}; };
-  t["strings.ToLower"].plain = [](Machine&, LibCall& lc) { lc.results = {make_string(str_to_lower(str(lc.args[0])))}; };
-  t["strings.TrimSpace"].plain = [](Machine&, LibCall& lc) { lc.results = {make_string(str_trim_space(str(lc.args[0])))}; };
-  t["strings.TrimPrefix"].plain = [](Machine&, LibCall& lc) { lc.results = {make_string(str_trim_prefix(str(lc.args[0]), str(lc.args[1])))}; };
-  t["strings.TrimSuffix"].plain = [](Machine&, LibCall& lc) { lc.results = {make_string(str_trim_suffix(str(lc.args[0]), str(lc.args[1])))}; };
+  t["strings.Join"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {make_string(str_join(strings_of(lc.args[0]), str(lc.args[1])))};
+  };
+  t["strings.Split"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {string_slice(str_split(str(lc.args[0]), str(lc.args[1])))};
+  };
+  t["strings.Fields"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {string_slice(str_fields(str(lc.args[0])))};
+  };
+  t["strings.Contains"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_bool(str_contains(str(lc.args[0]), str(lc.args[1])))};
+  };
+  t["strings.HasPrefix"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_bool(str_has_prefix(str(lc.args[0]), str(lc.args[1])))};
+  };
+  t["strings.HasSuffix"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_bool(str_has_suffix(str(lc.args[0]), str(lc.args[1])))};
+  };
+  t["strings.Index"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_int(str_index(str(lc.args[0]), str(lc.args[1])))};
+  };
+  t["strings.Count"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_int(str_count(str(lc.args[0]), str(lc.args[1])))};
+  };
+  t["strings.ToUpper"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {make_string(str_to_upper(str(lc.args[0])))};
+  };
+  t["strings.ToLower"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {make_string(str_to_lower(str(lc.args[0])))};
+  };
+  t["strings.TrimSpace"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {make_string(str_trim_space(str(lc.args[0])))};
+  };
+  t["strings.TrimPrefix"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {make_string(str_trim_prefix(str(lc.args[0]), str(lc.args[1])))};
+  };
+  t["strings.TrimSuffix"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {make_string(str_trim_suffix(str(lc.args[0]), str(lc.args[1])))};
+  };
   t["strings.ReplaceAll"].plain = [](Machine&, LibCall& lc) {
     lc.results = {make_string(str_replace_all(str(lc.args[0]), str(lc.args[1]), str(lc.args[2])))};
   };
@@ -87,20 +113,29 @@ void add_strings(LibTable& t) {
     builder_text(m, lc.recv) += r;
     lc.results = {Value::of_int(static_cast<std::int64_t>(r.size())), Value{}};
   };
-  t["(*strings.Builder).String"].plain = [](Machine& m, LibCall& lc) { lc.results = {make_string(builder_text(m, lc.recv))}; };
+  t["(*strings.Builder).String"].plain = [](Machine& m, LibCall& lc) {
+    lc.results = {make_string(builder_text(m, lc.recv))};
+  };
   t["(*strings.Builder).Len"].plain = [](Machine& m, LibCall& lc) {
     lc.results = {Value::of_int(static_cast<std::int64_t>(builder_text(m, lc.recv).size()))};
   };
-  t["(*strings.Builder).Reset"].plain = [](Machine& m, LibCall& lc) { builder_text(m, lc.recv).clear(); };
+  t["(*strings.Builder).Reset"].plain = [](Machine& m, LibCall& lc) {
+    builder_text(m, lc.recv).clear();
+  };
 }
 
 void add_strconv(LibTable& t) {
-  t["strconv.Itoa"].plain = [](Machine&, LibCall& lc) { lc.results = {make_string(itoa(lc.args[0].i))}; };
+  t["strconv.Itoa"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {make_string(itoa(lc.args[0].i))};
+  };
   t["strconv.FormatInt"].plain = [](Machine& m, LibCall& lc) {
-    if (lc.args[1].i < 2 || lc.args[1].i > 36) m.panic_plain_error("strconv: illegal AppendInt/FormatInt base");
+    if (lc.args[1].i < 2 || lc.args[1].i > 36)
+      m.panic_plain_error("strconv: illegal AppendInt/FormatInt base");
     lc.results = {make_string(format_int(lc.args[0].i, static_cast<int>(lc.args[1].i)))};
   };
-  t["strconv.Quote"].plain = [](Machine&, LibCall& lc) { lc.results = {make_string(quote(str(lc.args[0])))}; };
+  t["strconv.Quote"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {make_string(quote(str(lc.args[0])))};
+  };
   t["strconv.Atoi"].plain = [](Machine& m, LibCall& lc) {
     const Parsed<std::int64_t> p = atoi(str(lc.args[0]));
     lc.results = {Value::of_int(p.value), p.ok() ? Value{} : m.make_error(p.error)};
@@ -108,22 +143,52 @@ void add_strconv(LibTable& t) {
 }
 
 void add_math(LibTable& t) {
-  t["math.Sqrt"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(math_sqrt(lc.args[0].f))}; };
-  t["math.Abs"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(math_abs(lc.args[0].f))}; };
-  t["math.Floor"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(math_floor(lc.args[0].f))}; };
-  t["math.Ceil"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(math_ceil(lc.args[0].f))}; };
-  t["math.Round"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(math_round(lc.args[0].f))}; };
-  t["math.Trunc"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(math_trunc(lc.args[0].f))}; };
-  t["math.Pow"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(math_pow(lc.args[0].f, lc.args[1].f))}; };
-  t["math.Mod"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(math_mod(lc.args[0].f, lc.args[1].f))}; };
-  t["math.Log"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(std::log(lc.args[0].f))}; };
-  t["math.Exp"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(std::exp(lc.args[0].f))}; };
-  t["math.Max"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(math_max(lc.args[0].f, lc.args[1].f))}; };
-  t["math.Min"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(math_min(lc.args[0].f, lc.args[1].f))}; };
-  t["math.Inf"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(math_inf(lc.args[0].i))}; };
+  t["math.Sqrt"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_float(math_sqrt(lc.args[0].f))};
+  };
+  t["math.Abs"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_float(math_abs(lc.args[0].f))};
+  };
+  t["math.Floor"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_float(math_floor(lc.args[0].f))};
+  };
+  t["math.Ceil"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_float(math_ceil(lc.args[0].f))};
+  };
+  t["math.Round"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_float(math_round(lc.args[0].f))};
+  };
+  t["math.Trunc"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_float(math_trunc(lc.args[0].f))};
+  };
+  t["math.Pow"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_float(math_pow(lc.args[0].f, lc.args[1].f))};
+  };
+  t["math.Mod"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_float(math_mod(lc.args[0].f, lc.args[1].f))};
+  };
+  t["math.Log"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_float(std::log(lc.args[0].f))};
+  };
+  t["math.Exp"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_float(std::exp(lc.args[0].f))};
+  };
+  t["math.Max"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_float(math_max(lc.args[0].f, lc.args[1].f))};
+  };
+  t["math.Min"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_float(math_min(lc.args[0].f, lc.args[1].f))};
+  };
+  t["math.Inf"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_float(math_inf(lc.args[0].i))};
+  };
   t["math.NaN"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_float(math_nan())}; };
-  t["math.IsInf"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_bool(math_is_inf(lc.args[0].f, lc.args[1].i))}; };
-  t["math.IsNaN"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_bool(std::isnan(lc.args[0].f))}; };
+  t["math.IsInf"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_bool(math_is_inf(lc.args[0].f, lc.args[1].i))};
+  };
+  t["math.IsNaN"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_bool(std::isnan(lc.args[0].f))};
+  };
 }
 
 void add_os(LibTable& t) { t["os.Exit"].async = Machine::os_exit; }

@@ -76,7 +76,9 @@ sim::Go after_func(Machine& m, std::size_t index, trace::Time d, Value f) {
 
 void add_time(LibTable& t) {
   t["time.Sleep"].async = sleep;
-  t["time.After"].plain = [](Machine& m, LibCall& lc) { lc.results = {chan_value(m, m.rt.after(lc.args[0].i, lc.line))}; };
+  t["time.After"].plain = [](Machine& m, LibCall& lc) {
+    lc.results = {chan_value(m, m.rt.after(lc.args[0].i, lc.line))};
+  };
   t["time.Tick"].plain = [](Machine& m, LibCall& lc) {
     if (lc.args[0].i <= 0) {
       lc.results = {Value{}};
@@ -84,7 +86,9 @@ void add_time(LibTable& t) {
     }
     lc.results = {chan_value(m, m.rt.new_ticker(lc.args[0].i, lc.line).c)};
   };
-  t["time.NewTimer"].plain = [](Machine& m, LibCall& lc) { lc.results = {timer_value(m, m.rt.new_timer(lc.args[0].i, lc.line))}; };
+  t["time.NewTimer"].plain = [](Machine& m, LibCall& lc) {
+    lc.results = {timer_value(m, m.rt.new_timer(lc.args[0].i, lc.line))};
+  };
   t["time.NewTicker"].plain = [](Machine& m, LibCall& lc) {
     if (lc.args[0].i <= 0) m.panic_plain_error("non-positive interval for NewTicker");
     lc.results = {timer_value(m, m.rt.new_ticker(lc.args[0].i, lc.line))};
@@ -103,7 +107,9 @@ void add_time(LibTable& t) {
   t["(*time.Timer).Reset"].plain = [](Machine& m, LibCall& lc) {
     lc.results = {Value::of_bool(m.rt.reset(timer_of(m, lc.recv, lc.line), lc.args[0].i))};
   };
-  t["(*time.Ticker).Stop"].plain = [](Machine& m, LibCall& lc) { (void)m.rt.stop(timer_of(m, lc.recv, lc.line)); };
+  t["(*time.Ticker).Stop"].plain = [](Machine& m, LibCall& lc) {
+    (void)m.rt.stop(timer_of(m, lc.recv, lc.line));
+  };
   t["(*time.Ticker).Reset"].plain = [](Machine& m, LibCall& lc) {
     if (lc.args[0].i <= 0) m.panic_plain_error("non-positive interval for Ticker.Reset");
     (void)m.rt.reset(timer_of(m, lc.recv, lc.line), lc.args[0].i);
@@ -125,12 +131,24 @@ void add_time(LibTable& t) {
     lc.results = {std::move(p)};
   };
   t["time.Now"].plain = [](Machine& m, LibCall& lc) { lc.results = {time_value(m.rt.now())}; };
-  t["time.Since"].plain = [](Machine& m, LibCall& lc) { lc.results = {Value::of_int(m.rt.now() - lc.args[0].i)}; };
-  t["(time.Time).Sub"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_int(lc.recv.i - lc.args[0].i)}; };
-  t["(time.Time).Add"].plain = [](Machine&, LibCall& lc) { lc.results = {time_value(lc.recv.i + lc.args[0].i)}; };
-  t["(time.Time).Before"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_bool(lc.recv.i < lc.args[0].i)}; };
-  t["(time.Time).After"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_bool(lc.recv.i > lc.args[0].i)}; };
-  t["(time.Duration).String"].plain = [](Machine&, LibCall& lc) { lc.results = {make_string(duration_string(lc.recv.i))}; };
+  t["time.Since"].plain = [](Machine& m, LibCall& lc) {
+    lc.results = {Value::of_int(m.rt.now() - lc.args[0].i)};
+  };
+  t["(time.Time).Sub"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_int(lc.recv.i - lc.args[0].i)};
+  };
+  t["(time.Time).Add"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {time_value(lc.recv.i + lc.args[0].i)};
+  };
+  t["(time.Time).Before"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_bool(lc.recv.i < lc.args[0].i)};
+  };
+  t["(time.Time).After"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_bool(lc.recv.i > lc.args[0].i)};
+  };
+  t["(time.Duration).String"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {make_string(duration_string(lc.recv.i))};
+  };
   t["(time.Duration).Seconds"].plain = [](Machine&, LibCall& lc) {
     const std::int64_t sec = lc.recv.i / trace::kSecond;
     const std::int64_t nsec = lc.recv.i % trace::kSecond;
@@ -146,8 +164,12 @@ void add_time(LibTable& t) {
     const std::int64_t nsec = lc.recv.i % (3600 * trace::kSecond);
     lc.results = {Value::of_float(static_cast<double>(hour) + static_cast<double>(nsec) / 3600e9)};
   };
-  t["(time.Duration).Milliseconds"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_int(lc.recv.i / 1'000'000)}; };
-  t["(time.Duration).Microseconds"].plain = [](Machine&, LibCall& lc) { lc.results = {Value::of_int(lc.recv.i / 1'000)}; };
+  t["(time.Duration).Milliseconds"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_int(lc.recv.i / 1'000'000)};
+  };
+  t["(time.Duration).Microseconds"].plain = [](Machine&, LibCall& lc) {
+    lc.results = {Value::of_int(lc.recv.i / 1'000)};
+  };
   t["(time.Duration).Nanoseconds"].plain = [](Machine&, LibCall& lc) { lc.results = {lc.recv}; };
 }
 
