@@ -139,7 +139,7 @@ int bench_go(int jobs, int repeats) {
   fmt::print("100,000,000 additions: {:.2f} s, printed {} (goal: under 10 s)\n", loop_s,
              loop.stdout_text.empty() ? std::string("nothing: ") + loop.stop_message
                                       : loop.stdout_text.substr(0, loop.stdout_text.size() - 1));
-  const bool ok = ratio < 5 && after - before < 64 * 1024 && loop_s < 10 &&
+  const bool ok = ratio < 5 && after - before < 64L * 1024 && loop_s < 10 &&
                   many.outcome == golang::GoOutcome::Completed &&
                   loop.outcome == golang::GoOutcome::Completed;
   fmt::print("{}\n", ok ? "all goals met" : "GOALS MISSED");
