@@ -43,6 +43,7 @@ struct Pos {
   int line = 0;
   int col = 0;
   friend bool operator==(const Pos&, const Pos&) = default;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend auto operator<=>(const Pos&, const Pos&) = default;
 };
 

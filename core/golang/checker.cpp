@@ -638,22 +638,16 @@ void Checker::const_spec(ValueSpec& spec, const ValueSpec* values_from, bool loc
     if (o == nullptr) continue;
     if (i >= src.values.size()) {
       if (i == src.values.size()) {
-        error(spec.names[i]->pos, src.values.empty() ? "missing init expr for const declaration"
-                                                     : "missing init expr for const declaration");
+        error(spec.names[i]->pos, "missing init expr for const declaration");
       }
       o->type = nullptr;
       if (local) declare(scope_, o, spec.names[i]->pos);
       continue;
     }
     Expr* e = src.values[i].get();
-    Operand x;
-    if (values_from != nullptr) {
-      // The repeated expression is checked again with this spec's iota; its annotations
-      // are overwritten, which is harmless: only the constant's value is used.
-      x = expr(e, t);
-    } else {
-      x = expr(e, t);
-    }
+    // A repeated expression (values_from) is checked again with this spec's iota; its
+    // annotations are overwritten, which is harmless: only the constant's value is used.
+    Operand x = expr(e, t);
     if (!x.invalid() && x.mode != Mode::Constant) {
       error(e->pos, fmt::format("{} is not constant", describe(x)));
       x.mode = Mode::Invalid;
@@ -2384,6 +2378,7 @@ std::vector<Operand> Checker::call_args(CallExpr* c, TypeRef sig, const std::str
   }
   if (!count_ok) {
     std::vector<TypeRef> have;
+    have.reserve(args.size());
     for (const Operand& a : args) have.push_back(a.type);
     const bool too_many = na > np;
     Pos at = c->pos;
@@ -2557,6 +2552,7 @@ Operand Checker::conversion(CallExpr* c, TypeRef t) {
   std::string reason;
   bool ok = assignable(v, t, &reason);
   if (!ok) {
+    // NOLINTBEGIN(bugprone-branch-clone): one rule of the spec per branch
     if (vu == tu)
       ok = true;
     else if (v.type->kind == Kind::Pointer && t->kind == Kind::Pointer &&
@@ -2571,6 +2567,7 @@ Operand Checker::conversion(CallExpr* c, TypeRef t) {
     else if (is_string(vu) && tu->kind == Kind::Slice &&
              (underlying(tu->elem) == byte_ || underlying(tu->elem) == rune_))
       ok = true;
+    // NOLINTEND(bugprone-branch-clone)
   }
   if (!ok) return fail();
   x.mode = Mode::Value;
@@ -3190,7 +3187,7 @@ Operand Checker::binary(BinaryExpr* b, TypeRef hint) {
         } else {
           v.k = CVal::K::Float;
           v.f = static_cast<double>(p) / static_cast<double>(q);
-          if (static_cast<double>(p / q) == v.f && p % q == 0) {
+          if (p % q == 0) {
             v.k = CVal::K::Int;
             v.i = p / q;
           }
@@ -3360,13 +3357,8 @@ Operand Checker::comparison(BinaryExpr* b, Operand l, Operand r) {
     } else {
       TypeRef u = l.type;
       if (!(is_numeric(u) || is_string(u))) {
-        error(
-            b->x->pos,
-            fmt::format("invalid operation: {} (operator {} not defined on {})", expr_string(*b),
-                        tok_string(b->op),
-                        describe(l).substr(expr_string(*b->x).size() + 2, std::string::npos).empty()
-                            ? type_str(l.type)
-                            : type_str(l.type)));
+        error(b->x->pos, fmt::format("invalid operation: {} (operator {} not defined on {})",
+                                     expr_string(*b), tok_string(b->op), type_str(l.type)));
         // go1.19: "operator < not defined on x (variable of type T)"
         diags.back().message =
             fmt::format("invalid operation: {} (operator {} not defined on {})", expr_string(*b),
@@ -3914,6 +3906,7 @@ void Checker::return_stmt(ReturnStmt* r) {
   }
   if (xs.size() != results.size()) {
     std::vector<TypeRef> have;
+    have.reserve(xs.size());
     for (const Operand& x : xs) have.push_back(x.type);
     if (results.empty()) {
       error(r->results[0]->pos, fmt::format("too many return values\n\thave {}\n\twant ()",

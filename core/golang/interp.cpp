@@ -151,7 +151,7 @@ void Machine::fatal_stack_overflow() {
   fatal("stack overflow");
 }
 
-void Machine::runtime_panic(std::string message) {
+void Machine::runtime_panic(const std::string& message) {
   GoPanic p;
   p.type = prog.runtime_error;
   p.value = make_string("runtime error: " + message);

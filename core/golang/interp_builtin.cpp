@@ -76,7 +76,7 @@ std::int64_t grow_cap(std::int64_t old, std::int64_t needed, std::int64_t size) 
   } else if (old < 256) {
     newcap = doublecap;
   } else {
-    while (0 < newcap && newcap < needed) newcap += (newcap + 3 * 256) / 4;
+    while (0 < newcap && newcap < needed) newcap += (newcap + std::int64_t{3} * 256) / 4;
     if (newcap <= 0) newcap = needed;
   }
   if (size == 0) return newcap;

@@ -162,7 +162,7 @@ Value Machine::load(const Place& p) {
   return p.at != nullptr ? *p.at : Value{};
 }
 
-void Machine::store(Place& p, Value v) {
+void Machine::store(Place& p, const Value& v) {
   if (p.map != nullptr) {
     p.map->insert_or_assign(p.key, copy_value(p.type, v));
   } else if (p.nil_map) {
@@ -634,8 +634,7 @@ Value Machine::eval_assert(const TypeAssertExpr& x, Frame& f) {
     const std::string from = type_string(x.x->type, Qualify::Always);
     const std::string to = type_string(target, Qualify::Always);
     if (box == nullptr) {
-      panic_plain(fmt::format("interface conversion: {} is nil, not {}",
-                              from == "interface {}" ? from : from, to));
+      panic_plain(fmt::format("interface conversion: {} is nil, not {}", from, to));
     }
     if (is_interface(target)) {
       std::string missing;
@@ -701,7 +700,7 @@ int compare_values(TypeRef t, const Value& x, const Value& y) {
 
 }  // namespace
 
-Value Machine::binary(const BinaryExpr& b, Value x, Value y) {
+Value Machine::binary(const BinaryExpr& b, const Value& x, const Value& y) {
   const TypeRef xt = b.x->type;
   switch (b.op) {
     case Tok::Eql:
@@ -717,9 +716,8 @@ Value Machine::binary(const BinaryExpr& b, Value x, Value y) {
       } else if (is_interface(yt) && !is_interface(xt)) {
         eq = values_equal(yt, convert_to(yt, xt, x), y);
       } else {
-        const TypeRef t = is_interface(xt) ? xt : xt;
-        if (is_interface(t)) check_comparable(x);
-        eq = values_equal(t, x, y);
+        if (is_interface(xt)) check_comparable(x);
+        eq = values_equal(xt, x, y);
       }
       return Value::of_bool(b.op == Tok::Eql ? eq : !eq);
     }
@@ -923,7 +921,7 @@ Value Machine::func_value(const FuncDecl& d) {
   return v;
 }
 
-Value Machine::new_pointer(TypeRef elem, Value v) {
+Value Machine::new_pointer(TypeRef elem, const Value& v) {
   auto* cell = new AggregateObj;
   cell->items.push_back(copy_value(elem, v));
   Value p;
@@ -971,7 +969,7 @@ Task Machine::eval_async(const Expr& e, Frame& f, Value& out) {
       }
       Value y;
       co_await eval_async(*b.y, f, y);
-      out = binary(b, std::move(x), std::move(y));
+      out = binary(b, x, y);
       co_return;
     }
     default:

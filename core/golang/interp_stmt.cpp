@@ -60,7 +60,7 @@ std::string channel_name(const Expr* target, const Expr& value) {
 }  // namespace
 
 void Machine::declare(const Object& o, Frame& f, Value v) {
-  v = copy_value(o.type, std::move(v));
+  v = copy_value(o.type, v);
   if (o.global) {
     agg_of_cell(globals[static_cast<std::size_t>(o.slot)]).items[0] = std::move(v);
     return;
@@ -114,7 +114,7 @@ void Machine::assign(const AssignStmt& s, Frame& f, std::vector<Value>& values) 
   if (s.tok != Tok::Assign) {  // x op= y
     Place p = place(*s.lhs[0], f);
     Value v = arith(assign_op(s.tok), s.lhs[0]->type, load(p), values[0]);
-    store(p, std::move(v));
+    store(p, v);
     return;
   }
   if (s.lhs.size() == 1) {
@@ -607,7 +607,7 @@ void Machine::range_assign(const RangeStmt& x, Frame& f, Value key, Value value,
       }
     } else {
       Place p = place(*t, f);
-      store(p, std::move(*values[k]));
+      store(p, *values[k]);
     }
   }
 }
@@ -742,7 +742,7 @@ Task Machine::exec_select(const SelectStmt& x, Frame& f, Control& c) {
         if (id.obj != nullptr) declare(*id.obj, f, std::move(values[k]));
       } else {
         Place p = place(l, f);
-        store(p, std::move(values[k]));
+        store(p, values[k]);
       }
     }
   }

@@ -72,7 +72,7 @@ std::string runtime_float_string(double v) {
   }
   for (int i = 0; i < kDigits; ++i) {
     const int s = static_cast<int>(v);
-    buf[static_cast<std::size_t>(i + 2)] = static_cast<char>(s + '0');
+    buf[static_cast<std::size_t>(i) + 2] = static_cast<char>(s + '0');
     v -= s;
     v *= 10;
   }

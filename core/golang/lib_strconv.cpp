@@ -490,7 +490,7 @@ UintResult parse_uint_raw(std::string_view s, int base, int bit_size) {
     if (c >= '0' && c <= '9') {
       d = static_cast<std::uint64_t>(c - '0');
     } else if (lower(c) >= 'a' && lower(c) <= 'z') {
-      d = static_cast<std::uint64_t>(lower(c) - 'a' + 10);
+      d = static_cast<std::uint64_t>(lower(c) - 'a') + 10;
     } else {
       return {0, NumErr::Syntax, 0};
     }

@@ -79,15 +79,19 @@ bool less_than_half(std::int64_t x, std::int64_t y) {
 }
 }  // namespace
 
+// Go's own arithmetic: whole units, then the remainder as a fraction.
 double duration_seconds(std::int64_t ns) noexcept {
+  // NOLINTNEXTLINE(bugprone-integer-division): whole seconds on purpose, as Go computes
   return static_cast<double>(ns / kSecond) + static_cast<double>(ns % kSecond) / 1e9;
 }
 
 double duration_minutes(std::int64_t ns) noexcept {
+  // NOLINTNEXTLINE(bugprone-integer-division): whole minutes on purpose, as Go computes
   return static_cast<double>(ns / kMinute) + static_cast<double>(ns % kMinute) / (60 * 1e9);
 }
 
 double duration_hours(std::int64_t ns) noexcept {
+  // NOLINTNEXTLINE(bugprone-integer-division): whole hours on purpose, as Go computes
   return static_cast<double>(ns / kHour) + static_cast<double>(ns % kHour) / (60 * 60 * 1e9);
 }
 

@@ -336,7 +336,7 @@ class Machine {
   Value eval_call_plain(const CallExpr& c, Frame& f);
   Place place(const Expr& e, Frame& f);
   Value* var_ref(const Object& o, const Ident& id, Frame& f, Ref<HeapObject>* keep);
-  void store(Place& p, Value v);
+  void store(Place& p, const Value& v);
   Value load(const Place& p);
   Value convert_to(TypeRef to, TypeRef from, Value v);
   Value make_closure(const FuncLit& lit, Frame& f);
@@ -349,7 +349,7 @@ class Machine {
   Value eval_unary(const UnaryExpr& u, Frame& f);
   Value eval_composite(const CompositeLit& lit, TypeRef type, Frame& f);
   Value element(const Expr& e, TypeRef type, Frame& f);
-  Value binary(const BinaryExpr& b, Value x, Value y);
+  Value binary(const BinaryExpr& b, const Value& x, const Value& y);
   Value arith(Tok op, TypeRef type, const Value& x, const Value& y);
   Value receiver(const SelectorExpr& s, Frame& f);
   Value method_receiver(TypeRef t, Value v, Value addr, const std::vector<int>& path,
@@ -369,14 +369,14 @@ class Machine {
 
   // Values.
   // panic(runtime error): "runtime error: " + message, a runtime.Error.
-  [[noreturn]] void runtime_panic(std::string message);
+  [[noreturn]] void runtime_panic(const std::string& message);
   // A runtime.Error whose text has no "runtime error: " prefix (interface conversion).
   [[noreturn]] void panic_plain(std::string message);
   // "assignment to entry in nil map" is a runtime error with the prefix too.
-  [[noreturn]] void runtime_panic_plain(std::string message) { runtime_panic(std::move(message)); }
+  [[noreturn]] void runtime_panic_plain(const std::string& message) { runtime_panic(message); }
   [[noreturn]] void panic_value(TypeRef t, Value v);
   Value make_error(std::string message);                     // errors.New
-  Value new_pointer(TypeRef elem, Value v);                  // &v in a fresh cell
+  Value new_pointer(TypeRef elem, const Value& v);           // &v in a fresh cell
   std::int64_t put_in_flight(TypeRef elem, const Value& v);  // a value into a channel
   Value take_in_flight(TypeRef elem, std::int64_t bits);
   Value make_chan(TypeRef t, std::int64_t cap, std::string_view name, int line);

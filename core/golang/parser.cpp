@@ -530,6 +530,7 @@ class Parser {
       e.pos = cur().pos;
       if (tok() == Tok::Ident) {
         auto id = name();
+        // NOLINTBEGIN(bugprone-branch-clone): gc's cases, each with its reason
         if (tok() == Tok::Period) {
           // pkg.T
           next();
@@ -555,6 +556,7 @@ class Parser {
         } else {
           e.type = std::move(id);  // the list reports the stray token, as gc does
         }
+        // NOLINTEND(bugprone-branch-clone)
       } else {
         e.type = param_type();
       }
@@ -886,8 +888,6 @@ class Parser {
           switch (t->kind) {
             case ExprKind::Ident:
             case ExprKind::Selector:
-              ok = xnest_ >= 0;
-              break;
             case ExprKind::Index:
               ok = xnest_ >= 0;
               break;

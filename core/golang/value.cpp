@@ -63,11 +63,13 @@ namespace poolscope::golang {
 
 namespace {
 
+// The bytes of a number or a pointer (T is never an array).
 template <class T>
 void append_raw(std::string& out, T x) {
-  char bytes[sizeof(T)];
-  std::memcpy(bytes, &x, sizeof(T));
-  out.append(bytes, sizeof(T));
+  constexpr std::size_t kSize = sizeof x;  // NOLINT(bugprone-sizeof-expression): T may be a pointer
+  char bytes[kSize];
+  std::memcpy(bytes, &x, kSize);
+  out.append(bytes, kSize);
 }
 
 void append_key_bits(std::string& out, TypeRef t, const Value& v, bool& never_equal) {
