@@ -152,26 +152,7 @@ void Machine::fatal_stack_overflow() {
 }
 
 void Machine::runtime_panic(const std::string& message) {
-  GoPanic p;
-  p.type = prog.runtime_error;
-  p.value = make_string("runtime error: " + message);
-  p.runtime_error = true;
-  raise(std::move(p));
-}
-
-void Machine::panic_plain(std::string message) {
-  GoPanic p;
-  p.type = prog.runtime_error;
-  p.value = make_string(std::move(message));
-  p.runtime_error = true;
-  raise(std::move(p));
-}
-
-void Machine::panic_value(TypeRef t, Value v) {
-  GoPanic p;
-  p.type = t;
-  p.value = std::move(v);
-  raise(std::move(p));
+  panic_plain_error("runtime error: " + message);
 }
 
 Value Machine::make_error(std::string message) {
@@ -275,7 +256,7 @@ Value Machine::take_in_flight(TypeRef elem, std::int64_t bits) {
 }
 
 Value Machine::make_chan(TypeRef t, std::int64_t cap, std::string_view name, int line) {
-  if (cap < 0) runtime_panic_plain("makechan: size out of range");
+  if (cap < 0) runtime_panic("makechan: size out of range");
   const sim::Chan ch = rt.make_chan(cap, name, sim::ChanRole::Plain, line);
   pending_chan_name.clear();
   Value v;

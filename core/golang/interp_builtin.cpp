@@ -103,7 +103,7 @@ Value Machine::append(TypeRef slice_type, Value s, const std::vector<Value>& ite
   const std::int64_t len = s.len;
   const std::int64_t needed = len + static_cast<std::int64_t>(items.size());
   if (items.empty()) return s;
-  if (needed > kMaxSlice) runtime_panic_plain("growslice: len out of range");
+  if (needed > kMaxSlice) runtime_panic("growslice: len out of range");
   if (needed > static_cast<std::int64_t>(s.cap) || !s.obj) {
     const std::int64_t cap = grow_cap(s.cap, needed, elem_size(elem));
     Value grown = make_slice(elem, len, cap);
@@ -177,8 +177,8 @@ Value Machine::builtin(const CallExpr& c, std::vector<Value>& args, Frame& f) {
       if (u->kind == Kind::Slice) {
         const std::int64_t len = args.size() > 1 ? args[1].i : 0;
         const std::int64_t cap = args.size() > 2 ? args[2].i : len;
-        if (len < 0 || len > kMaxSlice) runtime_panic_plain("makeslice: len out of range");
-        if (cap < len || cap > kMaxSlice) runtime_panic_plain("makeslice: cap out of range");
+        if (len < 0 || len > kMaxSlice) runtime_panic("makeslice: len out of range");
+        if (cap < len || cap > kMaxSlice) runtime_panic("makeslice: cap out of range");
         return make_slice(u->elem, len, cap);
       }
       if (u->kind == Kind::Map) {

@@ -21,8 +21,6 @@ Value make_tuple(std::vector<Value> items) {
 
 AggregateObj* agg_of(const Value& v) { return static_cast<AggregateObj*>(v.obj.get()); }
 
-std::int64_t as_index(const Value& v) { return v.i; }
-
 }  // namespace
 
 // [SECTION] Variables and places ---------------------------------------------------
@@ -139,7 +137,7 @@ Place Machine::place(const Expr& e, Frame& f) {
         base = *inner.at;
         length = u->len;
       }
-      const std::int64_t i = as_index(eval(*x.index, f));
+      const std::int64_t i = eval(*x.index, f).i;
       if (i < 0 || i >= length) {
         runtime_panic(fmt::format("index out of range [{}] with length {}", i, length));
       }
@@ -530,7 +528,7 @@ Value Machine::eval_index(const IndexExpr& x, Frame& f) {
     if (x.comma_ok) return make_tuple({v, Value::of_bool(found != nullptr)});
     return v;
   }
-  const std::int64_t i = as_index(eval(*x.index, f));
+  const std::int64_t i = eval(*x.index, f).i;
   std::int64_t length = 0;
   if (u->kind == Kind::String) {
     const std::string& s = string_of(base);
@@ -634,7 +632,7 @@ Value Machine::eval_assert(const TypeAssertExpr& x, Frame& f) {
     const std::string from = type_string(x.x->type, Qualify::Always);
     const std::string to = type_string(target, Qualify::Always);
     if (box == nullptr) {
-      panic_plain(fmt::format("interface conversion: {} is nil, not {}", from, to));
+      panic_plain_error(fmt::format("interface conversion: {} is nil, not {}", from, to));
     }
     if (is_interface(target)) {
       std::string missing;
@@ -644,11 +642,11 @@ Value Machine::eval_assert(const TypeAssertExpr& x, Frame& f) {
           break;
         }
       }
-      panic_plain(fmt::format("interface conversion: {} is not {}: missing method {}",
-                              type_string(box->type, Qualify::Always), to, missing));
+      panic_plain_error(fmt::format("interface conversion: {} is not {}: missing method {}",
+                                    type_string(box->type, Qualify::Always), to, missing));
     }
-    panic_plain(fmt::format("interface conversion: {} is {}, not {}", from,
-                            type_string(box->type, Qualify::Always), to));
+    panic_plain_error(fmt::format("interface conversion: {} is {}, not {}", from,
+                                  type_string(box->type, Qualify::Always), to));
   }
   return result;
 }

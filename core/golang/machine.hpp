@@ -370,11 +370,6 @@ class Machine {
   // Values.
   // panic(runtime error): "runtime error: " + message, a runtime.Error.
   [[noreturn]] void runtime_panic(const std::string& message);
-  // A runtime.Error whose text has no "runtime error: " prefix (interface conversion).
-  [[noreturn]] void panic_plain(std::string message);
-  // "assignment to entry in nil map" is a runtime error with the prefix too.
-  [[noreturn]] void runtime_panic_plain(const std::string& message) { runtime_panic(message); }
-  [[noreturn]] void panic_value(TypeRef t, Value v);
   Value make_error(std::string message);                     // errors.New
   Value new_pointer(TypeRef elem, const Value& v);           // &v in a fresh cell
   std::int64_t put_in_flight(TypeRef elem, const Value& v);  // a value into a channel
