@@ -45,6 +45,17 @@ Value* Machine::var_ref(const Object& o, const Ident& id, Frame& f, Ref<HeapObje
   return &slot;
 }
 
+Value* Machine::local_slot(const Expr& e, Frame& f) {
+  if (e.kind != ExprKind::Ident) return nullptr;
+  const auto& id = static_cast<const Ident&>(e);
+  const Object* o = id.obj;
+  if (o == nullptr || o->kind != ObjKind::Var || o->global || id.interp >= 0 || o->captured ||
+      o->addressed) {
+    return nullptr;
+  }
+  return &f.slots[static_cast<std::size_t>(o->slot)];
+}
+
 Value Machine::deref(const Value& ptr, int line) {
   (void)line;
   if (!ptr.obj) runtime_panic("invalid memory address or nil pointer dereference");
@@ -744,6 +755,20 @@ void Machine::check_comparable(const Value& v) {
 
 Value Machine::arith(Tok op, TypeRef type, const Value& x, const Value& y) {
   const TypeRef t = underlying(type);
+  if (t->kind == Kind::Int || t->kind == Kind::Int64) {  // the common case: no narrowing
+    const auto a = static_cast<std::uint64_t>(x.i);
+    const auto c = static_cast<std::uint64_t>(y.i);
+    switch (op) {
+      case Tok::Add:
+        return Value::of_int(static_cast<std::int64_t>(a + c));
+      case Tok::Sub:
+        return Value::of_int(static_cast<std::int64_t>(a - c));
+      case Tok::Mul:
+        return Value::of_int(static_cast<std::int64_t>(a * c));
+      default:
+        break;
+    }
+  }
   if (is_string(t)) return make_string(string_of(x) + string_of(y));
   if (is_float(t)) {
     double r = 0;

@@ -134,6 +134,27 @@ void Machine::assign(const AssignStmt& s, Frame& f, std::vector<Value>& values) 
   }
 }
 
+// One variable, one value, no comma-ok: assign's case, without its lists. The value
+// first, then the place, as assign does.
+void Machine::assign_one(const AssignStmt& s, Frame& f) {
+  const Expr& lhs = *s.lhs[0];
+  const Expr& rhs = *s.rhs[0];
+  if (s.tok != Tok::Assign) {  // x op= y
+    const Value y = eval(rhs, f);
+    if (Value* at = local_slot(lhs, f)) {  // no struct or array: nothing to copy deeply
+      *at = arith(assign_op(s.tok), lhs.type, *at, y);
+      return;
+    }
+    Place p = place(lhs, f);
+    store(p, arith(assign_op(s.tok), lhs.type, load(p), y));
+    return;
+  }
+  pending_chan_name = channel_name(&lhs, rhs);
+  Value v = eval(rhs, f);
+  Place p = place(lhs, f);
+  store(p, convert_to(lhs.type, rhs.type, std::move(v)));
+}
+
 void Machine::var_decl(const GenDecl& d, Frame& f, std::vector<Value>& values) {
   std::size_t at = 0;
   for (const ValueSpec& spec : d.values) {
@@ -191,6 +212,11 @@ void Machine::exec_plain(const Stmt& s, Frame& f, Control& c) {
       return;
     case StmtKind::Assign: {
       const auto& a = static_cast<const AssignStmt&>(s);
+      if (a.tok != Tok::Define && a.lhs.size() == 1 && a.rhs.size() == 1 &&
+          !is_tuple_result(*a.rhs[0])) {
+        assign_one(a, f);  // x = y and x op= y, without lists
+        return;
+      }
       std::vector<Value> values;
       values.reserve(a.rhs.size());
       for (std::size_t k = 0; k < a.rhs.size(); ++k) {
@@ -202,9 +228,13 @@ void Machine::exec_plain(const Stmt& s, Frame& f, Control& c) {
     }
     case StmtKind::IncDec: {
       const auto& x = static_cast<const IncDecStmt&>(s);
-      Place p = place(*x.x, f);
       const TypeRef t = x.x->type;
       const Value one = is_float(t) ? Value::of_float(1) : Value::of_int(1);
+      if (Value* at = local_slot(*x.x, f)) {  // i++ on a local: no place to build
+        *at = arith(x.inc ? Tok::Add : Tok::Sub, t, *at, one);
+        return;
+      }
+      Place p = place(*x.x, f);
       store(p, arith(x.inc ? Tok::Add : Tok::Sub, t, load(p), one));
       return;
     }
@@ -557,30 +587,52 @@ Task Machine::exec_switch(const SwitchStmt& x, Frame& f, Control& c) {
   leaves(x, c, false);
 }
 
-Task Machine::loop_turn(const BlockStmt& body, Frame& f, Control& c, std::uint32_t& turns,
-                        int line) {
+Task Machine::loop_turn(const BlockStmt& body, Frame& f, Control& c, int line) {
   if (body.blocks) {
     co_await exec_block(body.list, f, c);
   } else {
     exec_list_plain(body.list, f, c);
   }
-  ++turns;
-  co_await rt.preempt_point(line);  // an endless loop lets others run and time pass
+  if (!rt.spin_on(line)) {
+    co_await rt.preempt_point(line);  // an endless loop lets others run and time pass
+  }
   if (over) throw GoAbort{};
+}
+
+// Turns of a for loop whose condition, body and post statement cannot block, as plain
+// C++ with no coroutine per turn: true when the loop is over, false when the goroutine
+// must pass a preempt point after the turn that just ran (then the caller ends it).
+bool Machine::for_turns_plain(const ForStmt& x, Frame& f, Control& c) {
+  const int line = x.pos.line;
+  for (;;) {
+    if (x.cond && eval(*x.cond, f).i == 0) return true;
+    exec_list_plain(x.body->list, f, c);
+    if (!rt.spin_on(line)) return false;
+    if (over) throw GoAbort{};
+    if (leaves(x, c, true)) return true;
+    if (x.post) exec_plain(*x.post, f, c);
+    step(line);
+  }
 }
 
 Task Machine::exec_for(const ForStmt& x, Frame& f, Control& c) {
   if (x.init) {
     co_await exec_async(*x.init, f, c);
   }
-  std::uint32_t turns = 0;
+  const bool plain = !x.body->blocks && !(x.cond && x.cond->blocks) && !(x.post && x.post->blocks);
   for (;;) {
-    if (x.cond) {
-      Value cond;
-      co_await eval_async(*x.cond, f, cond);
-      if (cond.i == 0) break;
+    if (plain) {
+      if (for_turns_plain(x, f, c)) co_return;
+      co_await rt.preempt_point(x.pos.line);  // an endless loop lets others run and time pass
+      if (over) throw GoAbort{};
+    } else {
+      if (x.cond) {
+        Value cond;
+        co_await eval_async(*x.cond, f, cond);
+        if (cond.i == 0) break;
+      }
+      co_await loop_turn(*x.body, f, c, x.pos.line);
     }
-    co_await loop_turn(*x.body, f, c, turns, x.pos.line);
     if (leaves(x, c, true)) co_return;
     if (x.post) {
       co_await exec_async(*x.post, f, c);
@@ -616,7 +668,6 @@ Task Machine::exec_range(const RangeStmt& x, Frame& f, Control& c) {
   Value over_value;
   co_await eval_async(*x.x, f, over_value);
   TypeRef u = underlying(x.x->type);
-  std::uint32_t turns = 0;
   const int line = x.pos.line;
   if (u->kind == Kind::Chan) {
     for (bool first = true;; first = false) {
@@ -625,7 +676,7 @@ Task Machine::exec_range(const RangeStmt& x, Frame& f, Control& c) {
       std::vector<Value> pair = agg_of_cell(got).items;
       if (pair[1].i == 0) break;
       range_assign(x, f, std::move(pair[0]), Value{}, first);
-      co_await loop_turn(*x.body, f, c, turns, line);
+      co_await loop_turn(*x.body, f, c, line);
       if (leaves(x, c, true)) co_return;
     }
     co_return;
@@ -646,7 +697,7 @@ Task Machine::exec_range(const RangeStmt& x, Frame& f, Control& c) {
       if (v == nullptr) continue;  // deleted during the loop
       range_assign(x, f, key, *v, first);
       first = false;
-      co_await loop_turn(*x.body, f, c, turns, line);
+      co_await loop_turn(*x.body, f, c, line);
       if (leaves(x, c, true)) co_return;
     }
     co_return;
@@ -660,7 +711,7 @@ Task Machine::exec_range(const RangeStmt& x, Frame& f, Control& c) {
       range_assign(x, f, Value::of_int(static_cast<std::int64_t>(i)), Value::of_int(r), first);
       first = false;
       i += width;
-      co_await loop_turn(*x.body, f, c, turns, line);
+      co_await loop_turn(*x.body, f, c, line);
       if (leaves(x, c, true)) co_return;
     }
     co_return;
@@ -683,7 +734,7 @@ Task Machine::exec_range(const RangeStmt& x, Frame& f, Control& c) {
     Value item;
     if (x.value) item = agg_of_cell(over_value).items[static_cast<std::size_t>(offset + i)];
     range_assign(x, f, Value::of_int(i), std::move(item), i == 0);
-    co_await loop_turn(*x.body, f, c, turns, line);
+    co_await loop_turn(*x.body, f, c, line);
     if (leaves(x, c, true)) co_return;
   }
 }

@@ -311,6 +311,7 @@ class Machine {
   void flatten(const std::vector<ExprPtr>& rhs, std::vector<Value>& values,
                std::vector<TypeRef>& types_out, std::size_t wanted);
   void assign(const AssignStmt& s, Frame& f, std::vector<Value>& values);
+  void assign_one(const AssignStmt& s, Frame& f);
   void var_decl(const GenDecl& d, Frame& f, std::vector<Value>& values);
   static std::vector<std::pair<const Expr*, std::string>> decl_values(const GenDecl& d);
   static int default_clause(const std::vector<CaseClause>& cases);
@@ -319,7 +320,8 @@ class Machine {
   void type_switch_body(const TypeSwitchStmt& x, const Value& v, Frame& f, Control& c);
   void set_results(const ReturnStmt& r, Frame& f, std::vector<Value>& values);
   Task exec_switch(const SwitchStmt& x, Frame& f, Control& c);
-  Task loop_turn(const BlockStmt& body, Frame& f, Control& c, std::uint32_t& turns, int line);
+  Task loop_turn(const BlockStmt& body, Frame& f, Control& c, int line);
+  bool for_turns_plain(const ForStmt& x, Frame& f, Control& c);
   Task exec_for(const ForStmt& x, Frame& f, Control& c);
   void range_assign(const RangeStmt& x, Frame& f, Value key, Value value, bool first);
   Task exec_range(const RangeStmt& x, Frame& f, Control& c);
@@ -335,6 +337,9 @@ class Machine {
   Task eval_all(const std::vector<ExprPtr>& list, Frame& f, std::vector<Value>& out);
   Value eval_call_plain(const CallExpr& c, Frame& f);
   Place place(const Expr& e, Frame& f);
+  // The slot of a local variable that lives in its frame (not captured, not addressed,
+  // not global); null for any other expression.
+  Value* local_slot(const Expr& e, Frame& f);
   Value* var_ref(const Object& o, const Ident& id, Frame& f, Ref<HeapObject>* keep);
   void store(Place& p, const Value& v);
   Value load(const Place& p);

@@ -5,67 +5,6 @@
 
 namespace poolscope::golang {
 
-TypeRef underlying(TypeRef t) noexcept {
-  while (t != nullptr && t->kind == Kind::Named) t = t->underlying_;
-  return t;
-}
-
-namespace {
-Kind kind_of(TypeRef t) noexcept {
-  const TypeRef u = underlying(t);
-  return u != nullptr ? u->kind : Kind::Invalid;
-}
-}  // namespace
-
-bool is_integer(TypeRef t) noexcept {
-  const Kind k = kind_of(t);
-  return (k >= Kind::Int && k <= Kind::Uintptr) || k == Kind::UntypedInt || k == Kind::UntypedRune;
-}
-bool is_unsigned(TypeRef t) noexcept {
-  const Kind k = kind_of(t);
-  return k >= Kind::Uint && k <= Kind::Uintptr;
-}
-bool is_float(TypeRef t) noexcept {
-  const Kind k = kind_of(t);
-  return k == Kind::Float32 || k == Kind::Float64 || k == Kind::UntypedFloat;
-}
-bool is_numeric(TypeRef t) noexcept { return is_integer(t) || is_float(t); }
-bool is_string(TypeRef t) noexcept {
-  const Kind k = kind_of(t);
-  return k == Kind::String || k == Kind::UntypedString;
-}
-bool is_boolean(TypeRef t) noexcept {
-  const Kind k = kind_of(t);
-  return k == Kind::Bool || k == Kind::UntypedBool;
-}
-bool is_untyped(TypeRef t) noexcept {
-  const Kind k = t != nullptr ? t->kind : Kind::Invalid;
-  return k >= Kind::UntypedBool && k <= Kind::UntypedNil;
-}
-bool is_interface(TypeRef t) noexcept { return kind_of(t) == Kind::Interface; }
-
-int int_bits(Kind k) noexcept {
-  switch (k) {
-    case Kind::Int8:
-    case Kind::Uint8:
-      return 8;
-    case Kind::Int16:
-    case Kind::Uint16:
-      return 16;
-    case Kind::Int32:
-    case Kind::Uint32:
-      return 32;
-    case Kind::Int:
-    case Kind::Int64:
-    case Kind::Uint:
-    case Kind::Uint64:
-    case Kind::Uintptr:
-      return 64;
-    default:
-      return 0;
-  }
-}
-
 const Method* find_method(TypeRef t, std::string_view name, bool addressable) {
   if (t == nullptr) return nullptr;
   if (t->kind == Kind::Pointer && t->elem != nullptr && t->elem->kind == Kind::Named) {

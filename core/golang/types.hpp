@@ -95,18 +95,70 @@ struct Type {
   [[nodiscard]] bool is_named() const noexcept { return kind == Kind::Named; }
 };
 
-// The type a Named one stands for (itself for the others).
-[[nodiscard]] TypeRef underlying(TypeRef t) noexcept;
-[[nodiscard]] bool is_integer(TypeRef t) noexcept;  // incl. untyped int and rune
-[[nodiscard]] bool is_unsigned(TypeRef t) noexcept;
-[[nodiscard]] bool is_float(TypeRef t) noexcept;  // incl. untyped float
-[[nodiscard]] bool is_numeric(TypeRef t) noexcept;
-[[nodiscard]] bool is_string(TypeRef t) noexcept;   // incl. untyped string
-[[nodiscard]] bool is_boolean(TypeRef t) noexcept;  // incl. untyped bool
-[[nodiscard]] bool is_untyped(TypeRef t) noexcept;
-[[nodiscard]] bool is_interface(TypeRef t) noexcept;
+// The type a Named one stands for (itself for the others). These predicates are inline:
+// the interpreter asks them on every arithmetic operation.
+[[nodiscard]] inline TypeRef underlying(TypeRef t) noexcept {
+  while (t != nullptr && t->kind == Kind::Named) t = t->underlying_;
+  return t;
+}
+[[nodiscard]] inline Kind underlying_kind(TypeRef t) noexcept {
+  const TypeRef u = underlying(t);
+  return u != nullptr ? u->kind : Kind::Invalid;
+}
+// incl. untyped int and rune
+[[nodiscard]] inline bool is_integer(TypeRef t) noexcept {
+  const Kind k = underlying_kind(t);
+  return (k >= Kind::Int && k <= Kind::Uintptr) || k == Kind::UntypedInt || k == Kind::UntypedRune;
+}
+[[nodiscard]] inline bool is_unsigned(TypeRef t) noexcept {
+  const Kind k = underlying_kind(t);
+  return k >= Kind::Uint && k <= Kind::Uintptr;
+}
+// incl. untyped float
+[[nodiscard]] inline bool is_float(TypeRef t) noexcept {
+  const Kind k = underlying_kind(t);
+  return k == Kind::Float32 || k == Kind::Float64 || k == Kind::UntypedFloat;
+}
+[[nodiscard]] inline bool is_numeric(TypeRef t) noexcept { return is_integer(t) || is_float(t); }
+// incl. untyped string
+[[nodiscard]] inline bool is_string(TypeRef t) noexcept {
+  const Kind k = underlying_kind(t);
+  return k == Kind::String || k == Kind::UntypedString;
+}
+// incl. untyped bool
+[[nodiscard]] inline bool is_boolean(TypeRef t) noexcept {
+  const Kind k = underlying_kind(t);
+  return k == Kind::Bool || k == Kind::UntypedBool;
+}
+[[nodiscard]] inline bool is_untyped(TypeRef t) noexcept {
+  const Kind k = t != nullptr ? t->kind : Kind::Invalid;
+  return k >= Kind::UntypedBool && k <= Kind::UntypedNil;
+}
+[[nodiscard]] inline bool is_interface(TypeRef t) noexcept {
+  return underlying_kind(t) == Kind::Interface;
+}
 // Bits of an integer kind (64 for int, uint, uintptr); 0 for other kinds.
-[[nodiscard]] int int_bits(Kind k) noexcept;
+[[nodiscard]] inline int int_bits(Kind k) noexcept {
+  switch (k) {
+    case Kind::Int8:
+    case Kind::Uint8:
+      return 8;
+    case Kind::Int16:
+    case Kind::Uint16:
+      return 16;
+    case Kind::Int32:
+    case Kind::Uint32:
+      return 32;
+    case Kind::Int:
+    case Kind::Int64:
+    case Kind::Uint:
+    case Kind::Uint64:
+    case Kind::Uintptr:
+      return 64;
+    default:
+      return 0;
+  }
+}
 // The method named `name` in t's method set (value receivers only, or pointer ones
 // too when `addressable`), looking through a pointer to a named type; null if none.
 [[nodiscard]] const Method* find_method(TypeRef t, std::string_view name, bool addressable);

@@ -451,6 +451,14 @@ Runtime::ParkOp Runtime::preempt_point(int line) {
   return {this, completed_fast(running(line))};
 }
 
+bool Runtime::spin_on(int line) {
+  if (finished()) return false;
+  Goroutine* g = running(line);
+  if (g->ops_since_resume + 1 >= config_.spin_ops) return false;
+  ++g->ops_since_resume;
+  return true;
+}
+
 Runtime::ParkOp Runtime::yield(int line) {
   if (finished()) return {this, false};  // the run ended (a limit): stop here
   make_ready(running(line));

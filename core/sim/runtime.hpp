@@ -400,6 +400,11 @@ class Runtime {
   // endless loop lets other goroutines run and time pass. No event unless preempted.
   // An interpreter calls it on every backward jump or call, say.
   [[nodiscard]] ParkOp preempt_point(int line);
+  // preempt_point without the awaitable, for an interpreter's tight loops: true when the
+  // running goroutine goes straight on (the operation is counted, exactly as
+  // preempt_point counts it); false when it must pass a real preempt_point now
+  // (nothing is counted then).
+  [[nodiscard]] bool spin_on(int line);
   // runtime.Gosched(): to the back of the run queue (behind every goroutine runnable
   // now, and those a wake-up makes runnable before it runs again).
   [[nodiscard]] ParkOp yield(int line);
