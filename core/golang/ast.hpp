@@ -382,6 +382,7 @@ struct SelectorExpr final : Expr {
   explicit SelectorExpr(Pos p) : Expr(ExprKind::Selector, p) {}
   ExprPtr x;
   std::unique_ptr<Ident> sel;
+  Pos dot;  // gc's own position of the node, where its syntax errors point
   // checker
   SelKind sel_kind = SelKind::None;
   // Field: the field indices from x's struct down to the field (one item without

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <deque>
 #include <functional>
+#include <limits>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -33,7 +34,10 @@ struct CVal {
   K k = K::None;
   bool b = false;
   i128 i = 0;
-  double f = 0;
+  // Untyped float constants are kept in long double (64 bits of mantissa, not gc's
+  // exact arithmetic, but 0.1 + 0.2 rounds to float64's 0.3 as it does in Go); typed
+  // ones are rounded to their type after each operation, as go/types rounds them.
+  long double f = 0;
   std::string s;
   bool overflow = false;  // an int constant beyond 128 bits
   [[nodiscard]] bool known() const { return k != K::None; }
@@ -92,12 +96,9 @@ std::string go_quote(const std::string& s) {
   return out;
 }
 
-std::string float_string(double f) {
+std::string float_string(long double f) {
   // constant.Value's String for floats: %.6g, as go/constant does for small values.
-  std::string s = fmt::format("{:.6g}", f);
-  if (s.find_first_of(".en") == std::string::npos) {
-  }
-  return s;
+  return fmt::format("{:.6g}", static_cast<double>(f));
 }
 
 std::string cval_string(const CVal& v) {
@@ -156,7 +157,6 @@ struct LibScope {
   std::string path;
   std::string name;
   std::unordered_map<std::string, Object*> members;
-  bool used = false;
 };
 
 class Checker {
@@ -227,6 +227,7 @@ class Checker {
     if (!inserted) {
       error(p, fmt::format("{} redeclared in this block\n\t{}: other declaration of {}", o->name,
                            pos_string(it->second->pos), o->name));
+      o->used = true;  // in no scope, so gc never reports it as unused
     }
   }
   static std::string pos_string(Pos p) { return fmt::format("./main.go:{}:{}", p.line, p.col); }
@@ -312,6 +313,7 @@ class Checker {
   void stmt(Stmt* s);
   void assign_stmt(AssignStmt* a);
   void assign_lhs(Expr* lhs, Operand& x, const char* context);
+  void cannot_assign(Expr* lhs, const Operand& l);
   void define_stmt(AssignStmt* a);
   void return_stmt(ReturnStmt* r);
   void branch_stmt(BranchStmt* b);
@@ -670,7 +672,7 @@ void Checker::const_spec(ValueSpec& spec, const ValueSpec* values_from, bool loc
           break;
         case CVal::K::Float:
           c.kind = Constant::Kind::Float;
-          c.f = x.val.f;
+          c.f = static_cast<double>(x.val.f);
           break;
         case CVal::K::String:
           c.kind = Constant::Kind::String;
@@ -696,6 +698,9 @@ void Checker::var_spec(ValueSpec& spec, bool local) {
   TypeRef t = spec.type ? resolve_type(spec.type.get()) : nullptr;
   const std::size_t n = spec.names.size();
   std::vector<TypeRef> types(n, t);
+  // A variable whose initialiser is wrong is never reported as unused (types2 marks it
+  // used to avoid a follow-on error).
+  std::vector<char> failed(n, 0);
   if (!spec.values.empty()) {
     if (spec.values.size() == n) {
       for (std::size_t i = 0; i < n; ++i) {
@@ -703,13 +708,15 @@ void Checker::var_spec(ValueSpec& spec, bool local) {
         if (!x.invalid() && tuple_mismatch(x, n)) x.mode = Mode::Invalid;
         if (x.invalid() || !single_value(x)) {
           types[i] = t;
+          failed[i] = 1;
           continue;
         }
         if (t != nullptr) {
-          assign(x, t, "variable declaration");
+          failed[i] = assign(x, t, "variable declaration") ? 0 : 1;
         } else {
           if (x.mode == Mode::Nil) {
             error(x.expr->pos, "use of untyped nil in variable declaration");
+            failed[i] = 1;
             continue;
           }
           default_type(x, "variable declaration");
@@ -734,7 +741,7 @@ void Checker::var_spec(ValueSpec& spec, bool local) {
       } else if (xs.size() == n) {
         for (std::size_t i = 0; i < n; ++i) {
           if (t != nullptr) {
-            assign(xs[i], t, "variable declaration");
+            failed[i] = assign(xs[i], t, "variable declaration") ? 0 : 1;
           } else {
             default_type(xs[i]);
             types[i] = xs[i].type;
@@ -755,6 +762,7 @@ void Checker::var_spec(ValueSpec& spec, bool local) {
     Ident& id = *spec.names[i];
     if (local) {
       id.obj = declare_var(id.name, id.pos, types[i], false);
+      if (failed[i] != 0) id.obj->used = true;
     } else if (id.obj != nullptr) {
       id.obj->type = types[i];
     }
@@ -1091,7 +1099,7 @@ Constant to_constant(const CVal& v, TypeRef t) {
         c.i = static_cast<std::int64_t>(v.f);
       } else {
         c.kind = Constant::Kind::Float;
-        c.f = v.f;
+        c.f = static_cast<double>(v.f);
       }
       break;
     case CVal::K::String:
@@ -1199,15 +1207,19 @@ bool Checker::representable(const CVal& v, TypeRef t, CVal& out, bool& truncated
   if (is_float(u)) {
     if (v.k == CVal::K::Int) {
       out.k = CVal::K::Float;
-      out.f = static_cast<double>(v.i);
+      out.f = static_cast<long double>(v.i);
     } else if (v.k != CVal::K::Float) {
       return false;
     }
+    if (is_untyped(u)) return std::isfinite(out.f);
     if (u->kind == Kind::Float32) {
-      if (std::fabs(out.f) > 3.40282346638528859811704183484516925440e+38) return false;
-      out.f = static_cast<double>(static_cast<float>(out.f));
+      if (std::fabs(out.f) > 3.40282346638528859811704183484516925440e+38L) return false;
+      out.f = static_cast<float>(out.f);
+    } else {
+      if (std::fabs(out.f) > std::numeric_limits<double>::max()) return false;
+      out.f = static_cast<double>(out.f);
     }
-    return std::isfinite(out.f);
+    return true;
   }
   if (is_string(u)) return v.k == CVal::K::String;
   if (is_boolean(u)) return v.k == CVal::K::Bool;
@@ -1225,7 +1237,7 @@ bool Checker::convert_untyped(Operand& x, TypeRef target, bool report, const cha
       x.type = target;
       if (x.val.k == CVal::K::Int && target->kind == Kind::UntypedFloat) {
         x.val.k = CVal::K::Float;
-        x.val.f = static_cast<double>(x.val.i);
+        x.val.f = static_cast<long double>(x.val.i);
       }
     }
     return true;
@@ -1685,9 +1697,7 @@ Operand Checker::ident(Ident* id) {
       x.type = o->type;
       return x;
     case ObjKind::Package:
-      for (auto& [spec, lib] : import_specs_) {
-        if (spec->obj == o) lib->used = true;
-      }
+      o->used = true;  // each import's own object: another file's use is not this one's
       x.mode = Mode::Package;
       return x;
     case ObjKind::Builtin:
@@ -1753,7 +1763,7 @@ Operand Checker::basic_lit(BasicLit* lit) {
       x.mode = Mode::Constant;
       x.type = tt_.basic(Kind::UntypedFloat);
       x.val.k = CVal::K::Float;
-      x.val.f = std::strtod(text.c_str(), nullptr);
+      x.val.f = std::strtold(text.c_str(), nullptr);
       return x;
     case Tok::Imag:
       refuse(lit->pos, "complex numbers");
@@ -1979,12 +1989,10 @@ Operand Checker::selector(SelectorExpr* s) {
     Object* o = lookup(static_cast<Ident*>(s->x.get())->name);
     if (o != nullptr && o->kind == ObjKind::Package) {
       static_cast<Ident*>(s->x.get())->obj = o;
+      o->used = true;
       LibScope* lib = nullptr;
       for (auto& [spec, l] : import_specs_) {
-        if (spec->obj == o) {
-          lib = l;
-          l->used = true;
-        }
+        if (spec->obj == o) lib = l;
       }
       if (lib == nullptr) return x;
       auto it = lib->members.find(name);
@@ -3145,8 +3153,8 @@ Operand Checker::binary(BinaryExpr* b, TypeRef hint) {
     v.k = CVal::K::Bool;
     v.b = b->op == Tok::LAnd ? (a.b && c.b) : (a.b || c.b);
   } else if (a.k == CVal::K::Float || c.k == CVal::K::Float) {
-    const double p = a.k == CVal::K::Float ? a.f : static_cast<double>(a.i);
-    const double q = c.k == CVal::K::Float ? c.f : static_cast<double>(c.i);
+    const long double p = a.k == CVal::K::Float ? a.f : static_cast<long double>(a.i);
+    const long double q = c.k == CVal::K::Float ? c.f : static_cast<long double>(c.i);
     v.k = CVal::K::Float;
     switch (b->op) {
       case Tok::Add:
@@ -3186,7 +3194,7 @@ Operand Checker::binary(BinaryExpr* b, TypeRef hint) {
           v.i = p / q;
         } else {
           v.k = CVal::K::Float;
-          v.f = static_cast<double>(p) / static_cast<double>(q);
+          v.f = static_cast<long double>(p) / static_cast<long double>(q);
           if (p % q == 0) {
             v.k = CVal::K::Int;
             v.i = p / q;
@@ -3379,8 +3387,8 @@ Operand Checker::comparison(BinaryExpr* b, Operand l, Operand r) {
     } else if (l.val.k == CVal::K::Bool) {
       c = l.val.b == r.val.b ? 0 : 1;
     } else if (l.val.k == CVal::K::Float || r.val.k == CVal::K::Float) {
-      const double p = l.val.k == CVal::K::Float ? l.val.f : static_cast<double>(l.val.i);
-      const double q = r.val.k == CVal::K::Float ? r.val.f : static_cast<double>(r.val.i);
+      const long double p = l.val.k == CVal::K::Float ? l.val.f : static_cast<long double>(l.val.i);
+      const long double q = r.val.k == CVal::K::Float ? r.val.f : static_cast<long double>(r.val.i);
       c = p < q ? -1 : p > q ? 1 : 0;
     } else {
       c = l.val.i < r.val.i ? -1 : l.val.i > r.val.i ? 1 : 0;
@@ -3502,9 +3510,7 @@ void Checker::stmt(Stmt* s) {
                                   expr_string(*id->x), id->inc ? "++" : "--", type_str(x.type)));
         return;
       }
-      if (x.mode != Mode::Variable && x.mode != Mode::MapIndex) {
-        error(id->x->pos, fmt::format("cannot assign to {}", describe(x)));
-      }
+      if (x.mode != Mode::Variable && x.mode != Mode::MapIndex) cannot_assign(id->x.get(), x);
       return;
     }
     case StmtKind::Assign:
@@ -3598,7 +3604,10 @@ void Checker::stmt(Stmt* s) {
 void Checker::go_defer(Stmt* s, CallExpr* call, Expr* bad, const char* what) {
   (void)s;
   if (call == nullptr) {
-    error(bad->pos, fmt::format("expression in {} must be function call", what));
+    // The parser's error, at gc's position of the node (a selector's dot).
+    const Pos at =
+        bad->kind == ExprKind::Selector ? static_cast<const SelectorExpr*>(bad)->dot : bad->pos;
+    error(at, fmt::format("expression in {} must be function call", what));
     (void)expr(bad);
     return;
   }
@@ -3614,6 +3623,26 @@ void Checker::go_defer(Stmt* s, CallExpr* call, Expr* bad, const char* what) {
        call->builtin == Builtin::New)) {
     error(call->pos, fmt::format("{} discards result of {}", what, expr_string(*call)));
   }
+}
+
+// types2's lhsVar error for an operand that is not a variable (=, op= and ++ alike).
+void Checker::cannot_assign(Expr* lhs, const Operand& l) {
+  Expr* u = lhs;
+  while (u->kind == ExprKind::Paren) u = static_cast<ParenExpr*>(u)->x.get();
+  if (u->kind == ExprKind::Selector) {
+    const Expr* base = static_cast<SelectorExpr*>(u)->x.get();
+    while (base->kind == ExprKind::Paren) base = static_cast<const ParenExpr*>(base)->x.get();
+    if (base->mode == Mode::MapIndex) {
+      error(lhs->pos, fmt::format("cannot assign to struct field {} in map", expr_string(*lhs)));
+      return;
+    }
+  }
+  if (l.mode == Mode::Value && l.type != nullptr && u->kind == ExprKind::Index &&
+      is_string(underlying(static_cast<IndexExpr*>(u)->x->type))) {
+    error(lhs->pos, fmt::format("cannot assign to {} (value of type byte)", expr_string(*lhs)));
+    return;
+  }
+  error(lhs->pos, fmt::format("cannot assign to {}", describe(l)));
 }
 
 void Checker::assign_lhs(Expr* lhs, Operand& x, const char* context) {
@@ -3646,19 +3675,7 @@ void Checker::assign_lhs(Expr* lhs, Operand& x, const char* context) {
     return;
   }
   if (l.mode != Mode::Variable && l.mode != Mode::MapIndex) {
-    if (u->kind == ExprKind::Selector && l.mode == Mode::Value) {
-      const auto* se = static_cast<SelectorExpr*>(u);
-      if (se->sel_kind == SelKind::Field) {
-        error(lhs->pos, fmt::format("cannot assign to struct field {} in map", expr_string(*lhs)));
-        return;
-      }
-    }
-    if (l.mode == Mode::Value && l.type != nullptr && u->kind == ExprKind::Index &&
-        is_string(underlying(static_cast<IndexExpr*>(u)->x->type))) {
-      error(lhs->pos, fmt::format("cannot assign to {} (value of type byte)", expr_string(*lhs)));
-      return;
-    }
-    error(lhs->pos, fmt::format("cannot assign to {}", describe(l)));
+    cannot_assign(lhs, l);
     return;
   }
   if (x.invalid()) return;
@@ -3696,7 +3713,7 @@ void Checker::assign_stmt(AssignStmt* a) {
     if (r.invalid()) return;
     Operand l = expr(a->lhs[0].get());
     if (!l.invalid() && l.mode != Mode::Variable && l.mode != Mode::MapIndex) {
-      error(a->lhs[0]->pos, fmt::format("cannot assign to {}", describe(l)));
+      cannot_assign(a->lhs[0].get(), l);
     }
     if (is_untyped(a->rhs[0]->type) && a->rhs[0]->mode == Mode::Constant && op != Tok::Shl &&
         op != Tok::Shr) {
@@ -4673,7 +4690,7 @@ void Checker::check_file(File& f) {
     diags.push_back(
         Diagnostic{0, 0, "runtime.main_main·f: function main is undeclared in the main package"});
   for (auto& [spec, lib] : import_specs_) {
-    if (!lib->used && (!spec->name || spec->name->name != "_")) {
+    if (!spec->obj->used && (!spec->name || spec->name->name != "_")) {
       if (spec->name && spec->name->name != lib->name) {
         error(spec->pos,
               fmt::format("imported and not used: \"{}\" as {}", lib->path, spec->name->name));

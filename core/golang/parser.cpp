@@ -412,7 +412,7 @@ class Parser {
       const Pos dot = cur().pos;
       next();
       auto s = make<SelectorExpr>(x->pos);
-      (void)dot;
+      s->dot = dot;
       s->x = std::move(x);
       s->sel = name();
       x = std::move(s);
@@ -533,8 +533,10 @@ class Parser {
         // NOLINTBEGIN(bugprone-branch-clone): gc's cases, each with its reason
         if (tok() == Tok::Period) {
           // pkg.T
+          const Pos dot = cur().pos;
           next();
           auto s = make<SelectorExpr>(id->pos);
+          s->dot = dot;
           s->x = std::move(id);
           s->sel = name();
           e.type = std::move(s);
@@ -795,6 +797,7 @@ class Parser {
           next();
           if (tok() == Tok::Ident) {
             auto s = make<SelectorExpr>(x->pos);
+            s->dot = p;
             s->x = std::move(x);
             s->sel = name();
             x = std::move(s);

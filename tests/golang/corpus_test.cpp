@@ -194,19 +194,7 @@ TEST_CASE("go corpus: every program has its expectations from real Go") {
 // (so the list cannot outlive a fix); every other one must match.
 const std::map<std::string, std::string>& known_differences() {
   static const std::map<std::string, std::string> known = {
-      {"sort_math",
-       "untyped float constants are folded in float64, not exactly: 0.1 + 0.2 prints "
-       "0.30000000000000004"},
       {"compile_error-constant_overflow", "the checker names byte as uint8 in messages"},
-      {"compile_error-duplicate_decl", "a redeclared variable is also reported as unused"},
-      {"compile_error-go_defer_not_call", "the column of a parenthesised defer operand"},
-      {"compile_error-issue_example",
-       "gc leaves out `declared but not used` for a variable whose initialiser is wrong"},
-      {"compile_error-map_struct_field",
-       "the second assignment to a map entry's field is worded "
-       "as a plain unassignable value"},
-      {"compile_error-unused_import",
-       "an unused import of time is not reported, so the program runs"},
   };
   return known;
 }

@@ -26,6 +26,8 @@ func main() {
 	fmt.Println(math.Max(3, 7.5), math.Min(-1, 2))
 	fmt.Printf("%.3f %f %v\n", math.Pi, 2.5, 1e21)
 	fmt.Println(0.1+0.2, 1.0, 3.0/2, float64(7)/3)
+	const tenth float64 = 0.1 // typed: rounded to float64 before the addition
+	fmt.Println(tenth+0.2, float32(0.1)+0.2, 1e300*1e300/1e300)
 	fmt.Println(7/2, -7/2, 7%3, -7%3)
 	fmt.Println(math.MaxInt64, math.MinInt64)
 	var f float64 = 100
