@@ -195,10 +195,15 @@ void add_os(LibTable& t);
 
 // [SECTION] Machine ------------------------------------------------------------------
 
-class Machine {
+class Machine final : public StateCopier {
  public:
   Machine(std::shared_ptr<const Program> program, sim::Runtime& rt, GoRunOptions options);
-  ~Machine();
+  ~Machine() override;
+
+  // copy_value with Go's copy of a sync object's state (a WaitGroup or mutex of its own);
+  // inside the machine it hides the free function, which would share the state.
+  Value copy_value(TypeRef t, const Value& v) { return golang::copy_value(t, v, this); }
+  std::int64_t copy_state(TypeRef t, std::int64_t id) override;  // pkg_sync.cpp
 
   const Program& prog;
   std::shared_ptr<const Program> program_ref;

@@ -47,7 +47,7 @@ void add_errors(LibTable& t) {
       const bool match = is_interface(want) ? m.implements(box->type, want) : box->type == want;
       if (match) {
         Value& slot = agg_of_cell(target->value).items[static_cast<std::size_t>(target->value.i)];
-        slot = is_interface(want) ? err : copy_value(want, box->value);
+        slot = is_interface(want) ? err : m.copy_value(want, box->value);
         lc.results = {Value::of_bool(true)};
         return;
       }

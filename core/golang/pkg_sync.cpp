@@ -1,5 +1,6 @@
 // Package sync on core/sim: WaitGroup, Mutex, RWMutex, Once. Each value keeps its sim
-// object's id in Value::i (0 until first used, as Go's zero values are ready to use).
+// object's id in Value::i (0 until first used, as Go's zero values are ready to use); a
+// copy of the value is an object of its own with the same state (Machine::copy_state).
 #include "core/golang/machine.hpp"
 
 namespace poolscope::golang {
@@ -83,6 +84,16 @@ Task once_do(Machine& m, LibCall& lc) {
 }
 
 }  // namespace
+
+std::int64_t Machine::copy_state(TypeRef t, std::int64_t id) {
+  if (t->name == "WaitGroup") {
+    return rt.copy_waitgroup(sim::WaitGroup{static_cast<trace::WaitGroupId>(id)}, running_line).id;
+  }
+  if (t->name == "RWMutex") {
+    return rt.copy_mutex(sim::RWMutex{static_cast<trace::MutexId>(id)}, running_line).id;
+  }
+  return rt.copy_mutex(sim::Mutex{static_cast<trace::MutexId>(id)}, running_line).id;
+}
 
 void add_sync(LibTable& t) {
   t["(*sync.WaitGroup).Add"].async = wg_add;

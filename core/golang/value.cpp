@@ -41,19 +41,30 @@ Value zero_value(TypeRef t) {
   return v;
 }
 
-Value copy_value(TypeRef t, const Value& v) {
+namespace {
+// sync.WaitGroup, Mutex and RWMutex keep a simulator object's id in Value::i.
+bool has_sim_state(TypeRef t) {
+  return t->kind == Kind::Named && t->pkg == "sync" &&
+         (t->name == "WaitGroup" || t->name == "Mutex" || t->name == "RWMutex");
+}
+}  // namespace
+
+Value copy_value(TypeRef t, const Value& v, StateCopier* copier) {
   const TypeRef u = underlying(t);
-  if (u == nullptr || (u->kind != Kind::Struct && u->kind != Kind::Array) || !v.obj) return v;
+  if (u == nullptr || (u->kind != Kind::Struct && u->kind != Kind::Array)) return v;
+  Value out;
+  // A library struct's own state goes with it: time.Time's instant as it is, a sync
+  // object's as a copy of its own.
+  out.i = copier != nullptr && v.i != 0 && has_sim_state(t) ? copier->copy_state(t, v.i) : v.i;
+  if (!v.obj) return out;
   const auto& from = static_cast<const AggregateObj&>(*v.obj);
   auto* agg = new AggregateObj;
   agg->items.reserve(from.items.size());
   for (std::size_t k = 0; k < from.items.size(); ++k) {
     const TypeRef item = u->kind == Kind::Struct ? u->fields[k].type : u->elem;
-    agg->items.push_back(copy_value(item, from.items[k]));
+    agg->items.push_back(copy_value(item, from.items[k], copier));
   }
-  Value out;
   out.obj = agg;
-  out.i = v.i;  // a library struct's own state (time.Time's instant) goes with it
   return out;
 }
 

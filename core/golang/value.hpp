@@ -158,8 +158,21 @@ struct MapObj final : HeapObject {
 
 // The zero value of a type (fresh aggregates for structs and arrays).
 [[nodiscard]] Value zero_value(TypeRef t);
+// Copies the simulator object behind a sync.WaitGroup, Mutex or RWMutex value (its id in
+// Value::i) for copy_value, and returns the copy's id: Go copies their state, so
+// `wg2 := wg` is a WaitGroup of its own (the classic bug of passing one by value).
+class StateCopier {
+ public:
+  StateCopier() = default;
+  StateCopier(const StateCopier&) = delete;
+  StateCopier& operator=(const StateCopier&) = delete;
+  virtual ~StateCopier() = default;
+  virtual std::int64_t copy_state(TypeRef t, std::int64_t id) = 0;
+};
+
 // A copy with Go's value semantics: structs and arrays are copied deeply (their
-// nested structs and arrays too); every other kind shares its object.
-[[nodiscard]] Value copy_value(TypeRef t, const Value& v);
+// nested structs and arrays too); every other kind shares its object. Without a copier,
+// a sync object's copy shares the original's state.
+[[nodiscard]] Value copy_value(TypeRef t, const Value& v, StateCopier* copier = nullptr);
 
 }  // namespace poolscope::golang

@@ -29,6 +29,31 @@ RWMutex Runtime::make_rwmutex(std::string_view name, int line) {
   return {new_mutex(name, true, line)};
 }
 
+Mutex Runtime::copy_mutex(Mutex mu, int line) { return {copy_mutex_state(mu.id, line)}; }
+
+RWMutex Runtime::copy_mutex(RWMutex rw, int line) { return {copy_mutex_state(rw.id, line)}; }
+
+// The copy is held as the original is; the goroutine that copies it is shown holding
+// it (a Lock event per hold, so views fold the same state): Go ties a lock to no
+// goroutine, any one may unlock it.
+trace::MutexId Runtime::copy_mutex_state(trace::MutexId from, int line) {
+  POOLSCOPE_CHECK(from >= 1 && from <= mutexes_.size(), "unknown mutex");
+  const MutexRec& src = mutexes_[from - 1];
+  // A writer still waiting for readers to leave does not hold the lock yet.
+  const bool held = src.writer != 0 && src.waiting_writer == nullptr;
+  const std::int64_t readers = src.readers;
+  const trace::MutexId id = new_mutex({}, src.rw, line);
+  Goroutine* g = current_;
+  if (g == nullptr) return id;
+  MutexRec& copy = mutexes_[id - 1];
+  if (held) {
+    copy.writer = g->id;
+    grant(copy, g, LockMode::Write);
+  }
+  for (; copy.readers < readers; ++copy.readers) grant(copy, g, LockMode::Read);
+  return id;
+}
+
 trace::MutexId Runtime::new_mutex(std::string_view name, bool rw, int line) {
   if (current_ != nullptr) current_->line = static_cast<std::uint16_t>(line);
   MutexRec& m = mutexes_.emplace_back();

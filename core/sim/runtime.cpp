@@ -583,6 +583,16 @@ std::int64_t Runtime::counter(WaitGroup wg) const {
   return waitgroups_[wg.id - 1].counter;
 }
 
+WaitGroup Runtime::copy_waitgroup(WaitGroup wg, int line) {
+  const std::int64_t count = counter(wg);
+  const WaitGroup copy = make_waitgroup({}, line);
+  if (count != 0) {
+    waitgroups_[copy.id - 1].counter = count;
+    emit(EventKind::WaitGroupAdd, current_, copy.id, count, static_cast<std::uint32_t>(count));
+  }
+  return copy;
+}
+
 Context Runtime::with_cancel(Context parent, int line) {
   POOLSCOPE_CHECK(parent.id < contexts_.size(), "unknown context");
   const Chan done = make_chan(0, "ctx.Done()", ChanRole::Done, line);

@@ -432,6 +432,9 @@ class Runtime {
   // wg.Wait(): returns at once when the counter is 0.
   [[nodiscard]] ParkOp wait(WaitGroup wg, int line);
   [[nodiscard]] std::int64_t counter(WaitGroup wg) const;
+  // A copy of wg's value, as Go copies a WaitGroup (`go vet` warns, Go runs it): a new
+  // WaitGroup with wg's counter (a WaitGroupAdd event says it); wg's waiters stay with wg.
+  WaitGroup copy_waitgroup(WaitGroup wg, int line = 0);
 
   // context.WithCancel(parent) / context.WithTimeout(parent, d). Cancelling a parent
   // cancels its children.
@@ -460,6 +463,10 @@ class Runtime {
 
   Mutex make_mutex(std::string_view name = {}, int line = 0);
   RWMutex make_rwmutex(std::string_view name = {}, int line = 0);
+  // A copy of a mutex's value, as Go copies its state: a new one, held as the original
+  // is (by the same goroutine, by as many readers); the original's waiters stay with it.
+  Mutex copy_mutex(Mutex mu, int line = 0);
+  RWMutex copy_mutex(RWMutex rw, int line = 0);
   // mu.Lock() / mu.Unlock() / mu.TryLock() (TryLock never blocks: true if it locked).
   [[nodiscard]] ParkOp lock(Mutex mu, int line);
   [[nodiscard]] CheckOp unlock(Mutex mu, int line);
@@ -717,6 +724,7 @@ class Runtime {
 
   // Mutexes.
   trace::MutexId new_mutex(std::string_view name, bool rw, int line);
+  trace::MutexId copy_mutex_state(trace::MutexId from, int line);
   detail::MutexRec& mutex_rec(trace::MutexId id, bool rw);
   ParkOp lock_write(trace::MutexId id, bool rw, int line);
   CheckOp unlock_write(trace::MutexId id, bool rw, int line);

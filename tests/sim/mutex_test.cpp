@@ -294,5 +294,37 @@ TEST_CASE("Mutexes: random lockers never overlap, all finish, and the fold follo
   }
 }
 
+Go copy_held(Runtime& rt, std::vector<std::int64_t>* got) {
+  const Mutex mu = rt.make_mutex("mu");
+  const RWMutex rw = rt.make_rwmutex("rw");
+  co_await rt.lock(mu, 10);
+  co_await rt.rlock(rw, 11);
+  co_await rt.rlock(rw, 12);
+  const Mutex mu2 = rt.copy_mutex(mu, 13);
+  const RWMutex rw2 = rt.copy_mutex(rw, 14);
+  co_await rt.unlock(mu, 15);
+  got->push_back(rt.try_lock(mu2, 16) ? 1 : 0);  // the copy is still locked
+  got->push_back(rt.try_lock(mu, 17) ? 1 : 0);   // the original is free
+  got->push_back(rt.try_lock(rw2, 18) ? 1 : 0);  // two readers hold the copy
+  got->push_back(rt.snapshot().mutex(rw2.id).readers);
+  const WaitGroup wg = rt.make_waitgroup("wg");
+  co_await rt.add(wg, 2, 20);
+  const WaitGroup wg2 = rt.copy_waitgroup(wg, 21);
+  co_await rt.add(wg, -2, 22);
+  got->push_back(rt.counter(wg2));
+  co_await rt.wait(wg2, 23);  // its counter stays 2: waits forever
+}
+
+TEST_CASE("Copies of sync values: a new object with the original's state, folded alike") {
+  Sim s;
+  std::vector<std::int64_t> got;
+  s.rt.spawn_main(copy_held(s.rt, &got));
+  s.rt.run();
+  CHECK(got == std::vector<std::int64_t>{0, 1, 0, 2, 2});
+  CHECK(s.rt.outcome() == trace::Outcome::Deadlock);
+  CHECK(trace::same_state(s.folded(), s.rt.snapshot()));
+  CHECK(s.rt.snapshot().mutex(3).writer == 1);  // the copying goroutine is shown holding it
+}
+
 }  // namespace
 }  // namespace poolscope::test
