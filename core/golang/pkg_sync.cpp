@@ -1,6 +1,8 @@
 // Package sync on core/sim: WaitGroup, Mutex, RWMutex, Once. Each value keeps its sim
 // object's id in Value::i (0 until first used, as Go's zero values are ready to use); a
 // copy of the value is an object of its own with the same state (Machine::copy_state).
+#include <exception>
+
 #include "core/golang/machine.hpp"
 
 namespace poolscope::golang {
@@ -73,19 +75,39 @@ Task rw_runlock(Machine& m, LibCall& lc) {
   check_over(m);
 }
 
-// once.Do(f): the first call runs f; the others return at once. (Go's other callers
-// also wait for the first f to finish; here they find it done or under way.)
+// once.Do(f), as Go's Once: a done flag and a Mutex. The first call runs f holding the
+// mutex, so the others wait ([semacquire]) until f has returned; f is done even when it
+// panics. Value::i holds the mutex's id * 2, plus 1 once done.
 Task once_do(Machine& m, LibCall& lc) {
-  Value& v = target(m, lc.recv, lc.line);
-  if (v.i != 0) co_return;
-  v.i = 1;
-  std::vector<Value> results;
-  co_await m.call(lc.args[0], {}, results, lc.line);
+  const Ref<HeapObject> keep = lc.recv.obj;  // the Once stays alive while f runs
+  Value& once = target(m, lc.recv, lc.line);
+  if ((once.i & 1) != 0) co_return;  // done: no lock, as Go's fast path
+  if (once.i == 0) once.i = static_cast<std::int64_t>(m.rt.make_mutex({}, lc.line).id) * 2;
+  const sim::Mutex mu{static_cast<trace::MutexId>(once.i / 2)};
+  co_await m.rt.lock(mu, lc.line);
+  check_over(m);
+  std::exception_ptr panicked;
+  if ((once.i & 1) == 0) {
+    try {
+      std::vector<Value> results;
+      co_await m.call(lc.args[0], {}, results, lc.line);
+    } catch (const GoPanic&) {
+      panicked = std::current_exception();  // after the deferred Unlock, below
+    }
+    once.i |= 1;
+  }
+  co_await m.rt.unlock(mu, lc.line);
+  check_over(m);
+  if (panicked) std::rethrow_exception(panicked);
 }
 
 }  // namespace
 
 std::int64_t Machine::copy_state(TypeRef t, std::int64_t id) {
+  if (t->name == "Once") {  // its mutex copied, its done flag kept
+    const sim::Mutex mu{static_cast<trace::MutexId>(id / 2)};
+    return static_cast<std::int64_t>(rt.copy_mutex(mu, running_line).id) * 2 + (id & 1);
+  }
   if (t->name == "WaitGroup") {
     return rt.copy_waitgroup(sim::WaitGroup{static_cast<trace::WaitGroupId>(id)}, running_line).id;
   }

@@ -42,10 +42,11 @@ Value zero_value(TypeRef t) {
 }
 
 namespace {
-// sync.WaitGroup, Mutex and RWMutex keep a simulator object's id in Value::i.
+// sync.WaitGroup, Mutex, RWMutex and Once keep a simulator object's id in Value::i.
 bool has_sim_state(TypeRef t) {
   return t->kind == Kind::Named && t->pkg == "sync" &&
-         (t->name == "WaitGroup" || t->name == "Mutex" || t->name == "RWMutex");
+         (t->name == "WaitGroup" || t->name == "Mutex" || t->name == "RWMutex" ||
+          t->name == "Once");
 }
 }  // namespace
 

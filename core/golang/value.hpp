@@ -158,8 +158,8 @@ struct MapObj final : HeapObject {
 
 // The zero value of a type (fresh aggregates for structs and arrays).
 [[nodiscard]] Value zero_value(TypeRef t);
-// Copies the simulator object behind a sync.WaitGroup, Mutex or RWMutex value (its id in
-// Value::i) for copy_value, and returns the copy's id: Go copies their state, so
+// Copies the simulator object behind a sync.WaitGroup, Mutex, RWMutex or Once value (its
+// id in Value::i) for copy_value, and returns the copy's id: Go copies their state, so
 // `wg2 := wg` is a WaitGroup of its own (the classic bug of passing one by value).
 class StateCopier {
  public:
