@@ -266,10 +266,14 @@ Value Machine::make_chan(TypeRef t, std::int64_t cap, std::string_view name, int
 
 Task Machine::send(const Value& chv, TypeRef elem, Value v, int line) {
   auto* c = static_cast<ChanObj*>(chv.obj.get());
-  if (c != nullptr && c->closed) panic_plain_error("send on closed channel");
   const sim::Chan ch = c != nullptr ? c->ch : sim::Chan{};
-  co_await rt.send(ch, put_in_flight(elem, v), line);
+  const std::int64_t handle = put_in_flight(elem, v);
+  co_await rt.send(ch, handle, line);
   if (over) throw GoAbort{};
+  if (rt.take_closed_send()) {  // closed before, or while this goroutine waited
+    (void)take_in_flight(elem, handle);
+    panic_plain_error("send on closed channel");
+  }
 }
 
 void Machine::panic_plain_error(std::string message) {
@@ -341,8 +345,20 @@ class GoMachine::Impl {
   Machine m;
 };
 
+sim::Config runtime_config(const GoRunOptions& options) {
+  sim::Config config;
+  config.seed = options.seed;
+  config.keep_exited = false;
+  config.senders_panic_themselves = true;
+  config.hang_horizon = options.max_virtual;
+  return config;
+}
+
 GoMachine::GoMachine(std::shared_ptr<const Program> program, sim::Runtime& rt, GoRunOptions options)
-    : impl_(std::make_unique<Impl>(std::move(program), rt, std::move(options))) {}
+    : impl_(std::make_unique<Impl>(std::move(program), rt, std::move(options))) {
+  POOLSCOPE_CHECK(rt.config().senders_panic_themselves,
+                  "a GoMachine needs a Runtime made with runtime_config()");
+}
 GoMachine::~GoMachine() = default;
 
 void GoMachine::start() { impl_->m.rt.spawn_main(impl_->m.main_goroutine()); }
@@ -379,10 +395,7 @@ GoRunResult run_go(std::string_view source, const GoRunOptions& options) {
     r.stderr_text = "# command-line-arguments\n" + format_diagnostics(c.diagnostics);
     return r;
   }
-  sim::Config config;
-  config.seed = options.seed;
-  config.keep_exited = false;
-  config.hang_horizon = options.max_virtual;
+  const sim::Config config = runtime_config(options);
   sim::Runtime rt(config, options.sink);
   if (options.on_start) options.on_start(rt);
   GoMachine machine(c.program, rt, options);

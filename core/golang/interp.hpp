@@ -33,7 +33,8 @@
 
 namespace poolscope::sim {
 class Runtime;
-}
+struct Config;
+}  // namespace poolscope::sim
 
 namespace poolscope::golang {
 
@@ -86,8 +87,14 @@ struct Compiled {
 // Checks, compiles and runs `source` to its end (or a limit).
 [[nodiscard]] GoRunResult run_go(std::string_view source, const GoRunOptions& options);
 
-// A run on a Runtime the caller drives (the GUI steps it with run_until): start() spawns
-// main; result() describes the run so far (final once the Runtime finished).
+// The configuration of a Runtime that runs Go source: the seed and limits of `options`,
+// and senders that panic themselves (Config::senders_panic_themselves, so that recover
+// sees "send on closed channel"). A GoMachine needs a Runtime made with it.
+[[nodiscard]] sim::Config runtime_config(const GoRunOptions& options);
+
+// A run on a Runtime the caller drives (the GUI steps it with run_until), made with
+// runtime_config(): start() spawns main; result() describes the run so far (final once
+// the Runtime finished).
 class GoMachine {
  public:
   GoMachine(std::shared_ptr<const Program> program, sim::Runtime& rt, GoRunOptions options);

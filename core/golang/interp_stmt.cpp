@@ -761,12 +761,8 @@ Task Machine::exec_select(const SelectStmt& x, Frame& f, Control& c) {
     if (cc.kind == CommClause::Kind::Send) {
       Value v;
       co_await eval_async(*cc.value, f, v);
-      if (obj != nullptr && obj->closed) {
-        cases.push_back(sim::send_case(simch, 0));  // panics if chosen: checked below
-      } else {
-        cases.push_back(
-            sim::send_case(simch, put_in_flight(elem, convert_to(elem, cc.value->type, v))));
-      }
+      cases.push_back(
+          sim::send_case(simch, put_in_flight(elem, convert_to(elem, cc.value->type, v))));
     } else {
       cases.push_back(sim::recv_case(simch));
     }
@@ -774,12 +770,15 @@ Task Machine::exec_select(const SelectStmt& x, Frame& f, Control& c) {
   const sim::SelectResult r =
       co_await rt.select(x.pos.line, std::span<const sim::SelectCase>(cases));
   if (over) throw GoAbort{};
+  const bool closed_send = rt.take_closed_send();  // the chosen send's channel is closed
   // Values parked for sends that did not happen go back.
   for (std::size_t k = 0; k < cases.size(); ++k) {
-    if (cases[k].kind == sim::SelectCase::Kind::Send && static_cast<int>(k) != r.index) {
+    if (cases[k].kind == sim::SelectCase::Kind::Send &&
+        (static_cast<int>(k) != r.index || closed_send)) {
       (void)take_in_flight(elems[k], cases[k].value);
     }
   }
+  if (closed_send) panic_plain_error("send on closed channel");
   if (r.index < 0) co_return;
   const CommClause& chosen = x.cases[static_cast<std::size_t>(r.index)];
   if (chosen.kind == CommClause::Kind::Recv) {

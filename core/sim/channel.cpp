@@ -49,6 +49,10 @@ Chan Runtime::chan_of(ChannelId id) {
 // chansend(c, v, block=false) on a non-nil channel; g is null for a timer's send.
 Runtime::Try Runtime::try_send(Goroutine* g, Channel* c, std::int64_t v) {
   if (c->closed) {
+    if (g != nullptr && config_.senders_panic_themselves) {
+      g->doomed = true;  // the send is over, not done: the program panics (take_closed_send)
+      return Try::Done;
+    }
     raise_panic(g, "send on closed channel");
     return Try::Panicked;
   }

@@ -176,7 +176,7 @@ void Runtime::run_goroutine(Goroutine* g) {
   active_time_ = now_;
   current_ = g;
   set_state(g, GoState::Running);
-  if (g->doomed) {
+  if (g->doomed && !config_.senders_panic_themselves) {
     // A sender woken by close: Go's chansend panics as soon as it runs again.
     raise_panic(g, "send on closed channel");
     current_ = nullptr;
@@ -456,6 +456,12 @@ bool Runtime::spin_on(int line) {
   Goroutine* g = running(line);
   if (g->ops_since_resume + 1 >= config_.spin_ops) return false;
   ++g->ops_since_resume;
+  return true;
+}
+
+bool Runtime::take_closed_send() {
+  if (current_ == nullptr || !current_->doomed) return false;
+  current_->doomed = false;
   return true;
 }
 

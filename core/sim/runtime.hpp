@@ -128,6 +128,11 @@ struct Config {
   // snapshot() and name_of() describe it; false: memory follows the goroutines alive,
   // and snapshot() shows an exited goroutine with only its id and state
   bool keep_exited = true;
+  // = false // a send on a closed channel (a send, or a select's send case, chosen at
+  // once or woken by close) panics inside the engine, as Go's chansend does. true: the
+  // goroutine goes on instead and the program panics itself when take_closed_send()
+  // says so, so that its own deferred calls and recover see the panic (an interpreter)
+  bool senders_panic_themselves = false;
 };
 
 // [SECTION] Handles ------------------------------------------------------------------
@@ -405,6 +410,10 @@ class Runtime {
   // preempt_point counts it); false when it must pass a real preempt_point now
   // (nothing is counted then).
   [[nodiscard]] bool spin_on(int line);
+  // With Config::senders_panic_themselves: true when the running goroutine's last send
+  // or select send case found its channel closed (at once, or woken by close): the send
+  // did not happen and the program must panic "send on closed channel" now. Clears it.
+  [[nodiscard]] bool take_closed_send();
   // runtime.Gosched(): to the back of the run queue (behind every goroutine runnable
   // now, and those a wake-up makes runnable before it runs again).
   [[nodiscard]] ParkOp yield(int line);
