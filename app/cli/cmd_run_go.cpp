@@ -25,6 +25,7 @@ struct RunGoArgs {
   std::string events_path;
   double max_virtual_s = 60;
   std::uint64_t max_steps = golang::kDefaultMaxSteps;
+  std::int64_t max_memory_mib = golang::kDefaultMaxMemory >> 20;
 };
 
 nlohmann::json result_json(const golang::GoRunResult& r, std::uint64_t hash) {
@@ -64,6 +65,7 @@ int run_go_command(const RunGoArgs& args) {
   options.seed = static_cast<std::uint64_t>(args.seed);
   options.max_virtual = static_cast<trace::Time>(args.max_virtual_s * 1e9);
   options.max_steps = args.max_steps;
+  options.max_memory = args.max_memory_mib << 20;
   options.sink = &sinks;
   options.on_start = [&](sim::Runtime& rt) {
     if (events) events->set_strings(&rt.strings());
@@ -110,6 +112,10 @@ CommandRunner add_run_go_command(CLI::App& app) {
                   "Stop a program after this many statements (default 1000000000), so a loop that "
                   "never blocks ends")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000'000}));
+  cmd->add_option("--max-memory", args->max_memory_mib,
+                  "Stop a program that would hold more than this many MiB of slices and strings "
+                  "(default 2048), before the machine runs out of memory")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 30));
   cmd->footer(
       "Exit code: the program's own (0; 2 for a panic, a deadlock or a compile error, as the "
       "built program and go build give; os.Exit's code), 2 for a program stopped at a limit, "

@@ -137,6 +137,18 @@ void Machine::stop_budget(int line) {
   throw GoAbort{};
 }
 
+void Machine::stop_memory(int line) {
+  if (!over) {
+    stop_message = fmt::format(
+        "stopped: the program would hold more than {} MiB of slices and strings (the limit, "
+        "--max-memory); it was at line {}",
+        options.max_memory >> 20, line);
+    finish(GoOutcome::Stopped, 2);
+    rt.halt(stop_message);
+  }
+  throw GoAbort{};
+}
+
 void Machine::fatal(std::string_view message) {
   const int line = running_line;
   write(true, fmt::format("fatal error: {}\n\ngoroutine {} [running]:\n\tmain.go:{}\n", message,

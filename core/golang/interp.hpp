@@ -39,12 +39,16 @@ struct Config;
 namespace poolscope::golang {
 
 inline constexpr std::uint64_t kDefaultMaxSteps = 1'000'000'000;
+inline constexpr std::int64_t kDefaultMaxMemory = std::int64_t{2} << 30;  // 2 GiB
 
 struct GoRunOptions {
   std::uint64_t seed = 1;
   trace::Time max_virtual = 60 * trace::kSecond;  // a run still going then is Stopped
   std::uint64_t max_steps = kDefaultMaxSteps;     // statements and calls, all goroutines
-  trace::EventSink* sink = nullptr;               // the run's events (may be null)
+  // Bytes of slices and strings held at once (t_held_bytes: this thread's runs together);
+  // a run that would hold more is Stopped, before the machine runs out of memory.
+  std::int64_t max_memory = kDefaultMaxMemory;
+  trace::EventSink* sink = nullptr;  // the run's events (may be null)
   // Called once the run's Runtime exists, before anything runs (e.g. to give an event
   // writer the Runtime's string table).
   std::function<void(sim::Runtime&)> on_start;

@@ -85,6 +85,7 @@ std::int64_t grow_cap(std::int64_t old, std::int64_t needed, std::int64_t size) 
 
 Value make_slice(TypeRef elem, std::int64_t len, std::int64_t cap) {
   auto* agg = new AggregateObj;
+  agg->count(cap * static_cast<std::int64_t>(sizeof(Value)));
   agg->items.reserve(static_cast<std::size_t>(cap));
   for (std::int64_t k = 0; k < cap; ++k) agg->items.push_back(zero_value(elem));
   Value v;
@@ -106,6 +107,7 @@ Value Machine::append(TypeRef slice_type, Value s, const std::vector<Value>& ite
   if (needed > kMaxSlice) runtime_panic("growslice: len out of range");
   if (needed > static_cast<std::int64_t>(s.cap) || !s.obj) {
     const std::int64_t cap = grow_cap(s.cap, needed, elem_size(elem));
+    reserve_memory(cap * static_cast<std::int64_t>(sizeof(Value)), running_line);
     Value grown = make_slice(elem, len, cap);
     for (std::int64_t k = 0; k < len; ++k) {
       agg_of(grown)->items[static_cast<std::size_t>(k)] =
@@ -179,6 +181,7 @@ Value Machine::builtin(const CallExpr& c, std::vector<Value>& args, Frame& f) {
         const std::int64_t cap = args.size() > 2 ? args[2].i : len;
         if (len < 0 || len > kMaxSlice) runtime_panic("makeslice: len out of range");
         if (cap < len || cap > kMaxSlice) runtime_panic("makeslice: cap out of range");
+        reserve_memory(cap * static_cast<std::int64_t>(sizeof(Value)), c.pos.line);
         return make_slice(u->elem, len, cap);
       }
       if (u->kind == Kind::Map) {

@@ -769,7 +769,12 @@ Value Machine::arith(Tok op, TypeRef type, const Value& x, const Value& y) {
         break;
     }
   }
-  if (is_string(t)) return make_string(string_of(x) + string_of(y));
+  if (is_string(t)) {
+    const std::string& a = string_of(x);
+    const std::string& b = string_of(y);
+    reserve_memory(static_cast<std::int64_t>(a.size() + b.size()), running_line);
+    return make_string(a + b);
+  }
   if (is_float(t)) {
     double r = 0;
     switch (op) {

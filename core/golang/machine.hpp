@@ -263,8 +263,14 @@ class Machine final : public StateCopier {
   // Counts a step; past the budget, stops the program.
   void step(int line) {
     if (++steps > options.max_steps) stop_budget(line);
+    if (t_held_bytes > options.max_memory) stop_memory(line);
   }
   [[noreturn]] void stop_budget(int line);
+  // Before an allocation of `bytes` more: past the memory budget, stops the program.
+  void reserve_memory(std::int64_t bytes, int line) {
+    if (bytes > options.max_memory - t_held_bytes) stop_memory(line);
+  }
+  [[noreturn]] void stop_memory(int line);
   // Ends the program: os.Exit, an unrecovered panic, a fatal error.
   void finish(GoOutcome o, int code);
 

@@ -1,6 +1,7 @@
 // Packages strings, strconv, sort, math and os: the few functions learners use, on
 // lib_strings / lib_strconv / lib_math.
 #include <cmath>
+#include <limits>
 #include "core/golang/lib_math.hpp"
 #include "core/golang/lib_strconv.hpp"
 #include "core/golang/lib_strings.hpp"
@@ -37,7 +38,7 @@ Value& builder(Machine& m, const Value& ptr) {
 
 // The builder's text lives in a StringObj kept in the struct's Value::obj... the struct
 // has no fields, so its aggregate is replaced by a one-item aggregate holding the text.
-std::string& builder_text(Machine& m, const Value& ptr) {
+StringObj& builder_obj(Machine& m, const Value& ptr) {
   Value& b = builder(m, ptr);
   auto* agg = static_cast<AggregateObj*>(b.obj.get());
   if (agg == nullptr) {
@@ -47,14 +48,29 @@ std::string& builder_text(Machine& m, const Value& ptr) {
   if (agg->items.empty()) agg->items.push_back(Value{});
   Value& text = agg->items[0];
   if (!text.obj) text.obj = new StringObj("");
-  return static_cast<StringObj*>(text.obj.get())->text;
+  return *static_cast<StringObj*>(text.obj.get());
+}
+std::string& builder_text(Machine& m, const Value& ptr) { return builder_obj(m, ptr).text; }
+
+// Appends to a Builder, within the run's memory budget.
+void builder_write(Machine& m, LibCall& lc, std::string_view s) {
+  m.reserve_memory(static_cast<std::int64_t>(s.size()), lc.line);
+  StringObj& b = builder_obj(m, lc.recv);
+  b.text += s;
+  b.count(static_cast<std::int64_t>(s.size()));
 }
 
 }  // namespace
 
 void add_strings(LibTable& t) {
   t["strings.Repeat"].plain = [](Machine& m, LibCall& lc) {
-    if (lc.args[1].i < 0) m.panic_plain_error("strings: negative Repeat count");
+    const std::int64_t count = lc.args[1].i;
+    const auto size = static_cast<std::int64_t>(str(lc.args[0]).size());
+    if (count < 0) m.panic_plain_error("strings: negative Repeat count");
+    if (size > 0 && count > std::numeric_limits<std::int64_t>::max() / size) {
+      m.panic_plain_error("strings: Repeat count causes overflow");
+    }
+    m.reserve_memory(size * count, lc.line);
     lc.results = {make_string(str_repeat(str(lc.args[0]), lc.args[1].i))};
   };
   t["strings.Join"].plain = [](Machine&, LibCall& lc) {
@@ -100,17 +116,17 @@ void add_strings(LibTable& t) {
     lc.results = {make_string(str_replace_all(str(lc.args[0]), str(lc.args[1]), str(lc.args[2])))};
   };
   t["(*strings.Builder).WriteString"].plain = [](Machine& m, LibCall& lc) {
-    builder_text(m, lc.recv) += str(lc.args[0]);
+    builder_write(m, lc, str(lc.args[0]));
     lc.results = {Value::of_int(static_cast<std::int64_t>(str(lc.args[0]).size())), Value{}};
   };
   t["(*strings.Builder).WriteByte"].plain = [](Machine& m, LibCall& lc) {
-    builder_text(m, lc.recv) += static_cast<char>(lc.args[0].i);
+    builder_write(m, lc, std::string(1, static_cast<char>(lc.args[0].i)));
     lc.results = {Value{}};
   };
   t["(*strings.Builder).WriteRune"].plain = [](Machine& m, LibCall& lc) {
     std::string r;
     append_rune(r, static_cast<char32_t>(lc.args[0].i));
-    builder_text(m, lc.recv) += r;
+    builder_write(m, lc, r);
     lc.results = {Value::of_int(static_cast<std::int64_t>(r.size())), Value{}};
   };
   t["(*strings.Builder).String"].plain = [](Machine& m, LibCall& lc) {

@@ -32,12 +32,21 @@
 
 namespace poolscope::golang {
 
+// Bytes held by the Go objects of this thread that can grow without bound (slices'
+// backing arrays, strings): what a run's memory budget (GoRunOptions::max_memory) counts.
+inline thread_local std::int64_t t_held_bytes = 0;
+
 class HeapObject {
  public:
   HeapObject() = default;
   HeapObject(const HeapObject&) = delete;
   HeapObject& operator=(const HeapObject&) = delete;
-  virtual ~HeapObject() = default;
+  virtual ~HeapObject() { t_held_bytes -= counted_; }
+  // Counts `bytes` more as held by this object, until it goes.
+  void count(std::int64_t bytes) noexcept {
+    counted_ += bytes;
+    t_held_bytes += bytes;
+  }
   void retain() const noexcept { ++refs_; }
   void release() const noexcept {
     if (--refs_ == 0) delete this;
@@ -45,6 +54,7 @@ class HeapObject {
 
  private:
   mutable std::uint32_t refs_ = 0;
+  std::int64_t counted_ = 0;
 };
 
 // An intrusive reference to an HeapObject (or a subclass).
@@ -102,7 +112,9 @@ struct Value {
 };
 
 struct StringObj final : HeapObject {
-  explicit StringObj(std::string s) : text(std::move(s)) {}
+  explicit StringObj(std::string s) : text(std::move(s)) {
+    count(static_cast<std::int64_t>(text.size()));
+  }
   std::string text;
 };
 
