@@ -177,7 +177,9 @@ class TypeTable {
   TypeTable(const TypeTable&) = delete;
   TypeTable& operator=(const TypeTable&) = delete;
 
-  [[nodiscard]] TypeRef basic(Kind k) const noexcept { return basics_[static_cast<int>(k)]; }
+  [[nodiscard]] TypeRef basic(Kind k) const noexcept {
+    return basics_[static_cast<std::size_t>(k)];
+  }
   [[nodiscard]] TypeRef error_type() const noexcept { return error_; }  // the predeclared error
   [[nodiscard]] TypeRef empty_interface() const noexcept { return any_; }
 
