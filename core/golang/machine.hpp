@@ -42,6 +42,10 @@ struct FuncObj final : HeapObject {
   bool bound = false;                    // a method value: recv is the receiver
   Value recv;
   std::string lib;  // a library function or method value
+  void drop_refs() noexcept override {
+    std::vector<Ref<AggregateObj>>().swap(cells);
+    recv = Value{};
+  }
 };
 
 struct ChanObj final : HeapObject {
@@ -199,6 +203,8 @@ class Machine final : public StateCopier {
  public:
   Machine(std::shared_ptr<const Program> program, sim::Runtime& rt, GoRunOptions options);
   ~Machine() override;
+
+  HeapScope heap_scope;  // first, so that it ends last: cycles go once the run is over
 
   // copy_value with Go's copy of a sync object's state (a WaitGroup or mutex of its own);
   // inside the machine it hides the free function, which would share the state.

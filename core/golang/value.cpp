@@ -5,6 +5,15 @@
 
 namespace poolscope::golang {
 
+HeapScope::~HeapScope() {
+  if (--heap_detail::t_runs > 0) return;
+  std::vector<Ref<HeapObject>> made;  // held, so that none goes while others drop refs
+  for (HeapObject* o = heap_detail::t_head; o != nullptr; o = o->next_) {
+    if (o->serial_ > heap_detail::t_mark) made.emplace_back(o);
+  }
+  for (const Ref<HeapObject>& o : made) o->drop_refs();
+}  // `made` lets go: with no references left among them, every object no one holds goes
+
 Value make_string(std::string s) {
   Value v;
   if (!s.empty()) v.obj = new StringObj(std::move(s));

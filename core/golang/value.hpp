@@ -36,12 +36,30 @@ namespace poolscope::golang {
 // backing arrays, strings): what a run's memory budget (GoRunOptions::max_memory) counts.
 inline thread_local std::int64_t t_held_bytes = 0;
 
+class HeapObject;
+namespace heap_detail {
+inline thread_local HeapObject* t_head = nullptr;  // every live object of this thread
+inline thread_local std::uint64_t t_serial = 0;    // objects made so far
+inline thread_local int t_runs = 0;                // HeapScopes alive
+inline thread_local std::uint64_t t_mark = 0;      // t_serial when the first one began
+}  // namespace heap_detail
+
 class HeapObject {
  public:
-  HeapObject() = default;
+  HeapObject() : serial_(++heap_detail::t_serial), next_(heap_detail::t_head) {
+    if (next_ != nullptr) next_->prev_ = this;
+    heap_detail::t_head = this;
+  }
   HeapObject(const HeapObject&) = delete;
   HeapObject& operator=(const HeapObject&) = delete;
-  virtual ~HeapObject() { t_held_bytes -= counted_; }
+  virtual ~HeapObject() {
+    t_held_bytes -= counted_;
+    (prev_ != nullptr ? prev_->next_ : heap_detail::t_head) = next_;
+    if (next_ != nullptr) next_->prev_ = prev_;
+  }
+  // Drops the references this object holds (items, entries, a boxed value, captures),
+  // so that a cycle of objects can go (HeapScope, at the end of runs).
+  virtual void drop_refs() noexcept {}
   // Counts `bytes` more as held by this object, until it goes.
   void count(std::int64_t bytes) noexcept {
     counted_ += bytes;
@@ -53,8 +71,27 @@ class HeapObject {
   }
 
  private:
+  friend class HeapScope;
   mutable std::uint32_t refs_ = 0;
   std::int64_t counted_ = 0;
+  std::uint64_t serial_;
+  HeapObject* prev_ = nullptr;
+  HeapObject* next_;
+};
+
+// Reference counts cannot free a cycle (a node pointing to itself, a closure stored in
+// a variable it captures). A HeapScope lives as long as a run: when the last one of the
+// thread ends, every object made since the first one began drops its references, so
+// cycles go too. Objects made before (a program's constants) are left alone; values of
+// a finished run must not be used after it.
+class HeapScope {
+ public:
+  HeapScope() {
+    if (heap_detail::t_runs++ == 0) heap_detail::t_mark = heap_detail::t_serial;
+  }
+  ~HeapScope();
+  HeapScope(const HeapScope&) = delete;
+  HeapScope& operator=(const HeapScope&) = delete;
 };
 
 // An intrusive reference to an HeapObject (or a subclass).
@@ -120,12 +157,14 @@ struct StringObj final : HeapObject {
 
 struct AggregateObj final : HeapObject {
   std::vector<Value> items;
+  void drop_refs() noexcept override { std::vector<Value>().swap(items); }
 };
 
 struct IfaceObj final : HeapObject {
   IfaceObj(TypeRef t, Value v) : type(t), value(std::move(v)) {}
   TypeRef type;  // the dynamic type, never an interface
   Value value;
+  void drop_refs() noexcept override { value = Value{}; }
 };
 
 // A Go map: entries in insertion order (erase moves the last entry into the hole) and an
@@ -146,6 +185,10 @@ struct MapObj final : HeapObject {
   // Removes key's entry; false when there was none.
   bool erase(const Value& key);
   [[nodiscard]] std::size_t size() const noexcept { return entries.size(); }
+  void drop_refs() noexcept override {
+    std::vector<std::pair<Value, Value>>().swap(entries);
+    index_.clear();
+  }
 
  private:
   std::unordered_map<std::string, std::size_t> index_;
