@@ -22,6 +22,13 @@ max_len() {
     *) echo 16384 ;;
   esac
 }
+# Seeds beyond tests/fuzz/corpus/TARGET: the Go target starts from the Go corpus too.
+more_seeds() {
+  case $1 in
+    go) echo "tests/golang/corpus" ;;
+    *) echo "" ;;
+  esac
+}
 dict() {
   case $1 in
     scenario | set) echo "-dict=tests/fuzz/scenario.dict" ;;
@@ -43,8 +50,8 @@ for t in $targets; do
   mkdir -p "$corpus"
   # -timeout: one input taking longer than 10 s is a hang; -rss_limit_mb: memory beyond
   # 2 GiB is a finding; leaks are findings too (ASan's leak check, on by default).
-  # shellcheck disable=SC2046
-  if "build/fuzz/tests/fuzz/fuzz_$t" "$corpus" "tests/fuzz/corpus/$t" $(dict "$t") \
+  # shellcheck disable=SC2046 # the extra seeds and the dictionary are one word or none
+  if "build/fuzz/tests/fuzz/fuzz_$t" "$corpus" "tests/fuzz/corpus/$t" $(more_seeds "$t") $(dict "$t") \
     -max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="build/fuzz/artifacts/$t-" >"$log" 2>&1; then
     result=ok

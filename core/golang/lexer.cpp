@@ -291,7 +291,7 @@ class Lexer {
       base = 8;
       i_ += 2;
     }
-    if (src_[i_] != '.') scan_digits(base, bad, bad_digit);
+    if (i_ >= src_.size() || src_[i_] != '.') scan_digits(base, bad, bad_digit);
     if (i_ < src_.size() && src_[i_] == '.' && base != 2 && base != 8) {
       tok = Tok::Float;
       ++i_;

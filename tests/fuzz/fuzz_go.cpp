@@ -1,11 +1,14 @@
-// libFuzzer target: the Go front end (lexer, parser, checker) on arbitrary source text.
-// Every input either checks clean or gets at least one message; each message is short
-// printable UTF-8, and a clean program lists its constants without crashing.
+// libFuzzer target: run-go on arbitrary source text: the front end (lexer, parser,
+// checker), then, for a program that checks clean, the interpreter on the simulator,
+// within small budgets (steps, virtual time, memory). Every input either checks clean or
+// gets at least one message; each message is short printable UTF-8; a clean program
+// lists its constants, compiles, and its run ends (any outcome but a compile error).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "core/golang/check.hpp"
+#include "core/golang/interp.hpp"
 #include "tests/fuzz/fuzz_check.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -21,6 +24,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       poolscope::fuzz::require(c.begin <= c.end && c.end <= text.size(),
                                "a constant's range is outside the source");
     }
+    GoRunOptions options;
+    options.max_steps = 20'000;
+    options.max_virtual = 2 * poolscope::trace::kSecond;
+    options.max_memory = std::int64_t{64} << 20;
+    const GoRunResult run = run_go(text, options);
+    poolscope::fuzz::require(run.outcome != GoOutcome::CompileError,
+                             "a program that checks clean does not compile");
   }
   return 0;
 }
