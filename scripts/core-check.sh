@@ -2,7 +2,7 @@
 # The core preset: the engine and the CLI alone, optimised (Release), with no GUI library
 # configured at all. Builds poolscope-cli and uses it as a user would:
 #   - every lesson preset runs to its end; its export-go program, run under run-go, ends
-#     with the same outcome (payloads capped at 16 KiB, as in the export parity test:
+#     with the same outcome (payloads capped at 1 KiB, as in the export parity test:
 #     run-go holds a []byte as one value per byte, and unbounded-vs-pool holds 10,000 MiB
 #     at once; 3600 s of virtual time, as queueing sends jobs for 60 s);
 #   - every Go program of tests/golang/corpus prints what the real go1.19 binary printed
@@ -27,11 +27,11 @@ outcome() { python3 -c 'import json,sys; print(json.load(sys.stdin)["outcome"])'
 presets=$("$cli" presets | awk '/^ *[0-9]+ / { print $2 }')
 [ -n "$presets" ] || fail "poolscope-cli presets listed none"
 for p in $presets; do
-  if ! "$cli" run --preset "$p" --set work.payload_kb=16 --json > "$work/run.json"; then
+  if ! "$cli" run --preset "$p" --set work.payload_kb=1 --json > "$work/run.json"; then
     fail "run --preset $p failed"
     continue
   fi
-  "$cli" export-go --preset "$p" --set work.payload_kb=16 -o "$work/main.go"
+  "$cli" export-go --preset "$p" --set work.payload_kb=1 -o "$work/main.go"
   set +e
   "$cli" run-go "$work/main.go" --max-virtual 3600 --json > "$work/go.json"
   set -e

@@ -7,8 +7,9 @@
 //
 // - CPU-bound work (work.kind=cpu) is left out: in run-go computation takes no virtual
 //   time, while the simulator gives it its length.
-// - Payloads are capped at 16 KiB: they are memory only, and run-go holds a []byte as
-//   one value per byte (the unbounded-vs-pool preset holds 10,000 MiB at once).
+// - Payloads are capped at 1 KiB: they are memory only, and run-go holds a []byte as
+//   one 32-byte value per byte (the unbounded-vs-pool preset holds 10,000 MiB at once;
+//   at 16 KiB a payload, run-go's memory budget of 2 GiB stops it).
 // - run-go's JSON names the program's outcome ("completed", "deadlock", "panic", "exit",
 //   "compile_error", "stopped"); the simulator's "hang" (main blocked while timers fire
 //   forever) is a program run-go stops at its virtual-time limit.
@@ -47,7 +48,7 @@ namespace {
 
 // [SECTION] the scenarios
 
-constexpr int kMaxPayloadKb = 16;
+constexpr int kMaxPayloadKb = 1;
 
 // Every preset as it is, and every scenario of the parity grid; CPU-bound ones left out
 // unless `with_cpu`.
