@@ -268,6 +268,7 @@ class Lexer {
         if (base < 10 && c - '0' >= base && !bad) {
           bad = true;
           bad_digit = static_cast<char>(c);
+          bad_at_ = i_;
         }
         ++i_;
         continue;
@@ -291,7 +292,14 @@ class Lexer {
       base = 8;
       i_ += 2;
     }
+    const std::size_t digits_begin = i_;
     if (i_ >= src_.size() || src_[i_] != '.') scan_digits(base, bad, bad_digit);
+    // gc's scanner reports these where it is reading: after the prefix, at the digit.
+    const auto at = [&](std::size_t i) { return Pos{p.line, p.col + static_cast<int>(i - begin)}; };
+    if (base != 10 && i_ == digits_begin && (i_ >= src_.size() || src_[i_] != '.')) {
+      const char* kind = base == 16 ? "hexadecimal" : base == 2 ? "binary" : "octal";
+      error(at(i_), fmt::format("{} literal has no digits", kind));
+    }
     if (i_ < src_.size() && src_[i_] == '.' && base != 2 && base != 8) {
       tok = Tok::Float;
       ++i_;
@@ -316,14 +324,14 @@ class Lexer {
     }
     if (bad) {
       const char* kind = base == 2 ? "binary" : "octal";
-      error(p, fmt::format("invalid digit '{}' in {} literal", bad_digit, kind));
+      error(at(bad_at_), fmt::format("invalid digit '{}' in {} literal", bad_digit, kind));
     }
     // A leading 0 makes an octal integer (0777); digits 8 or 9 there are an error.
     const std::string_view text = src_.substr(begin, i_ - begin);
     if (tok == Tok::Int && base == 10 && text.size() > 1 && text[0] == '0') {
-      for (char d : text) {
-        if (d == '8' || d == '9') {
-          error(p, fmt::format("invalid digit '{}' in octal literal", d));
+      for (std::size_t k = 0; k < text.size(); ++k) {
+        if (text[k] == '8' || text[k] == '9') {
+          error(at(begin + k), fmt::format("invalid digit '{}' in octal literal", text[k]));
           break;
         }
       }
@@ -579,6 +587,7 @@ class Lexer {
 
   std::string_view src_;
   std::size_t i_ = 0;
+  std::size_t bad_at_ = 0;  // where scan_digits met the first digit too big for the base
   int line_ = 1;
   std::size_t line_start_ = 0;
   LexResult out_;

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/golang/check.hpp"
 #include "core/golang/lexer.hpp"
@@ -207,6 +208,23 @@ func main() {
 )go") ==
         R"go(./main.go:4:6: syntax error: unexpected = at end of statement
 )go");
+}
+
+TEST_CASE("go lexer: a base prefix without digits, even at the end of the file") {
+  // The file ending right after "0x" was a read past the end of the source (fuzz_go).
+  // gc's scanner reports where it reads: after the prefix, or at the bad digit.
+  for (const auto& [literal, message] :
+       {std::pair{"0x\n}\n", "hexadecimal literal has no digits"},
+        std::pair{"0b\n}\n", "binary literal has no digits"},
+        std::pair{"0o\n}\n", "octal literal has no digits"},
+        std::pair{"0x;\n}\n", "hexadecimal literal has no digits"},
+        std::pair{"0b2\n}\n", "invalid digit '2' in binary literal"},
+        std::pair{"078\n}\n", "invalid digit '8' in octal literal"},
+        std::pair{"0x", "hexadecimal literal has no digits"}}) {
+    CAPTURE(literal);
+    CHECK(first_error(std::string("package main\n\nfunc main() {\n\t_ = ") + literal) ==
+          std::string("./main.go:4:8: ") + message + "\n");
+  }
 }
 
 TEST_CASE("go parser: a missing type and a stray token in a parameter list") {
