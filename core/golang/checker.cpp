@@ -101,6 +101,36 @@ std::string float_string(long double f) {
   return fmt::format("{:.6g}", static_cast<double>(f));
 }
 
+// The value of `a op b` for two known constants of one kind (op a comparison).
+bool compare_constants(Tok op, const CVal& a, const CVal& b) {
+  int c = 0;
+  if (a.k == CVal::K::String) {
+    c = a.s < b.s ? -1 : a.s > b.s ? 1 : 0;
+  } else if (a.k == CVal::K::Bool) {
+    c = a.b == b.b ? 0 : 1;
+  } else if (a.k == CVal::K::Float || b.k == CVal::K::Float) {
+    const long double p = a.k == CVal::K::Float ? a.f : static_cast<long double>(a.i);
+    const long double q = b.k == CVal::K::Float ? b.f : static_cast<long double>(b.i);
+    c = p < q ? -1 : p > q ? 1 : 0;
+  } else {
+    c = a.i < b.i ? -1 : a.i > b.i ? 1 : 0;
+  }
+  switch (op) {
+    case Tok::Eql:
+      return c == 0;
+    case Tok::Neq:
+      return c != 0;
+    case Tok::Lss:
+      return c < 0;
+    case Tok::Leq:
+      return c <= 0;
+    case Tok::Gtr:
+      return c > 0;
+    default:
+      return c >= 0;
+  }
+}
+
 std::string cval_string(const CVal& v) {
   switch (v.k) {
     case CVal::K::Bool:
@@ -3321,21 +3351,18 @@ Operand Checker::comparison(BinaryExpr* b, Operand l, Operand r) {
   Operand x;
   x.expr = b;
   const bool eq = b->op == Tok::Eql || b->op == Tok::Neq;
-  std::string reason;
-  bool ok = true;
   if (l.mode == Mode::Nil || r.mode == Mode::Nil) {
     const Operand& other = l.mode == Mode::Nil ? r : l;
     TypeRef u = underlying(other.type);
-    ok = eq && (u->kind == Kind::Pointer || u->kind == Kind::Slice || u->kind == Kind::Map ||
-                u->kind == Kind::Chan || u->kind == Kind::Func || u->kind == Kind::Interface ||
-                u->kind == Kind::UntypedNil);
+    const bool ok = eq && (u->kind == Kind::Pointer || u->kind == Kind::Slice ||
+                           u->kind == Kind::Map || u->kind == Kind::Chan || u->kind == Kind::Func ||
+                           u->kind == Kind::Interface || u->kind == Kind::UntypedNil);
     if (!ok) {
       error(b->y->pos, fmt::format("invalid operation: {} (mismatched types {} and {})",
                                    expr_string(*b), type_str(l.type), type_str(r.type)));
       return x;
     }
   } else {
-    std::string why;
     const bool assignable_either = assignable(l, r.type, nullptr) || assignable(r, l.type, nullptr);
     if (!assignable_either) {
       error(b->y->pos, fmt::format("invalid operation: {} (mismatched types {} and {})",
@@ -3381,38 +3408,7 @@ Operand Checker::comparison(BinaryExpr* b, Operand l, Operand r) {
   if (l.mode == Mode::Constant && r.mode == Mode::Constant && l.val.known() && r.val.known()) {
     x.mode = Mode::Constant;
     x.val.k = CVal::K::Bool;
-    int c = 0;
-    if (l.val.k == CVal::K::String) {
-      c = l.val.s < r.val.s ? -1 : l.val.s > r.val.s ? 1 : 0;
-    } else if (l.val.k == CVal::K::Bool) {
-      c = l.val.b == r.val.b ? 0 : 1;
-    } else if (l.val.k == CVal::K::Float || r.val.k == CVal::K::Float) {
-      const long double p = l.val.k == CVal::K::Float ? l.val.f : static_cast<long double>(l.val.i);
-      const long double q = r.val.k == CVal::K::Float ? r.val.f : static_cast<long double>(r.val.i);
-      c = p < q ? -1 : p > q ? 1 : 0;
-    } else {
-      c = l.val.i < r.val.i ? -1 : l.val.i > r.val.i ? 1 : 0;
-    }
-    switch (b->op) {
-      case Tok::Eql:
-        x.val.b = c == 0;
-        break;
-      case Tok::Neq:
-        x.val.b = c != 0;
-        break;
-      case Tok::Lss:
-        x.val.b = c < 0;
-        break;
-      case Tok::Leq:
-        x.val.b = c <= 0;
-        break;
-      case Tok::Gtr:
-        x.val.b = c > 0;
-        break;
-      default:
-        x.val.b = c >= 0;
-        break;
-    }
+    x.val.b = compare_constants(b->op, l.val, r.val);
   } else {
     x.mode = Mode::Value;
     // the operands, if untyped, take their default types
