@@ -10,29 +10,24 @@ import (
 
 func main() {
 	ch := make(chan int)
-	done := make(chan bool)
+	sendDone := make(chan interface{})
+	selectDone := make(chan interface{})
 	go func() {
-		defer func() {
-			fmt.Println("blocked send:", recover())
-			done <- true
-		}()
+		defer func() { sendDone <- recover() }()
 		ch <- 1
 	}()
 	<-time.After(5 * time.Millisecond)
 	go func() {
-		defer func() {
-			fmt.Println("blocked select:", recover())
-			done <- true
-		}()
+		defer func() { selectDone <- recover() }()
 		select {
 		case ch <- 2:
 		case <-time.After(time.Second):
 		}
 	}()
 	time.Sleep(10 * time.Millisecond)
-	close(ch)
-	<-done
-	<-done
+	close(ch) // wakes both: they recover in either order, main prints in this one
+	fmt.Println("blocked send:", <-sendDone)
+	fmt.Println("blocked select:", <-selectDone)
 	func() {
 		defer func() { fmt.Println("select at once:", recover()) }()
 		select {
