@@ -264,6 +264,9 @@ class Checker {
 
   // ---- declarations
   void collect(File& f);
+  void collect_import(ImportSpec& imp);
+  void collect_func(FuncDecl& fd);  // methods wait for the types
+  void collect_gen(GenDecl& gd);
   void resolve_global(Object* o);
   void check_func_decl(FuncDecl& fd);
   TypeRef func_sig(FuncTypeExpr& ft, FieldDecl* recv, bool declare_params, FuncCtx* ctx);
@@ -457,127 +460,135 @@ void Checker::make_universe() {
 // ============================================================ declarations
 
 void Checker::collect(File& f) {
-  for (ImportSpec& imp : f.imports) {
-    LibScope* lib = nullptr;
-    for (LibScope& l : *libs_) {
-      if (l.path == imp.path) lib = &l;
-    }
-    if (lib == nullptr) {
-      if (imp.path == "C") {
-        refuse(imp.pos, "cgo (import \"C\")");
-      } else if (imp.path == "unsafe") {
-        refuse(imp.path_pos, "package unsafe");
-      } else if (imp.path == "reflect") {
-        refuse(imp.path_pos, "reflection (package reflect)");
-      } else {
-        refuse(imp.path_pos, fmt::format("package {}", imp.path));
-      }
-      refused_import_ = true;
-      // its name stays declared so that its uses add no second message
-      std::string pname = imp.name ? imp.name->name : imp.path.substr(imp.path.rfind('/') + 1);
-      if (pname != "_" && pname != "." && !pname.empty() && !pkg_scope_.names.contains(pname)) {
-        Object* o = new_object(ObjKind::Package, pname, imp.pos, nullptr);
-        imp.obj = o;
-        pkg_scope_.names[pname] = o;
-      }
-      continue;
-    }
-    std::string name = lib->name;
-    if (imp.name) {
-      if (imp.name->name == ".") {
-        refuse(imp.name->pos, "dot imports");
-        continue;
-      }
-      name = imp.name->name;
-    }
-    Object* o = new_object(ObjKind::Package, name, imp.pos, nullptr);
-    o->qualified = lib->path;
-    imp.obj = o;
-    if (name != "_") {
-      if (pkg_scope_.names.contains(name)) {
-        error(imp.path_pos, fmt::format("{} redeclared in this block", name));
-      } else {
-        pkg_scope_.names[name] = o;
-      }
-    }
-    import_specs_.emplace_back(&imp, lib);
-  }
+  for (ImportSpec& imp : f.imports) collect_import(imp);
   for (Decl& d : f.decls) {
     if (d.kind == Decl::Kind::Func) {
-      FuncDecl& fd = *d.func;
-      if (fd.recv) continue;  // methods: after the types
-      if (fd.has_tparams) {
-        refuse(fd.name->pos, "generics (type parameters)");
-      }
-      Object* o = new_object(ObjKind::Func, fd.name->name, fd.name->pos, nullptr);
-      o->decl = &fd;
-      if (!lib_mode_ && !fd.body) error(fd.name->pos, "missing function body");
-      if (lib_mode_) o->qualified = pkg_ + "." + fd.name->name;
-      fd.obj = o;
-      fd.name->obj = o;
-      if (fd.name->name == "init") {
-        if (!fd.sig->params.list.empty() || !fd.sig->results.list.empty()) {
-          error(fd.name->pos, "func init must have no arguments and no return values");
-        }
-        file_->inits.push_back(&fd);
-        continue;
-      }
-      if (fd.name->name == "main" && !lib_mode_) {
-        if (!fd.sig->params.list.empty() || !fd.sig->results.list.empty()) {
-          error(fd.name->pos, "func main must have no arguments and no return values");
-        }
-        file_->main = &fd;
-      }
+      collect_func(*d.func);
+    } else {
+      collect_gen(*d.gen);
+    }
+  }
+}
+
+void Checker::collect_import(ImportSpec& imp) {
+  LibScope* lib = nullptr;
+  for (LibScope& l : *libs_) {
+    if (l.path == imp.path) lib = &l;
+  }
+  if (lib == nullptr) {
+    if (imp.path == "C") {
+      refuse(imp.pos, "cgo (import \"C\")");
+    } else if (imp.path == "unsafe") {
+      refuse(imp.path_pos, "package unsafe");
+    } else if (imp.path == "reflect") {
+      refuse(imp.path_pos, "reflection (package reflect)");
+    } else {
+      refuse(imp.path_pos, fmt::format("package {}", imp.path));
+    }
+    refused_import_ = true;
+    // its name stays declared so that its uses add no second message
+    std::string pname = imp.name ? imp.name->name : imp.path.substr(imp.path.rfind('/') + 1);
+    if (pname != "_" && pname != "." && !pname.empty() && !pkg_scope_.names.contains(pname)) {
+      Object* o = new_object(ObjKind::Package, pname, imp.pos, nullptr);
+      imp.obj = o;
+      pkg_scope_.names[pname] = o;
+    }
+    return;
+  }
+  std::string name = lib->name;
+  if (imp.name) {
+    if (imp.name->name == ".") {
+      refuse(imp.name->pos, "dot imports");
+      return;
+    }
+    name = imp.name->name;
+  }
+  Object* o = new_object(ObjKind::Package, name, imp.pos, nullptr);
+  o->qualified = lib->path;
+  imp.obj = o;
+  if (name != "_") {
+    if (pkg_scope_.names.contains(name)) {
+      error(imp.path_pos, fmt::format("{} redeclared in this block", name));
+    } else {
+      pkg_scope_.names[name] = o;
+    }
+  }
+  import_specs_.emplace_back(&imp, lib);
+}
+
+void Checker::collect_func(FuncDecl& fd) {
+  if (fd.recv) return;  // methods: after the types
+  if (fd.has_tparams) {
+    refuse(fd.name->pos, "generics (type parameters)");
+  }
+  Object* o = new_object(ObjKind::Func, fd.name->name, fd.name->pos, nullptr);
+  o->decl = &fd;
+  if (!lib_mode_ && !fd.body) error(fd.name->pos, "missing function body");
+  if (lib_mode_) o->qualified = pkg_ + "." + fd.name->name;
+  fd.obj = o;
+  fd.name->obj = o;
+  if (fd.name->name == "init") {
+    if (!fd.sig->params.list.empty() || !fd.sig->results.list.empty()) {
+      error(fd.name->pos, "func init must have no arguments and no return values");
+    }
+    file_->inits.push_back(&fd);
+    return;
+  }
+  if (fd.name->name == "main" && !lib_mode_) {
+    if (!fd.sig->params.list.empty() || !fd.sig->results.list.empty()) {
+      error(fd.name->pos, "func main must have no arguments and no return values");
+    }
+    file_->main = &fd;
+  }
+  GlobalDecl g;
+  g.kind = GlobalDecl::Kind::Func;
+  g.func = &fd;
+  g.resolved = fd.has_tparams;  // refused: its uses stay silent
+  globals_[o] = g;
+  declare(&pkg_scope_, o, fd.name->pos);
+}
+
+void Checker::collect_gen(GenDecl& gd) {
+  if (gd.tok == Tok::Type) {
+    for (TypeSpec& ts : gd.types) {
+      Object* o = new_object(ObjKind::TypeName, ts.name->name, ts.name->pos, nullptr);
+      ts.name->obj = o;
+      if (lib_mode_) o->qualified = pkg_ + "." + ts.name->name;
       GlobalDecl g;
-      g.kind = GlobalDecl::Kind::Func;
-      g.func = &fd;
-      g.resolved = fd.has_tparams;  // refused: its uses stay silent
+      g.kind = GlobalDecl::Kind::Type;
+      g.type_spec = &ts;
       globals_[o] = g;
-      declare(&pkg_scope_, o, fd.name->pos);
-      continue;
+      declare(&pkg_scope_, o, ts.name->pos);
+      global_order_.push_back(o);
     }
-    GenDecl& gd = *d.gen;
-    if (gd.tok == Tok::Type) {
-      for (TypeSpec& ts : gd.types) {
-        Object* o = new_object(ObjKind::TypeName, ts.name->name, ts.name->pos, nullptr);
-        ts.name->obj = o;
-        if (lib_mode_) o->qualified = pkg_ + "." + ts.name->name;
-        GlobalDecl g;
-        g.kind = GlobalDecl::Kind::Type;
-        g.type_spec = &ts;
-        globals_[o] = g;
-        declare(&pkg_scope_, o, ts.name->pos);
-        global_order_.push_back(o);
+    return;
+  }
+  const ValueSpec* prev = nullptr;
+  for (ValueSpec& vs : gd.values) {
+    if (gd.tok == Tok::Const) {
+      if (vs.values.empty() && !vs.type) {
+        vs.implicit_from = prev;
+        if (prev == nullptr) error(vs.names[0]->pos, "missing init expr for const declaration");
+      } else {
+        prev = &vs;
       }
-      continue;
     }
-    const ValueSpec* prev = nullptr;
-    for (ValueSpec& vs : gd.values) {
-      if (gd.tok == Tok::Const) {
-        if (vs.values.empty() && !vs.type) {
-          vs.implicit_from = prev;
-          if (prev == nullptr) error(vs.names[0]->pos, "missing init expr for const declaration");
-        } else {
-          prev = &vs;
-        }
+    for (std::size_t i = 0; i < vs.names.size(); ++i) {
+      Ident& id = *vs.names[i];
+      Object* o = new_object(gd.tok == Tok::Const ? ObjKind::Const : ObjKind::Var, id.name, id.pos,
+                             nullptr);
+      id.obj = o;
+      if (lib_mode_) o->qualified = pkg_ + "." + id.name;
+      GlobalDecl g;
+      g.kind = gd.tok == Tok::Const ? GlobalDecl::Kind::Const : GlobalDecl::Kind::Var;
+      g.spec = &vs;
+      g.index = i;
+      globals_[o] = g;
+      if (id.name == "init" || (id.name == "main" && !lib_mode_)) {
+        error(id.pos, fmt::format("cannot declare {} - must be func", id.name));
       }
-      for (std::size_t i = 0; i < vs.names.size(); ++i) {
-        Ident& id = *vs.names[i];
-        Object* o = new_object(gd.tok == Tok::Const ? ObjKind::Const : ObjKind::Var, id.name,
-                               id.pos, nullptr);
-        id.obj = o;
-        if (lib_mode_) o->qualified = pkg_ + "." + id.name;
-        GlobalDecl g;
-        g.kind = gd.tok == Tok::Const ? GlobalDecl::Kind::Const : GlobalDecl::Kind::Var;
-        g.spec = &vs;
-        g.index = i;
-        globals_[o] = g;
-        if (id.name == "init" || (id.name == "main" && !lib_mode_)) {
-          error(id.pos, fmt::format("cannot declare {} - must be func", id.name));
-        }
-        declare(&pkg_scope_, o, id.pos);
-        global_order_.push_back(o);
-      }
+      declare(&pkg_scope_, o, id.pos);
+      global_order_.push_back(o);
     }
   }
 }
