@@ -267,6 +267,7 @@ class Checker {
   void collect_import(ImportSpec& imp);
   void collect_func(FuncDecl& fd);  // methods wait for the types
   void collect_gen(GenDecl& gd);
+  void attach_method(FuncDecl& fd);
   void resolve_global(Object* o);
   void check_func_decl(FuncDecl& fd);
   TypeRef func_sig(FuncTypeExpr& ft, FieldDecl* recv, bool declare_params, FuncCtx* ctx);
@@ -4579,6 +4580,80 @@ void Checker::check_func_decl(FuncDecl& fd) {
   dep_owner_ = nullptr;
 }
 
+// A method declaration: checks its receiver and adds the method to its named type.
+void Checker::attach_method(FuncDecl& fd) {
+  if (fd.has_tparams) {
+    refuse(fd.name->pos, "generics (type parameters)");
+    return;
+  }
+  if (!lib_mode_ && !fd.body) error(fd.name->pos, "missing function body");
+  Expr* rt = fd.recv->type.get();
+  bool ptr = false;
+  if (rt->kind == ExprKind::Star) {
+    ptr = true;
+    rt = static_cast<StarExpr*>(rt)->x.get();
+  }
+  if (rt->kind == ExprKind::Index) {
+    refuse(rt->pos, "generics (type parameters)");
+    return;
+  }
+  if (rt->kind != ExprKind::Ident) {
+    error(rt->pos, fmt::format("invalid receiver type {}", expr_string(*rt)));
+    return;
+  }
+  auto* rid = static_cast<Ident*>(rt);
+  Object* tn = pkg_scope_.names.contains(rid->name) ? pkg_scope_.names[rid->name] : nullptr;
+  if (tn == nullptr) {
+    error(rid->pos, fmt::format("undefined: {}", rid->name));
+    return;
+  }
+  if (tn->kind != ObjKind::TypeName || tn->type == nullptr || !tn->type->is_named() ||
+      tn->type->pkg != pkg_) {
+    if (tn->kind == ObjKind::TypeName && tn->type != nullptr) {
+      error(rid->pos,
+            fmt::format("cannot define new methods on non-local type {}", type_str(tn->type)));
+    } else {
+      error(rid->pos, fmt::format("{} is not a type", rid->name));
+    }
+    return;
+  }
+  auto* named = const_cast<Type*>(tn->type);
+  TypeRef u = underlying(named);
+  if (u->kind == Kind::Pointer || u->kind == Kind::Interface) {
+    error(rid->pos, fmt::format("invalid receiver type {}", rid->name));
+    return;
+  }
+  rid->obj = tn;
+  fn_ = nullptr;
+  TypeRef sig = func_sig(*fd.sig, nullptr, false, nullptr);
+  if (sig == nullptr) return;
+  bool dup = false;
+  for (const Method& m : named->methods) {
+    if (m.name == fd.name->name) dup = true;
+  }
+  if (u->kind == Kind::Struct) {
+    for (const Field& fl : u->fields) {
+      if (fl.name == fd.name->name) {
+        error(fd.name->pos, fmt::format("field and method with the same name {}", fd.name->name));
+        dup = true;
+      }
+    }
+  }
+  if (dup) {
+    if (!diags.empty() && diags.back().message.starts_with("field and method")) return;
+    error(fd.name->pos, fmt::format("method {}.{} already declared", rid->name, fd.name->name));
+    return;
+  }
+  Method m;
+  m.name = fd.name->name;
+  m.sig = sig;
+  m.pointer_recv = ptr;
+  m.impl = lib_mode_ ? nullptr : &fd;
+  TypeTable::add_method(named, m);
+  sig_text_[{named, m.name}] = expr_string(*fd.sig).substr(4);
+  fd.recv_type = ptr ? tt_.pointer(named) : named;
+}
+
 void Checker::check_file(File& f) {
   file_ = &f;
   if (!lib_mode_ && f.package != "main") {
@@ -4594,78 +4669,7 @@ void Checker::check_file(File& f) {
   }
   // methods
   for (Decl& d : f.decls) {
-    if (d.kind != Decl::Kind::Func || !d.func->recv) continue;
-    FuncDecl& fd = *d.func;
-    if (fd.has_tparams) {
-      refuse(fd.name->pos, "generics (type parameters)");
-      continue;
-    }
-    if (!lib_mode_ && !fd.body) error(fd.name->pos, "missing function body");
-    Expr* rt = fd.recv->type.get();
-    bool ptr = false;
-    if (rt->kind == ExprKind::Star) {
-      ptr = true;
-      rt = static_cast<StarExpr*>(rt)->x.get();
-    }
-    if (rt->kind == ExprKind::Index) {
-      refuse(rt->pos, "generics (type parameters)");
-      continue;
-    }
-    if (rt->kind != ExprKind::Ident) {
-      error(rt->pos, fmt::format("invalid receiver type {}", expr_string(*rt)));
-      continue;
-    }
-    auto* rid = static_cast<Ident*>(rt);
-    Object* tn = pkg_scope_.names.contains(rid->name) ? pkg_scope_.names[rid->name] : nullptr;
-    if (tn == nullptr) {
-      error(rid->pos, fmt::format("undefined: {}", rid->name));
-      continue;
-    }
-    if (tn->kind != ObjKind::TypeName || tn->type == nullptr || !tn->type->is_named() ||
-        tn->type->pkg != pkg_) {
-      if (tn->kind == ObjKind::TypeName && tn->type != nullptr) {
-        error(rid->pos,
-              fmt::format("cannot define new methods on non-local type {}", type_str(tn->type)));
-      } else {
-        error(rid->pos, fmt::format("{} is not a type", rid->name));
-      }
-      continue;
-    }
-    auto* named = const_cast<Type*>(tn->type);
-    TypeRef u = underlying(named);
-    if (u->kind == Kind::Pointer || u->kind == Kind::Interface) {
-      error(rid->pos, fmt::format("invalid receiver type {}", rid->name));
-      continue;
-    }
-    rid->obj = tn;
-    fn_ = nullptr;
-    TypeRef sig = func_sig(*fd.sig, nullptr, false, nullptr);
-    if (sig == nullptr) continue;
-    bool dup = false;
-    for (const Method& m : named->methods) {
-      if (m.name == fd.name->name) dup = true;
-    }
-    if (u->kind == Kind::Struct) {
-      for (const Field& fl : u->fields) {
-        if (fl.name == fd.name->name) {
-          error(fd.name->pos, fmt::format("field and method with the same name {}", fd.name->name));
-          dup = true;
-        }
-      }
-    }
-    if (dup) {
-      if (!diags.empty() && diags.back().message.starts_with("field and method")) continue;
-      error(fd.name->pos, fmt::format("method {}.{} already declared", rid->name, fd.name->name));
-      continue;
-    }
-    Method m;
-    m.name = fd.name->name;
-    m.sig = sig;
-    m.pointer_recv = ptr;
-    m.impl = lib_mode_ ? nullptr : &fd;
-    TypeTable::add_method(named, m);
-    sig_text_[{named, m.name}] = expr_string(*fd.sig).substr(4);
-    fd.recv_type = ptr ? tt_.pointer(named) : named;
+    if (d.kind == Decl::Kind::Func && d.func->recv) attach_method(*d.func);
   }
   // method pointers are stable from here on (no more add_method on these types)
   for (Decl& d : f.decls) {
