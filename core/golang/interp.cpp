@@ -377,6 +377,32 @@ void GoMachine::start() { impl_->m.rt.spawn_main(impl_->m.main_goroutine()); }
 
 bool GoMachine::over() const { return impl_->m.over; }
 
+void GoMachine::end_run() {
+  Machine& m = impl_->m;
+  if (m.over) return;
+  sim::Runtime& rt = m.rt;
+  switch (rt.outcome()) {
+    case trace::Outcome::Deadlock:
+      m.write(true, deadlock_text(rt));
+      m.finish(GoOutcome::Deadlock, 2);
+      break;
+    case trace::Outcome::Panic:  // a fatal error of the engine's (sync misuse)
+      m.write(true, sim::format_go_traceback(rt.report()));
+      m.finish(GoOutcome::Panic, 2);
+      break;
+    case trace::Outcome::Exit:
+      m.finish(GoOutcome::Exit, rt.report().exit_code);
+      break;
+    default:
+      m.stop_message = fmt::format(
+          "stopped: the program was still running at {} of virtual time (the limit, "
+          "--max-virtual)",
+          format_seconds(m.options.max_virtual));
+      rt.halt(m.stop_message);
+      m.finish(GoOutcome::Stopped, 2);
+  }
+}
+
 GoRunResult GoMachine::result() const {
   const Machine& m = impl_->m;
   GoRunResult r;
@@ -426,28 +452,7 @@ GoRunResult run_go(std::string_view source, const GoRunOptions& options) {
     if (rt.now() >= limit) break;
     rt.run_until(chunk_end(rt, limit));
   }
-  if (!m.over) {
-    switch (rt.outcome()) {
-      case trace::Outcome::Deadlock:
-        m.write(true, deadlock_text(rt));
-        m.finish(GoOutcome::Deadlock, 2);
-        break;
-      case trace::Outcome::Panic:  // a fatal error of the engine's (sync misuse)
-        m.write(true, sim::format_go_traceback(rt.report()));
-        m.finish(GoOutcome::Panic, 2);
-        break;
-      case trace::Outcome::Exit:
-        m.finish(GoOutcome::Exit, rt.report().exit_code);
-        break;
-      default:
-        m.stop_message = fmt::format(
-            "stopped: the program was still running at {} of virtual time (the limit, "
-            "--max-virtual)",
-            format_seconds(options.max_virtual));
-        rt.halt(m.stop_message);
-        m.finish(GoOutcome::Stopped, 2);
-    }
-  }
+  machine.end_run();
   return machine.result();
 }
 

@@ -109,6 +109,11 @@ class GoMachine {
   // True once the program is over: main returned, it panicked, exited, deadlocked, or a
   // limit stopped it (the Runtime may still run leaked goroutines to classify them).
   [[nodiscard]] bool over() const;
+  // Ends a program that is not over() as Go would see it, once the Runtime finished (a
+  // deadlock, a fatal error, os.Exit) or the caller stops driving it (max_virtual
+  // reached): writes Go's deadlock or fatal-error text, or halts the Runtime with the
+  // stop message. Does nothing once over().
+  void end_run();
   [[nodiscard]] GoRunResult result() const;
   class Impl;
   [[nodiscard]] Impl& impl() noexcept { return *impl_; }

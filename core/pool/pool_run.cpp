@@ -1,45 +1,96 @@
 #include "core/pool/pool_run.hpp"
 
 #include <string_view>
+#include <utility>
 
 #include "core/pool/programs.hpp"
+#include "core/pool/source_program.hpp"
 
 namespace poolscope::pool {
 
-struct PoolRun::Impl : detail::PoolProgram {
-  using PoolProgram::PoolProgram;
+// One of the two programs: a built-in pool program, or the learner's own source.
+struct PoolRun::Impl {
+  std::unique_ptr<detail::PoolProgram> pool;
+  std::unique_ptr<detail::SourceProgram> source;
+  // Calls f with whichever program this run has.
+  template <class F>
+  decltype(auto) with(F&& f) {
+    return source ? f(*source) : f(*pool);
+  }
+  template <class F>
+  decltype(auto) with(F&& f) const {
+    return source ? f(std::as_const(*source)) : f(std::as_const(*pool));
+  }
 };
 
 PoolRun::PoolRun(const scenario::Scenario& scenario, PoolRunOptions options)
-    : impl_(std::make_unique<Impl>(scenario, options)) {}
+    : impl_(std::make_unique<Impl>()) {
+  if (scenario.source.empty()) {
+    impl_->pool = std::make_unique<detail::PoolProgram>(scenario, options);
+  } else {
+    impl_->source = std::make_unique<detail::SourceProgram>(scenario, options);
+  }
+}
 
 PoolRun::~PoolRun() = default;
 
-const scenario::Scenario& PoolRun::scenario() const noexcept { return impl_->scenario(); }
-const scenario::GoProgram& PoolRun::program() const noexcept { return impl_->program(); }
-const sim::Runtime& PoolRun::runtime() const noexcept { return impl_->runtime(); }
-const Metrics& PoolRun::metrics() const noexcept { return impl_->metrics(); }
-const Roles& PoolRun::roles() const noexcept { return impl_->roles(); }
+const scenario::Scenario& PoolRun::scenario() const noexcept {
+  return impl_->with([](const auto& p) -> const scenario::Scenario& { return p.scenario(); });
+}
+const scenario::GoProgram& PoolRun::program() const noexcept {
+  return impl_->with([](const auto& p) -> const scenario::GoProgram& { return p.program(); });
+}
+const sim::Runtime& PoolRun::runtime() const noexcept {
+  return impl_->with([](const auto& p) -> const sim::Runtime& { return p.runtime(); });
+}
+const Metrics& PoolRun::metrics() const noexcept {
+  return impl_->with([](const auto& p) -> const Metrics& { return p.metrics(); });
+}
+const Roles& PoolRun::roles() const noexcept {
+  return impl_->with([](const auto& p) -> const Roles& { return p.roles(); });
+}
 
-void PoolRun::run_until(trace::Time t) { impl_->runtime().run_until(t); }
-bool PoolRun::step(trace::Time limit) { return impl_->runtime().step(limit); }
-void PoolRun::interrupt() noexcept { impl_->runtime().interrupt(); }
+bool PoolRun::runs_source() const noexcept { return impl_->source != nullptr; }
+
+const std::vector<ConsoleChunk>& PoolRun::console() const noexcept {
+  static const std::vector<ConsoleChunk> kNone;
+  return impl_->source ? impl_->source->console() : kNone;
+}
+
+golang::GoRunResult PoolRun::go_result() const {
+  return impl_->source ? impl_->source->result() : golang::GoRunResult{};
+}
+
+void PoolRun::run_until(trace::Time t) {
+  if (impl_->source) return impl_->source->run_until(t);
+  impl_->pool->runtime().run_until(t);
+}
+bool PoolRun::step(trace::Time limit) {
+  if (impl_->source) return impl_->source->step(limit);
+  return impl_->pool->runtime().step(limit);
+}
+void PoolRun::interrupt() noexcept {
+  impl_->with([](auto& p) { p.runtime().interrupt(); });
+}
 
 trace::Outcome PoolRun::run(trace::Time limit) {
-  sim::Runtime& rt = impl_->runtime();
+  if (impl_->source) return impl_->source->run(limit);
+  sim::Runtime& rt = impl_->pool->runtime();
   if (limit == trace::kForever) return rt.run();
   rt.run_until(limit);
   return rt.outcome();
 }
 
-trace::Time PoolRun::now() const noexcept { return impl_->runtime().now(); }
-bool PoolRun::finished() const noexcept { return impl_->runtime().finished(); }
+trace::Time PoolRun::now() const noexcept { return runtime().now(); }
+bool PoolRun::finished() const noexcept { return runtime().finished(); }
 
-bool PoolRun::set_workers(int workers) { return impl_->set_workers(workers); }
-void PoolRun::set_rate(double jobs_per_second) { impl_->set_rate(jobs_per_second); }
+bool PoolRun::set_workers(int workers) { return impl_->pool && impl_->pool->set_workers(workers); }
+void PoolRun::set_rate(double jobs_per_second) {
+  if (impl_->pool) impl_->pool->set_rate(jobs_per_second);
+}
 
 trace::Time PoolRun::program_end() const noexcept {
-  const sim::Runtime& rt = impl_->runtime();
+  const sim::Runtime& rt = runtime();
   if (rt.finished() && rt.outcome() != trace::Outcome::Completed) return rt.report().time;
   return rt.main_exit_time();
 }
@@ -69,11 +120,11 @@ void fill_figures(Summary& s, const detail::Counts& c, const Figures& f) {
 }  // namespace
 
 Summary PoolRun::summary() const {
-  const sim::Runtime& rt = impl_->runtime();
+  const sim::Runtime& rt = runtime();
   const sim::Report& report = rt.report();
   Summary s;
   s.outcome = rt.outcome();
-  const detail::MainReturn* at_return = impl_->main_return();
+  const detail::MainReturn* at_return = impl_->pool ? impl_->pool->main_return() : nullptr;
   if (at_return != nullptr &&
       (s.outcome == trace::Outcome::Completed || s.outcome == trace::Outcome::Running)) {
     fill_figures(s, at_return->counts, at_return->figures);
@@ -81,9 +132,10 @@ Summary PoolRun::summary() const {
     s.latency_p99_ms = at_return->latency_p99_ms;
   } else {
     const trace::Time end = rt.finished() ? report.time : rt.now();
-    fill_figures(s, impl_->counts(), impl_->metrics().figures(end));
-    s.latency_p50_ms = static_cast<double>(impl_->metrics().total().percentile(0.5)) / 1e6;
-    s.latency_p99_ms = static_cast<double>(impl_->metrics().total().percentile(0.99)) / 1e6;
+    // The learner's program counts nothing of its own: its figures are the Metrics'.
+    fill_figures(s, impl_->pool ? impl_->pool->counts() : detail::Counts{}, metrics().figures(end));
+    s.latency_p50_ms = static_cast<double>(metrics().total().percentile(0.5)) / 1e6;
+    s.latency_p99_ms = static_cast<double>(metrics().total().percentile(0.99)) / 1e6;
   }
   if (s.outcome == trace::Outcome::Completed) {
     s.leaked = static_cast<std::int64_t>(report.blocked.size());
@@ -99,7 +151,7 @@ Summary PoolRun::summary() const {
     s.stop_message = report.message;
   }
   s.events = rt.events_emitted();
-  s.event_hash = impl_->event_hash();
+  s.event_hash = impl_->with([](const auto& p) { return p.event_hash(); });
   return s;
 }
 

@@ -17,12 +17,17 @@
 // - Job ids (Job events, Metrics): request r's job j is (r - 1) * load.jobs + j, unique
 //   across requests and equal to j in the first; an endless load uses a stride of 10^9
 //   per request. Channel values stay j (results j * 2), as in the listing.
+// - A scenario with a source runs that Go program instead (see runs_source()); the
+//   constructor then throws std::invalid_argument with Go's messages when it does not
+//   compile.
 // - Not copyable or movable (goroutines hold references to it).
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "core/golang/interp.hpp"
 #include "core/pool/metrics.hpp"
 #include "core/pool/roles.hpp"
 #include "core/scenario/go_export.hpp"
@@ -31,6 +36,21 @@
 #include "core/trace/sink.hpp"
 
 namespace poolscope::pool {
+
+// A piece of what the learner's program wrote (Scenario::source runs only): pieces written
+// to one stream with no event between them are joined.
+struct ConsoleChunk {
+  bool is_stderr = false;
+  std::string text;
+  trace::Time at = 0;     // virtual time it was written
+  std::uint64_t seq = 0;  // events emitted before it: a snapshot at seq >= this one shows it
+};
+
+// The learner's own program is stopped, with run-go's message, when it is still running
+// at this virtual time (run-go's default --max-virtual).
+inline constexpr trace::Time kSourceMaxVirtual = 60 * trace::kSecond;
+// What the console keeps of a run's output; the rest is cut, with a line saying so.
+inline constexpr std::size_t kMaxConsoleBytes = std::size_t{1} << 20;
 
 struct PoolRunOptions {
   trace::EventSink* sink = nullptr;  // = null  // extra consumer of every event
@@ -100,6 +120,13 @@ class PoolRun {
   [[nodiscard]] const sim::Runtime& runtime() const noexcept;
   [[nodiscard]] const Metrics& metrics() const noexcept;
   [[nodiscard]] const Roles& roles() const noexcept;
+  // [The learner's own program] The scenario has a source (Scenario::source): the run is
+  // that Go program, as run-go runs it (same output, same end, same events), and the pool
+  // settings and live controls do nothing. console() is its output so far (empty for the
+  // built-in programs) and go_result() run-go's result so far (final once finished()).
+  [[nodiscard]] bool runs_source() const noexcept;
+  [[nodiscard]] const std::vector<ConsoleChunk>& console() const noexcept;
+  [[nodiscard]] golang::GoRunResult go_result() const;
 
   // The clock (see Runtime): run_until(t), one step, or to the end (at most `limit` of
   // virtual time for endless programs).

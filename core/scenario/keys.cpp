@@ -91,14 +91,15 @@ KeySpec choice(std::string_view path, std::string_view doc) {
 }
 
 template <auto... Members>
-KeySpec text(std::string_view path, std::int64_t max_length, bool identifier,
-             std::string_view doc) {
+KeySpec text(std::string_view path, std::int64_t max_length, bool identifier, std::string_view doc,
+             bool multiline = false) {
   KeySpec k;
   k.path = path;
   k.type = KeyType::Text;
   k.doc = doc;
   k.int_max = max_length;
   k.identifier = identifier;
+  k.multiline = multiline;
   k.get = [](const Scenario& s) { return json(field<Members...>(s)); };
   k.set = [](Scenario& s, const json& v) { field<Members...>(s) = v.get<std::string>(); };
   return k;
@@ -113,6 +114,11 @@ const auto kKeys = std::to_array<KeySpec>({
                         "(letters a-z, digits, '-' and '_')."),
     text<&Scenario::title>("title", 120, false, "The scenario's title, shown in the window."),
     text<&Scenario::summary>("summary", 400, false, "One line on what the run shows."),
+    text<&Scenario::source>("source", kMaxSourceBytes, false,
+                            "The Go source of your own program (main.go). When it is set, "
+                            "the run is that program, and the pool, load and work settings "
+                            "are not used.",
+                            true),
     integer<&Scenario::seed>("seed", 0, kMaxSeed, "",
                              "Random seed for arrivals and work times. The same seed gives "
                              "the same run, event for event."),
@@ -311,8 +317,11 @@ Result<json> check_text(const KeySpec& key, const json& value) {
     return error_for(key, fmt::format("a text of {} characters is too long (allowed {})", s.size(),
                                       key.allowed()));
   }
-  if (std::any_of(s.begin(), s.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+  const auto control = [&key](char c) {
+    return static_cast<unsigned char>(c) < 0x20 &&
+           !(key.multiline && (c == '\n' || c == '\t' || c == '\r'));
+  };
+  if (std::any_of(s.begin(), s.end(), control)) {
     return error_for(key, fmt::format("{} contains a line break or another control character, "
                                       "which is not allowed (allowed {})",
                                       util::short_dump(value), key.allowed()));
@@ -363,6 +372,7 @@ std::string KeySpec::allowed() const {
       return out;
     }
     case KeyType::Text:
+      if (multiline) return fmt::format("UTF-8 text of at most {} bytes", int_max);
       return identifier ? fmt::format("1 to {} of a-z, 0-9, '-' and '_'", int_max)
                         : fmt::format("one line of at most {} characters", int_max);
   }

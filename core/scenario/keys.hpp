@@ -48,6 +48,7 @@ struct KeySpec {
   double num_min = 0.0;      // Number: smallest value
   double num_max = 0.0;      // Number: largest value
   bool identifier = false;   // Text: only a-z, 0-9, '-' and '_' allowed
+  bool multiline = false;    // Text: line breaks and tabs allowed (a program's source)
   std::span<const std::string_view> choices;         // Choice: allowed names
   std::span<const IntAlias> aliases;                 // Integer: named values, written by name
   nlohmann::json (*get)(const Scenario&) = nullptr;  // current value, canonical

@@ -153,10 +153,16 @@ struct WorkSettings {
 // [SECTION] Scenario
 //-----------------------------------------------------------------------------
 
+// The longest Go source a scenario may hold (key "source"), in bytes.
+inline constexpr std::int64_t kMaxSourceBytes = std::int64_t{1} << 20;
+
 struct Scenario {
   std::string id = "custom";          // = "custom"      // preset id, or a name of your own
   std::string title = "Worker pool";  // = "Worker pool" // shown in the window title
   std::string summary;                // = ""            // one line on what the run shows
+  std::string source;                 // = ""            // your own Go program (main.go); when
+                                      //                 // set, the run is that program and
+                                      //                 // the pool, load, work groups are unused
   std::uint64_t seed = 1;             // = 1             // same seed, same run; <= 2^63-1 (Go)
   PoolSettings pool;                  //                 // group "pool"
   LoadSettings load;                  //                 // group "load"

@@ -135,7 +135,7 @@ TEST_CASE("Scenario hardening: keys are lower case, and the message says so") {
         "unknown key \"Pool\"; did you mean \"pool\"? (keys are lower case)");
   CHECK(apply_override(s, "zzz.yyy=1").message() ==
         "unknown key \"zzz.yyy\" (there is no section \"zzz\"; sections: pool, load, work; keys at "
-        "the top level: id, title, summary, seed, pool, load, work)");
+        "the top level: id, title, summary, source, seed, pool, load, work)");
 }
 
 TEST_CASE("Scenario hardening: a bad value in a file is named with its line and column") {

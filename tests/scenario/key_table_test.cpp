@@ -11,6 +11,7 @@ TEST_CASE("Key table: holds every setting of issue 4 once, with help text") {
   const std::set<std::string> expected{"id",
                                        "title",
                                        "summary",
+                                       "source",
                                        "seed",
                                        "pool.mode",
                                        "pool.collect",

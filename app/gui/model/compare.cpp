@@ -51,6 +51,10 @@ std::string describe_difference(const scenario::Scenario& base, const scenario::
     const nlohmann::json a = key.get(base), b = key.get(s);
     if (a == b) continue;
     if (!out.empty()) out += ", ";
+    if (key.multiline) {
+      out += fmt::format("{} edited", key.path);
+      continue;
+    }
     out += fmt::format("{} {}", key.path, b.is_string() ? b.get<std::string>() : b.dump());
   }
   return out.empty() ? "same settings" : out;

@@ -73,7 +73,9 @@ std::string format_setting_value(const scenario::KeySpec& key, const nlohmann::j
 
 std::vector<SettingRow> all_settings() {
   std::vector<SettingRow> rows;
-  for (const scenario::KeySpec& key : scenario::keys()) rows.push_back({&key, route_of(key)});
+  for (const scenario::KeySpec& key : scenario::keys()) {
+    if (!key.multiline) rows.push_back({&key, route_of(key)});  // the source has its editor
+  }
   return rows;
 }
 

@@ -28,7 +28,8 @@ struct SettingRow {
   SettingRoute route = SettingRoute::Restart;
 };
 
-// The rows of "All settings": every key, in file order.
+// The rows of "All settings": every key, in file order, but the program's source (its
+// editor is the code panel).
 [[nodiscard]] std::vector<SettingRow> all_settings();
 [[nodiscard]] SettingRoute route_of(const scenario::KeySpec& key);
 // The label a person reads beside the control: "Jobs buffer" for pool.jobs_buffer. The

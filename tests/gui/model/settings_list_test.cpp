@@ -14,11 +14,15 @@ using namespace poolscope;
 
 TEST_CASE("All settings: every key of the scenario is listed, once, in file order") {
   const auto rows = gui::all_settings();
-  const auto keys = scenario::keys();
+  // The program's source has its own editor, not a row.
+  std::vector<const scenario::KeySpec*> keys;
+  for (const scenario::KeySpec& key : scenario::keys()) {
+    if (key.path != "source") keys.push_back(&key);
+  }
   REQUIRE(rows.size() == keys.size());
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    CAPTURE(keys[i].path);
-    CHECK(rows[i].key == &keys[i]);
+    CAPTURE(keys[i]->path);
+    CHECK(rows[i].key == keys[i]);
   }
   // Issue 13: pool.workers was left out.
   const auto workers = std::find_if(rows.begin(), rows.end(), [](const gui::SettingRow& r) {
