@@ -158,6 +158,7 @@ void take_report(ProgramInput& in, const sim::Report& report) {
     for (const sim::GoroutineReport& b : report.blocked) in.leaked.push_back(b.id);
   }
   in.culprit = report.outcome == trace::Outcome::Panic ? report.culprit : 0;
+  in.message = report.message;
 }
 
 namespace {
@@ -670,17 +671,21 @@ struct Builder {
     }
   }
 
+  std::string text_of(ChannelId c, std::int64_t value) const {
+    return in.value_text ? in.value_text(c, value) : std::to_string(value);
+  }
+
   void add_tokens() {
     for (const ProgramChannel& ch : m.channels) {
       for (std::size_t i = 0; i < ch.senders.size(); ++i) {
         const trace::Waiting& w = ch.senders[i];
-        m.tokens.push_back({hand_key(ch.id, w.goroutine), w.value, ch.id, TokenPlace::Hand,
-                            static_cast<int>(i), w.goroutine});
+        m.tokens.push_back({hand_key(ch.id, w.goroutine), w.value, text_of(ch.id, w.value), ch.id,
+                            TokenPlace::Hand, static_cast<int>(i), w.goroutine});
       }
       const std::uint64_t first = ch.sent - ch.buffer.size();
       for (std::size_t i = 0; i < ch.buffer.size(); ++i) {
-        m.tokens.push_back({slot_key(ch.id, first + i), ch.buffer[i], ch.id, TokenPlace::Slot,
-                            static_cast<int>(i), 0});
+        m.tokens.push_back({slot_key(ch.id, first + i), ch.buffer[i], text_of(ch.id, ch.buffer[i]),
+                            ch.id, TokenPlace::Slot, static_cast<int>(i), 0});
       }
     }
   }
@@ -698,6 +703,7 @@ ProgramModel build_program_model(const ProgramInput& in) {
   m.main_exited = s.main_exited;
   m.now = in.now;
   m.leaked = static_cast<int>(in.leaked.size());
+  m.message = in.message;
   ChannelUsage usage = in.usage != nullptr ? *in.usage : ChannelUsage{};
   usage.note(s);
   const std::vector<Function> fs = functions_of(s, usage, in.previous);

@@ -186,6 +186,7 @@ enum class TokenPlace : std::uint8_t { Hand, Slot };
 struct ValueToken {
   std::uint64_t key = 0;
   std::int64_t value = 0;
+  std::string text;  // the value as it reads (ProgramInput::value_text)
   trace::ChannelId channel = 0;
   TokenPlace place = TokenPlace::Slot;
   int index = 0;                  // slot from the head, or position in the send queue
@@ -216,6 +217,7 @@ struct ProgramModel {
   PoolShape shape;
   int hidden_channels = 0;
   int leaked = 0;
+  std::string message;  // how the run ended, in Go's words ("fatal error: ..."), or ""
   trace::Outcome outcome = trace::Outcome::Running;
   bool main_exited = false;
   trace::Time now = 0;
@@ -240,6 +242,8 @@ struct ProgramInput {
   trace::Outcome outcome = trace::Outcome::Running;  // how the run stands or ended
   std::vector<trace::GoroutineId> leaked;            // blocked forever after main returned
   trace::GoroutineId culprit = 0;                    // Panic: who panicked
+  std::string message;                               // Go's words for the end, or ""
+  ValueText value_text;                              // null: values as decimal numbers
   // The model of the frame before (may be null): a pool once seen stays a pool while its
   // channels live, and a column stays when the snapshot forgot its exited goroutines.
   // Pass null after a jump back in time.

@@ -244,7 +244,10 @@ TEST_CASE(
   REQUIRE(w1 != nullptr);
   CHECK(w1->look == Look::Working);
   CHECK(w1->progress == doctest::Approx(0.5));
-  // Tokens: five in slots, one in main's hand.
+  // Tokens: five in slots, one in main's hand, each with its value's text.
+  CHECK(std::any_of(m.tokens.begin(), m.tokens.end(), [](const ValueToken& t) {
+    return t.place == TokenPlace::Hand && t.text == "9";
+  }));
   CHECK(std::count_if(m.tokens.begin(), m.tokens.end(),
                       [](const ValueToken& t) { return t.place == TokenPlace::Slot; }) == 5);
   CHECK(std::count_if(m.tokens.begin(), m.tokens.end(),
@@ -408,7 +411,7 @@ TEST_CASE("ProgramModel: a value that leaves a sender's hand for a waiting recei
   ProgramModel before = run.at(0.5);
   ProgramModel after = before;
   const trace::ChannelId a = channel_named(before, "a").id;
-  before.tokens.push_back({0x8000'0000'0000'0001ULL, 1, a, TokenPlace::Hand, 0, 2});
+  before.tokens.push_back({0x8000'0000'0000'0001ULL, 1, "1", a, TokenPlace::Hand, 0, 2});
   for (ProgramChannel& c : after.channels) {
     if (c.id == a) c.receivers.clear();
   }
