@@ -21,6 +21,7 @@
 #include "app/gui/model/number_format.hpp"
 #include "app/gui/model/pool_layout.hpp"
 #include "app/gui/model/pool_model.hpp"
+#include "app/gui/views/draw_kit.hpp"
 #include "app/gui/views/view_legend.hpp"
 
 namespace poolscope::gui {
@@ -32,60 +33,7 @@ namespace {
 constexpr float kPi = 3.14159265358979f;
 constexpr std::size_t kTokenLabelLimit = 300;  // tokens carry their number up to this many
 
-// Small shapes drawn by the hundred skip anti-aliasing: on software OpenGL its fringe
-// triangles cost more than the shapes, and at a few pixels nobody sees the difference.
-class NoAntiAliasing {
- public:
-  explicit NoAntiAliasing(ImDrawList* dl) : dl_(dl), flags_(dl->Flags) {
-    dl_->Flags &= ~(ImDrawListFlags_AntiAliasedFill | ImDrawListFlags_AntiAliasedLines);
-  }
-  ~NoAntiAliasing() { dl_->Flags = flags_; }
-  NoAntiAliasing(const NoAntiAliasing&) = delete;
-  NoAntiAliasing& operator=(const NoAntiAliasing&) = delete;
-
- private:
-  ImDrawList* dl_;
-  ImDrawListFlags flags_;
-};
-
-ImVec2 v(Vec2 p) { return {p.x, p.y}; }
-ImVec2 tl(const Rect& r) { return {r.x, r.y}; }
-ImVec2 br(const Rect& r) { return {r.right(), r.bottom()}; }
 Rect offset(Rect r, ImVec2 o) { return {r.x + o.x, r.y + o.y, r.w, r.h}; }
-
-void text_centred(ImDrawList* dl, ImFont* font, float size, Vec2 centre, std::uint32_t colour,
-                  const std::string& text) {
-  const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
-  dl->AddText(font, size, ImVec2(centre.x - extent.x / 2, centre.y - extent.y / 2), colour,
-              text.c_str());
-}
-
-// A label centred above a part, at the body text size: the first of its forms that fits
-// the part's width (reaching a little past its edges, never into a neighbour's label);
-// when none does, the last form shrinks to fit (down to 60%), as in a narrow compare pane.
-void caption(ImDrawList* dl, const PoolViewStyle& st, const Rect& above,
-             std::initializer_list<std::string> forms) {
-  ImFont* font = ImGui::GetFont();
-  float size = ImGui::GetFontSize();
-  const float room = above.w + 4 * st.scale;
-  std::string text;
-  ImVec2 extent;
-  for (const std::string& form : forms) {
-    text = form;
-    extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
-    if (extent.x <= room) break;
-  }
-  if (extent.x > room && extent.x > 0) {
-    size *= std::max(room / extent.x, 0.6f);
-    extent = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
-  }
-  const float y = above.y - size - 6 * st.scale;
-  const float x = above.x + (above.w - extent.x) / 2;
-  dl->PushClipRect(ImVec2(above.x - 2 * st.scale, y), ImVec2(above.right() + 2 * st.scale, above.y),
-                   true);
-  dl->AddText(font, size, ImVec2(x, y), palette(st.theme).text_dim, text.c_str());
-  dl->PopClipRect();
-}
 
 std::string format_seconds(trace::Time t) {
   const double s = static_cast<double>(t) / 1e9;
@@ -418,43 +366,6 @@ void draw_tokens(ImDrawList* dl, const PoolViewStyle& st, const PoolModel& m, co
 
 // [SECTION] Outcome overlays -------------------------------------------------------
 
-// A wait-for arrow along `route`, its head at the end.
-void arrow(ImDrawList* dl, const ArrowRoute& route, std::uint32_t colour, float thickness) {
-  dl->AddBezierQuadratic(v(route.start), v(route.control), v(route.end), colour, thickness, 24);
-  const Vec2 b = route.end;
-  const Vec2 before = route.at(0.9f);
-  const float dx = b.x - before.x, dy = b.y - before.y;
-  const float len = std::max(std::sqrt(dx * dx + dy * dy), 1e-3f);
-  const float ux = dx / len, uy = dy / len;
-  const float head = 5.0f * thickness;
-  dl->AddTriangleFilled(
-      v(b), ImVec2(b.x - ux * head - uy * head * 0.6f, b.y - uy * head + ux * head * 0.6f),
-      ImVec2(b.x - ux * head + uy * head * 0.6f, b.y - uy * head - ux * head * 0.6f), colour);
-}
-
-ImFont* heading_font(const PoolViewStyle& st) {
-  return st.fonts != nullptr && st.fonts->heading != nullptr ? st.fonts->heading : ImGui::GetFont();
-}
-
-float banner_height(const PoolViewStyle& st) {
-  return heading_font(st)->FontSize + ImGui::GetFontSize() + 26 * st.scale;
-}
-
-// A banner along the bottom of the picture, banner_height(st) high.
-void draw_banner(ImDrawList* dl, const PoolViewStyle& st, ImVec2 origin, float width, float height,
-                 std::uint32_t colour, const std::string& title, const std::string& detail) {
-  const Palette& pal = palette(st.theme);
-  const float s = st.scale;
-  ImFont* heading = heading_font(st);
-  const float hs = heading->FontSize;
-  const float h = banner_height(st) - 8 * s;
-  const ImVec2 a(origin.x + 12 * s, origin.y + height - h - 8 * s),
-      b(origin.x + width - 12 * s, a.y + h);
-  dl->AddRectFilled(a, b, colour, 6 * s);
-  dl->AddText(heading, hs, ImVec2(a.x + 12 * s, a.y + 5 * s), pal.background, title.c_str());
-  dl->AddText(ImVec2(a.x + 12 * s, a.y + 8 * s + hs), pal.background, detail.c_str());
-}
-
 // [SECTION] The parts of a frame -------------------------------------------------------
 
 // What every part of one frame draws with. Rects of the layout are relative to the
@@ -667,7 +578,7 @@ void draw_wait_arrows(Frame& f, const Places& places) {
     const std::vector<Rect> obstacles = arrow_obstacles(f, places, e.from, e.to);
     const ArrowRoute route =
         route_arrow(a->second, b->second, obstacles, 3.0f * thickness, 14 * s, 2 * s);
-    arrow(f.dl, route, palette(f.st.theme).deadlock, thickness);
+    draw_arrow(f.dl, route, palette(f.st.theme).deadlock, thickness);
     ++f.state.drawn.cycle_arrows;
     if (route.hits > 0) ++f.state.drawn.arrows_crossing;
   }
