@@ -1,10 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
+#include <random>
 #include <string>
 #include <string_view>
 
 #include "app/gui/model/text_editor.hpp"
+#include "core/util/read_file.hpp"
 
 using namespace poolscope::gui;
 
@@ -553,4 +557,92 @@ TEST_CASE("TextEditor: a compile error underlines the token at gc's byte column"
   const auto past = ed.diagnostic_range(50, 3);  // past the last line: the end of the text
   REQUIRE(past.has_value());
   CHECK(past->begin.line == ed.line_count() - 1);
+}
+
+// [SECTION] Every operation at random -------------------------------------------------------
+
+namespace {
+
+// One random operation of the learner's or the app's.
+void random_operation(TextEditor& ed, std::mt19937& rng) {
+  static const std::array<std::string_view, 8> kPieces = {
+      "x", "{", "}", "\xC3\xA9", "\t", "go f(\n\t1)\n", "\xF0\x9F\x98\x80 ", "\r\nz"};
+  const auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  const auto any_pos = [&] { return TextPos{pick(ed.line_count() + 1), pick(12)}; };
+  switch (pick(14)) {
+    case 0:
+    case 1:
+      ed.type(kPieces[static_cast<std::size_t>(pick(5))]);
+      break;
+    case 2:
+      ed.insert(kPieces[static_cast<std::size_t>(pick(8))]);
+      break;
+    case 3:
+      ed.newline();
+      break;
+    case 4:
+      ed.backspace(pick(3) == 0);
+      break;
+    case 5:
+      ed.delete_forward(pick(3) == 0);
+      break;
+    case 6:
+      ed.move(static_cast<Motion>(pick(12)), pick(2) == 0);
+      break;
+    case 7:
+      ed.set_cursor(any_pos(), pick(2) == 0);
+      break;
+    case 8:
+      (void)ed.cut();
+      break;
+    case 9:
+      pick(2) == 0 ? ed.tab() : ed.untab();
+      break;
+    case 10:
+      ed.undo();
+      break;
+    case 11:
+      ed.redo();
+      break;
+    case 12:
+      ed.replace_range({any_pos(), any_pos()}, kPieces[static_cast<std::size_t>(pick(8))]);
+      break;
+    default:
+      ed.select_word_at(any_pos());
+      break;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("TextEditor: random edits keep the text whole, and undo all the way returns it") {
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    CAPTURE(seed);
+    std::mt19937 rng(seed);
+    const std::string start = "package main\n\nfunc main() {\n\tx := 1\n}\n";
+    TextEditor ed(start);
+    double now = 0;
+    for (int i = 0; i < 300; ++i) {
+      now += (rng() % 4 == 0) ? 2.0 : 0.1;
+      ed.set_time(now);
+      random_operation(ed, rng);
+      const std::string text = ed.text();
+      REQUIRE(ed.size() == text.size());
+      REQUIRE(ed.line_count() == std::count(text.begin(), text.end(), '\n') + 1);
+      REQUIRE(ed.clamp(ed.cursor()) == ed.cursor());
+      REQUIRE(ed.clamp(ed.anchor()) == ed.anchor());
+      REQUIRE(poolscope::util::is_utf8(text));
+      REQUIRE(text.find('\r') == std::string::npos);
+    }
+    while (ed.redo()) {  // what was undone last comes back first: the whole history
+    }
+    const std::string end = ed.text();
+    while (ed.undo()) {
+    }
+    CHECK(ed.text() == start);
+    CHECK_FALSE(ed.modified());
+    while (ed.redo()) {
+    }
+    CHECK(ed.text() == end);
+  }
 }
