@@ -589,16 +589,16 @@ FindBar draw_find_bar(TextEditor& editor, EditorViewState& state) {
   ImGui::Checkbox("Aa", &state.find_match_case);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Match case");
   ImGui::SameLine();
+  if (ImGui::SmallButton("x")) state.find_open = false;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close (Escape)");
+  // The count last: in a narrow panel it is what the edge cuts off.
   const std::size_t n = match_count(editor, state);
-  ImGui::AlignTextToFramePadding();
   if (!state.find_query.empty()) {
+    ImGui::SameLine();
     const std::string count =
         n == 0 ? "no match" : fmt::format("{} match{}", n, n == 1 ? "" : "es");
     ImGui::TextDisabled("%s", count.c_str());
   }
-  ImGui::SameLine();
-  if (ImGui::SmallButton("x")) state.find_open = false;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close (Escape)");
   ImGui::PopID();
   return {found, false};
 }

@@ -10,6 +10,9 @@
 //   state. It draws at the window's cursor: the find bar (while open), then the text in
 //   a child window of `size` (ImGui's child sizes: 0 fills the rest, a negative value
 //   leaves that much room) that scrolls by itself. The code font is style.fonts->code.
+//   Two editors in one window need ImGui::PushID() around each (their IDs are fixed).
+// - The state remembers the keyboard between frames: an editor not drawn for a while
+//   (a hidden tab) claims nothing then, and has the keyboard again when drawn again.
 // - The keyboard: a click in the text gives the editor the keyboard; a click anywhere
 //   else, or Escape (with the find bar closed), takes it back. While it has it,
 //   io.WantTextInput is true, from the next frame's NewFrame() on and, within this frame,
