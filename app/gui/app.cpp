@@ -44,11 +44,39 @@ nlohmann::json to_json(const PictureRecord& d) {
           {"legend", d.legend},
           {"legend_row", d.legend_row}};
 }
+// The program view's record: today's cards and banner, plus its channels and arrows.
+nlohmann::json to_json(const ProgramPictureRecord& d) {
+  nlohmann::json cards = nlohmann::json::array();
+  for (const ProgramPictureRecord::Card& c : d.cards) {
+    cards.push_back({{"name", c.name}, {"look", std::string(look_name(c.look))}, {"text", c.text}});
+  }
+  nlohmann::json channels = nlohmann::json::array();
+  for (const ProgramPictureRecord::Channel& c : d.channels) {
+    channels.push_back({{"name", c.name},
+                        {"len", c.len},
+                        {"cap", c.cap},
+                        {"senders", c.senders},
+                        {"receivers", c.receivers},
+                        {"closed", c.closed}});
+  }
+  nlohmann::json arrows = nlohmann::json::array();
+  for (const ProgramPictureRecord::Arrow& a : d.arrows) {
+    arrows.push_back({{"from", a.from}, {"to", a.to}, {"kind", a.kind}});
+  }
+  return {{"cards", cards},       {"channels", channels},
+          {"arrows", arrows},     {"columns", d.columns},
+          {"tokens", d.tokens},   {"summarised_columns", d.summarised_columns},
+          {"banner", d.banner}};
+}
 }  // namespace
 
 std::string App::picture_report() const {
-  nlohmann::json j = to_json(pool_view_.drawn);
-  if (compare_) j["compare"] = to_json(compare_view_.drawn);
+  const auto side = [this](const Session& session, const PoolViewState& pool,
+                           const ProgramViewState& program) {
+    return session.run().runs_source() ? to_json(program.drawn) : to_json(pool.drawn);
+  };
+  nlohmann::json j = side(*session_, pool_view_, program_view_);
+  if (compare_) j["compare"] = side(*compare_->session, compare_view_, compare_program_view_);
   return j.dump(2);
 }
 
@@ -300,7 +328,7 @@ void App::draw_pane(const char* id, Session& session, PoolViewState& view, const
   const float wrap = ImGui::GetContentRegionAvail().x;
   const float gap = ImGui::GetStyle().ItemSpacing.y;
   float text_h = 0;
-  const auto warnings = teaching_warnings(session.figures(), session.model());
+  const auto warnings = warnings_of(session);
   if (warnings.empty()) {
     text_h = ImGui::CalcTextSize(session.scenario().summary.c_str(), nullptr, false, wrap).y;
   }
@@ -311,7 +339,7 @@ void App::draw_pane(const char* id, Session& session, PoolViewState& view, const
                                   std::max(avail_h * 0.4f, 0.0f));
   ImGui::BeginChild("picture", ImVec2(0, avail_h - warn_h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  draw_pool_view(session, view, style, dt);
+  draw_run_picture(session, view, style, dt);
   ImGui::EndChild();
   draw_warnings(session, warnings);
   ImGui::EndChild();
@@ -537,7 +565,7 @@ void App::draw_panels(float dt) {
     place(L.warnings);
     ImGui::BeginChild("warnings", ImVec2(L.warnings.w, L.warnings.h), true);
     report_window(report_, "panel:warnings");
-    draw_warnings(*session_, teaching_warnings(session_->figures(), session_->model()));
+    draw_warnings(*session_, warnings_of(*session_));
     ImGui::EndChild();
   }
   if (!L.timeline.empty()) {
@@ -701,9 +729,27 @@ void App::draw_picture(const PoolViewStyle& style, float width, float height, fl
   ImGui::BeginChild("pool", ImVec2(width, height), true,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   report_window(report_, "panel:pool");
-  draw_pool_view(*session_, pool_view_, style, dt);
+  draw_run_picture(*session_, pool_view_, style, dt);
   draw_start_prompt();
   ImGui::EndChild();
+}
+
+void App::draw_run_picture(const Session& session, PoolViewState& view, const PoolViewStyle& style,
+                           float dt) {
+  if (!session.run().runs_source()) {
+    draw_pool_view(session, view, style, dt);
+    return;
+  }
+  ProgramViewState& program = &view == &compare_view_ ? compare_program_view_ : program_view_;
+  program.selected = view.selected;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  draw_program_view(session.program_model(), program, style, avail.x, avail.y, dt);
+  view.selected = program.selected;
+}
+
+std::vector<Warning> App::warnings_of(const Session& session) {
+  if (session.run().runs_source()) return {};
+  return teaching_warnings(session.figures(), session.model());
 }
 
 // The controls: title, Open / Save / Record, the preset, its settings.

@@ -43,6 +43,7 @@
 #include "app/gui/views/view_lesson.hpp"
 #include "app/gui/views/view_metrics.hpp"
 #include "app/gui/views/view_pool.hpp"
+#include "app/gui/views/view_program.hpp"
 #include "app/gui/views/view_share.hpp"
 #include "app/gui/views/view_timeline.hpp"
 #include "core/lesson/lesson.hpp"
@@ -139,6 +140,12 @@ class App {
   void follow_lesson_compare();
   void draw_pane(const char* id, Session& session, PoolViewState& view, const std::string& title,
                  bool focused, const PoolViewStyle& style, float width, float height, float dt);
+  // The picture of `session` in the current window's remaining region: the pool view, or
+  // for the learner's own program the program view (`view` keeps the selection of both).
+  void draw_run_picture(const Session& session, PoolViewState& view, const PoolViewStyle& style,
+                        float dt);
+  // The teaching warnings of the built-in programs (none for the learner's own program).
+  [[nodiscard]] static std::vector<Warning> warnings_of(const Session& session);
   // The side the controls, timeline and code view follow (the left one unless comparing).
   Session& focused() { return compare_ && compare_->focus_right ? *compare_->session : *session_; }
   [[nodiscard]] trace::GoroutineId& focused_selection() {
@@ -175,6 +182,9 @@ class App {
   ShareState share_;
   std::optional<Compare> compare_;
   PoolViewState compare_view_;  // the right pane's picture memory
+  // The program views' memory (the learner's own program), left and right.
+  ProgramViewState program_view_;
+  ProgramViewState compare_program_view_;
   std::string compare_error_;
   std::pair<std::string, std::size_t> compare_step_;  // the lesson step last followed
   std::optional<trace::Time> share_before_;           // a share_clock() waiting for a jump to end

@@ -120,7 +120,7 @@ void App::draw_video_pane(const char* id, Session& session, PoolViewState& view,
   const ImVec2 a = ImGui::GetWindowPos();
   const ImVec2 size = ImGui::GetWindowSize();
   report_rect(report_, "video:picture", a, ImVec2(a.x + size.x, a.y + size.y));
-  draw_pool_view(session, view, style, dt);
+  draw_run_picture(session, view, style, dt);
   ImGui::EndChild();
   ImGui::EndChild();
 }

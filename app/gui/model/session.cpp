@@ -141,6 +141,8 @@ void Session::begin_run() {
   gate_.run = run_.get();
   work_lines_ = pool::ProgramLines(run_->program()).work_lines;
   model_cache_ = {};
+  program_cache_ = {};
+  usage_ = {};
   seen_seq_ = 0;
   lanes_.clear();
   lane_of_.clear();
@@ -610,6 +612,29 @@ const PoolModel& Session::model() const {
   return c.model;
 }
 
+const ProgramModel& Session::program_model() const {
+  const trace::Snapshot& snap = snapshot();
+  const trace::Time t = view_time();
+  ProgramCache& c = program_cache_;
+  if (c.seq == snap.seq && c.time == t && c.generation == generation_) return c.model;
+  ProgramInput in;
+  in.snapshot = &snap;
+  in.strings = &strings();
+  in.usage = &usage_;
+  in.now = t;
+  // How it ended, once the moment shown is the end.
+  if (snap.outcome != trace::Outcome::Running) take_report(in, run_->runtime().report());
+  // Columns stay put from one frame to the next, but not across a jump back in time.
+  const bool forward = c.generation == generation_ && c.time >= 0 && t >= c.time;
+  ProgramModel previous = forward ? std::move(c.model) : ProgramModel{};
+  if (forward) in.previous = &previous;
+  c.model = build_program_model(in);
+  c.seq = snap.seq;
+  c.time = t;
+  c.generation = generation_;
+  return c.model;
+}
+
 pool::Figures Session::figures() const {
   return end_figures_ ? *end_figures_ : run_->metrics().figures(run_->now());
 }
@@ -718,8 +743,10 @@ void Session::restart_with(scenario::Scenario scenario, std::string change) {
 void Session::absorb_new_events() {
   scratch_.clear();
   log_.copy_since(seen_seq_, scratch_);
+  const bool source = run_->runs_source();
   for (const trace::Event& e : scratch_) {
     seen_seq_ = e.seq;
+    if (source) usage_.note(e);
     if (e.kind == trace::EventKind::Spawn) {
       if (lanes_.size() >= kMaxLanes && !evict_lane()) continue;  // all alive: no lane
       lane_of_[e.goroutine] = lanes_.size();

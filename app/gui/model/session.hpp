@@ -46,6 +46,7 @@
 #include <vector>
 
 #include "app/gui/model/pool_model.hpp"
+#include "app/gui/model/program_model.hpp"
 #include "app/gui/model/ring_series.hpp"
 #include "core/pool/pool_run.hpp"
 #include "core/scenario/scenario.hpp"
@@ -211,6 +212,11 @@ class Session {
   [[nodiscard]] const std::deque<trace::Snapshot>& checkpoints() const noexcept {
     return checkpoints_;
   }
+  // [The learner's own program] (run().runs_source()) The picture's model of the moment
+  // shown, as model() is for the built-in programs, built once per moment; the channel
+  // usage it reads is learned from every event of the run so far.
+  [[nodiscard]] const ProgramModel& program_model() const;
+  [[nodiscard]] const ChannelUsage& channel_usage() const noexcept { return usage_; }
   // Display name of a goroutine ("worker 3").
   [[nodiscard]] std::string goroutine_name(trace::GoroutineId id) const;
 
@@ -343,6 +349,14 @@ class Session {
     PoolModel model;
   };
   mutable ModelCache model_cache_;  // a cache only: model() stays a pure read
+  struct ProgramCache {
+    std::uint64_t seq = ~std::uint64_t{0};
+    trace::Time time = -1;
+    std::uint64_t generation = 0;
+    ProgramModel model;
+  };
+  mutable ProgramCache program_cache_;  // a cache only, as model_cache_
+  ChannelUsage usage_;
   std::optional<trace::Snapshot> view_;
   trace::Time view_time_ = 0;
   JustRun just_run_;
