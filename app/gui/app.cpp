@@ -63,19 +63,27 @@ nlohmann::json to_json(const ProgramPictureRecord& d) {
   for (const ProgramPictureRecord::Arrow& a : d.arrows) {
     arrows.push_back({{"from", a.from}, {"to", a.to}, {"kind", a.kind}});
   }
-  return {{"cards", cards},       {"channels", channels},
-          {"arrows", arrows},     {"columns", d.columns},
-          {"tokens", d.tokens},   {"summarised_columns", d.summarised_columns},
+  return {{"cards", cards},     {"channels", channels},
+          {"arrows", arrows},   {"columns", d.columns},
+          {"tokens", d.tokens}, {"summarised_columns", d.summarised_columns},
           {"banner", d.banner}};
 }
 }  // namespace
 
 std::string App::picture_report() const {
-  const auto side = [this](const Session& session, const PoolViewState& pool,
-                           const ProgramViewState& program) {
+  const auto side = [](const Session& session, const PoolViewState& pool,
+                       const ProgramViewState& program) {
     return session.run().runs_source() ? to_json(program.drawn) : to_json(pool.drawn);
   };
   nlohmann::json j = side(*session_, pool_view_, program_view_);
+  if (doc_) {
+    // The learner's program: Go's messages for the text in the editor (none: it compiles).
+    nlohmann::json messages = nlohmann::json::array();
+    for (const golang::Diagnostic& d : doc_->diagnostics) {
+      messages.push_back({{"line", d.line}, {"col", d.col}, {"message", d.message}});
+    }
+    j["diagnostics"] = messages;
+  }
   if (compare_) j["compare"] = side(*compare_->session, compare_view_, compare_program_view_);
   return j.dump(2);
 }
@@ -102,6 +110,7 @@ App::App(AppOptions options)
   } else {
     lessons_ = lesson::load_lessons(dir.found);
   }
+  if (options_.code_text) open_code(std::move(*options_.code_text), options_.code_path);
   if (options_.compare) {
     compare_error_ = start_compare("from the command line", *options_.compare);
   }
@@ -208,6 +217,15 @@ void App::handle_keys() {
 }
 
 void App::open_dropped_file(const std::string& path) {
+  if (std::filesystem::path(path).extension() == ".go") {
+    GoFile file = read_go_file(path);
+    if (!file.error.empty()) {
+      share_.dialog_error = file.error;
+      return;
+    }
+    open_code(std::move(file.text), path);
+    return;
+  }
   if (gui::open_dropped_file(*session_, share_, path)) pool_view_ = {};
 }
 
@@ -576,7 +594,12 @@ void App::draw_panels(float dt) {
     draw_timeline(focused(), timeline_, style, focused_selection());
     ImGui::EndChild();
   }
-  if (!L.lesson.empty()) {
+  if (!L.lesson.empty() && doc_ && session_->run().runs_source() &&
+      lessons_.find(lesson_.preset) == nullptr) {
+    // The learner's own program without a lesson: the editor takes the whole column.
+    place(L.lesson);
+    draw_side(L.side.w, L.side.bottom() - L.lesson.y, L.timeline_in_side);
+  } else if (!L.lesson.empty()) {
     place(L.lesson);
     ImGui::BeginChild("lesson", ImVec2(L.lesson.w, L.lesson.h), true);
     draw_lesson(*session_, lesson_, lessons_, style, false, report_);
@@ -767,6 +790,13 @@ void App::draw_controls_panel() {
   Session& lead = focused();
   const trace::Time before = lead.now();
   draw_controls(lead, controls_, style);
+  if (doc_ && lead.run().runs_source()) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts_.heading);
+    ImGui::TextUnformatted("Constants");
+    ImGui::PopFont();
+    draw_constants();
+  }
   if (compare_) {
     Session& other = compare_->focus_right ? *session_ : *compare_->session;
     share(lead, other, before);
@@ -781,9 +811,19 @@ void App::draw_side(float width, float height, bool with_timeline) {
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   report_window(report_, "panel:side");
   code_.report = &report_;
+  const bool own = doc_ && focused().run().runs_source();
   if (ImGui::BeginTabBar("side-tabs")) {
     if (ImGui::BeginTabItem("Go code")) {
-      draw_code(focused(), code_, style, focused_selection());
+      if (own) {
+        draw_code_panel();
+      } else {
+        draw_code(focused(), code_, style, focused_selection());
+      }
+      ImGui::EndTabItem();
+    }
+    if (own && ImGui::BeginTabItem("Console")) {
+      report_window(report_, "panel:console");
+      draw_console();
       ImGui::EndTabItem();
     }
     if (with_timeline && ImGui::BeginTabItem("Timeline")) {

@@ -23,6 +23,7 @@
 //   controls edit the focused side, the clock is shared.
 // - Keyboard: see shortcuts() in view_stage.hpp (Space, Right, Up/Down, R, 1..8, PgUp/PgDn,
 //   Ctrl +/-/0, T, F5, L, C, N, F3, F11, F12, ?).
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <span>
@@ -30,6 +31,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/gui/model/code_document.hpp"
 #include "app/gui/model/compare.hpp"
 #include "app/gui/model/screen_layout.hpp"
 #include "app/gui/model/session.hpp"
@@ -40,6 +42,7 @@
 #include "app/gui/views/video_code.hpp"
 #include "app/gui/views/view_code.hpp"
 #include "app/gui/views/view_controls.hpp"
+#include "app/gui/views/view_editor.hpp"
 #include "app/gui/views/view_lesson.hpp"
 #include "app/gui/views/view_metrics.hpp"
 #include "app/gui/views/view_pool.hpp"
@@ -70,6 +73,9 @@ struct AppOptions {
   bool layout_report = false;   // = false // record where things are drawn (tests)
   bool show_shortcuts = false;  // = false // open with the shortcut overlay showing
   std::string notice{};         // = ""    // shown above the warnings (e.g. a prefs problem)
+  // The learner's own program to open (poolscope FILE.go): its text and file ("" none).
+  std::optional<std::string> code_text = std::nullopt;
+  std::string code_path{};
   // When set, a second run beside the first: its settings as KEY=VALUE over the first's.
   std::optional<std::vector<std::string>> compare = std::nullopt;
   // The engine work a frame may do (Session::set_work_budget): the interactive window sets
@@ -101,8 +107,16 @@ class App {
   [[nodiscard]] const std::string& compare_error() const { return compare_error_; }
   // What the pool views drew in the last frame, as JSON (for tests and --picture-report).
   [[nodiscard]] std::string picture_report() const;
-  // A file dropped onto the window: opened as a scenario, or its error shown.
+  // A file dropped onto the window: opened as a scenario (.json) or as code (.go), or its
+  // error shown.
   void open_dropped_file(const std::string& path);
+  // [Your own code] (app_code.cpp) Opens `text` in the editor and runs it when it
+  // compiles; otherwise an empty program runs and the editor shows Go's messages.
+  void open_code(std::string text, std::filesystem::path path);
+  // Runs the editor's text from the start when it compiles (false and a message if not).
+  bool run_code();
+  // The learner's program, when one is open (null otherwise).
+  [[nodiscard]] const CodeDocument* code_document() const { return doc_ ? &*doc_ : nullptr; }
   // After render(): the PNG path F12 asked for (then call screenshot_written), or "".
   [[nodiscard]] std::string take_screenshot_request();
   void screenshot_written(const std::string& path, const std::string& error);
@@ -163,6 +177,12 @@ class App {
   void draw_controls_panel();
   void draw_side(float width, float height, bool with_timeline);
   void draw_debug_overlay();
+  // [Your own code] app_code.cpp
+  void draw_code_panel();
+  void draw_console();
+  void draw_constants();
+  void set_constant(const std::string& name, const std::string& value);
+  [[nodiscard]] std::vector<EditorLineMarker> code_markers() const;
   void draw_presentation_controls();
   // [Video] app_video.cpp: the frame of a recording (AppOptions::video).
   void draw_video(float dt);
@@ -201,6 +221,9 @@ class App {
   bool show_debug_ = false;            // frame time and renderer (F3)
   std::string video_caption_;
   VideoCodeState video_code_;
+  std::optional<CodeDocument> doc_;  // the learner's program, once one is opened
+  EditorViewState editor_view_;
+  std::string code_message_;  // why the editor's text is not what runs ("" none)
   float clear_[4] = {0, 0, 0, 1};
 };
 

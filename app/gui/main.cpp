@@ -38,6 +38,22 @@ CLI::Validator non_empty() {
           "", "non-empty"};
 }
 
+// What to open: a preset, a scenario file, or FILE (a Go program or a scenario).
+void add_open_options(CLI::App& cli, CommandLine& args) {
+  auto* preset_opt =
+      cli.add_option("--preset", args.preset, "Lesson preset to open (default hello-pool)")
+          ->check(non_empty());
+  auto* scenario_opt =
+      cli.add_option("--scenario", args.scenario_file, "Scenario file (JSON) to open")
+          ->check(non_empty())
+          ->excludes(preset_opt);
+  cli.add_option("file", args.open_file,
+                 "A Go program (FILE.go: opened in the editor and run) or a scenario (.json)")
+      ->check(non_empty())
+      ->excludes(preset_opt)
+      ->excludes(scenario_opt);
+}
+
 // Declares every option, each stored in `args`.
 void add_options(CLI::App& cli, CommandLine& args) {
   cli.add_option("--size", args.size_text, "Window size in pixels, WIDTHxHEIGHT (default 1280x800)")
@@ -51,12 +67,7 @@ void add_options(CLI::App& cli, CommandLine& args) {
           ->check(non_empty());
   cli.add_option("--frames", args.frames, "Frames to render before --screenshot (default 3)")
       ->check(CLI::Range(1, 100000));
-  auto* preset_opt =
-      cli.add_option("--preset", args.preset, "Lesson preset to open (default hello-pool)")
-          ->check(non_empty());
-  cli.add_option("--scenario", args.scenario_file, "Scenario file (JSON) to open")
-      ->check(non_empty())
-      ->excludes(preset_opt);
+  add_open_options(cli, args);
   cli.add_option("--set", args.overrides,
                  "Change a setting of the scenario, KEY=VALUE (repeatable)");
   cli.add_option("--compare", args.compare,

@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "app/gui/model/code_document.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
 
@@ -46,9 +47,29 @@ void fold_in_prefs(Launch& launch) {
   args.stage = args.stage || prefs.stage;
 }
 
-// The scenario of --preset or --scenario with the --set changes; prints the problems.
+// FILE.go: the learner's program, opened in the editor. Go's messages for a program that
+// does not compile go to stderr as `go build` prints them (the window shows them too).
+bool load_code(Launch& launch) {
+  const std::string& path = launch.args.open_file;
+  GoFile file = read_go_file(path);
+  if (!file.error.empty()) {
+    std::fprintf(stderr, "poolscope: %s\n", file.error.c_str());
+    return false;
+  }
+  CodeDocument doc;
+  doc.path = path;
+  doc.editor.set_text(file.text);
+  if (!check(doc)) std::fprintf(stderr, "%s", diagnostics_text(doc).c_str());
+  launch.code_text = std::move(file.text);
+  launch.code_path = path;
+  return true;
+}
+
+// The scenario of --preset, --scenario or FILE with the --set changes; prints the problems.
 bool load_scenario(Launch& launch) {
-  const CommandLine& args = launch.args;
+  CommandLine& args = launch.args;
+  if (std::filesystem::path(args.open_file).extension() == ".go") return load_code(launch);
+  if (!args.open_file.empty()) args.scenario_file = args.open_file;
   auto scenario = args.scenario_file.empty() ? scenario::find_preset(args.preset)
                                              : scenario::load_scenario_file(args.scenario_file);
   if (!scenario) {
@@ -129,6 +150,8 @@ AppOptions app_options(Launch& launch, const Platform& platform) {
           .layout_report = args.layout_report,
           .show_shortcuts = args.show_shortcuts,
           .notice = launch.prefs_warning,
+          .code_text = std::move(launch.code_text),
+          .code_path = launch.code_path,
           .compare = args.compare.empty() ? std::nullopt : std::optional(args.compare)};
 }
 

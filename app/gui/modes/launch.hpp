@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,7 @@ struct CommandLine {
   std::string preset = "hello-pool";  // --preset
   bool preset_given = false;
   std::string scenario_file;   // --scenario
+  std::string open_file;       // FILE: a Go program (.go) or a scenario file (.json)
   std::string theme = "dark";  // --theme
   bool theme_given = false;
   double at_s = 0.0;              // --at
@@ -79,6 +81,8 @@ struct Launch {
   std::string prefs_warning;         // why the preferences file was ignored, or ""
   std::vector<KeyPress> presses;
   scenario::Scenario scenario;
+  std::optional<std::string> code_text;  // FILE.go: the learner's program
+  std::string code_path;
 };
 
 // Checks --press and --size, reads the preferences (none for a recording: the same

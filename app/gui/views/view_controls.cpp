@@ -358,6 +358,8 @@ void load_preset(Session& session, int index) {
 void draw_controls(Session& session, ControlsState& state, const PoolViewStyle& style) {
   if (!ImGui::IsAnyItemActive()) state.held_key.clear();  // a drag ended out of sight
   draw_preset_picker(session, state);
+  // The learner's own program has no pool settings: its constants are its controls.
+  if (session.run().runs_source()) return;
   draw_lesson_settings(session, state, style);
   draw_live(session, state, style);
   draw_program(session, state, style);

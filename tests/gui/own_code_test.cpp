@@ -1,0 +1,241 @@
+// The learner's own Go program in the real app under Xvfb: `poolscope FILE.go` opens it
+// in the editor, runs it, and the program view draws its goroutines, channels and arrows;
+// a file that does not compile shows Go's messages (report and stderr), never a crash.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "tests/gui/gui_harness.hpp"
+
+using namespace poolscope;
+
+namespace {
+
+constexpr const char* kPool = R"(package main
+
+import (
+	"fmt"
+	"time"
+)
+
+const numJobs = 8
+const numWorkers = 3
+
+func worker(id int, jobs <-chan int, results chan<- int) {
+	for j := range jobs {
+		time.Sleep(300 * time.Millisecond)
+		results <- j * 2
+	}
+}
+
+func main() {
+	jobs := make(chan int, numJobs)
+	results := make(chan int, numJobs)
+	for w := 1; w <= numWorkers; w++ {
+		go worker(w, jobs, results)
+	}
+	for j := 1; j <= numJobs; j++ {
+		jobs <- j
+	}
+	close(jobs)
+	for a := 1; a <= numJobs; a++ {
+		fmt.Println("result", <-results)
+	}
+}
+)";
+
+constexpr const char* kPipeline = R"(package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func gen(n int) <-chan int {
+	out := make(chan int)
+	go func() {
+		for i := 1; i <= n; i++ {
+			out <- i
+		}
+		close(out)
+	}()
+	return out
+}
+
+func sq(in <-chan int) <-chan int {
+	out := make(chan int)
+	go func() {
+		for n := range in {
+			out <- n * n
+		}
+		close(out)
+	}()
+	return out
+}
+
+func main() {
+	squares := sq(gen(3))
+	for i := 0; i < 3; i++ {
+		time.Sleep(10 * time.Millisecond)
+		fmt.Println(<-squares)
+	}
+}
+)";
+
+// Forgot close(jobs) and ranges over results: every goroutine waits, Go reports a deadlock.
+constexpr const char* kDeadlock = R"(package main
+
+import "fmt"
+
+func worker(jobs <-chan int, results chan<- int) {
+	for j := range jobs {
+		results <- j * 2
+	}
+}
+
+func main() {
+	jobs := make(chan int, 5)
+	results := make(chan int, 5)
+	for w := 1; w <= 3; w++ {
+		go worker(jobs, results)
+	}
+	for j := 1; j <= 5; j++ {
+		jobs <- j
+	}
+	for r := range results {
+		fmt.Println(r)
+	}
+}
+)";
+
+// main returns after one result: two senders stay blocked forever (leaked).
+constexpr const char* kLeak = R"(package main
+
+import "fmt"
+
+func main() {
+	results := make(chan int)
+	for i := 1; i <= 3; i++ {
+		go func(i int) {
+			results <- i
+		}(i)
+	}
+	fmt.Println(<-results)
+}
+)";
+
+std::string write_program(const std::string& name, const std::string& text) {
+  const std::string path = test::output_path(name);
+  std::ofstream(path) << text;
+  return path;
+}
+
+struct Shot {
+  nlohmann::json drawn;
+  std::string output;
+};
+
+Shot shoot(const std::string& name, const char* source, const std::string& args) {
+  const std::string go = write_program(name + ".go", source);
+  const std::string png = test::output_path("own_" + name + ".png");
+  const std::string json = test::output_path("own_" + name + ".json");
+  std::remove(json.c_str());
+  const auto run = test::run_gui(go + " --size 1280x720 --frames 5 --screenshot " + png +
+                                 " --picture-report " + json + " " + args);
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  std::ifstream in(json);
+  return {nlohmann::json::parse(in), run.output};
+}
+
+const nlohmann::json* channel(const nlohmann::json& drawn, const std::string& name) {
+  for (const auto& c : drawn["channels"]) {
+    if (c["name"] == name) return &c;
+  }
+  return nullptr;
+}
+
+int arrows(const nlohmann::json& drawn, const std::string& kind, const std::string& to) {
+  int n = 0;
+  for (const auto& a : drawn["arrows"]) n += a["kind"] == kind && a["to"] == to ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("Own code: a worker pool reads producer -> jobs -> workers -> results -> collector") {
+  // At 0.45 s: six jobs taken (two rounds of three started), two still in jobs.
+  const Shot s = shoot("pool", kPool, "--at 0.45");
+  const nlohmann::json& d = s.drawn;
+  CHECK(d["diagnostics"].empty());
+  REQUIRE(channel(d, "jobs") != nullptr);
+  CHECK((*channel(d, "jobs"))["len"] == 2);
+  CHECK((*channel(d, "jobs"))["cap"] == 8);
+  CHECK((*channel(d, "jobs"))["closed"] == true);
+  REQUIRE(channel(d, "results") != nullptr);
+  CHECK((*channel(d, "results"))["receivers"] == 1);
+  CHECK(arrows(d, "chan-recv", "results") == 1);  // main collects
+  CHECK(arrows(d, "sleep", "time") == 3);         // the three workers work
+  REQUIRE(d["columns"].size() == 3);
+  CHECK(d["columns"][1].get<std::string>().starts_with("workers: worker"));
+  int working = 0;
+  for (const auto& c : d["cards"]) working += c["look"] == "working" ? 1 : 0;
+  CHECK(working == 3);
+}
+
+TEST_CASE("Own code: a pipeline's stages stand in data-flow order") {
+  // At 15 ms every stage is blocked sending its next value.
+  const Shot s = shoot("pipeline", kPipeline, "--at 0.015");
+  const nlohmann::json& d = s.drawn;
+  REQUIRE(d["columns"].size() == 3);
+  CHECK(d["columns"][0].get<std::string>().find("gen") != std::string::npos);
+  CHECK(d["columns"][1].get<std::string>().find("sq") != std::string::npos);
+  CHECK(d["columns"][2].get<std::string>().find("main") != std::string::npos);
+  CHECK(arrows(d, "chan-send", "out") == 2);
+}
+
+TEST_CASE("Own code: forgetting close(jobs) shows Go's deadlock and what each goroutine waits on") {
+  const Shot s = shoot("deadlock", kDeadlock, "--at 1");
+  const nlohmann::json& d = s.drawn;
+  CHECK(d["banner"] == "Deadlock");
+  CHECK(arrows(d, "chan-recv", "jobs") == 3);
+  CHECK(arrows(d, "chan-recv", "results") == 1);
+  REQUIRE(channel(d, "jobs") != nullptr);
+  CHECK((*channel(d, "jobs"))["receivers"] == 3);
+}
+
+TEST_CASE("Own code: goroutines still blocked when main returns are drawn as leaked") {
+  const Shot s = shoot("leak", kLeak, "--at 1");
+  int leaked = 0;
+  for (const auto& c : s.drawn["cards"]) leaked += c["look"] == "leaked" ? 1 : 0;
+  CHECK(leaked == 2);
+  CHECK(s.drawn["banner"].get<std::string>().find("leaked") != std::string::npos);
+}
+
+TEST_CASE(
+    "Own code: a file that does not compile gives Go's messages, on stderr and in the report") {
+  const Shot s =
+      shoot("bad", "package main\n\nimport \"time\"\n\nfunc main() {\n\tx := 1\n}\n", "");
+  CHECK(s.output.find("bad.go:3:8: imported and not used: \"time\"") != std::string::npos);
+  CHECK(s.output.find("bad.go:6:2: x declared but not used") != std::string::npos);
+  const nlohmann::json& diags = s.drawn["diagnostics"];
+  REQUIRE(diags.size() == 2);
+  CHECK(diags[1]["line"] == 6);
+  CHECK(diags[1]["col"] == 2);
+  CHECK(diags[1]["message"] == "x declared but not used");
+}
+
+TEST_CASE("Own code: a missing or non-UTF-8 file is a message, not a crash") {
+  const auto missing = test::run_gui(test::output_path("no-such.go") + " --screenshot " +
+                                     test::output_path("never.png"));
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.output.find("no-such.go") != std::string::npos);
+  const std::string binary = write_program("binary.go", "package main\n\xff\xfe\n");
+  const auto bad = test::run_gui(binary + " --screenshot " + test::output_path("never.png"));
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.output.find("UTF-8") != std::string::npos);
+}
