@@ -76,6 +76,7 @@ std::string App::picture_report() const {
     return session.run().runs_source() ? to_json(program.drawn) : to_json(pool.drawn);
   };
   nlohmann::json j = side(*session_, pool_view_, program_view_);
+  j["notice"] = options_.notice;
   if (doc_) {
     // The learner's program: Go's messages for the text in the editor (none: it compiles).
     nlohmann::json messages = nlohmann::json::array();
@@ -111,6 +112,7 @@ App::App(AppOptions options)
     lessons_ = lesson::load_lessons(dir.found);
   }
   if (options_.code_text) open_code(std::move(*options_.code_text), options_.code_path);
+  if (options_.keep_state) start_autosave();
   if (options_.compare) {
     compare_error_ = start_compare("from the command line", *options_.compare);
   }
@@ -467,6 +469,11 @@ void App::frame(float dt) {
     }
   }
   was_busy_ = busy();
+  if (autosaver_ && doc_) {
+    const std::string problem = autosaver_->update(doc_->editor.revision(), doc_->editor.text(),
+                                                   doc_->path, ImGui::GetTime());
+    if (!problem.empty()) code_message_ = problem;
+  }
   controls_.highlight = lesson_highlight(lesson_, lessons_);
 
   const float s = options_.scale;

@@ -31,6 +31,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/gui/model/autosave.hpp"
 #include "app/gui/model/code_document.hpp"
 #include "app/gui/model/compare.hpp"
 #include "app/gui/model/screen_layout.hpp"
@@ -76,6 +77,9 @@ struct AppOptions {
   // The learner's own program to open (poolscope FILE.go): its text and file ("" none).
   std::optional<std::string> code_text = std::nullopt;
   std::string code_path{};
+  // = false // the learner's program is autosaved to the XDG state folder and restored at
+  //         // the next start (when no file is given) with a notice
+  bool keep_state = false;
   // When set, a second run beside the first: its settings as KEY=VALUE over the first's.
   std::optional<std::vector<std::string>> compare = std::nullopt;
   // The engine work a frame may do (Session::set_work_budget): the interactive window sets
@@ -112,7 +116,8 @@ class App {
   void open_dropped_file(const std::string& path);
   // [Your own code] (app_code.cpp) Opens `text` in the editor and runs it when it
   // compiles; otherwise an empty program runs and the editor shows Go's messages.
-  void open_code(std::string text, std::filesystem::path path);
+  // `saved`: the text is the file's (false: restored unsaved work).
+  void open_code(std::string text, std::filesystem::path path, bool saved = true);
   // Runs the editor's text from the start when it compiles (false and a message if not).
   bool run_code();
   // The learner's program, when one is open (null otherwise).
@@ -182,6 +187,8 @@ class App {
   void draw_console();
   void draw_constants();
   void set_constant(const std::string& name, const std::string& value);
+  void start_autosave();
+  void draw_save_code();
   [[nodiscard]] std::vector<EditorLineMarker> code_markers() const;
   void draw_presentation_controls();
   // [Video] app_video.cpp: the frame of a recording (AppOptions::video).
@@ -221,7 +228,9 @@ class App {
   bool show_debug_ = false;            // frame time and renderer (F3)
   std::string video_caption_;
   VideoCodeState video_code_;
-  std::optional<CodeDocument> doc_;  // the learner's program, once one is opened
+  std::optional<CodeDocument> doc_;     // the learner's program, once one is opened
+  std::optional<Autosaver> autosaver_;  // AppOptions::keep_state
+  std::string save_path_;               // the Save dialog's path
   EditorViewState editor_view_;
   std::string code_message_;  // why the editor's text is not what runs ("" none)
   float clear_[4] = {0, 0, 0, 1};

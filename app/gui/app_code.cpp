@@ -39,11 +39,12 @@ trace::GoroutineId goroutine_in(std::string_view line) {
 
 }  // namespace
 
-void App::open_code(std::string text, std::filesystem::path path) {
+void App::open_code(std::string text, std::filesystem::path path, bool saved) {
   doc_.emplace();
   doc_->path = std::move(path);
   doc_->editor.set_text(text);
-  doc_->editor.mark_saved();
+  if (saved) doc_->editor.mark_saved();
+  if (autosaver_ && saved) (void)autosaver_->clear(doc_->editor.revision(), doc_->path);
   editor_view_ = {};
   compare_.reset();
   const bool compiles = check(*doc_);
@@ -53,6 +54,53 @@ void App::open_code(std::string text, std::filesystem::path path) {
   program_view_ = {};
   code_message_ =
       compiles ? "" : "Does not compile: fix the messages below, then run (Ctrl+Enter).";
+}
+
+// The learner's unsaved work from the last session comes back, with a notice saying so.
+void App::start_autosave() {
+  AutosaveDir dir = autosave_dir();
+  if (!dir.error.empty()) {
+    options_.notice += (options_.notice.empty() ? "" : "  ") + dir.error;
+    return;
+  }
+  if (!options_.code_text) {
+    Restored r = restore_autosave(dir.path);
+    if (r.found) open_code(std::move(r.text), r.path, false);
+    if (!r.notice.empty()) options_.notice += (options_.notice.empty() ? "" : "  ") + r.notice;
+  }
+  autosaver_.emplace(std::move(dir));
+}
+
+// Save: to the program's file, or to a path asked for when it has none (atomically).
+void App::draw_save_code() {
+  CodeDocument& doc = *doc_;
+  if (ImGui::Button("Save")) {
+    if (doc.path.empty()) {
+      save_path_ = "main.go";
+      ImGui::OpenPopup("save-code");
+    } else if (std::string error = save(doc, doc.path); !error.empty()) {
+      code_message_ = error;
+    } else if (autosaver_) {
+      code_message_ = autosaver_->clear(doc.editor.revision(), doc.path);
+    }
+  }
+  if (ImGui::BeginPopup("save-code")) {
+    char buffer[1024];
+    std::snprintf(buffer, sizeof buffer, "%s", save_path_.c_str());
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
+    const bool enter =
+        ImGui::InputText("file", buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue);
+    save_path_ = buffer;
+    if (enter || ImGui::Button("Save as")) {
+      if (std::string error = save(doc, save_path_); !error.empty()) {
+        code_message_ = error;
+      } else {
+        if (autosaver_) code_message_ = autosaver_->clear(doc.editor.revision(), doc.path);
+        ImGui::CloseCurrentPopup();
+      }
+    }
+    ImGui::EndPopup();
+  }
 }
 
 bool App::run_code() {
@@ -105,6 +153,8 @@ void App::draw_code_panel() {
   CodeDocument& doc = *doc_;
   const Palette& pal = palette(options_.theme);
   if (ImGui::Button("Run  (Ctrl+Enter)")) run_code();
+  ImGui::SameLine();
+  draw_save_code();
   ImGui::SameLine();
   ImGui::TextDisabled("%s%s", display_name(doc).c_str(), doc.editor.modified() ? " *" : "");
   check(doc);

@@ -43,6 +43,11 @@ Run capture_on_test_display(const std::string& env, const std::string& command) 
   return capture(full);
 }
 
+// The app's preferences and its autosave in `home` (and `home`/state), never the user's.
+std::string home_env(const std::string& home) {
+  return "XDG_CONFIG_HOME='" + home + "' XDG_STATE_HOME='" + home + "/state'";
+}
+
 std::string fresh_config_home() {
   const std::string home =
       output_path(fmt::format("config/{}-{}", static_cast<long>(getpid()), g_runs++));
@@ -53,15 +58,14 @@ std::string fresh_config_home() {
 }  // namespace
 
 Run run_gui_with_config(const std::string& config_home, const std::string& args) {
-  return capture_on_test_display("XDG_CONFIG_HOME='" + config_home + "'",
+  return capture_on_test_display(home_env(config_home),
                                  std::string(POOLSCOPE_GUI_BINARY) + " " + args);
 }
 
 Run run_gui(const std::string& args) { return run_gui_with_config(fresh_config_home(), args); }
 
 Run run_gui_binary(const std::string& binary, const std::string& args) {
-  return capture_on_test_display("XDG_CONFIG_HOME='" + fresh_config_home() + "'",
-                                 "'" + binary + "' " + args);
+  return capture_on_test_display(home_env(fresh_config_home()), "'" + binary + "' " + args);
 }
 
 Run run_gui_without_display(const std::string& args) {
@@ -70,9 +74,8 @@ Run run_gui_without_display(const std::string& args) {
 }
 
 std::unique_ptr<gui::ChildProcess> start_gui(const std::string& args, std::string& error) {
-  const std::string command =
-      on_test_display("XDG_CONFIG_HOME='" + fresh_config_home() + "'",
-                      std::string(POOLSCOPE_GUI_BINARY) + " " + args, error);
+  const std::string command = on_test_display(
+      home_env(fresh_config_home()), std::string(POOLSCOPE_GUI_BINARY) + " " + args, error);
   if (command.empty()) return nullptr;
   gui::SpawnError spawn_error;
   // exec: `env` and then the app replace the shell, so a signal sent to the child

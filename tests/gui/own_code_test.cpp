@@ -6,9 +6,11 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "app/gui/model/autosave.hpp"
 #include "tests/gui/gui_harness.hpp"
 
 using namespace poolscope;
@@ -238,4 +240,29 @@ TEST_CASE("Own code: a missing or non-UTF-8 file is a message, not a crash") {
   const auto bad = test::run_gui(binary + " --screenshot " + test::output_path("never.png"));
   CHECK(bad.exit_code == 2);
   CHECK(bad.output.find("UTF-8") != std::string::npos);
+}
+
+TEST_CASE("Own code: unsaved work autosaved in one session is restored at the next start") {
+  const std::string home = test::output_path("own_code_home");
+  std::filesystem::remove_all(home);
+  const std::filesystem::path dir = std::filesystem::path(home) / "state" / "poolscope";
+  std::filesystem::create_directories(dir);
+  gui::Autosaver saver(gui::AutosaveDir{.path = dir, .error = {}});
+  CHECK(saver.update(1, "package main\n\nfunc main() {}\n", {}, 0.0).empty());
+  CHECK(saver.update(2, kLeak, {}, 10.0).empty());  // a change: written
+  REQUIRE(std::filesystem::exists(dir / "autosave.go"));
+
+  const std::string json = test::output_path("own_restored.json");
+  const auto run = test::run_gui_with_config(
+      home, "--size 1280x720 --at 1 --frames 3 --screenshot " +
+                test::output_path("own_restored.png") + " --picture-report " + json);
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  std::ifstream in(json);
+  const nlohmann::json d = nlohmann::json::parse(in);
+  CHECK(d["notice"].get<std::string>().find("Restored") != std::string::npos);
+  CHECK(d["diagnostics"].empty());
+  int leaked = 0;
+  for (const auto& c : d["cards"]) leaked += c["look"] == "leaked" ? 1 : 0;
+  CHECK(leaked == 2);  // the restored program is the one that runs
 }

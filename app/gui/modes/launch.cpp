@@ -152,6 +152,7 @@ AppOptions app_options(Launch& launch, const Platform& platform) {
           .notice = launch.prefs_warning,
           .code_text = std::move(launch.code_text),
           .code_path = launch.code_path,
+          .keep_state = !args.no_prefs && !args.recording(),
           .compare = args.compare.empty() ? std::nullopt : std::optional(args.compare)};
 }
 
