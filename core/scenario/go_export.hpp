@@ -44,6 +44,23 @@
 // Not in the export: live worker-count and rate changes (the GUI's business; the listing
 // shows the values at export time), load shedding.
 //
+// Plain listing ("Open as code": GoExportOptions{.instrumented = false}, export_go_plain):
+// the same program as a learner would write it, without the measuring. It is the listing
+// above with exactly these differences:
+// - no line calling `stats.`, no stats section (and its `// ---` rule), no header
+//   sentence about them, no trailing blank line; CPU-bound work measures its pace with
+//   `turnsPerNs = calibrate()` as main's first line instead of inside stats.begin();
+// - imports only what is left in use (fmt only where the program prints or makes an
+//   error: errgroup mode; never strings; no import block when nothing is left), so it
+//   still builds; the comment on turnsPerNs says main measures it;
+// - every other line is the same text in the same order (gofmt-clean as the export is),
+//   so it runs the same way: same deadlock or panic, same output but for the JSON summary
+//   line (it prints none) and the line numbers of tracebacks, main returning at the same
+//   (virtual) time. Leaked goroutines: the same, except that `run-go` counts those
+//   blocked when main returns, and the export's settling first lets jobs still in work
+//   block; with work in flight at main's return (an early return) it lists fewer;
+// - the same anchors resolve, but for MainReport (always 0), at their lines in it.
+//
 // Anchors: each Anchor names one line of the listing that a goroutine can be on; line()
 // gives its 1-based number in `source`, or 0 when this scenario's program has no such
 // line (e.g. WorkerAcquireDb without a resource limit). Every anchor the scenario's mode
@@ -170,8 +187,17 @@ inline constexpr double kGoTimerResolutionMs = 1.0;
 // listing carries them as comments on the function that waits; the app shows them.
 std::vector<std::string> go_timing_notes(const Scenario& s);
 
+struct GoExportOptions {
+  // true: with the measuring (stats lines and section, the JSON summary); false: the
+  // plain listing described above.
+  bool instrumented = true;
+};
+
 // The Go program of `s`. Precondition: validate(s) is empty; throws
 // std::invalid_argument with the problems otherwise.
-GoProgram export_go(const Scenario& s);
+GoProgram export_go(const Scenario& s, const GoExportOptions& options = {});
+
+// export_go(s, {.instrumented = false}): the plain listing for "Open as code".
+GoProgram export_go_plain(const Scenario& s);
 
 }  // namespace poolscope::scenario
