@@ -17,6 +17,7 @@
 #include "app/gui/platform/platform.hpp"
 #include "app/gui/views/view_stage.hpp"
 #include "core/scenario/go_export.hpp"
+#include "core/scenario/go_template.hpp"
 
 namespace poolscope::gui {
 
@@ -222,7 +223,8 @@ void App::open_dropped_file(const std::string& path) {
   if (std::filesystem::path(path).extension() == ".go") {
     GoFile file = read_go_file(path);
     if (!file.error.empty()) {
-      share_.dialog_error = file.error;
+      share_.drop_error = std::move(file.error);
+      share_.show_drop_error = true;
       return;
     }
     open_code(std::move(file.text), path);
@@ -789,6 +791,21 @@ void App::draw_controls_panel() {
   ImGui::TextUnformatted("Poolscope");
   ImGui::PopFont();
   if (draw_share(*session_, share_, style)) pool_view_ = {};
+  if (!share_.open_code.empty()) open_dropped_file(std::exchange(share_.open_code, {}));
+  // Your own code: a worker pool to start from, or the preset's own listing to change.
+  if (ImGui::Button("New program")) open_code(std::string(scenario::worker_pool_template()), {});
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("A short worker pool in the editor, to run and change (Ctrl+Enter runs)");
+  }
+  if (!session_->run().runs_source()) {
+    ImGui::SameLine();
+    if (ImGui::Button("Open as code")) {
+      open_code(scenario::export_go_plain(session_->scenario()).source, {});
+    }
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("This preset's Go program in the editor, without its measuring lines");
+    }
+  }
   if (!compare_error_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette(options_.theme).warning);
     ImGui::TextWrapped("%s", compare_error_.c_str());

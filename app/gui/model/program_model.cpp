@@ -632,21 +632,16 @@ struct Builder {
 
   void add_cards() {
     // A pool's worker that sleeps is doing its job (time.Sleep stands in for work).
-    std::vector<int> work_lines;
+    if (in.previous != nullptr) m.work_lines = in.previous->work_lines;
     if (m.shape.pool()) {
       for (const trace::GoroutineView& g : s.goroutines) {
         if (g.name == m.shape.workers && g.state == GoState::Sleeping && g.line != 0 &&
-            std::find(work_lines.begin(), work_lines.end(), g.line) == work_lines.end()) {
-          work_lines.push_back(g.line);
+            std::find(m.work_lines.begin(), m.work_lines.end(), g.line) == m.work_lines.end()) {
+          m.work_lines.push_back(g.line);
         }
       }
     }
-    const ChannelId jobs = m.shape.jobs;
-    LookRules rules;
-    rules.use = [jobs](ChannelId c) {
-      return c != 0 && c == jobs ? pool::ChannelUse::Jobs : pool::ChannelUse::Other;
-    };
-    rules.work_lines = work_lines;
+    const LookRules rules = program_look_rules(m);
     for (const trace::GoroutineView& g : s.goroutines) {
       if (g.state == GoState::Exited) {
         const StringId f = function_of(g, usage);
@@ -730,6 +725,15 @@ ProgramModel build_program_model(const ProgramInput& in) {
   b.add_cards();
   b.add_tokens();
   return m;
+}
+
+LookRules program_look_rules(const ProgramModel& m) {
+  LookRules rules;
+  rules.use = [jobs = m.shape.jobs](ChannelId c) {
+    return c != 0 && c == jobs ? pool::ChannelUse::Jobs : pool::ChannelUse::Other;
+  };
+  rules.work_lines = m.work_lines;
+  return rules;
 }
 
 ProgramLookCounts look_counts(const ProgramModel& m) {

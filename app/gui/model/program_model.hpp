@@ -40,6 +40,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/gui/model/goroutine_look.hpp"
 #include "app/gui/model/look.hpp"
 #include "core/trace/snapshot.hpp"
 #include "core/trace/string_table.hpp"
@@ -221,6 +222,9 @@ struct ProgramModel {
   trace::Outcome outcome = trace::Outcome::Running;
   bool main_exited = false;
   trace::Time now = 0;
+  // The lines the pool's workers have slept on so far (with the previous models'): their
+  // work, for the classifier (program_look_rules).
+  std::vector<int> work_lines;
 
   [[nodiscard]] const ProgramCard* card(trace::GoroutineId g) const;
   [[nodiscard]] const ProgramChannel* channel(trace::ChannelId c) const;
@@ -254,6 +258,12 @@ struct ProgramInput {
 void take_report(ProgramInput& in, const sim::Report& report);
 
 [[nodiscard]] ProgramModel build_program_model(const ProgramInput& in);
+
+// The classifier's rules the cards were given, for every view that classifies this run's
+// goroutines (the timeline), so a goroutine has one look everywhere: the pool's jobs
+// channel is where its workers wait for a job, and the model's work_lines are work. The
+// rules point into `m`: use them while it lives.
+[[nodiscard]] LookRules program_look_rules(const ProgramModel& m);
 
 // How many live goroutines of the model are in each look.
 [[nodiscard]] ProgramLookCounts look_counts(const ProgramModel& m);

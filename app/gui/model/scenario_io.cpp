@@ -67,11 +67,12 @@ fs::path screenshot_path(const fs::path& dir, const scenario::Scenario& s, trace
   return path;
 }
 
-std::vector<fs::path> json_files_in(const fs::path& dir, std::size_t limit) {
+std::vector<fs::path> openable_files_in(const fs::path& dir, std::size_t limit) {
   std::vector<fs::path> files;
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(dir, error)) {
-    if (entry.is_regular_file(error) && entry.path().extension() == ".json") {
+    const fs::path ext = entry.path().extension();
+    if (entry.is_regular_file(error) && (ext == ".json" || ext == ".go")) {
       files.push_back(entry.path());
     }
   }

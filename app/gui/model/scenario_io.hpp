@@ -39,8 +39,9 @@ std::string file_stem(const scenario::Scenario& s);
 std::filesystem::path screenshot_path(const std::filesystem::path& dir, const scenario::Scenario& s,
                                       trace::Time t);
 
-// The *.json files directly in `dir`, sorted by name, at most `limit`.
-std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& dir,
-                                                 std::size_t limit);
+// The files Open lists: *.json (scenarios) and *.go (programs) directly in `dir`, sorted
+// by name, at most `limit`.
+std::vector<std::filesystem::path> openable_files_in(const std::filesystem::path& dir,
+                                                     std::size_t limit);
 
 }  // namespace poolscope::gui

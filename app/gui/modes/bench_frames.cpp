@@ -24,7 +24,48 @@ struct Case {
   const char* preset;
   std::vector<std::string> sets;
   double at_s;
+  std::string source{};  // the learner's own program (the program view) instead of a preset
 };
+
+// A learner's worker pool: `workers` workers, `jobs` jobs of `work_ms` each, buffers of
+// `jobs`, every job sent before the results are read.
+std::string pool_source(int workers, int jobs, int work_ms) {
+  return fmt::format(R"(package main
+
+import (
+	"fmt"
+	"time"
+)
+
+const numWorkers = {}
+const numJobs = {}
+
+func worker(id int, jobs <-chan int, results chan<- int) {{
+	for j := range jobs {{
+		time.Sleep({} * time.Millisecond)
+		results <- j * 2
+	}}
+}}
+
+func main() {{
+	jobs := make(chan int, numJobs)
+	results := make(chan int, numJobs)
+	for w := 1; w <= numWorkers; w++ {{
+		go worker(w, jobs, results)
+	}}
+	for j := 1; j <= numJobs; j++ {{
+		jobs <- j
+	}}
+	close(jobs)
+	sum := 0
+	for a := 1; a <= numJobs; a++ {{
+		sum += <-results
+	}}
+	fmt.Println(sum)
+}}
+)",
+                     workers, jobs, work_ms);
+}
 
 struct Stats {
   double median = 0;
@@ -79,6 +120,9 @@ int bench_frames(Platform& platform, int frames, float scale) {
        "hello-pool",
        {"pool.mode=unbounded", "load.jobs=10000", "pool.results_buffer=10000", "work.mean_ms=5000"},
        0.5},
+      // The program view: the learner's own pool, then a thousand goroutines at once.
+      {"your code: 16 workers, 1,000 jobs", "", {}, 0.5, pool_source(16, 1000, 100)},
+      {"your code: 1,000 workers", "", {}, 0.5, pool_source(1000, 2000, 5000)},
   };
   fmt::print(
       "bench-frames: {} frames per case at {}x{}, scale {}, renderer {}, damage tracking {}\n",
@@ -129,9 +173,10 @@ int bench_frames(Platform& platform, int frames, float scale) {
     return out;
   };
   for (const Case& c : cases) {
-    auto s = scenario::find_preset(c.preset);
+    auto s = scenario::find_preset(c.source.empty() ? c.preset : "hello-pool");
     if (!s) return 2;
     scenario::Scenario sc = s.value();
+    sc.source = c.source;
     if (auto status = scenario::apply_overrides(sc, c.sets); !status) {
       fmt::print(stderr, "bench-frames: {}\n", status.message());
       return 2;

@@ -107,9 +107,9 @@ bool draw_open_dialog(Session& session, ShareState& state, const PoolViewStyle& 
   if (!ImGui::BeginPopupModal(kOpenTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     return false;
   }
-  ImGui::TextUnformatted("Scenario file (JSON)");
+  ImGui::TextUnformatted("Scenario file (JSON) or Go program (.go)");
   const bool enter = path_field(state, style);
-  const auto files = json_files_in(".", 8);
+  const auto files = openable_files_in(".", 8);
   if (!files.empty()) {
     ImGui::Spacing();
     ImGui::TextDisabled("In %s:", cwd_text().c_str());
@@ -119,10 +119,13 @@ bool draw_open_dialog(Session& session, ShareState& state, const PoolViewStyle& 
     }
   }
   error_text(style, state.dialog_error);
-  dim_wrapped(style, "You can also drop a scenario file onto the window.");
+  dim_wrapped(style, "You can also drop a scenario file or a Go program onto the window.");
   if (dialog_buttons("Open", style, enter)) {
-    state.dialog_error = open_scenario_file(session, state.path);
-    if (state.dialog_error.empty()) {
+    if (fs::path(state.path).extension() == ".go") {
+      state.open_code = state.path;  // the app's editor takes it (App::open_code)
+      ImGui::CloseCurrentPopup();
+    } else if (state.dialog_error = open_scenario_file(session, state.path);
+               state.dialog_error.empty()) {
       notify(state, "Opened " + state.path, false);
       replaced = true;
       ImGui::CloseCurrentPopup();

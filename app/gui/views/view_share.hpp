@@ -24,6 +24,7 @@ namespace poolscope::gui {
 struct ShareState {
   std::string path;          // the path field of the open dialog
   std::string dialog_error;  // shown inside the open dialog
+  std::string open_code;     // a Go program the open dialog chose: the app opens it as code
 
   // Record settings, kept between recordings.
   float record_seconds = 10.0f;

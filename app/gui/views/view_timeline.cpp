@@ -482,7 +482,9 @@ void draw_timeline(Session& session, TimelineState& state, const PoolViewStyle& 
           label_w,
           lane_h,
           {},
-          look_rules(session.run().roles(), session.program(), session.work_lines())};
+          session.run().runs_source()
+              ? program_look_rules(session.program_model())
+              : look_rules(session.run().roles(), session.program(), session.work_lines())};
   draw_axis_strip(session, state, f, origin, avail.x - scrollbar, axis_h);
   draw_lanes_window(session, state, f, ImVec2(avail.x, avail.y - axis_h - spacing),
                     avail.x - scrollbar, selected);
