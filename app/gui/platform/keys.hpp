@@ -13,6 +13,7 @@ inline constexpr int kDigit0 = 48;  // '0'
 inline constexpr int kDigit1 = 49;  // '1'; '2'..'9' follow
 inline constexpr int kEqual = 61;   // '=', '+' with Shift
 inline constexpr int kC = 67;
+inline constexpr int kF = 70;
 inline constexpr int kL = 76;
 inline constexpr int kN = 78;
 inline constexpr int kR = 82;

@@ -23,15 +23,15 @@
 #include <utility>
 #include <vector>
 
+#include "app/gui/platform/keys.hpp"
 #include "app/gui/views/code_colours.hpp"
 
 namespace poolscope::gui {
 
 namespace {
 
-constexpr int kKeyF = 70;               // GLFW_KEY_F: the platform's code, as keys.hpp names keys
-constexpr double kBlinkPeriod = 1.06;   // seconds: caret on for half of it
-constexpr double kNoticeSeconds = 3.0;  // how long a refusal stays on screen
+constexpr double kBlinkPeriod = 1.06;       // seconds: caret on for half of it
+constexpr double kNoticeSeconds = 3.0;      // how long a refusal stays on screen
 constexpr float kSquiggleAmplitude = 1.5f;  // pixels at scale 1
 constexpr float kSquigglePeriod = 4.0f;
 
@@ -237,7 +237,7 @@ bool command_keys(TextEditor& editor, EditorViewState& state) {
     if (!(io.KeyShift ? editor.redo() : editor.undo())) refused(state, editor, 0);
   } else if (ctrl && pressed(ImGuiKey_Y)) {
     if (!editor.redo()) refused(state, editor, 0);
-  } else if (ctrl && ImGui::IsKeyPressed(kKeyF, false)) {
+  } else if (ctrl && ImGui::IsKeyPressed(keys::kF, false)) {
     open_find(editor, state);
   } else {
     acted = false;
