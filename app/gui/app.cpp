@@ -386,7 +386,9 @@ void App::draw_presentation_controls() {
 void App::draw_start_prompt() {
   const Session& s = *session_;
   if (s.playing || s.now() != 0 || s.finished() || options_.external_clock) return;
-  const char* text = "Press Play (Space)";
+  // A learner's program that never compiled has nothing to play yet.
+  const bool fix_first = nothing_runs_ && s.run().runs_source();
+  const char* text = fix_first ? "Fix the program, then Ctrl+Enter" : "Press Play (Space)";
   ImGui::PushFont(fonts_.heading);
   const ImVec2 size = ImGui::CalcTextSize(text);
   ImGui::PopFont();
@@ -396,7 +398,8 @@ void App::draw_start_prompt() {
   // Low in the picture, where a run's first goroutines never are.
   const ImVec2 a(win.x + (avail.x - size.x) / 2 - pad, win.y + avail.y * 0.72f);
   const ImVec2 b(a.x + size.x + 2 * pad, a.y + size.y + 2 * pad);
-  const std::uint32_t colour = look_colour(options_.theme, Look::Working);
+  const std::uint32_t colour =
+      fix_first ? palette(options_.theme).warning : look_colour(options_.theme, Look::Working);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(a, b, with_alpha(palette(options_.theme).panel, 0.92f), 8 * options_.scale);
   dl->AddRect(a, b, colour, 8 * options_.scale, 0, 2 * options_.scale);

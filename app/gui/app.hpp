@@ -232,7 +232,8 @@ class App {
   std::optional<Autosaver> autosaver_;  // AppOptions::keep_state
   std::string save_path_;               // the Save dialog's path
   EditorViewState editor_view_;
-  std::string code_message_;  // why the editor's text is not what runs ("" none)
+  std::string code_message_;   // why the editor's text is not what runs ("" none)
+  bool nothing_runs_ = false;  // the learner's program never compiled: an empty one runs
   float clear_[4] = {0, 0, 0, 1};
 };
 

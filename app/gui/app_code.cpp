@@ -54,6 +54,7 @@ void App::open_code(std::string text, std::filesystem::path path, bool saved) {
   program_view_ = {};
   code_message_ =
       compiles ? "" : "Does not compile: fix the messages below, then run (Ctrl+Enter).";
+  nothing_runs_ = !compiles;
 }
 
 // The learner's unsaved work from the last session comes back, with a notice saying so.
@@ -112,6 +113,7 @@ bool App::run_code() {
     return false;
   }
   code_message_.clear();
+  nothing_runs_ = false;
   session_->load(program_scenario(doc_->editor.text(), doc_->path, session_->scenario().seed));
   session_->playing = true;
   program_view_ = {};

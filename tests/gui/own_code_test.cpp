@@ -220,8 +220,10 @@ TEST_CASE("Own code: goroutines still blocked when main returns are drawn as lea
 
 TEST_CASE(
     "Own code: a file that does not compile gives Go's messages, on stderr and in the report") {
-  const Shot s =
-      shoot("bad", "package main\n\nimport \"time\"\n\nfunc main() {\n\tx := 1\n}\n", "");
+  const Shot s = shoot("bad", "package main\n\nimport \"time\"\n\nfunc main() {\n\tx := 1\n}\n",
+                       "--layout-report");
+  // Nothing of the learner's runs yet: the prompt says what to do instead of Play.
+  CHECK(s.output.find("Fix the program, then Ctrl+Enter") != std::string::npos);
   CHECK(s.output.find("bad.go:3:8: imported and not used: \"time\"") != std::string::npos);
   CHECK(s.output.find("bad.go:6:2: x declared but not used") != std::string::npos);
   const nlohmann::json& diags = s.drawn["diagnostics"];
