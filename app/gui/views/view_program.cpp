@@ -101,11 +101,16 @@ std::string draw_card(const Frame& f, const ProgramCard& c, const Rect& r, bool 
   const float fs = ImGui::GetFontSize();
   const float pad = 10 * s;
   const float radius = std::min(r.h * 0.28f, 14.0f * s);
-  const float room = r.w - 2 * pad - 2 * radius - 4 * s;
+  // Lines beside the state's disc leave it room; lines below it have the card's width.
+  const float disc_bottom = r.y + 2 * radius + 6 * s;
   float y = r.y + 4 * s;
   std::string drawn;
   const auto line = [&](std::initializer_list<std::string> forms, std::uint32_t colour_of_text) {
-    const std::string text = fitting(forms, room);
+    std::string text = fitting(forms, r.w - 2 * pad - (y < disc_bottom ? 2 * radius + 4 * s : 0));
+    if (text.empty() && y < disc_bottom) {  // too long beside the disc: below it, full width
+      text = fitting(forms, r.w - 2 * pad);
+      if (!text.empty()) y = disc_bottom;
+    }
     if (text.empty() || y + fs > r.bottom() - 2 * s) return;
     dl->AddText(ImVec2(r.x + pad, y), colour_of_text, text.c_str());
     y += fs * 1.1f;
