@@ -234,6 +234,8 @@ class App {
   EditorViewState editor_view_;
   std::string code_message_;   // why the editor's text is not what runs ("" none)
   bool nothing_runs_ = false;  // the learner's program never compiled: an empty one runs
+  // The constants of the source that runs (draw_constants), and that source.
+  std::pair<std::string, std::vector<golang::ConstInfo>> constants_of_;
   float clear_[4] = {0, 0, 0, 1};
 };
 

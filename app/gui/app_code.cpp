@@ -264,8 +264,10 @@ void App::draw_console() {
 // The top-level constants of the program that runs, as controls named after them: a
 // change edits the source and runs it again from the start, to the moment on screen.
 void App::draw_constants() {
+  // Checked once per source, not once per frame.
   const std::string& source = session_->scenario().source;
-  const std::vector<golang::ConstInfo> consts = constants(source);
+  if (constants_of_.first != source) constants_of_ = {source, constants(source)};
+  const std::vector<golang::ConstInfo>& consts = constants_of_.second;
   if (consts.empty()) {
     ImGui::TextDisabled("No constants to change (top-level const of package main).");
     return;
