@@ -44,21 +44,25 @@ sim::Config source_config(const scenario::Scenario& s, const PoolRunOptions& opt
 
 void SourceProgram::Sinks::on_event(const trace::Event& e) {
   hash.on_event(e);
-  if (e.kind == trace::EventKind::MakeChan) {
-    const std::string_view name = p.rt_.strings().str(e.aux);
-    if (name == "jobs") p.metrics_.watch_jobs(e.object);
-    if (name == "results") p.metrics_.watch_results(e.object);
+  if (program != nullptr) {
+    Metrics& metrics = program->metrics_;
+    if (e.kind == trace::EventKind::MakeChan) {
+      const std::string_view name = program->rt_.strings().str(e.aux);
+      if (name == "jobs") metrics.watch_jobs(e.object);
+      if (name == "results") metrics.watch_results(e.object);
+    }
+    metrics.on_event(e);
   }
-  p.metrics_.on_event(e);
   if (extra != nullptr) extra->on_event(e);
 }
 
 SourceProgram::SourceProgram(const scenario::Scenario& scenario, const PoolRunOptions& options)
     : scenario_(scenario),
       program_{.source = scenario.source, .lines = {}},
-      sinks_(options.sink, *this),
+      sinks_(options.sink),
       rt_(source_config(scenario, options), &sinks_),
       metrics_(MetricsOptions{}) {
+  sinks_.program = this;
   golang::GoRunOptions o = go_options(scenario);
   o.on_output = [this](bool is_stderr, std::string_view text, trace::Time at) {
     take_output(is_stderr, text, at);

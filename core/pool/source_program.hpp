@@ -52,12 +52,15 @@ class SourceProgram {
   trace::Outcome run(trace::Time limit);
 
  private:
+  // Every event goes to the hash, the metrics and the caller's sink, in that order. The
+  // Runtime emits events while it is built, before the Metrics exist: `program` is set
+  // once the whole SourceProgram is.
   struct Sinks final : trace::EventSink {
-    Sinks(trace::EventSink* extra_sink, SourceProgram& owner) : extra(extra_sink), p(owner) {}
+    explicit Sinks(trace::EventSink* extra_sink) : extra(extra_sink) {}
     void on_event(const trace::Event& e) override;
     trace::HashSink hash;
     trace::EventSink* extra;
-    SourceProgram& p;
+    SourceProgram* program = nullptr;
   };
   // Ends the program once the Runtime finished or the clock reached the limit.
   void conclude();
