@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/gui/views/view_editor.hpp"
+#include "tests/gui/gui_harness.hpp"
 
 using namespace poolscope::gui;
 
@@ -28,7 +29,7 @@ constexpr int kDown = 264;
 constexpr int kPageDown = 267;
 
 // An ImGui context with ImGui's own font built on the CPU, and one editor in a window.
-struct EditorHarness {
+struct EditorHarness : poolscope::test::HeadlessImGui {
   TextEditor editor;
   EditorViewState state;
   std::vector<poolscope::golang::Diagnostic> diagnostics;
@@ -37,10 +38,7 @@ struct EditorHarness {
   std::string clipboard;
 
   EditorHarness() {
-    ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
     const int map[][2] = {{ImGuiKey_Tab, 258},
                           {ImGuiKey_LeftArrow, 263},
                           {ImGuiKey_RightArrow, 262},
@@ -72,11 +70,7 @@ struct EditorHarness {
     io.GetClipboardTextFn = [](void* data) {
       return static_cast<const char*>(static_cast<std::string*>(data)->c_str());
     };
-    io.Fonts->Build();
   }
-  ~EditorHarness() { ImGui::DestroyContext(); }
-  EditorHarness(const EditorHarness&) = delete;
-  EditorHarness& operator=(const EditorHarness&) = delete;
 
   // One frame; `input` sets the keys, mouse and characters of this frame.
   EditorResult frame(const std::function<void(ImGuiIO&)>& input = {}) {

@@ -1,6 +1,8 @@
 #pragma once
 // Helpers for tests that run the real poolscope binary under Xvfb: one X server serves
 // every run of a test binary (test_display.hpp).
+#include <imgui.h>
+
 #include <memory>
 #include <string>
 
@@ -8,6 +10,21 @@
 #include "app/gui/platform/platform.hpp"
 
 namespace poolscope::test {
+
+// An ImGui context for the length of a test, 1280x800, with ImGui's own font built on the
+// CPU: views drawn without a window (a test's harness derives from it).
+struct HeadlessImGui {
+  HeadlessImGui() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1280, 800);
+    io.Fonts->Build();
+  }
+  ~HeadlessImGui() { ImGui::DestroyContext(); }
+  HeadlessImGui(const HeadlessImGui&) = delete;
+  HeadlessImGui& operator=(const HeadlessImGui&) = delete;
+};
 
 struct Run {
   int exit_code = -1;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/gui/views/view_program.hpp"
+#include "tests/gui/gui_harness.hpp"
 #include "tests/gui/model/program_run.hpp"
 
 using namespace poolscope;
@@ -15,18 +16,7 @@ using poolscope::gui::testing::GoRun;
 
 namespace {
 
-struct HeadlessImGui {
-  HeadlessImGui() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.Fonts->Build();
-  }
-  ~HeadlessImGui() { ImGui::DestroyContext(); }
-  HeadlessImGui(const HeadlessImGui&) = delete;
-  HeadlessImGui& operator=(const HeadlessImGui&) = delete;
-
+struct ProgramHarness : poolscope::test::HeadlessImGui {
   void frame(const ProgramModel& m, ProgramViewState& state, float scale = 1.0f) {
     ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();
@@ -69,7 +59,7 @@ func main() {
 }  // namespace
 
 TEST_CASE("Program view: a pool's cards, channels, arrow and value tokens are drawn") {
-  HeadlessImGui imgui;
+  ProgramHarness imgui;
   GoRun run(kPool);
   ProgramViewState state;
   const ProgramModel m = run.at(0.5);
@@ -110,7 +100,7 @@ TEST_CASE("Program view: a pool's cards, channels, arrow and value tokens are dr
 }
 
 TEST_CASE("Program view: a deadlock gets its banner and an arrow from every blocked goroutine") {
-  HeadlessImGui imgui;
+  ProgramHarness imgui;
   GoRun run(R"(package main
 
 import "sync"
@@ -139,7 +129,7 @@ func main() {
 }
 
 TEST_CASE("Program view: thousands of goroutines are summarised, not drawn one by one") {
-  HeadlessImGui imgui;
+  ProgramHarness imgui;
   GoRun run(R"(package main
 
 func main() {

@@ -20,18 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 // An ImGui context for the length of a test, with ImGui's own font built on the CPU.
-struct HeadlessImGui {
-  HeadlessImGui() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.Fonts->Build();
-  }
-  ~HeadlessImGui() { ImGui::DestroyContext(); }
-  HeadlessImGui(const HeadlessImGui&) = delete;
-  HeadlessImGui& operator=(const HeadlessImGui&) = delete;
-
+struct ShareHarness : poolscope::test::HeadlessImGui {
   // One frame of the share buttons, with `key` held down when given; true when the
   // scenario was replaced.
   bool frame(gui::Session& session, gui::ShareState& state, int key = -1) {
@@ -53,7 +42,7 @@ scenario::Scenario preset(const char* id) { return scenario::find_preset(id).val
 }  // namespace
 
 TEST_CASE("Share: F12 raises one screenshot request per press") {
-  HeadlessImGui imgui;
+  ShareHarness imgui;
   gui::Session session(preset("backpressure"));
   gui::ShareState state;
   imgui.frame(session, state);
@@ -66,7 +55,7 @@ TEST_CASE("Share: F12 raises one screenshot request per press") {
 }
 
 TEST_CASE("Share: a dropped bad file shows its message and leaves the run untouched") {
-  HeadlessImGui imgui;
+  ShareHarness imgui;
   gui::Session session(preset("hello-pool"));
   session.playing = false;
   session.advance_to_seconds(0.5);
@@ -86,7 +75,7 @@ TEST_CASE("Share: a dropped bad file shows its message and leaves the run untouc
 }
 
 TEST_CASE("Share: a dropped good file replaces the scenario and says so") {
-  HeadlessImGui imgui;
+  ShareHarness imgui;
   gui::Session session(preset("hello-pool"));
   gui::ShareState state;
   const std::string good = test::output_path("share_drop_good.json");
