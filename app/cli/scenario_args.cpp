@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "app/cli/commands.hpp"
+#include "core/pool/pool_run.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
 
@@ -29,6 +30,10 @@ scenario::Result<scenario::Scenario> ScenarioArgs::resolve() const {
   std::vector<std::string> all = sets;
   if (seed) all.push_back("seed=" + std::to_string(*seed));
   if (auto status = scenario::apply_overrides(s, all); !status) return status.errors();
+  // A scenario with a Go source that does not compile is bad input, in Go's words.
+  if (std::string problems = pool::source_problems(s); !problems.empty()) {
+    return scenario::Error{"source", "the scenario's Go source does not compile:\n" + problems};
+  }
   return s;
 }
 

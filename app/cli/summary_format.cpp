@@ -22,14 +22,23 @@ std::string summary_text(const pool::PoolRun& run, const pool::Summary& s) {
   const auto& sc = run.scenario();
   std::string out = fmt::format("{} ({}): {} after {:.3f} s of virtual time\n", sc.id, sc.title,
                                 trace::to_string(s.outcome), s.virtual_ms / 1000.0);
-  out += fmt::format("  results {}   jobs sent {}   jobs done {}   leaked {}\n", s.results,
-                     s.jobs_sent, s.jobs_done, s.leaked);
-  out += fmt::format(
-      "  most jobs in work at once {}   longest queue {}   most blocked senders {}   peak "
-      "goroutines {}\n",
-      s.max_concurrent, s.max_queue_depth, s.max_blocked_senders, s.peak_goroutines);
-  out += fmt::format("  throughput {:.2f} jobs/s   latency p50 {:.1f} ms   p99 {:.1f} ms\n",
-                     s.throughput_per_s, s.latency_p50_ms, s.latency_p99_ms);
+  if (run.runs_source()) {
+    // A Go program of its own has no jobs the simulator can see: only what it did.
+    out += fmt::format(
+        "  results {}   leaked {}   longest jobs queue {}   most blocked senders {}   peak "
+        "goroutines {}\n  its output: export-go writes its source, and run-go runs that and prints "
+        "it\n",
+        s.results, s.leaked, s.max_queue_depth, s.max_blocked_senders, s.peak_goroutines);
+  } else {
+    out += fmt::format("  results {}   jobs sent {}   jobs done {}   leaked {}\n", s.results,
+                       s.jobs_sent, s.jobs_done, s.leaked);
+    out += fmt::format(
+        "  most jobs in work at once {}   longest queue {}   most blocked senders {}   peak "
+        "goroutines {}\n",
+        s.max_concurrent, s.max_queue_depth, s.max_blocked_senders, s.peak_goroutines);
+    out += fmt::format("  throughput {:.2f} jobs/s   latency p50 {:.1f} ms   p99 {:.1f} ms\n",
+                       s.throughput_per_s, s.latency_p50_ms, s.latency_p99_ms);
+  }
   if (sc.pool.mode == scenario::Mode::Errgroup) {
     out += fmt::format("  errgroup: {} ok, {} failed, {} cancelled mid-work, {} skipped\n",
                        s.completed_ok, s.failed, s.cancelled, s.skipped);

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "core/golang/check.hpp"
 #include "core/pool/summary_fields.hpp"
 #include "core/scenario/keys.hpp"
 #include "core/scenario/presets.hpp"
@@ -248,17 +249,78 @@ std::optional<trace::Outcome> outcome_named(std::string_view name) {
   return std::nullopt;
 }
 
+// A whole number that fits an int64 (an unsigned one above 2^63-1 does not).
+bool is_int64(const json& v) {
+  return v.is_number_integer() && (!v.is_number_unsigned() ||
+                                   v.get<std::uint64_t>() <= static_cast<std::uint64_t>(INT64_MAX));
+}
+
+// The figures "expect" may bound, for messages: "results, leaked, ...".
+std::string lesson_figure_names() {
+  std::vector<std::string_view> names;
+  for (const pool::SummaryField& f : pool::summary_fields()) {
+    if (f.lesson) names.push_back(f.name);
+  }
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+void read_expect(Reader& r, const json& j, const std::string& path, Expectation& expect) {
+  if (!j.is_object() || j.empty()) {
+    r.fail(path, "must be an object of figures, e.g. {\"outcome\": \"deadlock\"}");
+    return;
+  }
+  for (const auto& [name, value] : j.items()) {
+    const std::string p = fmt::format("{}.{}", path, name);
+    if (name == "outcome") {
+      const auto o = value.is_string() ? outcome_named(value.get<std::string>()) : std::nullopt;
+      if (!o) {
+        r.fail(p, fmt::format("{} is not an outcome (allowed: \"completed\", \"deadlock\", "
+                              "\"panic\", \"hang\")",
+                              util::short_dump(value)));
+      } else {
+        expect.outcome = *o;
+      }
+      continue;
+    }
+    if (const pool::SummaryField* f = pool::find_summary_field(name); f == nullptr || !f->lesson) {
+      r.fail(p, fmt::format("unknown figure (allowed: outcome, {})", lesson_figure_names()));
+      continue;
+    }
+    Bound b{name};
+    if (is_int64(value)) {
+      b.min = b.max = value.get<std::int64_t>();
+    } else if (value.is_object() && !value.empty()) {
+      for (const auto& [k, v] : value.items()) {
+        if ((k != "min" && k != "max") || !is_int64(v)) {
+          r.fail(p, fmt::format("{} is not allowed (a whole number, or {{\"min\": a, \"max\": b}})",
+                                util::short_dump(value)));
+          break;
+        }
+        (k == "min" ? b.min : b.max) = v.get<std::int64_t>();
+      }
+    } else {
+      r.fail(p, fmt::format("{} is not allowed (a whole number, or {{\"min\": a, \"max\": b}})",
+                            util::short_dump(value)));
+    }
+    expect.bounds.push_back(b);
+  }
+}
+
 void read_step(Reader& r, const json& j, const std::string& path, LessonStep& step) {
   if (!j.is_object()) {
     r.fail(path, "must be an object such as {\"text\": \"...\"}");
     return;
   }
-  r.only(j, path + ".", {"text", "note", "at_s", "on", "pause", "highlight", "compare"});
+  r.only(j, path + ".", {"text", "note", "at_s", "on", "pause", "highlight", "compare", "check"});
   step.text = r.text(j, path + ".", "text", true);
   step.note = r.text(j, path + ".", "note", false);
   step.highlight = r.strings(j, path + ".", "highlight");
   r.controls(step.highlight, path + ".highlight");
   step.compare = r.strings(j, path + ".", "compare");
+  if (const auto it = j.find("check"); it != j.end()) {
+    step.check.emplace();
+    read_expect(r, *it, path + ".check", *step.check);
+  }
   if (const auto it = j.find("pause"); it != j.end()) {
     if (it->is_boolean()) {
       step.pause = it->get<bool>();
@@ -297,63 +359,6 @@ void read_step(Reader& r, const json& j, const std::string& path, LessonStep& st
   }
 }
 
-// A whole number that fits an int64 (an unsigned one above 2^63-1 does not).
-bool is_int64(const json& v) {
-  return v.is_number_integer() && (!v.is_number_unsigned() ||
-                                   v.get<std::uint64_t>() <= static_cast<std::uint64_t>(INT64_MAX));
-}
-
-// The figures "expect" may bound, for messages: "results, leaked, ...".
-std::string lesson_figure_names() {
-  std::vector<std::string_view> names;
-  for (const pool::SummaryField& f : pool::summary_fields()) {
-    if (f.lesson) names.push_back(f.name);
-  }
-  return fmt::format("{}", fmt::join(names, ", "));
-}
-
-void read_expect(Reader& r, const json& j, const std::string& path, Choice& choice) {
-  if (!j.is_object() || j.empty()) {
-    r.fail(path, "must be an object of figures, e.g. {\"outcome\": \"deadlock\"}");
-    return;
-  }
-  for (const auto& [name, value] : j.items()) {
-    const std::string p = fmt::format("{}.{}", path, name);
-    if (name == "outcome") {
-      const auto o = value.is_string() ? outcome_named(value.get<std::string>()) : std::nullopt;
-      if (!o) {
-        r.fail(p, fmt::format("{} is not an outcome (allowed: \"completed\", \"deadlock\", "
-                              "\"panic\", \"hang\")",
-                              util::short_dump(value)));
-      } else {
-        choice.outcome = *o;
-      }
-      continue;
-    }
-    if (const pool::SummaryField* f = pool::find_summary_field(name); f == nullptr || !f->lesson) {
-      r.fail(p, fmt::format("unknown figure (allowed: outcome, {})", lesson_figure_names()));
-      continue;
-    }
-    Bound b{name};
-    if (is_int64(value)) {
-      b.min = b.max = value.get<std::int64_t>();
-    } else if (value.is_object() && !value.empty()) {
-      for (const auto& [k, v] : value.items()) {
-        if ((k != "min" && k != "max") || !is_int64(v)) {
-          r.fail(p, fmt::format("{} is not allowed (a whole number, or {{\"min\": a, \"max\": b}})",
-                                util::short_dump(value)));
-          break;
-        }
-        (k == "min" ? b.min : b.max) = v.get<std::int64_t>();
-      }
-    } else {
-      r.fail(p, fmt::format("{} is not allowed (a whole number, or {{\"min\": a, \"max\": b}})",
-                            util::short_dump(value)));
-    }
-    choice.bounds.push_back(b);
-  }
-}
-
 void read_question(Reader& r, const json& j, Question& q) {
   const std::string path = "question";
   if (!j.is_object()) {
@@ -389,7 +394,7 @@ void read_question(Reader& r, const json& j, Question& q) {
     choice.text = r.text(c, p + ".", "text", true);
     choice.why = r.text(c, p + ".", "why", false);
     if (const auto e = c.find("expect"); e != c.end()) {
-      read_expect(r, *e, p + ".expect", choice);
+      read_expect(r, *e, p + ".expect", choice.expect);
     } else {
       r.fail(p + ".expect", "missing (what the run shows when this choice is right)");
     }
@@ -630,8 +635,38 @@ bool LessonPlayer::update(const Lesson& lesson, trace::Time t, const RunEnd& end
 scenario::Result<scenario::Scenario> question_scenario(const Lesson& lesson,
                                                        const scenario::Scenario& preset) {
   scenario::Scenario s = preset;
-  if (auto status = scenario::apply_overrides(s, lesson.question.set); !status) {
-    return status.errors();
+  // The learner's program: "NAME=VALUE" where NAME is no setting names one of its constants.
+  std::vector<std::string> settings;
+  std::vector<std::pair<std::string, std::string>> constants;
+  for (const std::string& set : lesson.question.set) {
+    const std::size_t eq = set.find('=');
+    const bool constant = !s.source.empty() && eq != std::string::npos &&
+                          scenario::find_key(set.substr(0, eq)) == nullptr;
+    if (constant) {
+      constants.emplace_back(set.substr(0, eq), set.substr(eq + 1));
+    } else {
+      settings.push_back(set);
+    }
+  }
+  if (auto status = scenario::apply_overrides(s, settings); !status) return status.errors();
+  if (constants.empty()) return s;
+  golang::TypeTable types;
+  const golang::CheckResult checked = golang::check_program(s.source, types);
+  std::vector<std::string> names;
+  if (checked.ok) {
+    for (const golang::ConstInfo& c : golang::main_constants(*checked.file, s.source)) {
+      names.push_back(c.name);
+    }
+  }
+  for (const auto& [name, value] : constants) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      return Error{name, fmt::format("\"{}\" is not a constant of the program (its constants: {})",
+                                     util::printable(name), fmt::join(names, ", "))};
+    }
+  }
+  s.source = golang::override_constants(s.source, constants);
+  if (std::string problems = pool::source_problems(s); !problems.empty()) {
+    return Error{"source", "with those constants the program does not compile: " + problems};
   }
   return s;
 }
@@ -643,8 +678,12 @@ std::optional<std::int64_t> summary_figure(const pool::Summary& s, std::string_v
 }
 
 bool choice_matches(const Choice& choice, const pool::Summary& summary) {
-  if (choice.outcome && *choice.outcome != summary.outcome) return false;
-  for (const Bound& b : choice.bounds) {
+  return meets(choice.expect, summary);
+}
+
+bool meets(const Expectation& expect, const pool::Summary& summary) {
+  if (expect.outcome && *expect.outcome != summary.outcome) return false;
+  for (const Bound& b : expect.bounds) {
     const auto v = summary_figure(summary, b.figure);
     if (!v || *v < b.min || *v > b.max) return false;
   }

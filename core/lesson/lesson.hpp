@@ -30,6 +30,7 @@
 //       {"text": "narration", "at_s": 1.5, "pause": true, "note": "shown when paused",
 //        "highlight": ["step"]},
 //       {"text": "side by side", "compare": ["pool.mode=pool"]},  // a second run from here
+//       {"text": "remove close(jobs)", "check": {"outcome": "completed", "leaked": {"min": 1}}},
 //       ...
 //     ],
 //     "question": {
@@ -43,10 +44,15 @@
 //       ]
 //     }
 //   }
-//   Figures for "expect": outcome (a name), and the numbers of pool::Summary marked
-//   `lesson` in pool::summary_fields(): results, leaked, jobs_done, max_concurrent,
+//   Figures for "expect" and "check": outcome (a name), and the numbers of pool::Summary
+//   marked `lesson` in pool::summary_fields(): results, leaked, jobs_done, max_concurrent,
 //   max_queue_depth, max_blocked_senders, peak_goroutines, cancelled, skipped, failed;
 //   each a number or {"min": a, "max": b}.
+// - A step's "check" makes it a task, done when a run that reached its end shows it
+//   (gui::LessonState remembers which tasks are done). Meant for the preset whose program
+//   is the learner's own (Scenario::source): there, a question's "set" may also name the
+//   program's constants, "numWorkers=0" (any name that is not a setting), which rewrites
+//   the preset's source.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -75,6 +81,19 @@ enum class StepTrigger : std::uint8_t {
   Outcome,  // the run ended with `outcome`
 };
 
+// One figure a run is expected to show, inclusive bounds.
+struct Bound {
+  std::string figure;  // "leaked", "results", ...
+  std::int64_t min = 0;
+  std::int64_t max = INT64_MAX;
+};
+
+// What a run is expected to show: a choice's "expect", a step's "check".
+struct Expectation {
+  std::optional<trace::Outcome> outcome;  // expected outcome, if stated
+  std::vector<Bound> bounds;              // expected figures
+};
+
 struct LessonStep {
   std::string text;                                  // the narration
   std::string note;                                  // shown when the run pauses here ("" none)
@@ -84,20 +103,15 @@ struct LessonStep {
   bool pause = false;                                // pause the run when the moment comes
   std::vector<std::string> highlight;                // extra controls to highlight in this step
   std::vector<std::string> compare;  // KEY=VALUE: a second run beside this one from this step
-};
-
-// One figure a choice expects of the run, inclusive bounds.
-struct Bound {
-  std::string figure;  // "leaked", "results", ...
-  std::int64_t min = 0;
-  std::int64_t max = INT64_MAX;
+  // A task: what the learner's run must show for the step to be done (the lesson of the
+  // learner's own program asks for a change, then checks the run's outcome, not the text).
+  std::optional<Expectation> check;
 };
 
 struct Choice {
   std::string text;
-  std::string why;                        // shown after the run
-  std::optional<trace::Outcome> outcome;  // expected outcome, if stated
-  std::vector<Bound> bounds;              // expected figures
+  std::string why;  // shown after the run
+  Expectation expect;
 };
 
 struct Question {
@@ -156,6 +170,7 @@ std::string_view narration_at(const Lesson& lesson, trace::Time t, const RunEnd&
 // [Question] The preset with the question's overrides applied (validated).
 scenario::Result<scenario::Scenario> question_scenario(const Lesson& lesson,
                                                        const scenario::Scenario& preset);
+bool meets(const Expectation& expect, const pool::Summary& summary);
 bool choice_matches(const Choice& choice, const pool::Summary& summary);
 // The index of the first choice the run meets, or -1.
 int matching_choice(const Question& question, const pool::Summary& summary);

@@ -133,7 +133,9 @@ Summary PoolRun::summary() const {
   } else {
     const trace::Time end = rt.finished() ? report.time : rt.now();
     // The learner's program counts nothing of its own: its figures are the Metrics'.
-    fill_figures(s, impl_->pool ? impl_->pool->counts() : detail::Counts{}, metrics().figures(end));
+    const Figures f = metrics().figures(end);
+    fill_figures(s, impl_->pool ? impl_->pool->counts() : detail::Counts{}, f);
+    if (!impl_->pool) s.results = static_cast<std::int64_t>(f.results);  // from `results`
     s.latency_p50_ms = static_cast<double>(metrics().total().percentile(0.5)) / 1e6;
     s.latency_p99_ms = static_cast<double>(metrics().total().percentile(0.99)) / 1e6;
   }

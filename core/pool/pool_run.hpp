@@ -79,7 +79,8 @@ struct PoolRunOptions {
 // deadlock, a panic or a hang ends the program: the figures are as of that end.
 struct Summary {
   trace::Outcome outcome = trace::Outcome::Running;
-  std::int64_t results = 0;         // results main received, over all requests
+  std::int64_t results = 0;         // results main received, over all requests (the
+                                    // learner's program: receives from its `results`)
   std::int64_t leaked = 0;          // goroutines blocked forever after main returned
   std::int64_t still_running = 0;   // goroutines that would run forever
   std::int64_t jobs_sent = 0;       // jobs handed over (sent on jobs, or started)
@@ -167,6 +168,11 @@ class PoolRun {
 
 // Runs `scenario` to its end with events hashed, keeping nothing of exited goroutines
 // (options.keep_exited is ignored); the CLI's `run`.
+// "" when the scenario has no source (Scenario::source) or its source compiles; else Go's
+// messages, one a line, as `go build` words them ("./main.go:4:2: x declared but not used").
+// PoolRun refuses such a scenario: callers that take scenarios from files ask first.
+[[nodiscard]] std::string source_problems(const scenario::Scenario& scenario);
+
 [[nodiscard]] Summary run_to_end(const scenario::Scenario& scenario, PoolRunOptions options = {});
 
 }  // namespace poolscope::pool

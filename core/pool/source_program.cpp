@@ -124,3 +124,20 @@ trace::Outcome SourceProgram::run(trace::Time limit) {
 }
 
 }  // namespace poolscope::pool::detail
+
+namespace poolscope::pool {
+
+std::string source_problems(const scenario::Scenario& scenario) {
+  if (scenario.source.empty()) return "";
+  try {
+    (void)detail::compiled(scenario.source);
+  } catch (const std::invalid_argument& e) {
+    std::string_view messages = e.what();
+    messages.remove_prefix(
+        std::min(messages.find('\n') + 1, messages.size()));  // go build's header
+    return std::string(messages);
+  }
+  return "";
+}
+
+}  // namespace poolscope::pool

@@ -193,7 +193,8 @@ struct GoExportOptions {
   bool instrumented = true;
 };
 
-// The Go program of `s`. Precondition: validate(s) is empty; throws
+// The Go program of `s`: for a scenario with a source (Scenario::source), that source as it
+// is, with no anchors, in both forms. Precondition: validate(s) is empty; throws
 // std::invalid_argument with the problems otherwise.
 GoProgram export_go(const Scenario& s, const GoExportOptions& options = {});
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/scenario/go_template.hpp"
 #include "core/scenario/keys.hpp"
 #include "core/util/read_file.hpp"
 
@@ -130,6 +131,16 @@ std::vector<Scenario> make_presets() {
   }
 
   all.push_back(queueing());
+
+  // 9. The learner's own pool: the "New program" template in the editor, where the lesson
+  //    asks for the classic mistakes on purpose (assets/lessons/your-own-pool.json).
+  {
+    Scenario s = lesson("your-own-pool", "Write your own pool",
+                        "The seed's pool as Go code you edit and run: break it on purpose "
+                        "and watch what Go does.");
+    s.source = std::string(worker_pool_template());
+    all.push_back(std::move(s));
+  }
   return all;
 }
 

@@ -3,7 +3,9 @@
 //
 // - Ids are stable (scenario files, the CLI's --preset and the GUI refer to them):
 //   hello-pool, backpressure, unbounded-vs-pool, forgot-close, results-deadlock,
-//   size-to-bottleneck, errgroup-limit, then queueing (beyond the seed).
+//   size-to-bottleneck, errgroup-limit, then queueing (beyond the seed), then
+//   your-own-pool, the only one with a Go source (Scenario::source): the learner's own
+//   program, starting from scenario::worker_pool_template().
 // - Each preset carries its id, title and one-line summary in the Scenario itself, and
 //   passes validate().
 // - The values are chosen to make the lesson's point; the summaries say which value to

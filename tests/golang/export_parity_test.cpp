@@ -39,6 +39,7 @@
 #include "core/trace/sink.hpp"
 #include "tests/cli/cli_harness.hpp"
 #include "tests/pool/go_parity_cases.hpp"
+#include "tests/support/builtin_presets.hpp"
 #include "tests/support/go_runner.hpp"
 #include "tests/support/scratch_files.hpp"
 
@@ -54,7 +55,7 @@ constexpr int kMaxPayloadKb = 1;
 // unless `with_cpu`.
 std::vector<scenario::Scenario> parity_scenarios(bool with_cpu) {
   std::vector<scenario::Scenario> all;
-  for (scenario::Scenario s : scenario::presets()) {
+  for (scenario::Scenario s : poolscope::test::builtin_presets()) {
     s.work.payload_kb = std::min(s.work.payload_kb, kMaxPayloadKb);
     all.push_back(std::move(s));
   }

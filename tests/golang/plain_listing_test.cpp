@@ -26,6 +26,7 @@
 #include "core/scenario/go_template.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
+#include "tests/support/builtin_presets.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/scratch_files.hpp"
 
@@ -58,7 +59,7 @@ Scenario variation(std::string id, void (*change)(Scenario&)) {
 std::vector<Scenario> plain_scenarios() {
   using namespace scenario;
   std::vector<Scenario> all;
-  for (const Scenario& s : presets()) all.push_back(light(s));
+  for (const Scenario& s : poolscope::test::builtin_presets()) all.push_back(light(s));
   all.push_back(variation("wait-then-range", [](Scenario& s) {
     s.pool.collect = Collect::WaitThenRange;
     s.pool.collect_count = kCollectUntilClosed;

@@ -48,13 +48,13 @@ Lesson minimal() { return lesson::parse_lesson(kMinimal, "hello-pool.json").valu
 
 }  // namespace
 
-TEST_CASE("Lessons: each of the eight presets has a lesson file that loads") {
+TEST_CASE("Lessons: each of the nine presets has a lesson file that loads") {
   const auto lib = lesson::load_lessons(shipped_dir());
   INFO(scenario::join_messages({}));
   for (const auto& p : lib.problems) MESSAGE(p);
   CHECK(lib.problems.empty());
   const auto presets = scenario::presets();
-  REQUIRE(presets.size() == 8);
+  REQUIRE(presets.size() == 9);
   for (std::size_t i = 0; i < presets.size(); ++i) {
     CAPTURE(presets[i].id);
     const Lesson* lesson = lib.find(presets[i].id);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tests/pool/pool_support.hpp"
+#include "tests/support/builtin_presets.hpp"
 
 using namespace poolscope;
 using pool_test::preset;
@@ -133,7 +134,7 @@ void check_lines(const scenario::Scenario& s, bool resizable = false) {
 }  // namespace
 
 TEST_CASE("Pool.Lines: in every preset, each goroutine is only on its own role's lines") {
-  for (const auto& p : scenario::presets()) {
+  for (const auto& p : test::builtin_presets()) {
     CAPTURE(p.id);
     scenario::Scenario s = p;
     s.load.jobs = std::min(s.load.jobs, 200);

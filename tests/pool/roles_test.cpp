@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tests/pool/pool_support.hpp"
+#include "tests/support/builtin_presets.hpp"
 
 using namespace poolscope;
 using pool::ChannelUse;
@@ -62,7 +63,7 @@ void check_roles(const scenario::Scenario& s, bool resizable = false) {
 }  // namespace
 
 TEST_CASE("Pool.Roles: in every preset, each goroutine and channel is declared for what it is") {
-  for (const auto& p : scenario::presets()) {
+  for (const auto& p : test::builtin_presets()) {
     CAPTURE(p.id);
     scenario::Scenario s = p;
     s.load.jobs = std::min(s.load.jobs, 200);

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/scenario/presets.hpp"
+#include "tests/support/builtin_presets.hpp"
 #include "tests/support/go_runner.hpp"
 
 using namespace poolscope::scenario;
@@ -276,7 +277,7 @@ const GoProgramRun& find_run(const std::vector<GoProgramRun>& runs, std::string_
 
 TEST_CASE("Go parity: every preset does in Go what its lesson says") {
   std::vector<Scenario> scenarios;
-  for (const auto& p : presets()) {
+  for (const auto& p : poolscope::test::builtin_presets()) {
     scenarios.push_back(scaled_for_go(p, p.pool.mode == Mode::Errgroup ? 40.0 : 20.0));
   }
   const auto runs = run_in_go("presets", scenarios);

@@ -10,6 +10,7 @@
 
 #include "core/scenario/go_export.hpp"
 #include "core/scenario/presets.hpp"
+#include "tests/support/builtin_presets.hpp"
 
 using namespace poolscope::scenario;
 
@@ -174,7 +175,7 @@ std::vector<Anchor> required_anchors(const Scenario& s) {
 
 // Scenarios covering every mode, collection strategy and option that changes the listing.
 std::vector<Scenario> listing_grid() {
-  std::vector<Scenario> grid(presets().begin(), presets().end());
+  std::vector<Scenario> grid = poolscope::test::builtin_presets();
   for (const auto mode : {Mode::Pool, Mode::Unbounded, Mode::Errgroup}) {
     for (const auto collect : {Collect::AfterSend, Collect::WaitThenRange, Collect::CloserGoroutine,
                                Collect::ProducerGoroutine, Collect::None}) {

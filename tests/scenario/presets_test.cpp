@@ -5,16 +5,20 @@
 #include <string>
 #include <vector>
 
+#include "core/scenario/go_template.hpp"
 #include "core/scenario/scenario_json.hpp"
 
 using namespace poolscope::scenario;
 
-TEST_CASE("Presets: the lessons of LESSONS.md come in teaching order, then queueing") {
+TEST_CASE("Presets: the lessons of LESSONS.md come in teaching order, queueing, then your own") {
   std::vector<std::string> ids;
   for (const auto& p : presets()) ids.push_back(p.id);
   CHECK(ids == std::vector<std::string>{"hello-pool", "backpressure", "unbounded-vs-pool",
                                         "forgot-close", "results-deadlock", "size-to-bottleneck",
-                                        "errgroup-limit", "queueing"});
+                                        "errgroup-limit", "queueing", "your-own-pool"});
+  // Only the last is the learner's own program, and it starts from the template.
+  for (const auto& p : presets()) CHECK(p.source.empty() == (p.id != "your-own-pool"));
+  CHECK(find_preset("your-own-pool").value().source == worker_pool_template());
 }
 
 TEST_CASE("Presets: each is valid, titled, summarised in one line and survives a file") {
@@ -84,6 +88,6 @@ TEST_CASE("Presets: an unknown id lists the valid ones and suggests the nearest"
   CHECK(r.message() ==
         "unknown preset \"helo-pool\"; did you mean \"hello-pool\"? (presets: hello-pool, "
         "backpressure, unbounded-vs-pool, forgot-close, results-deadlock, size-to-bottleneck, "
-        "errgroup-limit, queueing)");
+        "errgroup-limit, queueing, your-own-pool)");
   CHECK(find_preset("zzz").message().rfind("unknown preset \"zzz\" (presets: hello-pool,", 0) == 0);
 }

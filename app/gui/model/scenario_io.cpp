@@ -6,6 +6,7 @@
 #include <cctype>
 #include <system_error>
 
+#include "core/pool/pool_run.hpp"
 #include "core/scenario/scenario_json.hpp"
 
 namespace poolscope::gui {
@@ -19,6 +20,9 @@ std::string open_scenario_file(Session& session, const fs::path& path) {
   }
   auto loaded = scenario::load_scenario_file(path);
   if (!loaded) return loaded.message();
+  if (std::string problems = pool::source_problems(loaded.value()); !problems.empty()) {
+    return path.filename().string() + ": its Go source does not compile:\n" + problems;
+  }
   session.load(std::move(loaded).value());
   return "";
 }

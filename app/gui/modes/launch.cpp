@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/gui/model/code_document.hpp"
+#include "core/pool/pool_run.hpp"
 #include "core/scenario/presets.hpp"
 #include "core/scenario/scenario_json.hpp"
 
@@ -80,6 +81,11 @@ bool load_scenario(Launch& launch) {
   }
   if (auto status = scenario::apply_overrides(scenario.value(), args.overrides); !status) {
     std::fprintf(stderr, "poolscope: %s\n", status.message().c_str());
+    return false;
+  }
+  if (const std::string problems = pool::source_problems(scenario.value()); !problems.empty()) {
+    std::fprintf(stderr, "poolscope: %s: its Go source does not compile:\n%s",
+                 args.scenario_file.c_str(), problems.c_str());
     return false;
   }
   launch.scenario = std::move(scenario).value();
