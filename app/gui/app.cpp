@@ -196,7 +196,7 @@ void App::handle_keys() {
     if (ImGui::IsKeyPressed(keys::kPageDown)) lesson_next(*session_, lesson_, *lesson);
     if (ImGui::IsKeyPressed(keys::kPageUp)) lesson_back(*session_, lesson_, *lesson);
   }
-  for (int i = 0; i < 8; ++i) {
+  for (int i = 0; i < 9; ++i) {
     if (ImGui::IsKeyPressed(keys::kDigit1 + i, false)) {
       compare_.reset();  // a lesson starts on its own
       load_preset(*session_, i);
@@ -445,6 +445,7 @@ void App::draw_stage(float dt, bool cramped) {
 void App::frame(float dt) {
   report_.clear();
   handle_keys();
+  adopt_loaded_source();
   // A recording's clock is the recorder's: lesson pauses show their note but do not stop it.
   const bool may_pause = !options_.external_clock && options_.lesson_stops;
   // Before the clock moves: a lesson opened by a key or at start sets its stops first.

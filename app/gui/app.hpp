@@ -117,9 +117,11 @@ class App {
   // [Your own code] (app_code.cpp) Opens `text` in the editor and runs it when it
   // compiles; otherwise an empty program runs and the editor shows Go's messages.
   // `saved`: the text is the file's (false: restored unsaved work).
-  void open_code(std::string text, std::filesystem::path path, bool saved = true);
+  void open_code(std::string text, std::filesystem::path path, bool saved = true,
+                 std::optional<scenario::Scenario> origin = std::nullopt);
   // Runs the editor's text from the start when it compiles (false and a message if not).
   bool run_code();
+  void adopt_loaded_source();
   // The learner's program, when one is open (null otherwise).
   [[nodiscard]] const CodeDocument* code_document() const { return doc_ ? &*doc_ : nullptr; }
   // After render(): the PNG path F12 asked for (then call screenshot_written), or "".
@@ -232,7 +234,9 @@ class App {
   std::optional<Autosaver> autosaver_;  // AppOptions::keep_state
   std::string save_path_;               // the Save dialog's path
   EditorViewState editor_view_;
-  std::string code_message_;   // why the editor's text is not what runs ("" none)
+  std::string code_message_;  // why the editor's text is not what runs ("" none)
+  // The Session::loads() adopt_loaded_source() last saw (none yet: the first run counts).
+  std::uint64_t adopted_load_ = UINT64_MAX;
   bool nothing_runs_ = false;  // the learner's program never compiled: an empty one runs
   // The constants of the source that runs (draw_constants), and that source.
   std::pair<std::string, std::vector<golang::ConstInfo>> constants_of_;

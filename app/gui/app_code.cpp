@@ -39,22 +39,58 @@ trace::GoroutineId goroutine_in(std::string_view line) {
 
 }  // namespace
 
-void App::open_code(std::string text, std::filesystem::path path, bool saved) {
+void App::open_code(std::string text, std::filesystem::path path, bool saved,
+                    std::optional<scenario::Scenario> origin) {
   doc_.emplace();
   doc_->path = std::move(path);
+  doc_->origin = std::move(origin);
   doc_->editor.set_text(text);
   if (saved) doc_->editor.mark_saved();
   if (autosaver_ && saved) (void)autosaver_->clear(doc_->editor.revision(), doc_->path);
   editor_view_ = {};
   compare_.reset();
   const bool compiles = check(*doc_);
-  session_->load(program_scenario(compiles ? std::move(text) : std::string(kNothing), doc_->path,
+  session_->load(program_scenario(*doc_, compiles ? std::move(text) : std::string(kNothing),
                                   session_->scenario().seed));
+  adopted_load_ = session_->loads();  // the editor's own run
   pool_view_ = {};
   program_view_ = {};
   code_message_ =
       compiles ? "" : "Does not compile: fix the messages below, then run (Ctrl+Enter).";
   nothing_runs_ = !compiles;
+}
+
+// A scenario with a source that the editor does not hold was loaded (a lesson's preset,
+// a scenario file, a preset key): its program goes into the editor. The same program's
+// scenario loaded again (its lesson reopened) runs the editor's text instead: the
+// learner's work is not replaced. The question's variant is not the learner's: it stays
+// out of the editor.
+void App::adopt_loaded_source() {
+  if (session_->loads() == adopted_load_) return;
+  adopted_load_ = session_->loads();
+  const scenario::Scenario& loaded = session_->scenario();
+  if (loaded.source.empty() || lesson_.question.running || lesson_.question.answered) return;
+  if (doc_ && doc_->origin && doc_->origin->id == loaded.id) {
+    if (doc_->editor.text() != loaded.source && check(*doc_)) {
+      const bool playing = session_->playing;
+      session_->load(program_scenario(*doc_, doc_->editor.text(), loaded.seed));
+      session_->playing = playing;
+      adopted_load_ = session_->loads();  // the editor's own run
+    }
+    return;
+  }
+  // The run on screen is already this program's: only the editor opens (a run moved to
+  // a moment, by --at or a lesson, stays there).
+  doc_.emplace();
+  doc_->editor.set_text(loaded.source);
+  doc_->editor.mark_saved();
+  doc_->origin = loaded;
+  doc_->origin->source.clear();
+  check(*doc_);
+  editor_view_ = {};
+  program_view_ = {};
+  nothing_runs_ = false;
+  code_message_.clear();
 }
 
 // The learner's unsaved work from the last session comes back, with a notice saying so.
@@ -114,7 +150,8 @@ bool App::run_code() {
   }
   code_message_.clear();
   nothing_runs_ = false;
-  session_->load(program_scenario(doc_->editor.text(), doc_->path, session_->scenario().seed));
+  session_->load(program_scenario(*doc_, doc_->editor.text(), session_->scenario().seed));
+  adopted_load_ = session_->loads();
   session_->playing = true;
   program_view_ = {};
   return true;
@@ -320,9 +357,10 @@ void App::set_constant(const std::string& name, const std::string& value) {
                       static_cast<int>(doc_->editor.line(doc_->editor.line_count() - 1).size())};
     doc_->editor.replace_range({TextPos{0, 0}, end}, edited);
   }
-  session_->restart_with(program_scenario(source, doc_ ? doc_->path : std::filesystem::path{},
-                                          session_->scenario().seed),
-                         fmt::format("{} = {}", name, value));
+  scenario::Scenario next = session_->scenario();
+  next.source = source;
+  session_->restart_with(std::move(next), fmt::format("{} = {}", name, value));
+  adopted_load_ = session_->loads();
 }
 
 }  // namespace poolscope::gui

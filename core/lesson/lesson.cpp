@@ -697,15 +697,14 @@ int matching_choice(const Question& question, const pool::Summary& summary) {
   return -1;
 }
 
-std::string describe_run(const pool::Summary& s) {
-  std::string out =
-      fmt::format("{} after {:.2f} s: {} result{}, {} job{} done", trace::to_string(s.outcome),
-                  s.virtual_ms / 1000.0, s.results, s.results == 1 ? "" : "s", s.jobs_done,
-                  s.jobs_done == 1 ? "" : "s");
+std::string describe_run(const pool::Summary& s, bool own_program) {
+  std::string out = fmt::format("{} after {:.2f} s: {} result{}", trace::to_string(s.outcome),
+                                s.virtual_ms / 1000.0, s.results, s.results == 1 ? "" : "s");
+  if (!own_program) out += fmt::format(", {} job{} done", s.jobs_done, s.jobs_done == 1 ? "" : "s");
   if (s.leaked > 0)
     out += fmt::format(", {} goroutine{} leaked", s.leaked, s.leaked == 1 ? "" : "s");
-  out += fmt::format(", at most {} in work at once, peak {} goroutines", s.max_concurrent,
-                     s.peak_goroutines);
+  if (!own_program) out += fmt::format(", at most {} in work at once", s.max_concurrent);
+  out += fmt::format(", peak {} goroutines", s.peak_goroutines);
   if (s.cancelled + s.skipped > 0) {
     out += fmt::format(", {} cancelled, {} skipped", s.cancelled, s.skipped);
   }

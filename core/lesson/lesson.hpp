@@ -229,6 +229,8 @@ struct QuestionState {
 };
 
 // One line for the learner on what a run showed, e.g. "completed: 5 results, 15 leaked".
-std::string describe_run(const pool::Summary& summary);
+// `own_program`: the learner's program (Scenario::source), which has no jobs the
+// simulator sees: only its results, leaks and goroutines.
+std::string describe_run(const pool::Summary& summary, bool own_program = false);
 
 }  // namespace poolscope::lesson

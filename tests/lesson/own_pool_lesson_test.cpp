@@ -47,16 +47,15 @@ std::vector<std::string> step_programs() {
   const std::string tmpl(scenario::worker_pool_template());
   const std::string close_line =
       "\tclose(jobs) // no more jobs: each worker's range ends once jobs is drained\n";
-  const std::string per_job =
-      replaced(replaced(tmpl, "const numJobs = 5", "const numJobs = 100"),
-               "w <= numWorkers; w++", "w <= numJobs; w++");
+  const std::string per_job = replaced(replaced(tmpl, "const numJobs = 5", "const numJobs = 100"),
+                                       "w <= numWorkers; w++", "w <= numJobs; w++");
   return {
       tmpl,
       replaced(tmpl, close_line, ""),
       replaced(tmpl, "make(chan int, numJobs)", "make(chan int)"),
       per_job,
-      replaced(replaced(tmpl, "const numJobs = 5", "const numJobs = 100"),
-               "const numWorkers = 3", "const numWorkers = 20"),
+      replaced(replaced(tmpl, "const numJobs = 5", "const numJobs = 100"), "const numWorkers = 3",
+               "const numWorkers = 20"),
   };
 }
 

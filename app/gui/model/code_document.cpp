@@ -51,6 +51,15 @@ scenario::Scenario program_scenario(std::string source, const fs::path& path, st
   return s;
 }
 
+scenario::Scenario program_scenario(const CodeDocument& doc, std::string source,
+                                    std::uint64_t seed) {
+  if (!doc.origin) return program_scenario(std::move(source), doc.path, seed);
+  scenario::Scenario s = *doc.origin;
+  s.source = std::move(source);
+  s.seed = seed;
+  return s;
+}
+
 GoFile read_go_file(const fs::path& path) {
   util::FileText file =
       util::read_text_file(path, "Go file", static_cast<std::size_t>(scenario::kMaxSourceBytes));

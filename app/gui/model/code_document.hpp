@@ -16,6 +16,7 @@
 //   and runs from the start.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,10 @@ struct CodeDocument {
   std::vector<golang::Diagnostic> diagnostics;  // of the text at checked_revision
   std::uint64_t checked_revision = ~std::uint64_t{0};
   bool compiles = false;  // the text at checked_revision compiles
+  // The scenario the program came from when it was not a file (a lesson's preset, a
+  // scenario file with a source): its runs keep its id, title and summary, so its lesson
+  // follows them.
+  std::optional<scenario::Scenario> origin;
 };
 
 // The file name shown and used in messages: the path's name, or "main.go".
@@ -47,6 +52,9 @@ bool check(CodeDocument& doc);
 [[nodiscard]] scenario::Scenario program_scenario(std::string source,
                                                   const std::filesystem::path& path,
                                                   std::uint64_t seed = 1);
+// The same for the document's program: its origin's id and title when it has one.
+[[nodiscard]] scenario::Scenario program_scenario(const CodeDocument& doc, std::string source,
+                                                  std::uint64_t seed);
 
 // The text of a Go file, or a one-line error naming it.
 struct GoFile {

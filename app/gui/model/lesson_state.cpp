@@ -33,11 +33,31 @@ void move_run(Session& session, const lesson::StepMoment& m, bool forward) {
   session.playing = false;
 }
 
+// The current step's task, judged on the run on screen once it has ended (see above).
+void judge_task(const Session& session, LessonState& state, const lesson::Lesson& lesson) {
+  TaskState& t = state.task;
+  const std::size_t step = state.player.step;
+  const bool same = t.judged_load == session.loads() && t.judged_step == step;
+  if (step >= lesson.steps.size() || !lesson.steps[step].check || same) return;
+  if (!session.finished()) {
+    t.summary.clear();  // a new run, still going
+    return;
+  }
+  t.judged_load = session.loads();
+  t.judged_step = step;
+  const pool::Summary summary = session.run().summary();
+  t.met = lesson::meets(*lesson.steps[step].check, summary);
+  t.summary = lesson::describe_run(summary, session.run().runs_source());
+  t.done.resize(lesson.steps.size());
+  if (t.met) t.done[step] = true;
+}
+
 }  // namespace
 
 std::string lesson_caveat(const Session& session) {
   const auto preset = scenario::find_preset(session.scenario().id);
-  if (!preset) return "";
+  // The learner's own program is theirs to change: the lesson asks them to.
+  if (!preset || !preset.value().source.empty()) return "";
   std::string what;
   if (session.scenario() != preset.value()) {
     what = describe_difference(preset.value(), session.scenario());
@@ -66,6 +86,7 @@ void follow_lesson(Session& session, LessonState& state, const lesson::LessonLib
     state.preset = id;
     state.player.restart();
     state.question.clear();
+    state.task = {};
   }
   const lesson::Lesson* lesson = lessons.find(id);
   lesson::QuestionState& qs = state.question;
@@ -84,7 +105,7 @@ void follow_lesson(Session& session, LessonState& state, const lesson::LessonLib
       qs.running = false;
       qs.answered = true;
       qs.observed = lesson::matching_choice(lesson->question, summary);
-      qs.summary = lesson::describe_run(summary);
+      qs.summary = lesson::describe_run(summary, session.run().runs_source());
       session.playing = false;
     }
     return;
@@ -94,18 +115,23 @@ void follow_lesson(Session& session, LessonState& state, const lesson::LessonLib
   if (state.player.update(*lesson, session.view_time(), end) && may_pause && !session.scrubbing()) {
     session.playing = false;
   }
+  judge_task(session, state, *lesson);
 }
 
 void lesson_next(Session& session, LessonState& state, const lesson::Lesson& lesson) {
   if (state.question.running || state.question.answered) return;
   state.player.next(lesson);
-  move_run(session, lesson::moment_of(lesson, state.player.step), true);
+  if (!lesson.steps[state.player.step].check) {
+    move_run(session, lesson::moment_of(lesson, state.player.step), true);
+  }
 }
 
 void lesson_back(Session& session, LessonState& state, const lesson::Lesson& lesson) {
   if (state.question.running || state.question.answered) return;
   state.player.back();
-  move_run(session, lesson::moment_of(lesson, state.player.step), false);
+  if (!lesson.steps[state.player.step].check) {
+    move_run(session, lesson::moment_of(lesson, state.player.step), false);
+  }
 }
 
 bool start_question(Session& session, LessonState& state, const lesson::Lesson& lesson) {

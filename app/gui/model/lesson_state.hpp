@@ -8,6 +8,10 @@
 //   session's stops, so a playing run stops exactly there and the step's note opens.
 //   While the question's variant runs it is judged instead: at its end (or after the
 //   question's run_s) the choice it meets is the answer; its run has no stops.
+// - A step with a task ("check", the lesson of the learner's own program) is judged on the
+//   run on screen once it has ended, once per run and step: met, the step is done for
+//   the rest of the lesson (the panel shows its note). Next and Back on such a step leave the
+//   learner's run where it is: the step asks for a change, not for a moment.
 // - lesson_next() / lesson_back() move the narration and the run together.
 // - lesson_highlight() is what the controls panel should highlight now.
 #include <cstdint>
@@ -19,9 +23,19 @@
 
 namespace poolscope::gui {
 
+// A step's task ("check"): judged on the run on screen once it has ended.
+struct TaskState {
+  std::vector<bool> done;              // per step: a run met its check while it was shown
+  std::uint64_t judged_load = 0;       // Session::loads() of the run last judged...
+  std::size_t judged_step = SIZE_MAX;  // ...for this step
+  bool met = false;                    // that run met the step's check
+  std::string summary;                 // what that run showed, one line ("" not judged yet)
+};
+
 struct LessonState {
   lesson::LessonPlayer player;
   lesson::QuestionState question;
+  TaskState task;
   std::string preset;                    // the preset the player follows ("": none yet)
   std::size_t note_scrolled = SIZE_MAX;  // the step whose note was scrolled into view
   bool verdict_scrolled = false;         // the question's verdict was scrolled into view

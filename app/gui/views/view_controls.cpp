@@ -225,7 +225,7 @@ void draw_preset_picker(Session& session, ControlsState& state) {
     }
     ImGui::EndCombo();
   }
-  tooltip("Lessons in teaching order (keys 1 to 8).");
+  tooltip("Lessons in teaching order (keys 1 to 9).");
 }
 
 // Settings the lesson points at that the other sections do not show.

@@ -84,6 +84,38 @@ void draw_lesson_header(Session& session, LessonState& state, const lesson::Less
   }
 }
 
+// A step's task: done (with the step's note), not met by the run that ended, or waiting
+// for a run to end.
+void draw_task(const Session& session, const LessonState& state, const lesson::LessonStep& step,
+               const PoolViewStyle& style, LayoutReport& report) {
+  const Palette& pal = palette(style.theme);
+  const TaskState& t = state.task;
+  const std::size_t i = state.player.step;
+  const bool done = i < t.done.size() && t.done[i];
+  const bool judged = !t.summary.empty() && t.judged_step == i && t.judged_load == session.loads();
+  std::string text;
+  std::uint32_t colour = look_colour(style.theme, Look::Working);
+  if (done) {
+    text = "Done." + (judged && t.met ? " Your run: " + t.summary + "." : "");
+    if (!step.note.empty()) text += "\n" + step.note;
+  } else if (judged) {
+    text = "Not yet. Your run: " + t.summary + ".";
+    colour = pal.warning;
+  } else {
+    text = session.playing || session.now() > 0
+               ? "Let your run reach its end: it is checked there."
+               : "Change the program, then run it to its end (Ctrl+Enter, then Play).";
+  }
+  ImGui::Spacing();
+  const ImVec2 a = ImGui::GetCursorScreenPos();
+  boxed_text(text, with_alpha(colour, 0.18f), colour, style.scale);
+  report.add(done     ? "task:done"
+             : judged ? "task:not-yet"
+                      : "task:waiting",
+             a.x, a.y, a.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y,
+             colour, text.substr(0, 60));
+}
+
 void draw_narration(Session& session, LessonState& state, const lesson::Lesson& lesson,
                     const PoolViewStyle& style, LayoutReport& report) {
   const Palette& pal = palette(style.theme);
@@ -118,7 +150,9 @@ void draw_narration(Session& session, LessonState& state, const lesson::Lesson& 
     report.add("narration-caveat", a.x, a.y, b.x, b.y, pal.warning, caveat.substr(0, 40));
   }
 
-  if (p.note_open && !step.note.empty()) {
+  if (step.check) {
+    draw_task(session, state, step, style, report);
+  } else if (p.note_open && !step.note.empty()) {
     ImGui::Spacing();
     const ImVec2 note_min = ImGui::GetCursorScreenPos();
     boxed_text(step.note, with_alpha(pal.warning, 0.18f), pal.warning, s);

@@ -20,7 +20,7 @@ constexpr std::array kShortcuts = {
     Shortcut{"Left", "step back: undo one step (the run is replayed to there)"},
     Shortcut{"Up / Down", "faster / slower"},
     Shortcut{"R", "reset: the same run again"},
-    Shortcut{"1 ... 8", "open lesson 1 to 8"},
+    Shortcut{"1 ... 9", "open lesson 1 to 9"},
     Shortcut{"Page Down / Page Up", "next / previous lesson step, the run with it"},
     Shortcut{"Ctrl + / Ctrl -", "larger / smaller text"},
     Shortcut{"Ctrl 0", "text size 1x"},

@@ -392,3 +392,45 @@ TEST_CASE("Lessons: the narration says so when the run on screen is not the less
   session.load(scenario::find_preset("size-to-bottleneck").value());
   CHECK(gui::lesson_caveat(session).empty());
 }
+
+TEST_CASE("Lessons: a task is judged on the learner's run once it ends, and stays done") {
+  const lesson::LessonLibrary lessons = lesson::load_lessons(shipped_dir());
+  const lesson::Lesson* lesson = lessons.find("your-own-pool");
+  REQUIRE(lesson != nullptr);
+  scenario::Scenario s = scenario::find_preset("your-own-pool").value();
+  gui::Session session(s);
+  gui::LessonState state;
+  gui::follow_lesson(session, state, lessons);
+  CHECK(state.task.summary.empty());  // not ended yet: nothing judged
+  session.advance_to_time(seconds(5));
+  gui::follow_lesson(session, state, lessons);
+  REQUIRE(state.task.done.size() == lesson->steps.size());
+  CHECK(state.task.done[0]);
+  CHECK(state.task.met);
+  CHECK(state.task.summary == "completed after 0.40 s: 5 results, peak 4 goroutines");
+
+  // Next on a task leaves the learner's run where it is, and judges it for the new task.
+  gui::lesson_next(session, state, *lesson);
+  CHECK(session.finished());
+  gui::follow_lesson(session, state, lessons);
+  CHECK_FALSE(state.task.met);
+  CHECK_FALSE(state.task.done[1]);
+
+  // The learner deletes close(jobs) and runs it: the same lesson, step 2 done.
+  const std::string close_line =
+      "\tclose(jobs) // no more jobs: each worker's range ends once jobs is drained\n";
+  s.source.erase(s.source.find(close_line), close_line.size());
+  session.load(s);
+  gui::follow_lesson(session, state, lessons);
+  CHECK(state.player.step == 1);
+  CHECK(state.task.summary.empty());
+  session.advance_to_time(seconds(5));
+  gui::follow_lesson(session, state, lessons);
+  CHECK(state.task.met);
+  CHECK(state.task.done[1]);
+  CHECK(state.task.summary ==
+        "completed after 0.40 s: 5 results, 3 goroutines leaked, peak 4 goroutines");
+  CHECK(gui::lesson_caveat(session).empty());  // the learner's program is theirs to change
+  gui::lesson_back(session, state, *lesson);
+  CHECK(state.task.done[0]);  // done stays done
+}
