@@ -840,7 +840,7 @@ void App::draw_side(float width, float height, bool with_timeline) {
   report_window(report_, "panel:side");
   code_.report = &report_;
   const bool own = doc_ && focused().run().runs_source();
-  if (ImGui::BeginTabBar("side-tabs")) {
+  if (ImGui::BeginTabBar("side-tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
     if (ImGui::BeginTabItem("Go code")) {
       if (own) {
         draw_code_panel();
