@@ -121,7 +121,11 @@ class App {
                  std::optional<scenario::Scenario> origin = std::nullopt);
   // Runs the editor's text from the start when it compiles (false and a message if not).
   bool run_code();
+  // A loaded scenario with a source the editor does not hold opens in the editor.
   void adopt_loaded_source();
+  // The editor on a new program (no run started); true when it compiles.
+  bool new_document(const std::string& text, std::filesystem::path path, bool saved,
+                    std::optional<scenario::Scenario> origin);
   // The learner's program, when one is open (null otherwise).
   [[nodiscard]] const CodeDocument* code_document() const { return doc_ ? &*doc_ : nullptr; }
   // After render(): the PNG path F12 asked for (then call screenshot_written), or "".

@@ -39,22 +39,27 @@ trace::GoroutineId goroutine_in(std::string_view line) {
 
 }  // namespace
 
-void App::open_code(std::string text, std::filesystem::path path, bool saved,
-                    std::optional<scenario::Scenario> origin) {
+bool App::new_document(const std::string& text, std::filesystem::path path, bool saved,
+                       std::optional<scenario::Scenario> origin) {
   doc_.emplace();
   doc_->path = std::move(path);
   doc_->origin = std::move(origin);
   doc_->editor.set_text(text);
   if (saved) doc_->editor.mark_saved();
-  if (autosaver_ && saved) (void)autosaver_->clear(doc_->editor.revision(), doc_->path);
   editor_view_ = {};
+  program_view_ = {};
+  return check(*doc_);
+}
+
+void App::open_code(std::string text, std::filesystem::path path, bool saved,
+                    std::optional<scenario::Scenario> origin) {
+  const bool compiles = new_document(text, std::move(path), saved, std::move(origin));
+  if (autosaver_ && saved) (void)autosaver_->clear(doc_->editor.revision(), doc_->path);
   compare_.reset();
-  const bool compiles = check(*doc_);
   session_->load(program_scenario(*doc_, compiles ? std::move(text) : std::string(kNothing),
                                   session_->scenario().seed));
   adopted_load_ = session_->loads();  // the editor's own run
   pool_view_ = {};
-  program_view_ = {};
   code_message_ =
       compiles ? "" : "Does not compile: fix the messages below, then run (Ctrl+Enter).";
   nothing_runs_ = !compiles;
@@ -81,14 +86,9 @@ void App::adopt_loaded_source() {
   }
   // The run on screen is already this program's: only the editor opens (a run moved to
   // a moment, by --at or a lesson, stays there).
-  doc_.emplace();
-  doc_->editor.set_text(loaded.source);
-  doc_->editor.mark_saved();
-  doc_->origin = loaded;
-  doc_->origin->source.clear();
-  check(*doc_);
-  editor_view_ = {};
-  program_view_ = {};
+  scenario::Scenario origin = loaded;
+  origin.source.clear();
+  new_document(loaded.source, {}, true, std::move(origin));
   nothing_runs_ = false;
   code_message_.clear();
 }

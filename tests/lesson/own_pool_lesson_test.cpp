@@ -68,7 +68,10 @@ TEST_CASE("Own pool lesson: each task is done by the change it asks for, and not
   std::vector<pool::Summary> runs;
   runs.reserve(programs.size());
   for (const std::string& p : programs) runs.push_back(run_source(p));
+  // The figures the steps' notes quote: five results, three workers left in range jobs,
+  // a hundred and one goroutines, numWorkers (20) plus main.
   CHECK(runs[0].outcome == trace::Outcome::Completed);
+  CHECK(runs[0].results == 5);
   CHECK(runs[1].leaked == 3);  // the three workers, still in range jobs
   CHECK(runs[2].outcome == trace::Outcome::Deadlock);
   CHECK(runs[3].peak_goroutines == 101);

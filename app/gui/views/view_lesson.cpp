@@ -104,7 +104,7 @@ void draw_task(const Session& session, const LessonState& state, const lesson::L
   } else {
     text = session.playing || session.now() > 0
                ? "Let your run reach its end: it is checked there."
-               : "Change the program, then run it to its end (Ctrl+Enter, then Play).";
+               : "Change the program, then run it (Ctrl+Enter) to its end.";
   }
   ImGui::Spacing();
   const ImVec2 a = ImGui::GetCursorScreenPos();
