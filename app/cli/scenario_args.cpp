@@ -15,7 +15,11 @@ void ScenarioArgs::add_to(CLI::App& command, bool required) {
   auto* f = group->add_option("--scenario", file, "A scenario file (JSON)")->check(non_empty());
   p->excludes(f);
   if (required) group->require_option(1);
-  command.add_option("--set", sets, "Override a setting, e.g. --set pool.workers=5 (repeatable)")
+  command
+      .add_option(
+          "--set", sets,
+          "Override a setting, e.g. --set pool.workers=5, or a constant of the scenario's Go "
+          "program, e.g. --set numWorkers=1 (repeatable)")
       ->type_name("KEY=VALUE")
       ->allow_extra_args(false);
   command.add_option("--seed", seed, "Random seed (same seed, same run)");
@@ -29,7 +33,9 @@ scenario::Result<scenario::Scenario> ScenarioArgs::resolve() const {
   scenario::Scenario s = std::move(base).value();
   std::vector<std::string> all = sets;
   if (seed) all.push_back("seed=" + std::to_string(*seed));
-  if (auto status = scenario::apply_overrides(s, all); !status) return status.errors();
+  auto changed = pool::apply_sets(std::move(s), all);
+  if (!changed) return changed;
+  s = std::move(changed).value();
   // A scenario with a Go source that does not compile is bad input, in Go's words.
   if (std::string problems = pool::source_problems(s); !problems.empty()) {
     return scenario::Error{"source", "the scenario's Go source does not compile:\n" + problems};

@@ -69,9 +69,11 @@ void add_options(CLI::App& cli, CommandLine& args) {
       ->check(CLI::Range(1, 100000));
   add_open_options(cli, args);
   cli.add_option("--set", args.overrides,
-                 "Change a setting of the scenario, KEY=VALUE (repeatable)");
+                 "Change a setting of the scenario, KEY=VALUE, or a constant of its Go "
+                 "program, NAME=VALUE (repeatable)");
   cli.add_option("--compare", args.compare,
-                 "Open a second run beside the first, changed by KEY=VALUE (repeatable)");
+                 "Open a second run beside the first, changed by KEY=VALUE or by a constant "
+                 "of its Go program, NAME=VALUE (repeatable)");
   cli.add_flag("--from-screen", args.from_screen,
                "With --screenshot: show the last frame, then read it back from the screen "
                "(X11) rather than from the frame drawn")

@@ -16,7 +16,6 @@
 #include <unordered_map>
 #include <variant>
 
-#include "core/golang/check.hpp"
 #include "core/pool/summary_fields.hpp"
 #include "core/scenario/keys.hpp"
 #include "core/scenario/presets.hpp"
@@ -634,41 +633,8 @@ bool LessonPlayer::update(const Lesson& lesson, trace::Time t, const RunEnd& end
 
 scenario::Result<scenario::Scenario> question_scenario(const Lesson& lesson,
                                                        const scenario::Scenario& preset) {
-  scenario::Scenario s = preset;
   // The learner's program: "NAME=VALUE" where NAME is no setting names one of its constants.
-  std::vector<std::string> settings;
-  std::vector<std::pair<std::string, std::string>> constants;
-  for (const std::string& set : lesson.question.set) {
-    const std::size_t eq = set.find('=');
-    const bool constant = !s.source.empty() && eq != std::string::npos &&
-                          scenario::find_key(set.substr(0, eq)) == nullptr;
-    if (constant) {
-      constants.emplace_back(set.substr(0, eq), set.substr(eq + 1));
-    } else {
-      settings.push_back(set);
-    }
-  }
-  if (auto status = scenario::apply_overrides(s, settings); !status) return status.errors();
-  if (constants.empty()) return s;
-  golang::TypeTable types;
-  const golang::CheckResult checked = golang::check_program(s.source, types);
-  std::vector<std::string> names;
-  if (checked.ok) {
-    for (const golang::ConstInfo& c : golang::main_constants(*checked.file, s.source)) {
-      names.push_back(c.name);
-    }
-  }
-  for (const auto& [name, value] : constants) {
-    if (std::find(names.begin(), names.end(), name) == names.end()) {
-      return Error{name, fmt::format("\"{}\" is not a constant of the program (its constants: {})",
-                                     util::printable(name), fmt::join(names, ", "))};
-    }
-  }
-  s.source = golang::override_constants(s.source, constants);
-  if (std::string problems = pool::source_problems(s); !problems.empty()) {
-    return Error{"source", "with those constants the program does not compile: " + problems};
-  }
-  return s;
+  return pool::apply_sets(preset, lesson.question.set);
 }
 
 std::optional<std::int64_t> summary_figure(const pool::Summary& s, std::string_view name) {

@@ -24,6 +24,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@
 #include "core/pool/metrics.hpp"
 #include "core/pool/roles.hpp"
 #include "core/scenario/go_export.hpp"
+#include "core/scenario/result.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/sim/runtime.hpp"
 #include "core/trace/sink.hpp"
@@ -172,6 +174,13 @@ class PoolRun {
 // messages, one a line, as `go build` words them ("./main.go:4:2: x declared but not used").
 // PoolRun refuses such a scenario: callers that take scenarios from files ask first.
 [[nodiscard]] std::string source_problems(const scenario::Scenario& scenario);
+
+// `scenario` with each KEY=VALUE applied: a setting (scenario::apply_overrides) or, for a
+// scenario that runs a Go source, NAME=VALUE where NAME is no setting's key: the program's
+// top-level constant NAME given the Go expression VALUE ("numWorkers=1"). An unknown
+// constant, or values with which the program does not compile, are errors.
+[[nodiscard]] scenario::Result<scenario::Scenario> apply_sets(scenario::Scenario scenario,
+                                                              std::span<const std::string> sets);
 
 [[nodiscard]] Summary run_to_end(const scenario::Scenario& scenario, PoolRunOptions options = {});
 

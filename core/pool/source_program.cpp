@@ -1,9 +1,17 @@
 #include "core/pool/source_program.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <stdexcept>
 #include <string_view>
 #include <utility>
+
+#include "core/golang/check.hpp"
+#include "core/scenario/keys.hpp"
+#include "core/scenario/scenario_json.hpp"
+#include "core/util/json_text.hpp"
 
 namespace poolscope::pool::detail {
 
@@ -138,6 +146,45 @@ std::string source_problems(const scenario::Scenario& scenario) {
     return std::string(messages);
   }
   return "";
+}
+
+scenario::Result<scenario::Scenario> apply_sets(scenario::Scenario s,
+                                                std::span<const std::string> sets) {
+  std::vector<std::string> settings;
+  std::vector<std::pair<std::string, std::string>> constants;
+  for (const std::string& set : sets) {
+    const std::size_t eq = set.find('=');
+    const bool constant = !s.source.empty() && eq != std::string::npos &&
+                          scenario::find_key(set.substr(0, eq)) == nullptr;
+    if (constant) {
+      constants.emplace_back(set.substr(0, eq), set.substr(eq + 1));
+    } else {
+      settings.push_back(set);
+    }
+  }
+  if (auto status = scenario::apply_overrides(s, settings); !status) return status.errors();
+  if (constants.empty()) return s;
+  golang::TypeTable types;
+  const golang::CheckResult checked = golang::check_program(s.source, types);
+  std::vector<std::string> names;
+  if (checked.ok) {
+    for (const golang::ConstInfo& c : golang::main_constants(*checked.file, s.source)) {
+      names.push_back(c.name);
+    }
+  }
+  for (const auto& [name, value] : constants) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      return scenario::Error{
+          name, fmt::format("\"{}\" is not a constant of the program (its constants: {})",
+                            util::printable(name), fmt::join(names, ", "))};
+    }
+  }
+  s.source = golang::override_constants(s.source, constants);
+  if (std::string problems = source_problems(s); !problems.empty()) {
+    return scenario::Error{"source",
+                           "with those constants the program does not compile: " + problems};
+  }
+  return s;
 }
 
 }  // namespace poolscope::pool

@@ -79,8 +79,9 @@ bool load_scenario(Launch& launch) {
     }
     return false;
   }
-  if (auto status = scenario::apply_overrides(scenario.value(), args.overrides); !status) {
-    std::fprintf(stderr, "poolscope: %s\n", status.message().c_str());
+  scenario = pool::apply_sets(std::move(scenario).value(), args.overrides);
+  if (!scenario) {
+    std::fprintf(stderr, "poolscope: %s\n", scenario.message().c_str());
     return false;
   }
   if (const std::string problems = pool::source_problems(scenario.value()); !problems.empty()) {
