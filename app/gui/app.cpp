@@ -327,7 +327,8 @@ void App::draw_pane(const char* id, Session& session, PoolViewState& view, const
   const std::string mem = group_thousands(std::llround(mib(f.memory_bytes)));
   const std::string mem_peak = group_thousands(std::llround(mib(f.peak_memory_bytes)));
   const std::string sizes =
-      fmt::format("{} goroutines (peak {})  ·  {} MiB (peak {})", now, peak, mem, mem_peak);
+      fmt::format("{} (peak {})  ·  {} MiB (peak {})",
+                  plural(f.goroutines, "goroutine", "goroutines"), peak, mem, mem_peak);
   const std::string whole = sizes + "  ·  " + done;
   const float room = ImGui::GetContentRegionAvail().x;
   if (ImGui::CalcTextSize(whole.c_str()).x <= room) {

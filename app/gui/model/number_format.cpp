@@ -6,6 +6,10 @@
 
 namespace poolscope::gui {
 
+std::string plural(std::int64_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", group_thousands(n), n == 1 ? one : many);
+}
+
 std::string group_thousands(std::int64_t n) {
   // The magnitude as unsigned, so the most negative value has one too.
   const std::uint64_t magnitude =

@@ -8,6 +8,7 @@
 // - format_quantity(): the number and its unit; a time ("ms" or "s") in the unit that
 //   reads best: milliseconds below one second ("250 ms", "0.5 ms"), seconds from one
 //   second up ("1 s", "1.5 s", "3,600 s").
+// - plural(): a count and its noun, grouped ("1 goroutine", "1,000 goroutines").
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,5 +18,6 @@ namespace poolscope::gui {
 [[nodiscard]] std::string group_thousands(std::int64_t n);
 [[nodiscard]] std::string format_number(double v);
 [[nodiscard]] std::string format_quantity(double v, std::string_view unit);
+[[nodiscard]] std::string plural(std::int64_t n, std::string_view one, std::string_view many);
 
 }  // namespace poolscope::gui

@@ -13,10 +13,6 @@ int count_look(const std::vector<Actor>& actors, Look look) {
   return static_cast<int>(
       std::count_if(actors.begin(), actors.end(), [&](const Actor& a) { return a.look == look; }));
 }
-
-std::string plural(std::int64_t n, const char* one, const char* many) {
-  return fmt::format("{} {}", group_thousands(n), n == 1 ? one : many);
-}
 }  // namespace
 
 std::vector<Warning> teaching_warnings(const pool::Figures& f, const PoolModel& m) {

@@ -601,9 +601,12 @@ void draw_outcome(Frame& f, const Places& places) {
     drawn.banner = "Panic";
     banner(pal.warning, drawn.banner, report.message);
   } else if (f.m.outcome == trace::Outcome::Completed && !report.blocked.empty()) {
-    drawn.banner = fmt::format("{} goroutines leaked", report.blocked.size());
+    drawn.banner =
+        plural(static_cast<std::int64_t>(report.blocked.size()), "goroutine", "goroutines") +
+        " leaked";
     banner(look_colour(f.st.theme, Look::Leaked), drawn.banner,
-           fmt::format("main returned; they wait forever (first: {} at line {})",
+           fmt::format("main returned; {} forever (first: {} at line {})",
+                       report.blocked.size() == 1 ? "it waits" : "they wait",
                        report.blocked.front().name, report.blocked.front().line));
   }
 }

@@ -449,8 +449,10 @@ void draw_outcome(const Frame& f, ImVec2 origin, float width, float height) {
   } else if (f.m.outcome == trace::Outcome::Panic) {
     banner(f.pal.warning, "Panic", f.m.message);
   } else if (has_banner(f.m)) {
-    banner(look_colour(f.st.theme, Look::Leaked), fmt::format("{} goroutines leaked", f.m.leaked),
-           "main returned; they wait forever");
+    banner(
+        look_colour(f.st.theme, Look::Leaked),
+        plural(f.m.leaked, "goroutine", "goroutines") + " leaked",
+        f.m.leaked == 1 ? "main returned; it waits forever" : "main returned; they wait forever");
   }
 }
 
