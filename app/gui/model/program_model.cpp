@@ -227,9 +227,14 @@ PoolShape detect_pool(const trace::Snapshot& s, const std::vector<Function>& fs,
                       const ChannelUsage& u, const ProgramModel* previous) {
   PoolShape best;
   int best_count = 0;
+  const auto main =
+      std::find_if(fs.begin(), fs.end(), [](const Function& f) { return f.first == 1; });
   for (const Function& f : fs) {
     const int count = f.live + f.exited;
-    if (count < 2 || count <= best_count) continue;  // ties: the first spawned wins
+    // A lone goroutine is a pool of one when main feeds it (numWorkers = 1), not when
+    // another goroutine does (a pipeline's stage).
+    const bool lone = count == 1 && f.first != 1 && main != fs.end();
+    if ((count < 2 && !lone) || count <= best_count) continue;  // ties: the first spawned wins
     PoolShape shape;
     for (const auto& [fn, c] : u.receivers()) {
       if (fn != f.name || !shown_role(s.channel(c).role)) continue;
@@ -238,7 +243,7 @@ PoolShape detect_pool(const trace::Snapshot& s, const std::vector<Function>& fs,
         break;
       }
     }
-    if (shape.jobs == 0) continue;
+    if (shape.jobs == 0 || (lone && !u.sends(main->name, shape.jobs))) continue;
     shape.workers = f.name;
     ChannelId fallback = 0;
     for (const auto& [fn, c] : u.senders()) {

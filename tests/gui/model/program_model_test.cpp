@@ -293,6 +293,18 @@ TEST_CASE("ProgramModel: a pool seen once stays a pool in a snapshot that shows 
   CHECK(alone.shape == first.shape);
 }
 
+TEST_CASE("ProgramModel: one worker fed by main is a pool of one, drawn as the pool of three") {
+  std::string one = kPool;
+  one.replace(one.find("w <= 3"), 6, "w <= 1");
+  GoRun run(one);
+  const ProgramModel m = run.at(6.5);  // main collects, the worker works on job 7
+  REQUIRE(m.shape.pool());
+  CHECK(roles(m) ==
+        std::vector<ColumnRole>{ColumnRole::Producers, ColumnRole::Workers, ColumnRole::Collector});
+  REQUIRE(m.columns[1].cards.size() == 1);
+  CHECK(m.columns[1].cards[0].look == Look::Working);  // its sleep is its work, as for three
+}
+
 TEST_CASE("ProgramModel: a pipeline reads gen -> nums -> sq -> squares -> main") {
   GoRun run(kPipeline);
   const ProgramModel m = run.at(0.25);
