@@ -86,7 +86,11 @@ std::string App::picture_report() const {
     }
     j["diagnostics"] = messages;
   }
-  if (compare_) j["compare"] = side(*compare_->session, compare_view_, compare_program_view_);
+  if (compare_) {
+    j["compare"] = side(*compare_->session, compare_view_, compare_program_view_);
+    j["compare"]["about"] =
+        describe_difference(session_->scenario(), compare_->session->scenario());
+  }
   return j.dump(2);
 }
 
@@ -130,6 +134,8 @@ std::string App::start_compare(const std::string& name, std::span<const std::str
   compare_->session->speed = session_->speed;
   compare_->variant = name;
   compare_->left_id = session_->scenario().id;
+  // A program's B is the version being edited: Run and the constants act on it.
+  compare_->focus_right = !session_->scenario().source.empty();
   return "";
 }
 
@@ -695,9 +701,14 @@ void App::draw_toolbar(const ScreenLayout& L) {
     bool on = compare_.has_value();
     if (ImGui::Checkbox("Compare", &on)) set_compare(on);
     if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip(
-          "Runs a second copy beside this one, on the same load and seed, with some settings\n"
-          "changed. Both share play, pause and speed; the controls edit the side you click.");
+      ImGui::SetTooltip("%s", session_->scenario().source.empty()
+                                  ? "Runs a second copy beside this one, on the same load and "
+                                    "seed, with some settings\nchanged. Both share play, pause "
+                                    "and speed; the controls edit the side you click."
+                                  : "Runs a second copy of your program beside this one: edit "
+                                    "it and Run, and B changes\nwhile A stays. Both share play, "
+                                    "pause and speed; Run and the constants act\non the side "
+                                    "you click.");
     }
     ImGui::SameLine();
   }
@@ -725,7 +736,7 @@ void App::draw_view_menu() {
   if (compare_) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     if (ImGui::BeginCombo("##variant", ("right: " + compare_->variant).c_str())) {
-      for (const CompareVariant& v : compare_variants()) {
+      for (const CompareVariant& v : compare_variants(session_->scenario())) {
         if (ImGui::Selectable(v.name.c_str(), v.name == compare_->variant)) {
           compare_error_ = start_compare(v.name, v.sets);
         }
@@ -756,9 +767,9 @@ void App::draw_picture(const PoolViewStyle& style, float width, float height, fl
     draw_pane("left", *session_, pool_view_, "A  " + session_->scenario().title, !right, style,
               pane_w, height, dt);
     ImGui::SetCursorScreenPos(ImVec2(at.x + pane_w + gap, at.y));
-    draw_pane("right", *compare_->session, compare_view_,
-              "B  " + compare_->variant + ":  " +
-                  describe_difference(session_->scenario(), compare_->session->scenario()),
+    std::string about = describe_difference(session_->scenario(), compare_->session->scenario());
+    if (about == "the same program") about += " (edit it, then Run: B changes, A stays)";
+    draw_pane("right", *compare_->session, compare_view_, "B  " + compare_->variant + ":  " + about,
               right, style, pane_w, height, dt);
     report_.add("panel:pool", at.x, at.y, at.x + width, at.y + height);
     return;

@@ -195,7 +195,7 @@ class App {
   void set_constant(const std::string& name, const std::string& value);
   void start_autosave();
   void draw_save_code();
-  [[nodiscard]] std::vector<EditorLineMarker> code_markers() const;
+  [[nodiscard]] std::vector<EditorLineMarker> code_markers(const Session& session) const;
   void draw_presentation_controls();
   // [Video] app_video.cpp: the frame of a recording (AppOptions::video).
   void draw_video(float dt);

@@ -150,25 +150,33 @@ bool App::run_code() {
   }
   code_message_.clear();
   nothing_runs_ = false;
-  session_->load(program_scenario(*doc_, doc_->editor.text(), session_->scenario().seed));
+  // In compare mode the side with the focus runs it (B, unless A was clicked), and the
+  // other restarts with it: two versions of the program from the same start.
+  Session& s = focused();
+  const trace::Time before = s.now();
+  s.load(program_scenario(*doc_, doc_->editor.text(), s.scenario().seed));
   adopted_load_ = session_->loads();
-  session_->playing = true;
-  program_view_ = {};
+  s.playing = true;
+  // Named first: g++ 12 miscompiles `(c ? a : b) = {}` for this type (its strings are
+  // left null, and the next frame crashes).
+  ProgramViewState& view = &s == session_.get() ? program_view_ : compare_program_view_;
+  view = ProgramViewState{};
+  if (compare_) share(s, &s == session_.get() ? *compare_->session : *session_, before);
   return true;
 }
 
 // The editor's markers: on each line, how many goroutines stand there, in the look most
 // of them share.
-std::vector<EditorLineMarker> App::code_markers() const {
+std::vector<EditorLineMarker> App::code_markers(const Session& session) const {
   std::vector<EditorLineMarker> out;
-  if (!session_->run().runs_source()) return out;
+  if (!session.run().runs_source()) return out;
   struct OnLine {
     std::array<int, static_cast<std::size_t>(Look::Count)> by_look{};
     int count = 0;
     std::string names;
   };
   std::map<int, OnLine> lines;
-  for (const ProgramColumn& column : session_->program_model().columns) {
+  for (const ProgramColumn& column : session.program_model().columns) {
     for (const ProgramCard& card : column.cards) {
       if (card.line == 0) continue;
       OnLine& on = lines[card.line];
@@ -191,7 +199,11 @@ std::vector<EditorLineMarker> App::code_markers() const {
 void App::draw_code_panel() {
   CodeDocument& doc = *doc_;
   const Palette& pal = palette(options_.theme);
-  if (ImGui::Button("Run  (Ctrl+Enter)")) run_code();
+  // Comparing, Run changes one side: the one with the focus.
+  const char* run = !compare_               ? "Run  (Ctrl+Enter)"
+                    : compare_->focus_right ? "Run as B  (Ctrl+Enter)"
+                                            : "Run as A  (Ctrl+Enter)";
+  if (ImGui::Button(run)) run_code();
   ImGui::SameLine();
   draw_save_code();
   ImGui::SameLine();
@@ -209,7 +221,9 @@ void App::draw_code_panel() {
           ? 0.0f
           : std::min(static_cast<float>(doc.diagnostics.size()) * line_h + line_h * 0.5f,
                      ImGui::GetContentRegionAvail().y / 3);
-  const std::vector<EditorLineMarker> markers = code_markers();
+  // The goroutines of the side with the focus (the one Run and the constants change).
+  const Session& shown = focused();
+  const std::vector<EditorLineMarker> markers = code_markers(shown);
   const EditorStyle style{.theme = options_.theme, .scale = options_.scale, .fonts = &fonts_};
   const ImVec2 size(ImGui::GetContentRegionAvail().x,
                     ImGui::GetContentRegionAvail().y - list_h - ImGui::GetStyle().ItemSpacing.y);
@@ -220,9 +234,9 @@ void App::draw_code_panel() {
   if (r.marker_clicked >= 0) {
     // The goroutines on that line: the first, then the next at each click.
     const int line = markers[static_cast<std::size_t>(r.marker_clicked)].line;
-    for (const ProgramColumn& column : session_->program_model().columns) {
+    for (const ProgramColumn& column : shown.program_model().columns) {
       for (const ProgramCard& card : column.cards) {
-        if (card.line == line) pool_view_.selected = card.id;
+        if (card.line == line) focused_selection() = card.id;
       }
     }
   }
@@ -271,7 +285,7 @@ void App::draw_console() {
       ImGui::PushStyleColor(ImGuiCol_Text, chunk.is_stderr ? pal.warning : pal.text);
       if (const trace::GoroutineId g = goroutine_in(line); g != 0) {
         const std::string label = std::string(line) + "##" + std::to_string(shown);
-        if (ImGui::Selectable(label.c_str(), pool_view_.selected == g)) pool_view_.selected = g;
+        if (ImGui::Selectable(label.c_str(), focused_selection() == g)) focused_selection() = g;
       } else {
         ImGui::TextUnformatted(line.data(), line.data() + line.size());
       }
@@ -302,7 +316,7 @@ void App::draw_console() {
 // change edits the source and runs it again from the start, to the moment on screen.
 void App::draw_constants() {
   // Checked once per source, not once per frame.
-  const std::string& source = session_->scenario().source;
+  const std::string& source = focused().scenario().source;
   if (constants_of_.first != source) constants_of_ = {source, constants(source)};
   const std::vector<golang::ConstInfo>& consts = constants_of_.second;
   if (consts.empty()) {
@@ -341,7 +355,8 @@ void App::draw_constants() {
 }
 
 void App::set_constant(const std::string& name, const std::string& value) {
-  const std::string source = with_constant(session_->scenario().source, name, value);
+  Session& session = focused();  // the controls around this share its restart (compare)
+  const std::string source = with_constant(session.scenario().source, name, value);
   CodeDocument probe;
   probe.editor.set_text(source);
   if (!check(probe)) {
@@ -357,9 +372,9 @@ void App::set_constant(const std::string& name, const std::string& value) {
                       static_cast<int>(doc_->editor.line(doc_->editor.line_count() - 1).size())};
     doc_->editor.replace_range({TextPos{0, 0}, end}, edited);
   }
-  scenario::Scenario next = session_->scenario();
+  scenario::Scenario next = session.scenario();
   next.source = source;
-  session_->restart_with(std::move(next), fmt::format("{} = {}", name, value));
+  session.restart_with(std::move(next), fmt::format("{} = {}", name, value));
   adopted_load_ = session_->loads();
 }
 

@@ -272,3 +272,27 @@ TEST_CASE("Own code: unsaved work autosaved in one session is restored at the ne
   for (const auto& c : d["cards"]) leaked += c["look"] == "leaked" ? 1 : 0;
   CHECK(leaked == 2);  // the restored program is the one that runs
 }
+
+TEST_CASE("Own code: compare puts another version of the program beside it, on one clock") {
+  // B runs the same program with one worker: at 0.45 s A's three work, B's one.
+  const Shot s = shoot("compare", kPool, "--compare numWorkers=1 --at 0.45");
+  const nlohmann::json& d = s.drawn;
+  REQUIRE(d.contains("compare"));
+  const auto working = [](const nlohmann::json& side) {
+    int n = 0;
+    for (const auto& c : side["cards"]) n += c["look"] == "working" ? 1 : 0;
+    return n;
+  };
+  CHECK(working(d) == 3);
+  CHECK(working(d["compare"]) == 1);
+  CHECK(d["compare"]["about"] == "numWorkers 1 (A: 3)");
+  REQUIRE(channel(d["compare"], "jobs") != nullptr);
+  CHECK((*channel(d["compare"], "jobs"))["len"] == 6);  // its one worker took two jobs
+
+  // A name that is not one of its constants is refused, with exit code 2.
+  const std::string go = write_program("compare_bad.go", kPool);
+  const auto bad =
+      test::run_gui(go + " --size 640x480 --compare numWorker=1 --screenshot /dev/null");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.output.find("\"numWorker\" is not a constant of the program") != std::string::npos);
+}

@@ -2,6 +2,12 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <string_view>
+
+#include "app/gui/model/code_document.hpp"
+#include "core/golang/check.hpp"
+#include "core/pool/pool_run.hpp"
 #include "core/scenario/keys.hpp"
 #include "core/scenario/scenario_json.hpp"
 
@@ -20,11 +26,56 @@ const std::vector<CompareVariant> kVariants = {
     {"results read by their own goroutine", {"pool.collect=producer_goroutine"}},
     {"same settings", {}},
 };
+const std::vector<CompareVariant> kProgramVariants = {{"the program in the editor", {}}};
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    const std::size_t nl = std::min(text.find('\n'), text.size());
+    out.push_back(text.substr(0, nl));
+    text.remove_prefix(std::min(nl + 1, text.size()));
+  }
+  return out;
+}
+
+std::string describe_programs(const std::string& a, const std::string& b) {
+  if (a == b) return "the same program";
+  const std::vector<golang::ConstInfo> ca = constants(a), cb = constants(b);
+  std::string out;
+  std::vector<std::pair<std::string, std::string>> changed;  // B's values of A's constants
+  for (const golang::ConstInfo& c : cb) {
+    const auto was =
+        std::find_if(ca.begin(), ca.end(), [&](const auto& x) { return x.name == c.name; });
+    if (was == ca.end() || was->value == c.value) continue;
+    out += fmt::format("{}{} {} (A: {})", out.empty() ? "" : ", ", c.name, c.value, was->value);
+    changed.emplace_back(c.name, c.value);
+  }
+  // The lines edited besides, between the first and the last that differ (B's numbers).
+  const std::string a_with_b_constants = golang::override_constants(a, changed);
+  const std::vector<std::string_view> la = lines_of(a_with_b_constants), lb = lines_of(b);
+  if (la == lb) return out.empty() ? "the same program" : out;
+  std::size_t first = 0;
+  while (first < la.size() && first < lb.size() && la[first] == lb[first]) ++first;
+  std::size_t tail = 0;
+  while (tail < la.size() - first && tail < lb.size() - first &&
+         la[la.size() - 1 - tail] == lb[lb.size() - 1 - tail]) {
+    ++tail;
+  }
+  const std::size_t from = first + 1, to = lb.size() - tail;
+  const std::string lines = to < from    ? fmt::format("lines removed after line {}", first)
+                            : to == from ? fmt::format("line {} edited", from)
+                                         : fmt::format("lines {}-{} edited", from, to);
+  return out.empty() ? lines : out + "; " + lines;
+}
 }  // namespace
 
-std::span<const CompareVariant> compare_variants() { return kVariants; }
+std::span<const CompareVariant> compare_variants(const scenario::Scenario& left) {
+  if (!left.source.empty()) return kProgramVariants;
+  return kVariants;
+}
 
 const CompareVariant& suggested_variant(const scenario::Scenario& left) {
+  if (!left.source.empty()) return kProgramVariants[0];
   const nlohmann::json mode = scenario::find_key("pool.mode")->get(left);
   if (mode == "unbounded") return kVariants[0];
   if (mode == "pool" && scenario::find_key("pool.close_jobs")->get(left) == false) {
@@ -38,14 +89,20 @@ const CompareVariant& suggested_variant(const scenario::Scenario& left) {
 
 scenario::Result<scenario::Scenario> apply_variant(const scenario::Scenario& left,
                                                    std::span<const std::string> sets) {
-  scenario::Scenario right = left;
-  if (auto status = scenario::apply_overrides(right, sets); !status) {
-    return status.errors();
-  }
-  return right;
+  return pool::apply_sets(left, sets);
 }
 
 std::string describe_difference(const scenario::Scenario& base, const scenario::Scenario& s) {
+  if (!base.source.empty() || !s.source.empty()) {
+    // Called each frame for the pane's title: the last answer is kept.
+    thread_local std::pair<std::string, std::string> last_pair;
+    thread_local std::string last;
+    if (last_pair.first != base.source || last_pair.second != s.source || last.empty()) {
+      last_pair = {base.source, s.source};
+      last = describe_programs(base.source, s.source);
+    }
+    return last;
+  }
   std::string out;
   for (const scenario::KeySpec& key : scenario::keys()) {
     const nlohmann::json a = key.get(base), b = key.get(s);

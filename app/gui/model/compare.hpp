@@ -6,6 +6,9 @@
 // - Both share one clock: play, pause, speed and restarts of either side apply to both,
 //   so at every moment the two pictures show the same virtual time.
 // - One side has the focus: the controls panel edits that side's settings.
+// - A learner's program is compared with another version of itself: B starts as A's
+//   program (or with constants changed, "numWorkers=1"), has the focus, and runs the
+//   editor's text at each Run, while A stays as it was.
 #include <memory>
 #include <span>
 #include <string>
@@ -22,16 +25,19 @@ struct CompareVariant {
   std::vector<std::string> sets;  // KEY=VALUE, applied to the left scenario
 };
 
-// The variants offered in the app, the lessons' classic pairs first.
-std::span<const CompareVariant> compare_variants();
+// The variants offered beside `left`: for a preset the lessons' classic pairs first; for a
+// program, the same program (to edit).
+std::span<const CompareVariant> compare_variants(const scenario::Scenario& left);
 // The variant that contrasts best with `left` (a pool beside unbounded, and so on).
 const CompareVariant& suggested_variant(const scenario::Scenario& left);
-// `left` with the variant's settings applied; the validator's message when they clash.
+// `left` with the variant's settings (or a program's constants) applied
+// (pool::apply_sets); the validator's or Go's message when they do not fit.
 scenario::Result<scenario::Scenario> apply_variant(const scenario::Scenario& left,
                                                    std::span<const std::string> sets);
 
 // A one-line description of how `s` differs from `base` ("pool.workers 20, pool.mode pool"),
-// or "same settings".
+// or "same settings". For two programs: the constants that differ and the lines edited
+// besides ("numWorkers 1 (A: 3); lines 30-31 edited"), or "the same program".
 std::string describe_difference(const scenario::Scenario& base, const scenario::Scenario& s);
 
 // The second run (its picture's memory is the app's: PoolViewState).

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,14 @@ using namespace poolscope::gui;
 
 namespace {
 scenario::Scenario preset(const char* id) { return scenario::find_preset(id).value(); }
+
+// `source` without its line that holds `text`.
+std::string without_line(std::string source, const std::string& text) {
+  const std::size_t at = source.find(text);
+  REQUIRE(at != std::string::npos);
+  const std::size_t begin = source.rfind('\n', at) + 1;
+  return source.erase(begin, source.find('\n', at) + 1 - begin);
+}
 }  // namespace
 
 TEST_CASE("Compare: a variant is the left scenario with its settings applied") {
@@ -76,4 +85,42 @@ TEST_CASE("Compare: both runs keep one clock through play, steps, restarts and s
   left.reset();
   share_clock(left, right, before);
   CHECK(right.now() == 0);
+}
+
+TEST_CASE("Compare: a program is compared with another version of itself") {
+  const auto left = preset("your-own-pool");
+  REQUIRE_FALSE(left.source.empty());
+  CHECK(suggested_variant(left).name == "the program in the editor");
+  CHECK(compare_variants(left).size() == 1);
+  CHECK(describe_difference(left, left) == "the same program");
+
+  // A constant set by name: its line changes, and the description says from what.
+  const auto one = apply_variant(left, std::vector<std::string>{"numWorkers=1"});
+  REQUIRE(one.ok());
+  CHECK(one.value().source.find("numWorkers = 1") != std::string::npos);
+  CHECK(describe_difference(left, one.value()) == "numWorkers 1 (A: 3)");
+
+  // Other lines edited besides: their numbers in B.
+  scenario::Scenario edited = one.value();
+  edited.source = without_line(edited.source, "\tclose(jobs)");
+  const std::size_t close_line = static_cast<std::size_t>(
+      std::count(left.source.begin(), left.source.begin() + left.source.find("\tclose(jobs)"),
+                 '\n'));  // the line before close(jobs)
+  CHECK(describe_difference(left, edited) ==
+        "numWorkers 1 (A: 3); lines removed after line " + std::to_string(close_line));
+  edited.source = one.value().source;
+  edited.source.insert(edited.source.find("\tclose(jobs)"), "\t// done\n");
+  CHECK(describe_difference(left, edited) ==
+        "numWorkers 1 (A: 3); line " + std::to_string(close_line + 1) + " edited");
+}
+
+TEST_CASE("Compare: a program's constant that does not exist or does not fit is refused") {
+  const auto left = preset("your-own-pool");
+  const auto unknown = apply_variant(left, std::vector<std::string>{"numWorker=1"});
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.message().find("\"numWorker\" is not a constant of the program") !=
+        std::string::npos);
+  const auto bad = apply_variant(left, std::vector<std::string>{"numWorkers=\"three\""});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.message().find("does not compile") != std::string::npos);
 }
