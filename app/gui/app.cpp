@@ -85,6 +85,10 @@ std::string App::picture_report() const {
       messages.push_back({{"line", d.line}, {"col", d.col}, {"message", d.message}});
     }
     j["diagnostics"] = messages;
+    // And the constants there, as text ("numWorkers": "1").
+    nlohmann::json consts = nlohmann::json::object();
+    for (const golang::ConstInfo& c : constants(doc_->editor.text())) consts[c.name] = c.value;
+    j["editor_constants"] = consts;
   }
   if (compare_) {
     j["compare"] = side(*compare_->session, compare_view_, compare_program_view_);
@@ -126,6 +130,14 @@ App::App(AppOptions options)
 std::string App::start_compare(const std::string& name, std::span<const std::string> sets) {
   auto right = apply_variant(session_->scenario(), sets);
   if (!right) return right.message();
+  // A program's B is the version in the editor: the constants it changes go there too.
+  const std::vector<golang::ConstInfo> left = constants(session_->scenario().source);
+  for (const golang::ConstInfo& c : constants(right.value().source)) {
+    const bool same = std::any_of(left.begin(), left.end(), [&](const golang::ConstInfo& l) {
+      return l.name == c.name && l.value == c.value;
+    });
+    if (!same) edit_constant(c.name, c.value);
+  }
   session_->reset();
   compare_.emplace();
   compare_view_ = {};

@@ -193,6 +193,8 @@ class App {
   void draw_console();
   void draw_constants();
   void set_constant(const std::string& name, const std::string& value);
+  // The editor's text with NAME given VALUE (one undo step, other edits kept).
+  void edit_constant(const std::string& name, const std::string& value);
   void start_autosave();
   void draw_save_code();
   [[nodiscard]] std::vector<EditorLineMarker> code_markers(const Session& session) const;

@@ -354,6 +354,15 @@ void App::draw_constants() {
   }
 }
 
+void App::edit_constant(const std::string& name, const std::string& value) {
+  if (!doc_) return;
+  const std::string edited = with_constant(doc_->editor.text(), name, value);
+  if (edited == doc_->editor.text()) return;
+  const TextPos end{doc_->editor.line_count() - 1,
+                    static_cast<int>(doc_->editor.line(doc_->editor.line_count() - 1).size())};
+  doc_->editor.replace_range({TextPos{0, 0}, end}, edited);
+}
+
 void App::set_constant(const std::string& name, const std::string& value) {
   Session& session = focused();  // the controls around this share its restart (compare)
   const std::string source = with_constant(session.scenario().source, name, value);
@@ -365,13 +374,7 @@ void App::set_constant(const std::string& name, const std::string& value) {
     return;
   }
   code_message_.clear();
-  if (doc_) {
-    // The editor's text follows (one undo step), with the learner's other edits kept.
-    const std::string edited = with_constant(doc_->editor.text(), name, value);
-    const TextPos end{doc_->editor.line_count() - 1,
-                      static_cast<int>(doc_->editor.line(doc_->editor.line_count() - 1).size())};
-    doc_->editor.replace_range({TextPos{0, 0}, end}, edited);
-  }
+  edit_constant(name, value);  // the editor's text follows
   scenario::Scenario next = session.scenario();
   next.source = source;
   session.restart_with(std::move(next), fmt::format("{} = {}", name, value));

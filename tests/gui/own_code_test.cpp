@@ -286,6 +286,8 @@ TEST_CASE("Own code: compare puts another version of the program beside it, on o
   CHECK(working(d) == 3);
   CHECK(working(d["compare"]) == 1);
   CHECK(d["compare"]["about"] == "numWorkers 1 (A: 3)");
+  // B is the version in the editor (Run and the constants act on it): it shows B's value.
+  CHECK(d["editor_constants"]["numWorkers"] == "1");
   REQUIRE(channel(d["compare"], "jobs") != nullptr);
   CHECK((*channel(d["compare"], "jobs"))["len"] == 6);  // its one worker took two jobs
 

@@ -45,7 +45,7 @@ scenario::Scenario program_scenario(std::string source, const fs::path& path, st
   }
   s.id = id.empty() ? "main" : id;
   s.title = name.size() <= 120 ? name : name.substr(0, 117) + "...";
-  s.summary = "Your own program";
+  s.summary = "Your own program. What it prints, and how it ended, are in the Console tab.";
   s.seed = seed;
   s.source = std::move(source);
   return s;
