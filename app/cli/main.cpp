@@ -6,12 +6,16 @@
 #include <map>
 
 #include "app/cli/commands.hpp"
+#include "app/version/version.hpp"
 
 namespace {
 int run(int argc, char** argv) {
   using namespace poolscope::cli;
   CLI::App app{"poolscope-cli: run Go worker-pool scenarios headless"};
-  app.set_version_flag("--version", POOLSCOPE_VERSION);
+  app.set_version_flag("--version", "poolscope-cli " + poolscope::version_text());
+  app.footer(
+      "Read more: man poolscope-cli, and the README (/usr/share/doc/poolscope on an "
+      "installed system). The desktop app is poolscope.");
   app.require_subcommand(1);
   std::map<std::string, CommandRunner> commands;
   commands["presets"] = add_presets_command(app);

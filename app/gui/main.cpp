@@ -12,6 +12,7 @@
 #include "app/gui/modes/launch.hpp"
 #include "app/gui/modes/recorder.hpp"
 #include "app/gui/modes/screenshot.hpp"
+#include "app/version/version.hpp"
 
 using namespace poolscope::gui;
 
@@ -48,7 +49,8 @@ void add_open_options(CLI::App& cli, CommandLine& args) {
           ->check(non_empty())
           ->excludes(preset_opt);
   cli.add_option("file", args.open_file,
-                 "A Go program (FILE.go: opened in the editor and run) or a scenario (.json)")
+                 "A Go program (FILE.go: opened in the editor and run) or a scenario "
+                 "(NAME.poolscope.json, or any .json)")
       ->check(non_empty())
       ->excludes(preset_opt)
       ->excludes(scenario_opt);
@@ -155,7 +157,11 @@ void add_options(CLI::App& cli, CommandLine& args) {
 
 int run(int argc, char** argv) {
   CLI::App cli{"Poolscope: watch Go's worker-pool pattern run, and change it live"};
-  cli.set_version_flag("--version", POOLSCOPE_VERSION);
+  cli.set_version_flag("--version", "poolscope " + poolscope::version_text());
+  cli.footer(
+      "Read more: man poolscope, the lessons in the app (press ? for the keys), and the "
+      "README (/usr/share/doc/poolscope on an installed system). Headless runs: "
+      "poolscope-cli.");
   CommandLine args;
   add_options(cli, args);
   try {
