@@ -39,12 +39,19 @@ scenario::Scenario scenario_to_save(const Session& session) {
   return scenario::validate(folded).empty() ? folded : s;
 }
 
+fs::path scenario_file_path(const fs::path& path) {
+  if (path.empty() || path.has_extension() || !path.has_filename()) return path;
+  fs::path out = path;
+  out += ".poolscope.json";
+  return out;
+}
+
 std::string save_scenario_file(const Session& session, const fs::path& path) {
-  if (path.empty()) return "give a file name, e.g. my-pool.json";
+  if (path.empty()) return "give a file name, e.g. my-pool.poolscope.json";
   std::error_code error;
   if (fs::is_directory(path, error)) {
     return path.string() + ": is a folder; add a file name, e.g. " +
-           (path / "my-pool.json").string();
+           (path / "my-pool.poolscope.json").string();
   }
   auto saved = scenario::save_scenario_file(scenario_to_save(session), path);
   return saved ? "" : saved.message();

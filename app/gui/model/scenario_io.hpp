@@ -28,6 +28,11 @@ std::string open_scenario_file(Session& session, const std::filesystem::path& pa
 // The scenario Save writes (see above).
 scenario::Scenario scenario_to_save(const Session& session);
 
+// The name a scenario is saved under: NAME.poolscope.json, the type the desktop knows as
+// a Poolscope scenario. A name without an extension gets ".poolscope.json" ("my-pool" ->
+// "my-pool.poolscope.json"); a name the user gave an extension (".json") stays.
+std::filesystem::path scenario_file_path(const std::filesystem::path& path);
+
 // Writes scenario_to_save(session) to `path`. "" or the message for the user.
 std::string save_scenario_file(const Session& session, const std::filesystem::path& path);
 

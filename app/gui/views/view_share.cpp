@@ -150,6 +150,7 @@ void draw_save_dialog(const Session& session, ShareState& state, const PoolViewS
   }
   error_text(style, state.dialog_error);
   if (dialog_buttons("Save", style, enter)) {
+    state.path = scenario_file_path(state.path).string();
     state.dialog_error = save_scenario_file(session, state.path);
     if (state.dialog_error.empty()) {
       notify(state, "Saved " + state.path, false);
@@ -400,13 +401,13 @@ bool draw_share(Session& session, ShareState& state, const PoolViewStyle& style)
   const std::string stem = file_stem(session.scenario());
   const char* to_open = nullptr;
   if (ImGui::Button("Open...", ImVec2(w, 0))) {
-    state.path = stem + ".json";
+    state.path = stem + ".poolscope.json";
     to_open = kOpenTitle;
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a scenario file (or drop one here).");
   ImGui::SameLine();
   if (ImGui::Button("Save...", ImVec2(w, 0))) {
-    state.path = stem + ".json";
+    state.path = stem + ".poolscope.json";
     to_open = kSaveTitle;
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save this scenario as JSON to share it.");

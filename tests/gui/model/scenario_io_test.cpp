@@ -28,6 +28,16 @@ std::string write_file(const std::string& name, const std::string& text) {
 }
 }  // namespace
 
+TEST_CASE(
+    "Scenario files: the app names them NAME.poolscope.json, keeping a name's own extension") {
+  CHECK(gui::scenario_file_path("my-pool") == "my-pool.poolscope.json");
+  CHECK(gui::scenario_file_path("dir/my-pool") == "dir/my-pool.poolscope.json");
+  CHECK(gui::scenario_file_path("my-pool.poolscope.json") == "my-pool.poolscope.json");
+  CHECK(gui::scenario_file_path("plain.json") == "plain.json");  // still opens, as any .json
+  CHECK(gui::scenario_file_path("dir/") == "dir/");              // a folder: save says so
+  CHECK(gui::scenario_file_path("") == "");
+}
+
 TEST_CASE("Scenario files: saving from the app then opening gives back exactly that scenario") {
   scenario::Scenario original = preset("backpressure");
   original.id = "my-backpressure";
