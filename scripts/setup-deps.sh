@@ -16,6 +16,8 @@ packages=(
   doctest-dev xvfb xauth golang-go golang-golang-x-sync-dev
   # run time: fonts for crisp text at every scale, ffmpeg for video export
   fonts-inter-variable fonts-jetbrains-mono fonts-dejavu-core ffmpeg
+  # packaging (scripts/package.sh): manual pages, the .deb's Depends, its checks
+  help2man dpkg-dev file fakeroot lintian desktop-file-utils appstream man-db
   # formatting and static checks
   clang-format clang-tidy universal-ctags
   # fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes

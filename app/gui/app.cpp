@@ -78,6 +78,7 @@ std::string App::picture_report() const {
   };
   nlohmann::json j = side(*session_, pool_view_, program_view_);
   j["notice"] = options_.notice;
+  j["lessons"] = {{"loaded", lessons_.lessons.size()}, {"problems", lessons_.problems}};
   if (doc_) {
     // The learner's program: Go's messages for the text in the editor (none: it compiles).
     nlohmann::json messages = nlohmann::json::array();

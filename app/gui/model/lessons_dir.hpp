@@ -8,7 +8,8 @@ namespace poolscope::gui {
 
 // Where the lessons are, first match wins: `explicit_dir` (from --lessons) if given;
 // $POOLSCOPE_LESSONS; <exe dir>/../share/poolscope/lessons (installed);
-// <exe dir>/assets/lessons (copied beside the binary); the source tree's assets/lessons.
+// <exe dir>/assets/lessons (copied beside the binary); the source tree's assets/lessons
+// (unless $POOLSCOPE_NO_SOURCE_ASSETS is set, or the build has POOLSCOPE_SOURCE_ASSETS off).
 // Returns the candidates looked at, in order, when none exists (for the message).
 struct LessonsDir {
   std::filesystem::path found;  // empty when none

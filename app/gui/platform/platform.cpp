@@ -55,6 +55,9 @@ std::unique_ptr<Platform> Platform::open(const WindowOptions& options, std::stri
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_FALSE);
+  // WM_CLASS: desktops match the window to the desktop entry's StartupWMClass (its icon).
+  glfwWindowHintString(GLFW_X11_CLASS_NAME, "poolscope");
+  glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "poolscope");
   GLFWwindow* window =
       glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
   if (window == nullptr) {
