@@ -27,10 +27,16 @@ install(FILES ${desktop}/icons/${POOLSCOPE_APP_ID}.svg
 install(FILES ${desktop}/copyright ${PROJECT_SOURCE_DIR}/README.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
-# Manual pages, made from each binary's --help by help2man at build time.
+# Manual pages, made from each binary's --help by help2man at build time. Not in the
+# sanitizer builds: their binaries' leak report at exit is no business of a build step.
 find_program(HELP2MAN_EXECUTABLE help2man)
 find_program(GZIP_EXECUTABLE gzip)
-if(HELP2MAN_EXECUTABLE AND GZIP_EXECUTABLE)
+set(manpages OFF)
+if(HELP2MAN_EXECUTABLE AND GZIP_EXECUTABLE AND NOT POOLSCOPE_SANITIZE AND NOT POOLSCOPE_FUZZ)
+  set(manpages ON)
+endif()
+set_property(GLOBAL PROPERTY POOLSCOPE_MANPAGES ${manpages})
+if(manpages)
   set(man_dir ${PROJECT_BINARY_DIR}/man)
   file(MAKE_DIRECTORY ${man_dir})
   set(pages)
@@ -55,6 +61,6 @@ if(HELP2MAN_EXECUTABLE AND GZIP_EXECUTABLE)
   endforeach()
   add_custom_target(poolscope_manpages ALL DEPENDS ${pages})
   install(FILES ${pages} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-else()
+elseif(NOT POOLSCOPE_SANITIZE AND NOT POOLSCOPE_FUZZ)
   message(STATUS "help2man or gzip not found: no manual pages (scripts/setup-deps.sh installs help2man)")
 endif()
