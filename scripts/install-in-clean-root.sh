@@ -21,7 +21,8 @@ cp "$deb" "$root/tmp/"
 mount -t proc proc "$root/proc"
 chroot "$root" /bin/bash -euo pipefail -c '
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "/tmp/$(basename "$0")" > /tmp/apt.log
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "/tmp/$(basename "$0")" > /tmp/apt.log 2>&1 \
+    || { tail -20 /tmp/apt.log; exit 1; }
   poolscope --version
   poolscope-cli --version
   poolscope-cli run --preset hello-pool | head -1
