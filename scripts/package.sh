@@ -10,7 +10,8 @@
 #   - extracts the package into an empty folder and runs the binaries from there, with
 #     the fallback to this source tree's lessons turned off, so a file missing from the
 #     package shows: both --version, the CLI's presets and a run, the app's first frame
-#     of a lesson under Xvfb (its lessons must all load), and both manual pages.
+#     of a lesson under Xvfb (its lessons must all load), and both manual pages;
+#   - for the "package" preset, that the binaries hold no path of this machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=package
@@ -79,6 +80,11 @@ xvfb-run -a -s "-screen 0 1280x720x24" "$bin/poolscope" --no-prefs --preset hell
   || fail "poolscope --screenshot"
 loaded=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["lessons"]["loaded"])' "$root/report.json" 2>/dev/null || echo 0)
 [ "$loaded" = "$lessons" ] || fail "the installed app loaded $loaded lessons of $lessons"
+# A package for others holds no path of the machine it was built on (the "package"
+# preset maps the source folder out of __FILE__ and leaves the source assets out).
+if [ "$preset" = package ] && strings "$bin/poolscope" "$bin/poolscope-cli" | grep -qF "$PWD/"; then
+  fail "the binaries hold this machine's source path $PWD/"
+fi
 for page in poolscope poolscope-cli; do
   warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$root/usr/share/man/man1/$page.1.gz" 2>&1 > /dev/null || true)
   [ -z "$warnings" ] || fail "man $page: $warnings"
