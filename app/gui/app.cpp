@@ -132,12 +132,9 @@ std::string App::start_compare(const std::string& name, std::span<const std::str
   auto right = apply_variant(session_->scenario(), sets);
   if (!right) return right.message();
   // A program's B is the version in the editor: the constants it changes go there too.
-  const std::vector<golang::ConstInfo> left = constants(session_->scenario().source);
-  for (const golang::ConstInfo& c : constants(right.value().source)) {
-    const bool same = std::any_of(left.begin(), left.end(), [&](const golang::ConstInfo& l) {
-      return l.name == c.name && l.value == c.value;
-    });
-    if (!same) edit_constant(c.name, c.value);
+  for (const ChangedConstant& c :
+       changed_constants(session_->scenario().source, right.value().source)) {
+    edit_constant(c.name, c.value);
   }
   session_->reset();
   compare_.emplace();

@@ -40,14 +40,10 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 
 std::string describe_programs(const std::string& a, const std::string& b) {
   if (a == b) return "the same program";
-  const std::vector<golang::ConstInfo> ca = constants(a), cb = constants(b);
   std::string out;
   std::vector<std::pair<std::string, std::string>> changed;  // B's values of A's constants
-  for (const golang::ConstInfo& c : cb) {
-    const auto was =
-        std::find_if(ca.begin(), ca.end(), [&](const auto& x) { return x.name == c.name; });
-    if (was == ca.end() || was->value == c.value) continue;
-    out += fmt::format("{}{} {} (A: {})", out.empty() ? "" : ", ", c.name, c.value, was->value);
+  for (const ChangedConstant& c : changed_constants(a, b)) {
+    out += fmt::format("{}{} {} (A: {})", out.empty() ? "" : ", ", c.name, c.value, c.was);
     changed.emplace_back(c.name, c.value);
   }
   // The lines edited besides, between the first and the last that differ (B's numbers).
@@ -68,6 +64,17 @@ std::string describe_programs(const std::string& a, const std::string& b) {
   return out.empty() ? lines : out + "; " + lines;
 }
 }  // namespace
+
+std::vector<ChangedConstant> changed_constants(const std::string& a, const std::string& b) {
+  const std::vector<golang::ConstInfo> ca = constants(a), cb = constants(b);
+  std::vector<ChangedConstant> out;
+  for (const golang::ConstInfo& c : cb) {
+    const auto was =
+        std::find_if(ca.begin(), ca.end(), [&](const auto& x) { return x.name == c.name; });
+    if (was != ca.end() && was->value != c.value) out.push_back({c.name, c.value, was->value});
+  }
+  return out;
+}
 
 std::span<const CompareVariant> compare_variants(const scenario::Scenario& left) {
   if (!left.source.empty()) return kProgramVariants;

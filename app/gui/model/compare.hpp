@@ -35,6 +35,13 @@ const CompareVariant& suggested_variant(const scenario::Scenario& left);
 scenario::Result<scenario::Scenario> apply_variant(const scenario::Scenario& left,
                                                    std::span<const std::string> sets);
 
+// A program's constants that `b` gives other values than `a` does: {name, b's value,
+// a's value}, in b's order. Constants only one side has are left out.
+struct ChangedConstant {
+  std::string name, value, was;
+};
+std::vector<ChangedConstant> changed_constants(const std::string& a, const std::string& b);
+
 // A one-line description of how `s` differs from `base` ("pool.workers 20, pool.mode pool"),
 // or "same settings". For two programs: the constants that differ and the lines edited
 // besides ("numWorkers 1 (A: 3); lines 30-31 edited"), or "the same program".
