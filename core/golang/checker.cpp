@@ -1088,8 +1088,10 @@ std::string Checker::describe(const Operand& x) {
       break;
   }
   if (x.mode == Mode::Constant) {
+    // Go shows the value when the expression does not spell it; a value beyond 128 bits
+    // is not known here (a literal that long spells itself).
     const std::string v = cval_string(x.val);
-    if (v != e) d += " " + v;
+    if (v != e && !x.val.overflow) d += " " + v;
   }
   if (has_type) d += " of type " + type_str(x.type);
   return e.empty() ? d : e + " (" + d + ")";
@@ -1788,11 +1790,14 @@ Operand Checker::basic_lit(BasicLit* lit) {
       i128 v = 0;
       bool overflow = false;
       const i128 limit = (~static_cast<u128>(0) >> 2);
-      for (std::size_t i = start; i < text.size(); ++i) {
+      for (std::size_t i = start; i < text.size() && !overflow; ++i) {
         const char c = text[i];
+        if (c == '_') continue;  // Go allows 1_000_000
         const int d = c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0';
-        if (v > limit / base) overflow = true;
-        v = v * base + d;
+        if (v > limit / base)
+          overflow = true;
+        else
+          v = v * base + d;
       }
       x.mode = Mode::Constant;
       x.type = tt_.basic(Kind::UntypedInt);
@@ -1805,7 +1810,11 @@ Operand Checker::basic_lit(BasicLit* lit) {
       x.mode = Mode::Constant;
       x.type = tt_.basic(Kind::UntypedFloat);
       x.val.k = CVal::K::Float;
-      x.val.f = std::strtold(text.c_str(), nullptr);
+      {
+        std::string digits = text;  // Go allows 1_000.5; strtold does not
+        std::erase(digits, '_');
+        x.val.f = std::strtold(digits.c_str(), nullptr);
+      }
       return x;
     case Tok::Imag:
       refuse(lit->pos, "complex numbers");
