@@ -248,7 +248,9 @@ Scenario base(std::string id, int workers, int jobs, int jobs_buffer, int result
   s.load.jobs = jobs;
   s.pool.jobs_buffer = jobs_buffer;
   s.pool.results_buffer = results_buffer;
-  s.work.mean_ms = 5;
+  // 20 ms of work: long enough that, on a loaded machine, every worker has taken a job
+  // before the first one finishes (the max_concurrent == bound check relies on it).
+  s.work.mean_ms = 20;
   return s;
 }
 
