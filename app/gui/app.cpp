@@ -78,6 +78,7 @@ std::string App::picture_report() const {
   };
   nlohmann::json j = side(*session_, pool_view_, program_view_);
   j["notice"] = options_.notice;
+  j["asks"] = replace_prompt_ ? "unsaved changes" : "";  // a question waits for an answer
   j["lessons"] = {{"loaded", lessons_.lessons.size()}, {"problems", lessons_.problems}};
   if (doc_) {
     // The learner's program: Go's messages for the text in the editor (none: it compiles).
@@ -524,6 +525,7 @@ void App::frame(float dt) {
     draw_panels(dt);
   }
   draw_share_always(share_, PoolViewStyle{options_.theme, s, &fonts_}, dt);
+  draw_unsaved_prompt();
   ImGui::End();
   draw_debug_overlay();
   draw_progress();
@@ -831,6 +833,11 @@ void App::draw_controls_panel() {
     if (ImGui::IsItemHovered()) {
       ImGui::SetTooltip("This preset's Go program in the editor, without its measuring lines");
     }
+  }
+  if (doc_ && !compare_ && !session_->run().runs_source()) {
+    const std::string back = "Back to " + display_name(*doc_);
+    if (ImGui::Button(back.c_str())) return_to_code();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Your program in the editor runs again");
   }
   if (!compare_error_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette(options_.theme).warning);

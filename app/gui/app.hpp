@@ -24,6 +24,7 @@
 // - Keyboard: see shortcuts() in view_stage.hpp (Space, Right, Up/Down, R, 1..8, PgUp/PgDn,
 //   Ctrl +/-/0, T, F5, L, C, N, F3, F11, F12, ?).
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -80,6 +81,9 @@ struct AppOptions {
   // = false // the learner's program is autosaved to the XDG state folder and restored at
   //         // the next start (when no file is given) with a notice
   bool keep_state = false;
+  // = true // the restored program runs; false when the command line asked for a scenario
+  //        // (it runs, and the restored text waits in the editor)
+  bool run_restored = true;
   // When set, a second run beside the first: its settings as KEY=VALUE over the first's.
   std::optional<std::vector<std::string>> compare = std::nullopt;
   // The engine work a frame may do (Session::set_work_budget): the interactive window sets
@@ -91,6 +95,13 @@ struct AppOptions {
 // What the app asks of the platform after a frame.
 struct AppRequests {
   bool toggle_fullscreen = false;
+};
+
+// A replacement of the editor's unsaved text, waiting for the learner's answer.
+struct ReplacePrompt {
+  std::function<void()> replace, keep;
+  bool opened = false;  // the modal is open (ImGui opens it at the root window's level)
+  std::string error;    // why Save failed
 };
 
 class App {
@@ -121,6 +132,12 @@ class App {
                  std::optional<scenario::Scenario> origin = std::nullopt);
   // Runs the editor's text from the start when it compiles (false and a message if not).
   bool run_code();
+  // Back from a preset to the program in the editor: it runs, or, when it does not
+  // compile, an empty program runs and the editor shows Go's messages.
+  void return_to_code();
+  // Replacing unsaved work in the editor asks first: Save, Don't save or Cancel
+  // (draw_unsaved_prompt). `replace` runs after the first two, `keep` after Cancel.
+  void ask_before_replacing(std::function<void()> replace, std::function<void()> keep);
   // A loaded scenario with a source the editor does not hold opens in the editor.
   void adopt_loaded_source();
   // The editor on a new program (no run started); true when it compiles.
@@ -197,6 +214,16 @@ class App {
   void edit_constant(const std::string& name, const std::string& value);
   void start_autosave();
   void draw_save_code();
+  // The file field of Save as, with `button`; "" once the text is saved there, else why
+  // not (nullopt while nothing was pressed).
+  std::optional<std::string> draw_save_as(const char* button);
+  // Writes the editor's text to `path` (atomically) and clears the autosave; "" or why not.
+  std::string save_code(const std::filesystem::path& path);
+  // The question of ask_before_replacing(), drawn every frame at the root window's level.
+  void draw_unsaved_prompt();
+  // Opens `text` in the editor now (open_code asks first when that loses work).
+  void replace_code(std::string text, std::filesystem::path path, bool saved,
+                    std::optional<scenario::Scenario> origin);
   [[nodiscard]] std::vector<EditorLineMarker> code_markers(const Session& session) const;
   void draw_presentation_controls();
   // [Video] app_video.cpp: the frame of a recording (AppOptions::video).
@@ -236,9 +263,10 @@ class App {
   bool show_debug_ = false;            // frame time and renderer (F3)
   std::string video_caption_;
   VideoCodeState video_code_;
-  std::optional<CodeDocument> doc_;     // the learner's program, once one is opened
-  std::optional<Autosaver> autosaver_;  // AppOptions::keep_state
-  std::string save_path_;               // the Save dialog's path
+  std::optional<CodeDocument> doc_;              // the learner's program, once one is opened
+  std::optional<Autosaver> autosaver_;           // AppOptions::keep_state
+  std::string save_path_;                        // the Save dialog's path
+  std::optional<ReplacePrompt> replace_prompt_;  // ask_before_replacing()'s question
   EditorViewState editor_view_;
   std::string code_message_;  // why the editor's text is not what runs ("" none)
   // The Session::loads() adopt_loaded_source() last saw (none yet: the first run counts).

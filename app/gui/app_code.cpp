@@ -1,6 +1,7 @@
 // The learner's own program in the window (App's part; code_document.hpp is the model):
 // the editor with its messages, the console, and the live constants.
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <fmt/core.h>
 
@@ -13,6 +14,7 @@
 
 #include "app/gui/app.hpp"
 #include "app/gui/model/palette.hpp"
+#include "app/gui/platform/keys.hpp"
 #include "app/gui/views/view_editor.hpp"
 
 namespace poolscope::gui {
@@ -21,6 +23,8 @@ namespace {
 
 // A program that does nothing: what runs while the learner's first text does not compile.
 constexpr std::string_view kNothing = "package main\n\nfunc main() {}\n";
+constexpr const char* kFixFirst =
+    "Does not compile: fix the messages below, then run (Ctrl+Enter).";
 
 // "0.200 s" for a console line's virtual time.
 std::string seconds(trace::Time t) {
@@ -45,7 +49,11 @@ bool App::new_document(const std::string& text, std::filesystem::path path, bool
   doc_->path = std::move(path);
   doc_->origin = std::move(origin);
   doc_->editor.set_text(text);
-  if (saved) doc_->editor.mark_saved();
+  if (saved) {
+    doc_->editor.mark_saved();
+  } else {
+    doc_->editor.mark_unsaved();
+  }
   editor_view_ = {};
   program_view_ = {};
   return check(*doc_);
@@ -53,6 +61,20 @@ bool App::new_document(const std::string& text, std::filesystem::path path, bool
 
 void App::open_code(std::string text, std::filesystem::path path, bool saved,
                     std::optional<scenario::Scenario> origin) {
+  if (doc_ && doc_->editor.modified()) {
+    ask_before_replacing(
+        [this, text = std::move(text), path = std::move(path), saved,
+         origin = std::move(origin)]() mutable {
+          replace_code(std::move(text), std::move(path), saved, std::move(origin));
+        },
+        {});
+    return;
+  }
+  replace_code(std::move(text), std::move(path), saved, std::move(origin));
+}
+
+void App::replace_code(std::string text, std::filesystem::path path, bool saved,
+                       std::optional<scenario::Scenario> origin) {
   const bool compiles = new_document(text, std::move(path), saved, std::move(origin));
   if (autosaver_ && saved) (void)autosaver_->clear(doc_->editor.revision(), doc_->path);
   compare_.reset();
@@ -60,8 +82,7 @@ void App::open_code(std::string text, std::filesystem::path path, bool saved,
                                   session_->scenario().seed));
   adopted_load_ = session_->loads();  // the editor's own run
   pool_view_ = {};
-  code_message_ =
-      compiles ? "" : "Does not compile: fix the messages below, then run (Ctrl+Enter).";
+  code_message_ = compiles ? "" : kFixFirst;
   nothing_runs_ = !compiles;
 }
 
@@ -88,9 +109,76 @@ void App::adopt_loaded_source() {
   // a moment, by --at or a lesson, stays there).
   scenario::Scenario origin = loaded;
   origin.source.clear();
-  new_document(loaded.source, {}, true, std::move(origin));
-  nothing_runs_ = false;
-  code_message_.clear();
+  auto replace = [this, source = loaded.source, origin = std::move(origin)]() mutable {
+    new_document(source, {}, true, std::move(origin));
+    nothing_runs_ = false;
+    code_message_.clear();
+  };
+  if (!doc_ || !doc_->editor.modified()) {
+    replace();
+    return;
+  }
+  // Kept, the learner's program runs in place of the loaded one, so that the picture is
+  // the editor's program; one that does not compile leaves the loaded run, and says so.
+  ask_before_replacing(std::move(replace), [this, seed = loaded.seed] {
+    if (!check(*doc_)) {
+      code_message_ = "Your program does not compile: the run on screen is the one just loaded.";
+      return;
+    }
+    const bool playing = session_->playing;
+    session_->load(program_scenario(*doc_, doc_->editor.text(), seed));
+    session_->playing = playing;
+    adopted_load_ = session_->loads();
+    code_message_ = "Your program stayed in the editor, and runs.";
+  });
+}
+
+void App::ask_before_replacing(std::function<void()> replace, std::function<void()> keep) {
+  replace_prompt_.emplace();
+  replace_prompt_->replace = std::move(replace);
+  replace_prompt_->keep = std::move(keep);
+  save_path_ = "main.go";
+}
+
+void App::draw_unsaved_prompt() {
+  constexpr const char* kTitle = "Unsaved changes";
+  if (!replace_prompt_ || !doc_) return;
+  if (!std::exchange(replace_prompt_->opened, true)) ImGui::OpenPopup(kTitle);
+  const PoolViewStyle style{options_.theme, options_.scale, &fonts_};
+  centre_next_window();
+  if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ReplacePrompt& prompt = *replace_prompt_;
+  ImGui::Text("%s has changes that are not saved.", display_name(*doc_).c_str());
+  ImGui::TextUnformatted("Another program is about to replace it in the editor.");
+  ImGui::Spacing();
+  const float w = 130 * options_.scale;
+  bool go = false;
+  if (doc_->path.empty()) {
+    if (auto saved = draw_save_as("Save as")) {
+      prompt.error = std::move(*saved);
+      go = prompt.error.empty();
+    }
+    ImGui::Spacing();
+  } else {
+    if (ImGui::Button("Save", ImVec2(w, 0))) {
+      prompt.error = save_code(doc_->path);
+      go = prompt.error.empty();
+    }
+    ImGui::SameLine();
+  }
+  go = ImGui::Button("Don't save", ImVec2(w, 0)) || go;
+  ImGui::SameLine();
+  const bool cancel =
+      ImGui::Button("Cancel", ImVec2(w, 0)) || ImGui::IsKeyPressed(keys::kEscape, false);
+  error_text(style, prompt.error);
+  if (go || cancel) {
+    ImGui::CloseCurrentPopup();
+    // Taken out first: what runs may ask again.
+    ReplacePrompt done = std::move(*std::exchange(replace_prompt_, std::nullopt));
+    if (go && done.replace) done.replace();
+    if (cancel && done.keep) done.keep();
+  }
+  ImGui::EndPopup();
 }
 
 // The learner's unsaved work from the last session comes back, with a notice saying so.
@@ -102,7 +190,11 @@ void App::start_autosave() {
   }
   if (!options_.code_text) {
     Restored r = restore_autosave(dir.path);
-    if (r.found) open_code(std::move(r.text), r.path, false);
+    if (r.found && options_.run_restored) open_code(std::move(r.text), r.path, false);
+    if (r.found && !options_.run_restored) {
+      new_document(r.text, r.path, false, std::nullopt);
+      r.notice += fmt::format(" \"Back to {}\" (in Controls) runs it.", display_name(*doc_));
+    }
     if (!r.notice.empty()) options_.notice += (options_.notice.empty() ? "" : "  ") + r.notice;
   }
   autosaver_.emplace(std::move(dir));
@@ -110,34 +202,40 @@ void App::start_autosave() {
 
 // Save: to the program's file, or to a path asked for when it has none (atomically).
 void App::draw_save_code() {
-  CodeDocument& doc = *doc_;
   if (ImGui::Button("Save")) {
-    if (doc.path.empty()) {
+    if (doc_->path.empty()) {
       save_path_ = "main.go";
       ImGui::OpenPopup("save-code");
-    } else if (std::string error = save(doc, doc.path); !error.empty()) {
-      code_message_ = error;
-    } else if (autosaver_) {
-      code_message_ = autosaver_->clear(doc.editor.revision(), doc.path);
+    } else {
+      code_message_ = save_code(doc_->path);
     }
   }
   if (ImGui::BeginPopup("save-code")) {
-    char buffer[1024];
-    std::snprintf(buffer, sizeof buffer, "%s", save_path_.c_str());
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
-    const bool enter =
-        ImGui::InputText("file", buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue);
-    save_path_ = buffer;
-    if (enter || ImGui::Button("Save as")) {
-      if (std::string error = save(doc, save_path_); !error.empty()) {
-        code_message_ = error;
-      } else {
-        if (autosaver_) code_message_ = autosaver_->clear(doc.editor.revision(), doc.path);
-        ImGui::CloseCurrentPopup();
-      }
+    if (auto error = draw_save_as("Save as")) {
+      code_message_ = std::move(*error);
+      if (code_message_.empty()) ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
   }
+}
+
+std::optional<std::string> App::draw_save_as(const char* button) {
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
+  const bool enter = ImGui::InputText("file", &save_path_, ImGuiInputTextFlags_EnterReturnsTrue);
+  std::error_code ec;
+  if (std::filesystem::path(save_path_) != doc_->path &&
+      std::filesystem::is_regular_file(save_path_, ec)) {
+    dim_wrapped(PoolViewStyle{options_.theme, options_.scale, &fonts_},
+                save_path_ + " exists: saving replaces it.");
+  }
+  if (!ImGui::Button(button) && !enter) return std::nullopt;
+  return save_code(save_path_);
+}
+
+std::string App::save_code(const std::filesystem::path& path) {
+  std::string error = save(*doc_, path);
+  if (error.empty() && autosaver_) error = autosaver_->clear(doc_->editor.revision(), doc_->path);
+  return error;
 }
 
 bool App::run_code() {
@@ -163,6 +261,14 @@ bool App::run_code() {
   view = ProgramViewState{};
   if (compare_) share(s, &s == session_.get() ? *compare_->session : *session_, before);
   return true;
+}
+
+void App::return_to_code() {
+  if (run_code()) return;
+  session_->load(program_scenario(*doc_, std::string(kNothing), session_->scenario().seed));
+  adopted_load_ = session_->loads();
+  nothing_runs_ = true;
+  code_message_ = kFixFirst;
 }
 
 // The editor's markers: on each line, how many goroutines stand there, in the look most

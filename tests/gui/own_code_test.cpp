@@ -11,6 +11,8 @@
 #include <string>
 
 #include "app/gui/model/autosave.hpp"
+#include "app/gui/model/code_document.hpp"
+#include "core/scenario/scenario_json.hpp"
 #include "tests/gui/gui_harness.hpp"
 
 using namespace poolscope;
@@ -271,6 +273,54 @@ TEST_CASE("Own code: unsaved work autosaved in one session is restored at the ne
   int leaked = 0;
   for (const auto& c : d["cards"]) leaked += c["look"] == "leaked" ? 1 : 0;
   CHECK(leaked == 2);  // the restored program is the one that runs
+}
+
+TEST_CASE("Own code: another program never replaces unsaved work without asking") {
+  // Unsaved work from the last session (kLeak), and a scenario file with another program.
+  const std::string home = test::output_path("own_code_ask_home");
+  std::filesystem::remove_all(home);
+  const std::filesystem::path dir = std::filesystem::path(home) / "state" / "poolscope";
+  std::filesystem::create_directories(dir);
+  gui::Autosaver saver(gui::AutosaveDir{.path = dir, .error = {}});
+  CHECK(saver.update(1, "package main\n\nfunc main() {}\n", {}, 0.0).empty());
+  CHECK(saver.update(2, kLeak, {}, 10.0).empty());
+  const std::string other = test::output_path("other.poolscope.json");
+  std::ofstream(other) << scenario::save_scenario(gui::program_scenario(kPool, "other.go"));
+  const auto report = [&](const std::string& name, const std::string& args) {
+    const std::string json = test::output_path("own_ask_" + name + ".json");
+    std::remove(json.c_str());
+    const auto run = test::run_gui_with_config(
+        home, args + " --size 1280x720 --screenshot " +
+                  test::output_path("own_ask_" + name + ".png") + " --picture-report " + json);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    std::ifstream in(json);
+    return nlohmann::json::parse(in);
+  };
+  {
+    INFO("the file asked for runs, and the app asks before its program replaces the editor's");
+    const nlohmann::json d = report("asked", other + " --at 1 --frames 4");
+    CHECK(d["asks"] == "unsaved changes");
+    CHECK(channel(d, "jobs") != nullptr);
+    CHECK(d["editor_constants"].empty());  // kLeak's, which has none
+  }
+  {
+    INFO("Cancel (Escape) keeps the learner's program in the editor, and it runs");
+    const nlohmann::json d = report("kept", other + " --at 1 --play --frames 8 --press escape@3");
+    CHECK(d["asks"] == "");
+    CHECK(d["editor_constants"].empty());
+    CHECK(channel(d, "jobs") == nullptr);
+    CHECK(channel(d, "results") != nullptr);
+    CHECK(std::filesystem::exists(dir / "autosave.go"));  // still unsaved, still autosaved
+  }
+  {
+    INFO("a preset asked for runs; the restored program waits in the editor, unasked");
+    const nlohmann::json d = report("preset", "--preset hello-pool --frames 3");
+    CHECK(d["asks"] == "");
+    CHECK(d.contains("legend"));      // the pool view: the preset runs
+    CHECK(d["diagnostics"].empty());  // and the editor holds the restored program
+    CHECK(std::filesystem::exists(dir / "autosave.go"));
+  }
 }
 
 TEST_CASE("Own code: compare puts another version of the program beside it, on one clock") {

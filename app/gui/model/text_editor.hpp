@@ -37,7 +37,7 @@
 // - revision() counts the changes to the text and never goes back (an undo is a change
 //   too): a caller that remembers it knows when to rerun or autosave. modified() says
 //   whether the text differs, by its history, from the last set_text() or mark_saved():
-//   undoing back to that point makes it false again.
+//   undoing back to that point makes it false again (after mark_unsaved(), nothing does).
 // - Find matches bytes, ignoring ASCII case unless asked; a match may span lines.
 // - One thread; nothing throws on any input.
 #include <compare>
@@ -113,6 +113,8 @@ class TextEditor {
   [[nodiscard]] std::uint64_t revision() const noexcept { return revision_; }
   [[nodiscard]] bool modified() const noexcept { return state_id_ != saved_id_; }
   void mark_saved() noexcept { saved_id_ = state_id_; }
+  // The text is not in any file (restored unsaved work): modified() until mark_saved().
+  void mark_unsaved() noexcept { saved_id_ = kNoState; }
   void set_read_only(bool read_only) noexcept { read_only_ = read_only; }
   [[nodiscard]] bool read_only() const noexcept { return read_only_; }
   // The clock, in seconds, that undo grouping measures pauses with.
@@ -254,6 +256,7 @@ class TextEditor {
   std::vector<Step> redo_;
   std::size_t undo_bytes_ = 0;
   std::uint64_t revision_ = 0;
+  static constexpr std::uint64_t kNoState = UINT64_MAX;  // no state of the history is saved
   std::uint64_t state_id_ = 0;  // names the text's state in its history (for modified())
   std::uint64_t saved_id_ = 0;
   std::uint64_t next_state_id_ = 1;

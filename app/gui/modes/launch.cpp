@@ -148,19 +148,21 @@ AppOptions app_options(Launch& launch, const Platform& platform) {
   const CommandLine& args = launch.args;
   ThemeId theme = ThemeId::Dark;
   parse_theme(args.theme, theme);
-  return {.scale = args.scale,
-          .theme = theme,
-          .renderer = platform.renderer(),
-          .scenario = std::move(launch.scenario),
-          .stage = args.stage,
-          .lessons_dir = args.lessons_dir,
-          .layout_report = args.layout_report,
-          .show_shortcuts = args.show_shortcuts,
-          .notice = launch.prefs_warning,
-          .code_text = std::move(launch.code_text),
-          .code_path = launch.code_path,
-          .keep_state = !args.no_prefs && !args.recording(),
-          .compare = args.compare.empty() ? std::nullopt : std::optional(args.compare)};
+  return {
+      .scale = args.scale,
+      .theme = theme,
+      .renderer = platform.renderer(),
+      .scenario = std::move(launch.scenario),
+      .stage = args.stage,
+      .lessons_dir = args.lessons_dir,
+      .layout_report = args.layout_report,
+      .show_shortcuts = args.show_shortcuts,
+      .notice = launch.prefs_warning,
+      .code_text = std::move(launch.code_text),
+      .code_path = launch.code_path,
+      .keep_state = !args.no_prefs && !args.recording(),
+      .run_restored = args.open_file.empty() && args.scenario_file.empty() && !args.preset_given,
+      .compare = args.compare.empty() ? std::nullopt : std::optional(args.compare)};
 }
 
 std::unique_ptr<App> start_app(Launch& launch, const Platform& platform, WorkBudget budget) {

@@ -1,3 +1,4 @@
+// [SECTION] Dialog pieces
 // [SECTION] Helpers
 // [SECTION] Open and Save dialogs
 // [SECTION] Record dialog and progress
@@ -21,6 +22,30 @@
 namespace poolscope::gui {
 
 namespace fs = std::filesystem;
+
+// [SECTION] Dialog pieces (the editor's dialogs use them too: app_code.cpp)
+
+void error_text(const PoolViewStyle& style, const std::string& text) {
+  if (text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, palette(style.theme).warning);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 520 * style.scale);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+void dim_wrapped(const PoolViewStyle& style, const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette(style.theme).text_dim);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 520 * style.scale);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+void centre_next_window() {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+}
 
 namespace {
 
@@ -49,28 +74,6 @@ void notify(ShareState& state, std::string text, bool error) {
   state.notice = std::move(text);
   state.notice_is_error = error;
   state.notice_left_s = kNoticeSeconds;
-}
-
-void error_text(const PoolViewStyle& style, const std::string& text) {
-  if (text.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, palette(style.theme).warning);
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 520 * style.scale);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
-}
-
-void dim_wrapped(const PoolViewStyle& style, const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, palette(style.theme).text_dim);
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 520 * style.scale);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
-}
-
-void centre_next_window() {
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
 }
 
 // The path field, focused when the dialog appears; true when Enter was pressed.

@@ -60,6 +60,12 @@ void draw_share_always(ShareState& state, const PoolViewStyle& style, float dt);
 // the error is shown in a dialog on the next draw_share().
 bool open_dropped_file(Session& session, ShareState& state, const std::string& path);
 
+// Dialog pieces: a message in the warning colour and a dimmed note, both wrapped at the
+// dialogs' width (nothing for ""); the next window centred on the screen as it appears.
+void error_text(const PoolViewStyle& style, const std::string& text);
+void dim_wrapped(const PoolViewStyle& style, const std::string& text);
+void centre_next_window();
+
 // Reports a screenshot the frame loop wrote (`error` "" on success).
 void screenshot_written(ShareState& state, const std::string& path, const std::string& error);
 

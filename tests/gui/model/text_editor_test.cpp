@@ -226,6 +226,18 @@ TEST_CASE("TextEditor: typing inserts at the caret and replaces the selection") 
   CHECK(ed.modified());
 }
 
+TEST_CASE("TextEditor: restored unsaved text stays modified, even undone to, until saved") {
+  TextEditor ed = editor_at("x|");
+  ed.mark_unsaved();
+  CHECK(ed.modified());
+  ed.type("y");
+  ed.undo();
+  CHECK(ed.text() == "x");
+  CHECK(ed.modified());
+  ed.mark_saved();
+  CHECK_FALSE(ed.modified());
+}
+
 TEST_CASE("TextEditor: Enter keeps the indentation and adds a tab after { or (") {
   TextEditor ed = editor_at("func main() {|");
   ed.newline();
