@@ -6,7 +6,10 @@
 //   once per frame, that press never happened. Queued here, each key changes at most once
 //   per frame, so the press is seen in one frame and the release in the next.
 // - Order across keys is kept (Ctrl down, = down, = up, Ctrl up stays Ctrl+=): a frame
-//   takes events from the front until one would change a key a second time.
+//   takes events from the front until one would change a key a second time, or would
+//   change a modifier (Shift, Ctrl, Alt, Super) after another key went down, so that a key
+//   is seen with the modifiers held when it went down (xdotool's Ctrl+Enter lets go of
+//   Ctrl before Enter: in one frame, Enter would be seen without Ctrl).
 // - No window, no GLFW: the platform pushes its callbacks' events and replays each
 //   frame's share into the ImGui backend.
 #include <cstddef>

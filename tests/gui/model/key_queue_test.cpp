@@ -57,6 +57,22 @@ TEST_CASE("KeyQueue: a chord keeps its order, each key changing once per frame")
   CHECK(frames(q) == std::vector<std::vector<int>>{{kCtrl, 1, kEqual, 1}, {kEqual, 0, kCtrl, 0}});
 }
 
+TEST_CASE("KeyQueue: a key is seen with the modifiers held when it went down") {
+  constexpr int kEnter = 257;
+  KeyQueue q;  // Ctrl let go before Enter, all before the next frame (as xdotool sends)
+  q.push(press(kCtrl));
+  q.push(press(kEnter));
+  q.push(release(kCtrl));
+  q.push(release(kEnter));
+  CHECK(frames(q) == std::vector<std::vector<int>>{{kCtrl, 1, kEnter, 1}, {kCtrl, 0, kEnter, 0}});
+  // Enter, then Ctrl: Enter alone.
+  q.push(press(kEnter));
+  q.push(press(kCtrl));
+  q.push(release(kEnter));
+  q.push(release(kCtrl));
+  CHECK(frames(q) == std::vector<std::vector<int>>{{kEnter, 1}, {kCtrl, 1, kEnter, 0}, {kCtrl, 0}});
+}
+
 TEST_CASE("KeyQueue: repeats pass through without holding back the frame") {
   KeyQueue q;
   q.push(press(kSpace));
