@@ -27,7 +27,7 @@ __extension__ typedef __int128 i128;
 __extension__ typedef unsigned __int128 u128;
 
 constexpr int kMaxErrors = 10;
-constexpr std::size_t kMaxMessage = 1000;
+constexpr std::size_t kMaxMessage = 600;  // bytes; 3 times that after U+FFFD, still one short line
 
 struct CVal {
   enum class K : std::uint8_t { None, Bool, Int, Float, String };
@@ -4763,6 +4763,24 @@ void Checker::check_file(File& f) {
   }
 }
 
+// A message quotes the learner's text (a literal, a name), which may be anything: past
+// kMaxMessage bytes it is cut and ends with "…", and bytes that are not UTF-8 (a cut
+// character too) become U+FFFD.
+void bound_message(std::string& m) {
+  const bool long_message = m.size() > kMaxMessage;
+  if (long_message) m.resize(kMaxMessage);
+  std::string_view rest = m;
+  std::string out;
+  for (std::size_t bad = util::invalid_utf8_at(rest); bad != std::string_view::npos;
+       bad = util::invalid_utf8_at(rest)) {
+    out.append(rest.substr(0, bad)).append("\xEF\xBF\xBD");
+    rest.remove_prefix(bad + 1);
+  }
+  out.append(rest);
+  if (long_message) out += "…";
+  m = std::move(out);
+}
+
 }  // namespace
 
 // ============================================================ entry points
@@ -4784,12 +4802,7 @@ CheckResult check_program(std::string_view source, TypeTable& types) {
   ParseResult parsed = parse_file(source);
   if (parsed.error) {
     Diagnostic d = *parsed.error;
-    while (true) {
-      const std::size_t bad = util::invalid_utf8_at(d.message);
-      if (bad == std::string_view::npos) break;
-      d.message.replace(bad, 1, "\xEF\xBF\xBD");
-    }
-    if (d.message.size() > kMaxMessage) d.message = util::printable(d.message, kMaxMessage);
+    bound_message(d.message);
     r.diagnostics.push_back(std::move(d));
     return r;
   }
@@ -4835,18 +4848,7 @@ CheckResult check_program(std::string_view source, TypeTable& types) {
   }
   // A message quotes expressions; an absurdly long one is shortened (gc would print it all),
   // and bytes that are not UTF-8 (in a name the lexer has not reached yet) become U+FFFD.
-  for (Diagnostic& d : diags) {
-    while (true) {
-      const std::size_t bad = util::invalid_utf8_at(d.message);
-      if (bad == std::string_view::npos) break;
-      d.message.replace(bad, 1, "\xEF\xBF\xBD");
-    }
-    if (d.message.size() > kMaxMessage) {
-      std::size_t cut = kMaxMessage;
-      while (cut > 0 && (static_cast<unsigned char>(d.message[cut]) & 0xC0) == 0x80) --cut;
-      d.message = d.message.substr(0, cut) + "…";
-    }
-  }
+  for (Diagnostic& d : diags) bound_message(d.message);
   r.diagnostics = std::move(diags);
   r.ok = r.diagnostics.empty();
   return r;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/golang/check.hpp"
+#include "core/util/read_file.hpp"
 
 namespace {
 
@@ -1323,4 +1324,24 @@ TEST_CASE("go checker: the constants panel lists and overrides top-level constan
   const CheckResult again = check_program(changed, types2);
   REQUIRE(again.ok);
   CHECK(main_constants(*again.file, changed)[0].value == "5");
+}
+
+TEST_CASE("go checker: a message quoting a huge literal or name is cut short, still UTF-8") {
+  // gc quotes the whole literal; a learner's pasted blob must not become a wall of text.
+  const std::string blob(5000, '\xff');
+  const std::string literal = "package main\n\nfunc main() `" + blob + "`\n";
+  const std::string name(3000, 'x');
+  const std::string undefined = "package main\n\nfunc main() {\n\t_ = " + name + "\n}\n";
+  for (const std::string& src : {literal, undefined}) {
+    TypeTable types;
+    const CheckResult r = check_program(src, types);
+    REQUIRE(r.diagnostics.size() == 1);
+    const std::string& m = r.diagnostics[0].message;
+    CHECK(m.size() < 2000);
+    CHECK(m.ends_with("…"));
+    CHECK(poolscope::util::is_utf8(m));
+  }
+  // A short one is Go's, whole.
+  CHECK(check("package main\n\nfunc main() {\n\t_ = abc\n}\n") ==
+        "./main.go:4:6: undefined: abc\n");
 }
