@@ -41,6 +41,14 @@ std::size_t snapshot_bytes(const trace::Snapshot& s) {
   }
   return bytes;
 }
+
+// Where Next job stops: a pool's job events; in the learner's program, a value sent or
+// received on a channel, or a channel closed.
+bool stops_next_job(trace::EventKind kind, bool channel_ops) {
+  using K = trace::EventKind;
+  return channel_ops ? kind == K::Send || kind == K::Recv || kind == K::Close : kind == K::Job;
+}
+
 }  // namespace
 
 // A long piece of work carried on over several calls when there is a budget.
@@ -115,7 +123,7 @@ void Session::Gate::on_event(const trace::Event& e) {
   trace::Event passed = e;
   passed.seq = ++forwarded;  // the log numbers events without gaps
   if (main_returned >= 0) passed.time = main_returned;
-  saw_job = saw_job || e.kind == trace::EventKind::Job;
+  saw_job = saw_job || stops_next_job(e.kind, channel_ops);
   if (to != nullptr) to->on_event(passed);
   if (e.kind == trace::EventKind::MainExit) {
     main_returned = e.time;
@@ -137,6 +145,7 @@ void Session::begin_run() {
   end_figures_.reset();
   gate_ = Gate{};
   gate_.to = &log_;
+  gate_.channel_ops = !scenario_.source.empty();
   run_ = std::make_unique<pool::PoolRun>(scenario_, pool::PoolRunOptions{.sink = &gate_});
   gate_.run = run_.get();
   work_lines_ = pool::ProgramLines(run_->program()).work_lines;
@@ -438,7 +447,7 @@ void Session::step_job() {
     if (!run_->step(stop >= 0 ? stop : trace::kForever)) break;
     bool job_event = false;
     for (std::uint64_t s = std::max(before + 1, log_.first_seq()); s <= log_.last_seq(); ++s) {
-      job_event = job_event || log_.at(s).kind == trace::EventKind::Job;
+      job_event = job_event || stops_next_job(log_.at(s).kind, gate_.channel_ops);
     }
     if (job_event) break;
     if (now() == stop) {
@@ -505,6 +514,7 @@ bool Session::step_back(bool job) {
   // First pass, on a probe run: which of the states Step passes through comes last before
   // the present (counted from the start state, 0).
   j->probe_gate = std::make_unique<Gate>();  // counts the events; keeps none (no `to`)
+  j->probe_gate->channel_ops = gate_.channel_ops;
   j->probe =
       std::make_unique<pool::PoolRun>(scenario_, pool::PoolRunOptions{.sink = j->probe_gate.get()});
   j->probe_gate->run = j->probe.get();

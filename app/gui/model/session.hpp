@@ -147,7 +147,8 @@ class Session {
   double speed = 1.0;  // virtual seconds per wall second, kMinSpeed..kMaxSpeed
   // Runs exactly one engine step (one goroutine until it blocks, or one timer).
   void step_event();
-  // Runs until the next job event (a job created, started, done or collected).
+  // Runs until the next job event (a job created, started, done or collected); in the
+  // learner's program, which has no jobs, until a send, a receive or a close.
   void step_job();
   // [Stepping back] Deterministic re-simulation: the run starts again from 0 and is
   // stepped as Step steps it (each step cut at the next stop; live changes applied at
@@ -277,7 +278,9 @@ class Session {
     trace::Time main_returned = -1;
     std::uint64_t forwarded = 0;      // events passed on
     std::uint64_t main_exit_seq = 0;  // the MainExit event's number (0: main runs)
-    bool saw_job = false;             // a Job event passed since the flag was cleared
+    // The learner's program (no jobs): Next job stops at channel operations instead.
+    bool channel_ops = false;
+    bool saw_job = false;  // an event Next job stops at passed since the flag was cleared
     void on_event(const trace::Event& e) override;
   };
   // The first half of start(): a new run at 0, empty log, lanes and histories.

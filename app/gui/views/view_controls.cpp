@@ -323,13 +323,19 @@ void draw_transport(Session& session, const ControlsState& state, const PoolView
   mark(state, "step", style);
   tooltip("Right arrow: run one goroutine until it blocks (or fire one timer).");
   ImGui::SameLine();
-  if (ImGui::Button("< Job")) session.step_back_job();
+  // A learner's program has no jobs: the same buttons step from one channel operation
+  // to the next.
+  const bool ops = session.run().runs_source();
+  if (ImGui::Button(ops ? "< Chan op" : "< Job")) session.step_back_job();
   mark(state, "job-back", style);
-  tooltip("Back to the last moment Next job would have stopped at: one job event earlier.");
+  tooltip(ops ? "Back to the last moment Next chan op would have stopped at: one send, "
+                "receive or close earlier."
+              : "Back to the last moment Next job would have stopped at: one job event earlier.");
   ImGui::SameLine();
-  if (ImGui::Button("Next job")) session.step_job();
+  if (ImGui::Button(ops ? "Next chan op" : "Next job")) session.step_job();
   mark(state, "next-job", style);
-  tooltip("Run until a job is created, taken, finished or collected.");
+  tooltip(ops ? "Run until a value is sent or received on a channel, or a channel is closed."
+              : "Run until a job is created, taken, finished or collected.");
   ImGui::SameLine();
   if (ImGui::Button("Reset")) session.reset();
   mark(state, "reset", style);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/model/code_document.hpp"
 #include "app/gui/model/session.hpp"
 #include "core/pool/pool_run.hpp"
 #include "core/scenario/presets.hpp"
@@ -190,6 +191,50 @@ TEST_CASE("Session: a job back then Next job gives the identical state") {
   }
   s.step_job();
   CHECK(state_of(s) == states[9]);
+}
+
+TEST_CASE("Session: in the learner's program, Next job stops at each send, receive and close") {
+  // No jobs here: each press moves one value (or closes the channel), back undoes one.
+  gui::Session s(gui::program_scenario(R"(package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int)
+	go func() {
+		for i := 1; i <= 3; i++ {
+			ch <- i
+		}
+		close(ch)
+	}()
+	for v := range ch {
+		fmt.Println(v)
+	}
+}
+)",
+                                       "main.go"));
+  std::vector<State> states{state_of(s)};
+  std::vector<std::int64_t> values;  // each handoff logs one Send or one Recv, with its value
+  int closes = 0;
+  for (int i = 0; i < 50 && !s.finished(); ++i) {
+    const std::uint64_t before = s.log().last_seq();
+    s.step_job();
+    states.push_back(state_of(s));
+    for (std::uint64_t q = before + 1; q <= s.log().last_seq(); ++q) {
+      const trace::Event& e = s.log().at(q);
+      const bool moves = e.kind == trace::EventKind::Send || e.kind == trace::EventKind::Recv;
+      if (moves && e.value > 0) values.push_back(e.value);
+      closes += e.kind == trace::EventKind::Close ? 1 : 0;
+    }
+  }
+  CHECK(values == std::vector<std::int64_t>{1, 2, 3});
+  CHECK(closes == 1);
+  CHECK(states.size() >= 5);  // one press per value, then the close: not one press to the end
+  const std::size_t last = states.size() - 1;
+  REQUIRE(s.step_back_job());
+  CHECK(state_of(s) == states[last - 1]);
+  s.step_job();
+  CHECK(state_of(s) == states[last]);
 }
 
 TEST_CASE("Session: a step back across a lesson stop lands on the stop") {
