@@ -539,7 +539,7 @@ class CaptionTrack {
     const lesson::RunEnd end = run_end(session);
     if (!planned_ && end.outcome != trace::Outcome::Running) {
       planned_ = true;
-      plan(frame, captions_after_end(*lesson_, session.now(), end));
+      plan(frame, captions_after_end(*lesson_, session.now(), end, session.run().summary()));
     }
     return now;
   }

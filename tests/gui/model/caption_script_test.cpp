@@ -40,7 +40,7 @@ constexpr trace::Time kMs = 1'000'000;
 TEST_CASE("Captions after the end: the end step's note, then the later steps of this ending") {
   const lesson::Lesson l = parse(kLesson);
   const lesson::RunEnd deadlock{trace::Outcome::Deadlock, 300 * kMs};
-  const std::vector<std::string_view> after = gui::captions_after_end(l, 300 * kMs, deadlock);
+  const std::vector<std::string_view> after = gui::captions_after_end(l, 300 * kMs, deadlock, {});
   const std::vector<std::string_view> expected = {"count the places", "two fixes", "and more",
                                                   "a last note"};
   CHECK(after == expected);
@@ -48,7 +48,7 @@ TEST_CASE("Captions after the end: the end step's note, then the later steps of 
 
 TEST_CASE("Captions after the end: none while the run goes on") {
   const lesson::Lesson l = parse(kLesson);
-  CHECK(gui::captions_after_end(l, 300 * kMs, lesson::RunEnd{}).empty());
+  CHECK(gui::captions_after_end(l, 300 * kMs, lesson::RunEnd{}, {}).empty());
 }
 
 TEST_CASE("Captions after the end: a run that ends before a timed step skips that step") {
@@ -56,9 +56,34 @@ TEST_CASE("Captions after the end: a run that ends before a timed step skips tha
   // completed step is the one reached, and what follows it is told.
   const lesson::Lesson l = parse(kLesson);
   const lesson::RunEnd completed{trace::Outcome::Completed, 100 * kMs};
-  const std::vector<std::string_view> after = gui::captions_after_end(l, 100 * kMs, completed);
+  const std::vector<std::string_view> after = gui::captions_after_end(l, 100 * kMs, completed, {});
   const std::vector<std::string_view> expected = {"and more", "a last note"};
   CHECK(after == expected);
+}
+
+TEST_CASE("Captions after the end: a task the run on screen does not do ends the story") {
+  // As in "Write your own pool": the run shown is the template's. Its first task is met
+  // (its note is true of the picture); the second asks for a change the video does not
+  // make: it is the last caption, without its note (which tells what the change shows).
+  const lesson::Lesson l = parse(R"json({
+    "preset": "your-own-pool", "title": "t",
+    "steps": [
+      {"text": "run it", "check": {"outcome": "completed", "leaked": 0}, "note": "all came back"},
+      {"text": "delete close(jobs)", "check": {"leaked": {"min": 1}}, "note": "they leak"},
+      {"text": "make it a pool again", "note": "bounded"}
+    ],
+    "question": {"prompt": "?", "set": [],
+      "choices": [{"text": "a", "expect": {"outcome": "deadlock"}, "why": "w"},
+                  {"text": "b", "expect": {"outcome": "completed"}, "why": "w"}]}})json");
+  const lesson::RunEnd completed{trace::Outcome::Completed, 100 * kMs};
+  pool::Summary template_run;
+  template_run.outcome = trace::Outcome::Completed;
+  const std::vector<std::string_view> expected = {"all came back", "delete close(jobs)"};
+  CHECK(gui::captions_after_end(l, 100 * kMs, completed, template_run) == expected);
+  // A run that already leaks does not meet the first task: nothing said of it is true.
+  pool::Summary leaking = template_run;
+  leaking.leaked = 3;
+  CHECK(gui::captions_after_end(l, 100 * kMs, completed, leaking).empty());
 }
 
 TEST_CASE("Captions: every text and note is listed for sizing the band") {
