@@ -70,8 +70,8 @@ std::size_t utf8_length(std::string_view text, std::size_t i) noexcept {
 
 }  // namespace
 
-FileText read_text_file(const std::filesystem::path& path, std::string_view kind,
-                        std::size_t max_bytes) {
+FileText read_file_bytes(const std::filesystem::path& path, std::string_view kind,
+                         std::size_t max_bytes) {
   FileText out;
   const std::string name = path.string();
   // O_NONBLOCK: opening a FIFO with no writer must not wait; O_NOCTTY: a terminal path
@@ -119,13 +119,21 @@ FileText read_text_file(const std::filesystem::path& path, std::string_view kind
     out.error = too_big(text.size());
     return out;
   }
-  if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
-    const TextPosition p = position_of(text, bad);
-    out.error = fmt::format("{}:{}:{}: the {} is not UTF-8 text (byte 0x{:02X}); save it as UTF-8",
-                            name, p.line, p.column, kind, static_cast<unsigned char>(text[bad]));
-    return out;
-  }
   out.text = std::move(text);
+  return out;
+}
+
+FileText read_text_file(const std::filesystem::path& path, std::string_view kind,
+                        std::size_t max_bytes) {
+  FileText out = read_file_bytes(path, kind, max_bytes);
+  if (!out.ok()) return out;
+  if (const std::size_t bad = invalid_utf8_at(out.text); bad != std::string_view::npos) {
+    const TextPosition p = position_of(out.text, bad);
+    out.error = fmt::format("{}:{}:{}: the {} is not UTF-8 text (byte 0x{:02X}); save it as UTF-8",
+                            path.string(), p.line, p.column, kind,
+                            static_cast<unsigned char>(out.text[bad]));
+    out.text.clear();
+  }
   return out;
 }
 

@@ -32,6 +32,9 @@ struct FileText {
 // Reads `path` whole. `kind` names the file in messages: "scenario file", "lesson file".
 FileText read_text_file(const std::filesystem::path& path, std::string_view kind,
                         std::size_t max_bytes = kMaxTextFileBytes);
+// The same for a file that is not text (an image): every check but UTF-8's.
+FileText read_file_bytes(const std::filesystem::path& path, std::string_view kind,
+                         std::size_t max_bytes = kMaxTextFileBytes);
 
 // 1-based line and column of byte offset `byte` in `text` (offsets past the end clamp).
 // Columns count characters: a UTF-8 sequence is one column.

@@ -1,6 +1,5 @@
 #include "tests/gui/gui_harness.hpp"
 
-#include <stb_image.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -91,14 +90,8 @@ std::string output_path(const std::string& name) {
 }
 
 gui::Image load_png(const std::string& path) {
-  gui::Image image;
-  int channels = 0;
-  unsigned char* pixels = stbi_load(path.c_str(), &image.width, &image.height, &channels, 4);
-  if (pixels == nullptr) return {};
-  image.rgba.assign(pixels, pixels + static_cast<std::size_t>(image.width) *
-                                         static_cast<std::size_t>(image.height) * 4);
-  stbi_image_free(pixels);
-  return image;
+  std::string error;
+  return gui::read_png(path, error);  // empty on error
 }
 
 int distinct_colours(const gui::Image& image, int limit) {

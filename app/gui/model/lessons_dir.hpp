@@ -1,5 +1,5 @@
 #pragma once
-// Where the app finds its lesson files (core/lesson/lesson.hpp reads them).
+// Where the app finds its lesson files (core/lesson/lesson.hpp reads them) and its icon.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -16,5 +16,10 @@ struct LessonsDir {
   std::vector<std::filesystem::path> tried;
 };
 LessonsDir find_lessons_dir(const std::string& explicit_dir);
+
+// The app's icon at 32, 48 and 128 pixels, for the window: from the installed hicolor
+// theme (<exe dir>/../share/icons/hicolor/NxN/apps), else from the source tree's
+// assets/desktop/icons (as for the lessons). Empty when none is found.
+std::vector<std::filesystem::path> find_icon_files();
 
 }  // namespace poolscope::gui

@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <stb_image.h>
 #include <stb_image_write.h>
 
 #include <algorithm>
@@ -20,8 +21,10 @@
 #include <thread>
 #include <utility>
 
+#include "app/gui/model/lessons_dir.hpp"
 #include "app/gui/platform/platform_x11.hpp"
 #include "core/util/atomic_file.hpp"
+#include "core/util/read_file.hpp"
 
 namespace poolscope::gui {
 
@@ -34,6 +37,21 @@ bool has_display() {
   const char* x11 = std::getenv("DISPLAY");
   const char* wayland = std::getenv("WAYLAND_DISPLAY");
   return (x11 != nullptr && *x11 != '\0') || (wayland != nullptr && *wayland != '\0');
+}
+
+// The window's icon, which X11 window managers show in task bars and Alt+Tab (desktops
+// that go by the desktop entry show the same icon). Without one, GLFW's default stays.
+void set_window_icon(GLFWwindow* window) {
+  std::vector<Image> images;
+  for (const std::filesystem::path& path : find_icon_files()) {
+    std::string error;
+    Image image = read_png(path, error);
+    if (error.empty()) images.push_back(std::move(image));
+  }
+  std::vector<GLFWimage> icons;
+  icons.reserve(images.size());
+  for (Image& image : images) icons.push_back({image.width, image.height, image.rgba.data()});
+  if (!icons.empty()) glfwSetWindowIcon(window, static_cast<int>(icons.size()), icons.data());
 }
 }  // namespace
 
@@ -68,6 +86,7 @@ std::unique_ptr<Platform> Platform::open(const WindowOptions& options, std::stri
   if (options.x != kAnyPosition && options.y != kAnyPosition) {
     glfwSetWindowPos(window, options.x, options.y);
   }
+  set_window_icon(window);
   glfwMakeContextCurrent(window);
   if (gladLoadGL(glfwGetProcAddress) == 0) {
     error = "cannot load the OpenGL 3.3 functions";
@@ -496,6 +515,27 @@ std::string write_png(const std::string& path, const Image& image) {
     return "cannot write " + path + ": the PNG encoder failed";
   }
   return util::write_file_atomically(path, png);
+}
+
+Image read_png(const std::filesystem::path& path, std::string& error) {
+  constexpr std::size_t kMaxPngBytes = std::size_t{4} << 20;
+  const util::FileText file = util::read_file_bytes(path, "PNG image", kMaxPngBytes);
+  if (!file.ok()) {
+    error = file.error;
+    return {};
+  }
+  Image image;
+  int channels = 0;
+  unsigned char* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(file.text.data()),
+                                                static_cast<int>(file.text.size()), &image.width,
+                                                &image.height, &channels, 4);
+  if (pixels == nullptr) {
+    error = path.string() + ": not a PNG image that can be read (" + stbi_failure_reason() + ")";
+    return {};
+  }
+  image.rgba.assign(pixels, pixels + static_cast<std::size_t>(image.width) * image.height * 4);
+  stbi_image_free(pixels);
+  return image;
 }
 
 }  // namespace poolscope::gui

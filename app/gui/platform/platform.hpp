@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -143,5 +144,9 @@ class Platform {
 // util::write_file_atomically (whole or not at all: a full disk leaves an old file as it
 // was); returns "" or a message naming the file and the problem.
 std::string write_png(const std::string& path, const Image& image);
+
+// Reads a PNG through util::read_file_bytes (at most 4 MiB); an empty image and `error`
+// when it cannot be read or decoded.
+Image read_png(const std::filesystem::path& path, std::string& error);
 
 }  // namespace poolscope::gui
