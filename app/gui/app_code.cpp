@@ -190,8 +190,9 @@ void App::start_autosave() {
   }
   if (!options_.code_text) {
     Restored r = restore_autosave(dir.path);
-    if (r.found && options_.run_restored) open_code(std::move(r.text), r.path, false);
-    if (r.found && !options_.run_restored) {
+    if (r.found && options_.run_restored) {
+      open_code(std::move(r.text), r.path, false);
+    } else if (r.found) {
       new_document(r.text, r.path, false, std::nullopt);
       r.notice += fmt::format(" \"Back to {}\" (in Controls) runs it.", display_name(*doc_));
     }

@@ -156,6 +156,19 @@ Shot shoot(const std::string& name, const std::string& source, const std::string
   return {nlohmann::json::parse(in), run.output};
 }
 
+// A fresh XDG home (run_gui_with_config) whose autosave holds `text`, unsaved, as the
+// app leaves it; returns the autosave folder.
+std::filesystem::path autosaved_home(const std::string& home, const char* text) {
+  std::filesystem::remove_all(home);
+  const std::filesystem::path dir = std::filesystem::path(home) / "state" / "poolscope";
+  std::filesystem::create_directories(dir);
+  gui::Autosaver saver(gui::AutosaveDir{.path = dir, .error = {}});
+  CHECK(saver.update(1, "package main\n\nfunc main() {}\n", {}, 0.0).empty());
+  CHECK(saver.update(2, text, {}, 10.0).empty());  // a change: written
+  REQUIRE(std::filesystem::exists(dir / "autosave.go"));
+  return dir;
+}
+
 const nlohmann::json* channel(const nlohmann::json& drawn, const std::string& name) {
   for (const auto& c : drawn["channels"]) {
     if (c["name"] == name) return &c;
@@ -252,13 +265,7 @@ TEST_CASE("Own code: a missing or non-UTF-8 file is a message, not a crash") {
 
 TEST_CASE("Own code: unsaved work autosaved in one session is restored at the next start") {
   const std::string home = test::output_path("own_code_home");
-  std::filesystem::remove_all(home);
-  const std::filesystem::path dir = std::filesystem::path(home) / "state" / "poolscope";
-  std::filesystem::create_directories(dir);
-  gui::Autosaver saver(gui::AutosaveDir{.path = dir, .error = {}});
-  CHECK(saver.update(1, "package main\n\nfunc main() {}\n", {}, 0.0).empty());
-  CHECK(saver.update(2, kLeak, {}, 10.0).empty());  // a change: written
-  REQUIRE(std::filesystem::exists(dir / "autosave.go"));
+  const std::filesystem::path dir = autosaved_home(home, kLeak);
 
   const std::string json = test::output_path("own_restored.json");
   const auto run = test::run_gui_with_config(
@@ -278,12 +285,7 @@ TEST_CASE("Own code: unsaved work autosaved in one session is restored at the ne
 TEST_CASE("Own code: another program never replaces unsaved work without asking") {
   // Unsaved work from the last session (kLeak), and a scenario file with another program.
   const std::string home = test::output_path("own_code_ask_home");
-  std::filesystem::remove_all(home);
-  const std::filesystem::path dir = std::filesystem::path(home) / "state" / "poolscope";
-  std::filesystem::create_directories(dir);
-  gui::Autosaver saver(gui::AutosaveDir{.path = dir, .error = {}});
-  CHECK(saver.update(1, "package main\n\nfunc main() {}\n", {}, 0.0).empty());
-  CHECK(saver.update(2, kLeak, {}, 10.0).empty());
+  const std::filesystem::path dir = autosaved_home(home, kLeak);
   const std::string other = test::output_path("other.poolscope.json");
   std::ofstream(other) << scenario::save_scenario(gui::program_scenario(kPool, "other.go"));
   const auto report = [&](const std::string& name, const std::string& args) {

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <system_error>
+#include <utility>
 
 namespace poolscope::gui {
 
@@ -29,21 +30,20 @@ std::filesystem::path source_assets() {
 
 std::vector<std::filesystem::path> find_icon_files() {
   constexpr const char* kName = "org.poolscope.Poolscope.png";
-  std::vector<std::filesystem::path> roots;
+  // Each place with its own layout: hicolor's SIZE/apps/NAME, the source tree's SIZE/NAME.
+  std::vector<std::pair<std::filesystem::path, const char*>> places;
   if (const std::filesystem::path exe = exe_dir(); !exe.empty()) {
-    roots.push_back(exe.parent_path() / "share" / "icons" / "hicolor");
+    places.emplace_back(exe.parent_path() / "share" / "icons" / "hicolor", "apps");
   }
   if (const std::filesystem::path source = source_assets(); !source.empty()) {
-    roots.push_back(source / "desktop" / "icons");
+    places.emplace_back(source / "desktop" / "icons", "");
   }
-  for (const std::filesystem::path& root : roots) {
+  for (const auto& [root, folder] : places) {
     std::vector<std::filesystem::path> found;
     for (const char* size : {"32x32", "48x48", "128x128"}) {
-      const std::filesystem::path installed = root / size / "apps" / kName;
-      const std::filesystem::path source = root / size / kName;
+      const std::filesystem::path file = root / size / folder / kName;
       std::error_code ec;
-      if (std::filesystem::is_regular_file(installed, ec)) found.push_back(installed);
-      if (std::filesystem::is_regular_file(source, ec)) found.push_back(source);
+      if (std::filesystem::is_regular_file(file, ec)) found.push_back(file);
     }
     if (!found.empty()) return found;
   }
